@@ -1,0 +1,87 @@
+//! What each subcommand does.
+
+use std::sync::Arc;
+
+use sportello_domain::time::today_in_rome;
+use sportello_storage::Storage;
+use sportello_web::{AppState, PublicUrl};
+use tokio::net::TcpListener;
+
+use crate::config::{Demo, Serve};
+
+/// Logs to standard error; `SPORTELLO_LOG` sets the filter (default `info`).
+pub fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SPORTELLO_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+async fn open(db: &sportello_storage::DatabaseUrl) -> Result<Arc<dyn Storage>, String> {
+    sportello_storage::open(db)
+        .await
+        .map_err(|e| format!("cannot open the database {db}: {e}"))
+}
+
+async fn bind(addr: std::net::SocketAddr) -> Result<TcpListener, String> {
+    TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))
+}
+
+pub async fn migrate(db: sportello_storage::DatabaseUrl) -> Result<(), String> {
+    open(&db).await?;
+    println!("The database {db} is up to date.");
+    Ok(())
+}
+
+pub async fn serve(config: Serve) -> Result<(), String> {
+    let storage = open(&config.db).await?;
+    let listener = bind(config.addr).await?;
+    let local = listener.local_addr().map_err(|e| e.to_string())?;
+    tracing::info!(address = %local, public_url = config.public_url.as_str(), database = %config.db, "serving");
+    let state = AppState {
+        storage,
+        public_url: config.public_url,
+    };
+    sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
+}
+
+pub async fn demo(config: Demo) -> Result<(), String> {
+    let storage = open(&config.db).await?;
+    let loaded = sportello_demo::load(
+        storage.as_ref(),
+        sportello_demo::DEMO_OFFERS,
+        sportello_demo::DEMO_SEED,
+        today_in_rome(),
+    )
+    .await
+    .map_err(|e| format!("cannot load the demo data: {e}"))?;
+    match loaded {
+        sportello_demo::Loaded::AlreadyThere => println!("Using the existing demo database {}.", config.db),
+        sportello_demo::Loaded::Loaded { centres, offers } => {
+            println!("Loaded {centres} centres and {offers} offers into {}.", config.db);
+        }
+    }
+    let listener = bind(config.addr).await?;
+    let local = listener.local_addr().map_err(|e| e.to_string())?;
+    let host = if local.ip().is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        local.ip().to_string()
+    };
+    let own = if local.is_ipv6() {
+        format!("http://[{host}]:{}", local.port())
+    } else {
+        format!("http://{host}:{}", local.port())
+    };
+    let public_url = match config.public_url {
+        Some(url) => url,
+        None => PublicUrl::parse(&own)?,
+    };
+    println!("Sportello demo is running at {own}/ (press Ctrl-C to stop)");
+    let state = AppState { storage, public_url };
+    sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
+}

@@ -1,0 +1,135 @@
+//! Configuration: flags and `SPORTELLO_…` variables (by clap), then the
+//! optional TOML file, then defaults.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use clap::Args;
+use serde::Deserialize;
+use sportello_storage::DatabaseUrl;
+use sportello_web::PublicUrl;
+
+/// Keys of the optional TOML file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub db: Option<String>,
+    pub addr: Option<String>,
+    pub public_url: Option<String>,
+}
+
+impl FileConfig {
+    pub fn load(path: Option<&Path>) -> Result<FileConfig, String> {
+        let Some(path) = path else {
+            return Ok(FileConfig::default());
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+#[derive(Args)]
+pub struct DbArgs {
+    /// Database: sqlite://PATH, a file path, or postgres://USER@HOST/DB.
+    #[arg(long, env = "SPORTELLO_DB", value_name = "URL")]
+    db: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Address to listen on.
+    #[arg(long, env = "SPORTELLO_ADDR", value_name = "HOST:PORT")]
+    addr: Option<String>,
+    /// Public base address of the site, the only source of absolute links
+    /// (QR codes, e-mails, sitemaps, feeds), e.g. https://lavoro.example.it
+    #[arg(long, env = "SPORTELLO_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
+}
+
+#[derive(Args)]
+pub struct DemoArgs {
+    /// SQLite file of the demo (created if missing) [default: sportello-demo.sqlite]
+    #[arg(long, env = "SPORTELLO_DEMO_DB", value_name = "PATH")]
+    db: Option<String>,
+    /// Address to listen on [default: 127.0.0.1:8080]
+    #[arg(long, env = "SPORTELLO_ADDR", value_name = "HOST:PORT")]
+    addr: Option<String>,
+    /// Public base address [default: the demo's own address]
+    #[arg(long, env = "SPORTELLO_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
+}
+
+pub struct Serve {
+    pub db: DatabaseUrl,
+    pub addr: SocketAddr,
+    pub public_url: PublicUrl,
+}
+
+pub struct Demo {
+    pub db: DatabaseUrl,
+    pub addr: SocketAddr,
+    pub public_url: Option<PublicUrl>,
+}
+
+fn addr(value: &str) -> Result<SocketAddr, String> {
+    value
+        .parse()
+        .map_err(|_| format!("not an address to listen on: {value:?} (use HOST:PORT, e.g. 127.0.0.1:8080)"))
+}
+
+impl DbArgs {
+    pub fn resolve(self, file: &FileConfig) -> Result<DatabaseUrl, String> {
+        let url = self
+            .db
+            .or_else(|| file.db.clone())
+            .ok_or("no database given: use --db URL or SPORTELLO_DB")?;
+        DatabaseUrl::parse(&url).map_err(|e| e.to_string())
+    }
+}
+
+impl ServeArgs {
+    pub fn resolve(self, file: &FileConfig) -> Result<Serve, String> {
+        let public_url = self
+            .public_url
+            .or_else(|| file.public_url.clone())
+            .ok_or("no public URL given: use --public-url URL or SPORTELLO_PUBLIC_URL")?;
+        Ok(Serve {
+            db: self.db.resolve(file)?,
+            addr: addr(
+                &self
+                    .addr
+                    .or_else(|| file.addr.clone())
+                    .unwrap_or_else(|| "127.0.0.1:8080".into()),
+            )?,
+            public_url: PublicUrl::parse(&public_url)?,
+        })
+    }
+}
+
+impl DemoArgs {
+    pub fn resolve(self, file: &FileConfig) -> Result<Demo, String> {
+        let db = self.db.unwrap_or_else(|| "sportello-demo.sqlite".into());
+        let db = match DatabaseUrl::parse(&db).map_err(|e| e.to_string())? {
+            DatabaseUrl::Postgres(_) => {
+                return Err("the demo runs on an SQLite file: use `sportello serve` for PostgreSQL".into());
+            }
+            sqlite => sqlite,
+        };
+        Ok(Demo {
+            db,
+            addr: addr(
+                &self
+                    .addr
+                    .or_else(|| file.addr.clone())
+                    .unwrap_or_else(|| "127.0.0.1:8080".into()),
+            )?,
+            public_url: self
+                .public_url
+                .or_else(|| file.public_url.clone())
+                .map(|u| PublicUrl::parse(&u))
+                .transpose()?,
+        })
+    }
+}

@@ -1,0 +1,59 @@
+//! The `sportello` command. Every option can also come from the environment
+//! (`SPORTELLO_…`) or from a TOML file (`--config`); flags win over the
+//! environment, which wins over the file.
+
+mod commands;
+mod config;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "sportello",
+    version,
+    about = "Job boards, bookings and CVs for public employment centres"
+)]
+struct Cli {
+    /// TOML file with `db`, `addr` and `public_url` keys.
+    #[arg(long, global = true, env = "SPORTELLO_CONFIG", value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the public pages and the API.
+    Serve(config::ServeArgs),
+    /// Apply the database migrations and exit.
+    Migrate(config::DbArgs),
+    /// Serve a demo on an SQLite file, loading demo data if it is empty.
+    Demo(config::DemoArgs),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    commands::init_logging();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        let file = config::FileConfig::load(cli.config.as_deref())?;
+        match cli.command {
+            Command::Serve(args) => commands::serve(args.resolve(&file)?).await,
+            Command::Migrate(args) => commands::migrate(args.resolve(&file)?).await,
+            Command::Demo(args) => commands::demo(args.resolve(&file)?).await,
+        }
+    });
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

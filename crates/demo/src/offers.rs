@@ -1,0 +1,419 @@
+//! Generates the demo offers from the hand-written content in `content.rs`.
+
+use chrono::{Duration, NaiveDate};
+use sportello_domain::vocab::{Cefr, ContractType, EducationLevel, Licence, SpokenLanguage, Vocabulary, WorkingTime};
+use sportello_domain::{
+    Centre, Employer, Lang, LanguageRequirement, NewOffer, OfferStatus, OfferText, Requirements, Salary, Section,
+    TextStatus, WorkPlace,
+};
+use sportello_storage::ImportOffer;
+
+use crate::content::{EURES_ISCO, FAR_EMPLOYERS, FAR_PLACES, FarPlace, JOB_KINDS, JobKind, TOWNS};
+use crate::rng::Rng;
+
+/// Share of offers per centre, in per mille, by slug.
+const CENTRE_WEIGHTS: &[(&str, u32)] = &[
+    ("lecce", 170),
+    ("gallipoli", 90),
+    ("nardo", 80),
+    ("casarano", 60),
+    ("galatina", 60),
+    ("maglie", 55),
+    ("tricase", 55),
+    ("campi-salentina", 45),
+    ("martano", 40),
+    ("poggiardo", 35),
+    ("rimini", 200),
+    ("riccione", 110),
+];
+
+/// Generates `count` offers over `centres` dated around `today`.
+pub fn generate(centres: &[Centre], count: usize, seed: u64, today: NaiveDate) -> Vec<ImportOffer> {
+    let mut rng = Rng::new(seed);
+    let weights: Vec<u32> = centres
+        .iter()
+        .map(|c| {
+            CENTRE_WEIGHTS
+                .iter()
+                .find(|(s, _)| *s == c.data.slug)
+                .map_or(30, |(_, w)| *w)
+        })
+        .collect();
+    (0..count)
+        .map(|_| {
+            let centre = &centres[rng.weighted(&weights)];
+            one_offer(&mut rng, centre, today)
+        })
+        .collect()
+}
+
+fn one_offer(rng: &mut Rng, centre: &Centre, today: NaiveDate) -> ImportOffer {
+    let section = Section::ALL[rng.weighted(&[76, 10, 8, 6])];
+    let rimini = centre.data.area.slug == "rimini";
+    let kind = pick_kind(rng, section, rimini);
+    let (place, far) = match section {
+        Section::Eures => {
+            let p: &FarPlace = rng.pick(FAR_PLACES);
+            (
+                WorkPlace {
+                    town: p.town.into(),
+                    postcode: p.postcode.into(),
+                    region: p.region.into(),
+                    country: p.country.into(),
+                },
+                Some(p),
+            )
+        }
+        _ => {
+            let towns: Vec<_> = TOWNS.iter().filter(|t| t.centre == centre.data.slug).collect();
+            let t = if towns.is_empty() {
+                None
+            } else {
+                Some(*rng.pick(&towns))
+            };
+            let place = match t {
+                Some(t) => WorkPlace {
+                    town: t.name.into(),
+                    postcode: t.postcode.into(),
+                    region: t.province.into(),
+                    country: "IT".into(),
+                },
+                None => WorkPlace {
+                    town: centre.data.town.clone(),
+                    postcode: centre.data.postcode.clone(),
+                    region: centre.data.province.clone(),
+                    country: "IT".into(),
+                },
+            };
+            (place, None)
+        }
+    };
+    let employer_name = if far.is_some() {
+        rng.pick(FAR_EMPLOYERS).to_string()
+    } else {
+        rng.pick(kind.employers).to_string()
+    };
+    let contract = ContractType::parse(rng.pick::<&str>(kind.contracts)).unwrap_or(ContractType::FixedTerm);
+    let working_time = WorkingTime::parse(kind.working_time).unwrap_or(WorkingTime::FullTime);
+    let mut languages: Vec<LanguageRequirement> = kind
+        .languages
+        .iter()
+        .filter_map(|(code, level)| {
+            Some(LanguageRequirement {
+                language: SpokenLanguage::parse(code)?,
+                level: Cefr::parse(level)?,
+            })
+        })
+        .collect();
+    if let Some(local) = far.and_then(|p| local_language(p.country))
+        && !languages.iter().any(|l| l.language == local)
+    {
+        let level = if rng.chance(50) { Cefr::A2 } else { Cefr::B1 };
+        languages.push(LanguageRequirement { language: local, level });
+    }
+    let (low, high) = kind.openings;
+    let openings = if section.is_mirato() {
+        rng.range(1, 2)
+    } else {
+        rng.range(low, high)
+    };
+    let salary = kind
+        .salary
+        .filter(|_| rng.chance(60))
+        .map(|(min, max)| Salary { min, max });
+
+    // Lifecycle: most open, some closed, a few drafts.
+    let published_ago = i64::from(rng.range(0, 30));
+    let valid_days = i64::from(rng.range(7, 60));
+    let status = OfferStatus::ALL[rng.weighted(&[2, 88, 4, 3, 3])];
+    let (published_on, valid_through) = match status {
+        OfferStatus::Draft => (None, today + Duration::days(valid_days)),
+        OfferStatus::Expired => {
+            let published = today - Duration::days(published_ago + 40);
+            (Some(published), today - Duration::days(rng.range(1, 10).into()))
+        }
+        _ => (
+            Some(today - Duration::days(published_ago)),
+            today + Duration::days(valid_days),
+        ),
+    };
+
+    let data = NewOffer {
+        centre: centre.id,
+        section,
+        occupation: kind.isco.to_string(),
+        texts: texts(rng, kind, section, centre, &place, (contract, working_time)),
+        employer: Employer {
+            name: employer_name,
+            hidden: rng.chance(20),
+        },
+        place,
+        contract,
+        working_time,
+        hours_per_week: Some(if working_time == WorkingTime::PartTime {
+            kind.hours.min(30)
+        } else {
+            kind.hours
+        }),
+        openings,
+        requirements: Requirements {
+            education: EducationLevel::parse(kind.education).unwrap_or(EducationLevel::None),
+            languages,
+            licence: kind.licence.and_then(Licence::parse),
+            experience_months: kind.experience_months,
+        },
+        salary,
+        valid_through,
+    };
+    ImportOffer {
+        data,
+        status,
+        published_on,
+    }
+}
+
+fn pick_kind(rng: &mut Rng, section: Section, rimini: bool) -> &'static JobKind {
+    let eligible: Vec<&JobKind> = JOB_KINDS
+        .iter()
+        .filter(|k| match section {
+            Section::Eures => EURES_ISCO.contains(&k.isco),
+            Section::MiratoArt1 | Section::MiratoArt18 => k.mirato_suitable,
+            Section::Ordinary => true,
+        })
+        .collect();
+    let weights: Vec<u32> = eligible
+        .iter()
+        .map(|k| match section {
+            Section::Ordinary => {
+                if rimini {
+                    k.weight_rimini
+                } else {
+                    k.weight_lecce
+                }
+            }
+            _ => 1,
+        })
+        .collect();
+    if weights.iter().all(|w| *w == 0) {
+        return eligible[0];
+    }
+    eligible[rng.weighted(&weights)]
+}
+
+fn local_language(country: &str) -> Option<SpokenLanguage> {
+    match country {
+        "DE" | "AT" | "CH" | "LI" => Some(SpokenLanguage::German),
+        "FR" | "BE" | "LU" => Some(SpokenLanguage::French),
+        "ES" => Some(SpokenLanguage::Spanish),
+        "IE" | "MT" | "NL" | "DK" | "SE" | "FI" | "NO" => Some(SpokenLanguage::English),
+        "PL" => Some(SpokenLanguage::Polish),
+        "RO" => Some(SpokenLanguage::Romanian),
+        _ => None,
+    }
+}
+
+/// The sentence about place and contract, in each language.
+fn details_sentence(lang: Lang, place: &WorkPlace, contract: ContractType, working_time: &str) -> String {
+    let contract = contract.label(lang).to_lowercase();
+    match lang {
+        Lang::It => format!("Sede di lavoro: {}. Contratto: {contract}, {working_time}.", place.town),
+        Lang::En => format!("Place of work: {}. Contract: {contract}, {working_time}.", place.town),
+        Lang::Fr => format!(
+            "Lieu de travail : {}. Contrat : {contract}, {working_time}.",
+            place.town
+        ),
+        Lang::De => format!("Arbeitsort: {}. Vertrag: {contract}, {working_time}.", place.town),
+    }
+}
+
+fn how_to_apply(lang: Lang, section: Section, centre: &Centre) -> String {
+    let c = &centre.data;
+    let mut text = match lang {
+        Lang::It => format!(
+            "Invia il curriculum a {} indicando il riferimento dell'offerta, oppure presentati al {} ({}, {}) negli orari di apertura.",
+            c.email, c.name, c.address, c.town
+        ),
+        Lang::En => format!(
+            "Send your CV to {} quoting the offer's reference, or come to the {} ({}, {}) during opening hours.",
+            c.email, c.name, c.address, c.town
+        ),
+        Lang::Fr => format!(
+            "Envoyez votre CV à {} en indiquant la référence de l'offre, ou présentez-vous au {} ({}, {}) aux heures d'ouverture.",
+            c.email, c.name, c.address, c.town
+        ),
+        Lang::De => format!(
+            "Senden Sie Ihren Lebenslauf mit der Referenz des Angebots an {} oder kommen Sie während der Öffnungszeiten ins {} ({}, {}).",
+            c.email, c.name, c.address, c.town
+        ),
+    };
+    let extra = match (section, lang) {
+        (Section::Eures, Lang::It) => {
+            "Il consulente EURES del centro ti aiuta con il curriculum europeo (Europass) e il colloquio a distanza."
+        }
+        (Section::Eures, Lang::En) => {
+            "The centre's EURES adviser helps you with the European CV (Europass) and the remote interview."
+        }
+        (Section::Eures, Lang::Fr) => {
+            "Le conseiller EURES du centre vous aide pour le CV européen (Europass) et l'entretien à distance."
+        }
+        (Section::Eures, Lang::De) => {
+            "Die EURES-Beratung des Zentrums hilft Ihnen mit dem europäischen Lebenslauf (Europass) und dem Online-Gespräch."
+        }
+        (Section::MiratoArt1, Lang::It) => {
+            "Riservata alle persone con disabilità iscritte al Collocamento Mirato (legge 68/1999, art. 1)."
+        }
+        (Section::MiratoArt1, Lang::En) => {
+            "Reserved to people with disabilities on the Collocamento Mirato list (Law 68/1999, art. 1)."
+        }
+        (Section::MiratoArt1, Lang::Fr) => {
+            "Réservée aux personnes handicapées inscrites au Collocamento Mirato (loi 68/1999, art. 1)."
+        }
+        (Section::MiratoArt1, Lang::De) => {
+            "Nur für Menschen mit Behinderung, die im Verzeichnis des Collocamento Mirato eingetragen sind (Gesetz 68/1999, Art. 1)."
+        }
+        (Section::MiratoArt18, Lang::It) => {
+            "Riservata agli iscritti nell'elenco delle categorie protette (legge 68/1999, art. 18)."
+        }
+        (Section::MiratoArt18, Lang::En) => {
+            "Reserved to people on the list of protected categories (Law 68/1999, art. 18)."
+        }
+        (Section::MiratoArt18, Lang::Fr) => {
+            "Réservée aux personnes inscrites sur la liste des catégories protégées (loi 68/1999, art. 18)."
+        }
+        (Section::MiratoArt18, Lang::De) => {
+            "Nur für Personen, die im Verzeichnis der geschützten Gruppen eingetragen sind (Gesetz 68/1999, Art. 18)."
+        }
+        _ => "",
+    };
+    if !extra.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(extra);
+    }
+    text
+}
+
+/// Italian always (original); English and French reviewed for most offers,
+/// German for some; a few unreviewed machine drafts, which stay private.
+fn texts(
+    rng: &mut Rng,
+    kind: &JobKind,
+    section: Section,
+    centre: &Centre,
+    place: &WorkPlace,
+    (contract, working_time): (ContractType, WorkingTime),
+) -> Vec<OfferText> {
+    let eures = section == Section::Eures;
+    let german_share = if eures && matches!(place.country.as_str(), "DE" | "AT" | "CH") {
+        85
+    } else {
+        30
+    };
+    let shares = [
+        (Lang::It, 100),
+        (Lang::En, 80),
+        (Lang::Fr, 65),
+        (Lang::De, german_share),
+    ];
+    let mut out = Vec::new();
+    for (lang, share) in shares {
+        let status = if lang == Lang::It {
+            TextStatus::Original
+        } else if rng.chance(share) {
+            TextStatus::Reviewed
+        } else if rng.chance(15) {
+            TextStatus::Draft
+        } else {
+            continue;
+        };
+        let i = lang.index();
+        let wt = working_time.label(lang).to_lowercase();
+        out.push(OfferText {
+            lang,
+            status,
+            machine: status == TextStatus::Draft,
+            title: kind.titles[i].to_string(),
+            description: format!("{}\n\n{}", kind.duties[i], details_sentence(lang, place, contract, &wt)),
+            how_to_apply: how_to_apply(lang, section, centre),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sportello_domain::CentreId;
+
+    fn stored_centres() -> Vec<Centre> {
+        crate::centres::centres()
+            .into_iter()
+            .enumerate()
+            .map(|(i, data)| Centre {
+                id: CentreId(i as i64 + 1),
+                data,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_seed_same_offers() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let centres = stored_centres();
+        let a = generate(&centres, 50, 7, today);
+        let b = generate(&centres, 50, 7, today);
+        assert_eq!(format!("{:?}", a), format!("{:?}", b));
+        assert_ne!(format!("{:?}", a), format!("{:?}", generate(&centres, 50, 8, today)));
+    }
+
+    #[test]
+    fn demo_mix_is_realistic() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let centres = stored_centres();
+        let offers = generate(&centres, crate::DEMO_OFFERS, crate::DEMO_SEED, today);
+        assert_eq!(offers.len(), 400);
+        for section in Section::ALL {
+            assert!(
+                offers.iter().filter(|o| o.data.section == section).count() >= 10,
+                "{section:?}"
+            );
+        }
+        for c in &centres {
+            assert!(
+                offers.iter().any(|o| o.data.centre == c.id),
+                "{} has offers",
+                c.data.slug
+            );
+        }
+        let eures_abroad = offers
+            .iter()
+            .filter(|o| o.data.section == Section::Eures && o.data.place.country != "IT")
+            .count();
+        assert!(eures_abroad >= 10);
+        let published: Vec<_> = offers.iter().filter(|o| o.status == OfferStatus::Published).collect();
+        assert!(published.len() > 300);
+        let with = |lang| published.iter().filter(|o| o.data.public_text(lang).is_some()).count();
+        assert_eq!(
+            with(Lang::It),
+            published.len(),
+            "every published offer has Italian text"
+        );
+        assert!(with(Lang::En) > published.len() / 2);
+        assert!(with(Lang::Fr) > published.len() / 2);
+        assert!(
+            with(Lang::De) > 20 && with(Lang::De) < published.len() / 2,
+            "some German, some missing"
+        );
+        for o in &offers {
+            assert!(
+                sportello_domain::vocab::occupation(&o.data.occupation).is_some(),
+                "{} ships",
+                o.data.occupation
+            );
+            if o.status == OfferStatus::Published {
+                assert!(o.data.valid_through >= today);
+            }
+        }
+        assert!(offers.iter().any(|o| o.status == OfferStatus::Expired));
+        assert!(offers.iter().any(|o| o.status == OfferStatus::Withdrawn));
+    }
+}

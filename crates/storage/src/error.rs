@@ -1,0 +1,46 @@
+//! The one error type of the storage layer.
+
+use sportello_domain::PublishError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("not a database address: {0:?} (use sqlite://PATH, a file path or postgres://…)")]
+    BadUrl(String),
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness or foreign-key constraint refused the change.
+    #[error("conflict with existing data ({0})")]
+    Conflict(String),
+    /// A check constraint or a domain rule refused the change.
+    #[error("invalid data: {0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Publish(#[from] PublishError),
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error: {0}")]
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for StorageError {
+    fn from(e: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(db) = &e {
+            let constraint = db.constraint().unwrap_or_default().to_string();
+            let detail = if constraint.is_empty() {
+                db.message().to_string()
+            } else {
+                constraint
+            };
+            match db.kind() {
+                sqlx::error::ErrorKind::UniqueViolation | sqlx::error::ErrorKind::ForeignKeyViolation => {
+                    return StorageError::Conflict(detail);
+                }
+                sqlx::error::ErrorKind::CheckViolation | sqlx::error::ErrorKind::NotNullViolation => {
+                    return StorageError::Invalid(detail);
+                }
+                _ => {}
+            }
+        }
+        StorageError::Database(e)
+    }
+}

@@ -1,0 +1,168 @@
+//! Storage of Sportello: one [`Storage`] interface, implemented for SQLite
+//! (the default, embedded) and PostgreSQL (for several nodes). Each backend
+//! has its own migrations, embedded in the binary; the queries are written
+//! once in `shared.rs` and compiled for each backend.
+
+mod error;
+mod postgres;
+mod search;
+mod sqlite;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use sportello_domain::{Centre, NewCentre, NewOffer, Offer, OfferQuery, OfferStatus, RefCode, SearchPage};
+
+pub use error::StorageError;
+pub use postgres::PostgresStore;
+pub use sqlite::SqliteStore;
+
+/// An offer with its lifecycle state, for bulk loading (demo data, imports).
+#[derive(Debug, Clone)]
+pub struct ImportOffer {
+    pub data: NewOffer,
+    pub status: OfferStatus,
+    pub published_on: Option<NaiveDate>,
+}
+
+/// Counts of offers by section for one centre's board.
+pub type SectionCounts = std::collections::BTreeMap<String, u64>;
+
+/// Everything the application asks of its database.
+#[async_trait]
+pub trait Storage: Send + Sync + 'static {
+    /// `sqlite` or `postgres`.
+    fn backend(&self) -> &'static str;
+
+    /// Answers when the database is reachable.
+    async fn ping(&self) -> Result<(), StorageError>;
+
+    /// Applies the embedded migrations that have not run yet.
+    async fn migrate(&self) -> Result<(), StorageError>;
+
+    async fn insert_centre(&self, centre: &NewCentre) -> Result<Centre, StorageError>;
+    async fn centres(&self) -> Result<Vec<Centre>, StorageError>;
+    async fn centre_by_slug(&self, slug: &str) -> Result<Option<Centre>, StorageError>;
+
+    /// Stores a draft offer and gives it the next reference code of its centre.
+    async fn insert_offer(&self, offer: &NewOffer, now: DateTime<Utc>) -> Result<Offer, StorageError>;
+
+    /// Stores many offers in one transaction, each with its state.
+    async fn import_offers(&self, offers: &[ImportOffer], now: DateTime<Utc>) -> Result<u64, StorageError>;
+
+    /// The offer with this reference code, whatever its status.
+    async fn offer(&self, reference: &RefCode) -> Result<Option<Offer>, StorageError>;
+
+    /// Publishes a draft offer (see [`Offer::check_publishable`]).
+    async fn publish_offer(
+        &self,
+        reference: &RefCode,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Offer, StorageError>;
+
+    /// Closes a published offer as filled, withdrawn or expired.
+    async fn close_offer(
+        &self,
+        reference: &RefCode,
+        status: OfferStatus,
+        now: DateTime<Utc>,
+    ) -> Result<Offer, StorageError>;
+
+    /// Open offers matching `query` on `today` (Rome), with facet counts.
+    async fn search_offers(&self, query: &OfferQuery, today: NaiveDate) -> Result<SearchPage, StorageError>;
+
+    /// Open offers like `offer` (same occupation, then same centre), newest first.
+    async fn similar_offers(&self, offer: &Offer, today: NaiveDate, limit: u32) -> Result<Vec<Offer>, StorageError>;
+
+    /// Number of centres: zero on a fresh database.
+    async fn count_centres(&self) -> Result<u64, StorageError>;
+}
+
+/// A database address as given on the command line or in configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// `sqlite://PATH`, `sqlite:PATH` or a bare path.
+    Sqlite(String),
+    /// `postgres://…` or `postgresql://…`.
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    pub fn parse(url: &str) -> Result<DatabaseUrl, StorageError> {
+        let url = url.trim();
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(DatabaseUrl::Postgres(url.to_string()));
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .unwrap_or(url);
+        if path.is_empty() || path.contains("://") {
+            return Err(StorageError::BadUrl(url.to_string()));
+        }
+        Ok(DatabaseUrl::Sqlite(path.to_string()))
+    }
+}
+
+impl std::fmt::Display for DatabaseUrl {
+    /// Shows the address without any password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DatabaseUrl::Sqlite(path) => write!(f, "sqlite://{path}"),
+            DatabaseUrl::Postgres(url) => match (url.find("://"), url.rfind('@')) {
+                (Some(scheme), Some(at)) if at > scheme => write!(f, "{}://…@{}", &url[..scheme], &url[at + 1..]),
+                _ => f.write_str(url),
+            },
+        }
+    }
+}
+
+/// Opens the database at `url` (creating an SQLite file if needed) and runs
+/// the migrations.
+pub async fn open(url: &DatabaseUrl) -> Result<Arc<dyn Storage>, StorageError> {
+    let storage: Arc<dyn Storage> = match url {
+        DatabaseUrl::Sqlite(path) => Arc::new(SqliteStore::open(path).await?),
+        DatabaseUrl::Postgres(url) => Arc::new(PostgresStore::open(url).await?),
+    };
+    storage.migrate().await?;
+    Ok(storage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_database_urls() {
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://data/x.db").unwrap(),
+            DatabaseUrl::Sqlite("data/x.db".into())
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:x.db").unwrap(),
+            DatabaseUrl::Sqlite("x.db".into())
+        );
+        assert_eq!(
+            DatabaseUrl::parse("/var/lib/s.sqlite").unwrap(),
+            DatabaseUrl::Sqlite("/var/lib/s.sqlite".into())
+        );
+        assert!(matches!(
+            DatabaseUrl::parse("postgres://u:p@h/db").unwrap(),
+            DatabaseUrl::Postgres(_)
+        ));
+        assert!(matches!(
+            DatabaseUrl::parse("postgresql://h/db").unwrap(),
+            DatabaseUrl::Postgres(_)
+        ));
+        assert!(DatabaseUrl::parse("").is_err());
+        assert!(DatabaseUrl::parse("mysql://h/db").is_err());
+    }
+
+    #[test]
+    fn never_shows_passwords() {
+        let url = DatabaseUrl::parse("postgres://user:secret@db.example/sportello").unwrap();
+        assert_eq!(url.to_string(), "postgres://…@db.example/sportello");
+    }
+}

@@ -1,0 +1,47 @@
+//! PostgreSQL backend, for installations with several nodes.
+
+use std::time::Duration;
+
+use sqlx::postgres::PgPoolOptions;
+use sqlx::{Pool, Postgres, Transaction};
+
+use crate::StorageError;
+
+type Db = Postgres;
+
+// The same queries serve both backends: see the top of `shared.rs`.
+#[allow(clippy::duplicate_mod)]
+#[path = "shared.rs"]
+mod shared;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Storage in a PostgreSQL database.
+#[derive(Debug, Clone)]
+pub struct PostgresStore {
+    pool: Pool<Postgres>,
+}
+
+type Store = PostgresStore;
+
+impl PostgresStore {
+    /// Connects to the database at `url`.
+    pub async fn open(url: &str) -> Result<PostgresStore, StorageError> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await?;
+        Ok(PostgresStore { pool })
+    }
+
+    fn pool(&self) -> &Pool<Postgres> {
+        &self.pool
+    }
+
+    async fn begin_write(&self) -> Result<Transaction<'static, Postgres>, StorageError> {
+        Ok(self.pool.begin().await?)
+    }
+
+    const BACKEND: &'static str = "postgres";
+}

@@ -1,0 +1,668 @@
+//! The queries of both backends, written once. This file is compiled twice,
+//! as `sqlite::shared` and `postgres::shared`; each parent module defines
+//! `Db` (the sqlx database), `Store` (its store type, with `pool()`,
+//! `begin_write()` and `BACKEND`) and `MIGRATOR`. Every query is plain SQL
+//! that both engines run the same way, with `$N` placeholders.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use sportello_domain::vocab::{ContractType, EducationLevel, Licence, Vocabulary, WorkingTime};
+use sportello_domain::{
+    Area, Centre, CentreId, Employer, Facets, Lang, LanguageRequirement, NewCentre, NewOffer, Offer, OfferFilter,
+    OfferId, OfferQuery, OfferStatus, OfferText, OpeningHours, RefCode, Requirements, Salary, SearchPage, Section,
+    SortOrder, TextStatus, WorkPlace,
+};
+use sqlx::{Database, QueryBuilder, Row};
+
+use super::{Db, MIGRATOR, Store};
+use crate::search::{Term, query_terms, search_columns};
+use crate::{ImportOffer, Storage, StorageError};
+
+type DbRow = <Db as Database>::Row;
+type Tx = sqlx::Transaction<'static, Db>;
+
+#[async_trait]
+impl Storage for Store {
+    fn backend(&self) -> &'static str {
+        Store::BACKEND
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn ping(&self) -> Result<(), StorageError> {
+        sqlx::query("SELECT 1").execute(self.pool()).await?;
+        Ok(())
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn migrate(&self) -> Result<(), StorageError> {
+        MIGRATOR.run(self.pool()).await?;
+        Ok(())
+    }
+
+    #[tracing::instrument(skip_all, fields(slug = %centre.slug))]
+    async fn insert_centre(&self, centre: &NewCentre) -> Result<Centre, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query(
+            "INSERT INTO centres (slug, prefix, name, town, address, postcode, province, region, phone, email, \
+             area_slug, area_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+        )
+        .bind(&centre.slug)
+        .bind(centre.prefix.to_ascii_uppercase())
+        .bind(&centre.name)
+        .bind(&centre.town)
+        .bind(&centre.address)
+        .bind(&centre.postcode)
+        .bind(&centre.province)
+        .bind(&centre.region)
+        .bind(&centre.phone)
+        .bind(&centre.email)
+        .bind(&centre.area.slug)
+        .bind(&centre.area.name)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        for h in &centre.hours {
+            sqlx::query(
+                "INSERT INTO centre_hours (centre_id, weekday, opens, closes, by_appointment) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id)
+            .bind(i32::from(h.weekday))
+            .bind(h.opens.format("%H:%M").to_string())
+            .bind(h.closes.format("%H:%M").to_string())
+            .bind(h.by_appointment)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        let mut data = centre.clone();
+        data.prefix = data.prefix.to_ascii_uppercase();
+        Ok(Centre { id: CentreId(id), data })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn centres(&self) -> Result<Vec<Centre>, StorageError> {
+        self.load_centres(None).await
+    }
+
+    #[tracing::instrument(skip_all, fields(slug))]
+    async fn centre_by_slug(&self, slug: &str) -> Result<Option<Centre>, StorageError> {
+        Ok(self.load_centres(Some(slug)).await?.pop())
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn insert_offer(&self, offer: &NewOffer, now: DateTime<Utc>) -> Result<Offer, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let id = insert_offer(&mut tx, offer, OfferStatus::Draft, None, now).await?;
+        tx.commit().await?;
+        self.load_offer(id).await
+    }
+
+    #[tracing::instrument(skip_all, fields(count = offers.len()))]
+    async fn import_offers(&self, offers: &[ImportOffer], now: DateTime<Utc>) -> Result<u64, StorageError> {
+        let mut tx = self.begin_write().await?;
+        for o in offers {
+            if o.status != OfferStatus::Draft && o.data.public_text(Lang::It).is_none() {
+                return Err(sportello_domain::PublishError::NoItalianText.into());
+            }
+            insert_offer(&mut tx, &o.data, o.status, o.published_on, now).await?;
+        }
+        tx.commit().await?;
+        Ok(offers.len() as u64)
+    }
+
+    #[tracing::instrument(skip_all, fields(reference = %reference))]
+    async fn offer(&self, reference: &RefCode) -> Result<Option<Offer>, StorageError> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM offers WHERE reference = $1")
+            .bind(reference.to_string())
+            .fetch_optional(self.pool())
+            .await?;
+        match id {
+            Some(id) => Ok(Some(self.load_offer(id).await?)),
+            None => Ok(None),
+        }
+    }
+
+    #[tracing::instrument(skip_all, fields(reference = %reference))]
+    async fn publish_offer(
+        &self,
+        reference: &RefCode,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Offer, StorageError> {
+        let offer = self.offer(reference).await?.ok_or(StorageError::NotFound)?;
+        offer.check_publishable(today)?;
+        let mut tx = self.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE offers SET status = 'published', published_on = $1, updated_at = $2 \
+             WHERE id = $3 AND status = 'draft'",
+        )
+        .bind(today)
+        .bind(now)
+        .bind(offer.id.0)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed != 1 {
+            return Err(sportello_domain::PublishError::NotADraft.into());
+        }
+        tx.commit().await?;
+        self.load_offer(offer.id.0).await
+    }
+
+    #[tracing::instrument(skip_all, fields(reference = %reference, status = status.code()))]
+    async fn close_offer(
+        &self,
+        reference: &RefCode,
+        status: OfferStatus,
+        now: DateTime<Utc>,
+    ) -> Result<Offer, StorageError> {
+        if !matches!(
+            status,
+            OfferStatus::Filled | OfferStatus::Withdrawn | OfferStatus::Expired
+        ) {
+            return Err(StorageError::Invalid(format!(
+                "an offer cannot be closed as {}",
+                status.code()
+            )));
+        }
+        let mut tx = self.begin_write().await?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "UPDATE offers SET status = $1, updated_at = $2 WHERE reference = $3 AND status = 'published' RETURNING id",
+        )
+        .bind(status.code())
+        .bind(now)
+        .bind(reference.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let id = id.ok_or(StorageError::NotFound)?;
+        tx.commit().await?;
+        self.load_offer(id).await
+    }
+
+    #[tracing::instrument(skip_all, fields(page = query.page))]
+    async fn search_offers(&self, query: &OfferQuery, today: NaiveDate) -> Result<SearchPage, StorageError> {
+        let text = TextFilter::new(&query.filter);
+
+        let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*) FROM offers o JOIN centres c ON c.id = o.centre_id");
+        push_where(&mut count, &query.filter, &text, today, None);
+        let total: i64 = count.build_query_scalar().fetch_one(self.pool()).await?;
+
+        let mut page = QueryBuilder::<Db>::new("SELECT o.id FROM offers o JOIN centres c ON c.id = o.centre_id");
+        push_where(&mut page, &query.filter, &text, today, None);
+        page.push(" ORDER BY ");
+        match (&text, query.sort) {
+            (TextFilter::Terms(terms), SortOrder::Relevance) if !terms.is_empty() => {
+                page.push("(");
+                for term in terms {
+                    page.push("CASE WHEN o.title_text LIKE ")
+                        .push_bind(term.pattern.clone())
+                        .push(" THEN 2 ELSE 0 END + ");
+                }
+                page.push("0) DESC, ");
+            }
+            _ => {}
+        }
+        page.push("o.published_on DESC, o.id DESC LIMIT ")
+            .push_bind(i64::from(query.per_page))
+            .push(" OFFSET ")
+            .push_bind(query.offset() as i64);
+        let ids: Vec<i64> = page.build_query_scalar().fetch_all(self.pool()).await?;
+
+        let mut facets = Facets::default();
+        for facet in Facet::ALL {
+            let mut q = QueryBuilder::<Db>::new(format!(
+                "SELECT {} AS k, COUNT(*) AS n FROM offers o JOIN centres c ON c.id = o.centre_id{}",
+                facet.key(),
+                facet.join()
+            ));
+            push_where(&mut q, &query.filter, &text, today, Some(facet));
+            q.push(format!(" GROUP BY {}", facet.key()));
+            let rows = q.build().fetch_all(self.pool()).await?;
+            let counts = facet.counts(&mut facets);
+            for row in rows {
+                counts.insert(row.try_get::<String, _>("k")?, row.try_get::<i64, _>("n")? as u64);
+            }
+        }
+
+        Ok(SearchPage {
+            items: self.load_offers(&ids).await?,
+            total: total as u64,
+            facets,
+        })
+    }
+
+    #[tracing::instrument(skip_all, fields(reference = %offer.reference))]
+    async fn similar_offers(&self, offer: &Offer, today: NaiveDate, limit: u32) -> Result<Vec<Offer>, StorageError> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT o.id FROM offers o WHERE o.status = 'published' AND o.valid_through >= $1 AND o.id <> $2 \
+             AND (o.occupation = $3 OR o.centre_id = $4) \
+             ORDER BY CASE WHEN o.occupation = $3 THEN 0 ELSE 1 END, o.published_on DESC, o.id DESC LIMIT $5",
+        )
+        .bind(today)
+        .bind(offer.id.0)
+        .bind(&offer.data.occupation)
+        .bind(offer.data.centre.0)
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?;
+        self.load_offers(&ids).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn count_centres(&self) -> Result<u64, StorageError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM centres")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(n as u64)
+    }
+}
+
+impl Store {
+    async fn load_centres(&self, slug: Option<&str>) -> Result<Vec<Centre>, StorageError> {
+        let rows = sqlx::query("SELECT * FROM centres WHERE $1 IS NULL OR slug = $1 ORDER BY area_slug, name")
+            .bind(slug)
+            .fetch_all(self.pool())
+            .await?;
+        let mut centres = rows.iter().map(centre_from_row).collect::<Result<Vec<_>, _>>()?;
+        let hours = sqlx::query("SELECT * FROM centre_hours ORDER BY centre_id, weekday, opens")
+            .fetch_all(self.pool())
+            .await?;
+        for row in &hours {
+            let centre_id: i64 = row.try_get("centre_id")?;
+            if let Some(c) = centres.iter_mut().find(|c| c.id.0 == centre_id) {
+                c.data.hours.push(hours_from_row(row)?);
+            }
+        }
+        Ok(centres)
+    }
+
+    async fn load_offer(&self, id: i64) -> Result<Offer, StorageError> {
+        self.load_offers(&[id]).await?.pop().ok_or(StorageError::NotFound)
+    }
+
+    /// Loads whole offers, in the order of `ids`.
+    async fn load_offers(&self, ids: &[i64]) -> Result<Vec<Offer>, StorageError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let select = |sql: &str| {
+            let mut q = QueryBuilder::<Db>::new(sql);
+            q.push(" WHERE ")
+                .push(if sql.contains("FROM offers ") { "id" } else { "offer_id" })
+                .push(" IN (");
+            let mut list = q.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            q.push(")");
+            q
+        };
+        let mut offers: HashMap<i64, Offer> = HashMap::with_capacity(ids.len());
+        for row in select("SELECT * FROM offers ").build().fetch_all(self.pool()).await? {
+            let offer = offer_from_row(&row)?;
+            offers.insert(offer.id.0, offer);
+        }
+        for row in select("SELECT * FROM offer_texts ")
+            .build()
+            .fetch_all(self.pool())
+            .await?
+        {
+            let id: i64 = row.try_get("offer_id")?;
+            if let Some(o) = offers.get_mut(&id) {
+                o.data.texts.push(text_from_row(&row)?);
+            }
+        }
+        for row in select("SELECT * FROM offer_languages ")
+            .build()
+            .fetch_all(self.pool())
+            .await?
+        {
+            let id: i64 = row.try_get("offer_id")?;
+            if let Some(o) = offers.get_mut(&id) {
+                o.data.requirements.languages.push(LanguageRequirement {
+                    language: vocab(&row, "language")?,
+                    level: vocab(&row, "level")?,
+                });
+            }
+        }
+        Ok(ids
+            .iter()
+            .filter_map(|id| offers.remove(id))
+            .map(|mut o| {
+                o.data.texts.sort_by_key(|t| t.lang);
+                o.data.requirements.languages.sort_by_key(|l| l.language);
+                o
+            })
+            .collect())
+    }
+}
+
+/// Writes one offer and gives it the next reference number of its centre.
+async fn insert_offer(
+    tx: &mut Tx,
+    offer: &NewOffer,
+    status: OfferStatus,
+    published_on: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<i64, StorageError> {
+    let prefix: String = sqlx::query_scalar("SELECT prefix FROM centres WHERE id = $1")
+        .bind(offer.centre.0)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or_else(|| StorageError::Invalid(format!("no centre with id {}", offer.centre.0)))?;
+    let number: i64 = sqlx::query_scalar(
+        "INSERT INTO reference_counters (prefix, last_number) VALUES ($1, 1) \
+         ON CONFLICT (prefix) DO UPDATE SET last_number = reference_counters.last_number + 1 RETURNING last_number",
+    )
+    .bind(&prefix)
+    .fetch_one(&mut **tx)
+    .await?;
+    let reference = RefCode::new(&prefix, number as u64).map_err(|e| StorageError::Invalid(e.to_string()))?;
+    let occupation = sportello_domain::vocab::occupation(&offer.occupation)
+        .ok_or_else(|| StorageError::Invalid(format!("unknown occupation {}", offer.occupation)))?;
+    let (title_text, search_text) = search_columns(offer, &reference);
+    let int = |n: u32, what: &str| i32::try_from(n).map_err(|_| StorageError::Invalid(format!("{what} too large")));
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO offers (reference, centre_id, section, occupation, occupation_group, employer_name, \
+         employer_hidden, work_town, work_postcode, work_region, work_country, contract, working_time, \
+         hours_per_week, openings, education, licence, experience_months, salary_min, salary_max, valid_through, \
+         published_on, status, search_text, title_text, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, \
+         $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26) \
+         RETURNING id",
+    )
+    .bind(reference.to_string())
+    .bind(offer.centre.0)
+    .bind(offer.section.code())
+    .bind(occupation.code)
+    .bind(i32::from(occupation.major_group()))
+    .bind(&offer.employer.name)
+    .bind(offer.employer.hidden)
+    .bind(&offer.place.town)
+    .bind(&offer.place.postcode)
+    .bind(&offer.place.region)
+    .bind(&offer.place.country)
+    .bind(offer.contract.code())
+    .bind(offer.working_time.code())
+    .bind(offer.hours_per_week.map(i32::from))
+    .bind(int(offer.openings, "openings")?)
+    .bind(offer.requirements.education.code())
+    .bind(offer.requirements.licence.map(|l| l.code()))
+    .bind(i32::from(offer.requirements.experience_months))
+    .bind(offer.salary.map(|s| int(s.min, "salary")).transpose()?)
+    .bind(offer.salary.map(|s| int(s.max, "salary")).transpose()?)
+    .bind(offer.valid_through)
+    .bind(published_on)
+    .bind(status.code())
+    .bind(search_text)
+    .bind(title_text)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    for t in offer.texts.iter().filter(|t| t.status != TextStatus::Missing) {
+        sqlx::query(
+            "INSERT INTO offer_texts (offer_id, lang, status, machine, title, description, how_to_apply) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id)
+        .bind(t.lang.code())
+        .bind(t.status.code())
+        .bind(t.machine)
+        .bind(&t.title)
+        .bind(&t.description)
+        .bind(&t.how_to_apply)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for l in &offer.requirements.languages {
+        sqlx::query("INSERT INTO offer_languages (offer_id, language, level) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(l.language.code())
+            .bind(l.level.code())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(id)
+}
+
+/// How the free text of a query filters offers.
+enum TextFilter {
+    None,
+    /// The text is a reference code: exact match.
+    Reference(String),
+    Terms(Vec<Term>),
+}
+
+impl TextFilter {
+    fn new(filter: &OfferFilter) -> TextFilter {
+        match filter.text.as_deref() {
+            None => TextFilter::None,
+            Some(text) => match RefCode::parse(text) {
+                Ok(reference) => TextFilter::Reference(reference.to_string()),
+                Err(_) => TextFilter::Terms(query_terms(text)),
+            },
+        }
+    }
+}
+
+/// A filter with counts per value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Centre,
+    Section,
+    Group,
+    Contract,
+    WorkingTime,
+    Language,
+}
+
+impl Facet {
+    const ALL: [Facet; 6] = [
+        Facet::Centre,
+        Facet::Section,
+        Facet::Group,
+        Facet::Contract,
+        Facet::WorkingTime,
+        Facet::Language,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            Facet::Centre => "c.slug",
+            Facet::Section => "o.section",
+            Facet::Group => "CAST(o.occupation_group AS TEXT)",
+            Facet::Contract => "o.contract",
+            Facet::WorkingTime => "o.working_time",
+            Facet::Language => "l.language",
+        }
+    }
+
+    fn join(self) -> &'static str {
+        match self {
+            Facet::Language => " JOIN offer_languages l ON l.offer_id = o.id",
+            _ => "",
+        }
+    }
+
+    fn counts(self, facets: &mut Facets) -> &mut std::collections::BTreeMap<String, u64> {
+        match self {
+            Facet::Centre => &mut facets.centre,
+            Facet::Section => &mut facets.section,
+            Facet::Group => &mut facets.group,
+            Facet::Contract => &mut facets.contract,
+            Facet::WorkingTime => &mut facets.working_time,
+            Facet::Language => &mut facets.language,
+        }
+    }
+}
+
+/// The conditions of a search: open offers only, then every filter but
+/// `skip` (the facet being counted).
+fn push_where(q: &mut QueryBuilder<Db>, f: &OfferFilter, text: &TextFilter, today: NaiveDate, skip: Option<Facet>) {
+    q.push(" WHERE o.status = 'published' AND o.valid_through >= ")
+        .push_bind(today);
+    let on = |facet: Facet| skip != Some(facet);
+    if let (Some(centre), true) = (&f.centre, on(Facet::Centre)) {
+        q.push(" AND c.slug = ").push_bind(centre.clone());
+    }
+    if let (Some(section), true) = (f.section, on(Facet::Section)) {
+        q.push(" AND o.section = ").push_bind(section.code());
+    }
+    if let (Some(group), true) = (f.group, on(Facet::Group)) {
+        q.push(" AND o.occupation_group = ").push_bind(i32::from(group));
+    }
+    if let (Some(contract), true) = (f.contract, on(Facet::Contract)) {
+        q.push(" AND o.contract = ").push_bind(contract.code());
+    }
+    if let (Some(time), true) = (f.working_time, on(Facet::WorkingTime)) {
+        q.push(" AND o.working_time = ").push_bind(time.code());
+    }
+    if let (Some(language), true) = (f.language, on(Facet::Language)) {
+        q.push(" AND EXISTS (SELECT 1 FROM offer_languages x WHERE x.offer_id = o.id AND x.language = ")
+            .push_bind(language.code())
+            .push(")");
+    }
+    if let Some(since) = f.since {
+        q.push(" AND o.published_on >= ").push_bind(since);
+    }
+    match text {
+        TextFilter::None => {}
+        TextFilter::Reference(reference) => {
+            q.push(" AND o.reference = ").push_bind(reference.clone());
+        }
+        TextFilter::Terms(terms) => {
+            for term in terms {
+                q.push(" AND (o.search_text LIKE ").push_bind(term.pattern.clone());
+                if !term.occupations.is_empty() {
+                    q.push(" OR o.occupation IN (");
+                    let mut list = q.separated(", ");
+                    for code in &term.occupations {
+                        list.push_bind(*code);
+                    }
+                    q.push(")");
+                }
+                q.push(")");
+            }
+        }
+    }
+}
+
+fn invalid(column: &str, value: &str) -> StorageError {
+    StorageError::Invalid(format!("unexpected {column} {value:?} in the database"))
+}
+
+fn vocab<V: Vocabulary>(row: &DbRow, column: &str) -> Result<V, StorageError> {
+    let code: String = row.try_get(column)?;
+    V::parse(&code).ok_or_else(|| invalid(column, &code))
+}
+
+fn time(value: &str) -> Result<NaiveTime, StorageError> {
+    NaiveTime::parse_from_str(value, "%H:%M").map_err(|_| invalid("time", value))
+}
+
+fn centre_from_row(row: &DbRow) -> Result<Centre, StorageError> {
+    Ok(Centre {
+        id: CentreId(row.try_get("id")?),
+        data: NewCentre {
+            slug: row.try_get("slug")?,
+            prefix: row.try_get("prefix")?,
+            name: row.try_get("name")?,
+            town: row.try_get("town")?,
+            address: row.try_get("address")?,
+            postcode: row.try_get("postcode")?,
+            province: row.try_get("province")?,
+            region: row.try_get("region")?,
+            phone: row.try_get("phone")?,
+            email: row.try_get("email")?,
+            area: Area {
+                slug: row.try_get("area_slug")?,
+                name: row.try_get("area_name")?,
+            },
+            hours: Vec::new(),
+        },
+    })
+}
+
+fn hours_from_row(row: &DbRow) -> Result<OpeningHours, StorageError> {
+    let weekday: i32 = row.try_get("weekday")?;
+    Ok(OpeningHours {
+        weekday: u8::try_from(weekday).map_err(|_| invalid("weekday", &weekday.to_string()))?,
+        opens: time(&row.try_get::<String, _>("opens")?)?,
+        closes: time(&row.try_get::<String, _>("closes")?)?,
+        by_appointment: row.try_get("by_appointment")?,
+    })
+}
+
+fn text_from_row(row: &DbRow) -> Result<OfferText, StorageError> {
+    let lang: String = row.try_get("lang")?;
+    let status: String = row.try_get("status")?;
+    Ok(OfferText {
+        lang: Lang::parse(&lang).ok_or_else(|| invalid("lang", &lang))?,
+        status: TextStatus::parse(&status).ok_or_else(|| invalid("text status", &status))?,
+        machine: row.try_get("machine")?,
+        title: row.try_get("title")?,
+        description: row.try_get("description")?,
+        how_to_apply: row.try_get("how_to_apply")?,
+    })
+}
+
+fn offer_from_row(row: &DbRow) -> Result<Offer, StorageError> {
+    let reference: String = row.try_get("reference")?;
+    let section: String = row.try_get("section")?;
+    let status: String = row.try_get("status")?;
+    let unsigned = |column: &str| -> Result<u32, StorageError> {
+        let n: i32 = row.try_get(column)?;
+        u32::try_from(n).map_err(|_| invalid(column, &n.to_string()))
+    };
+    let salary = match (
+        row.try_get::<Option<i32>, _>("salary_min")?,
+        row.try_get::<Option<i32>, _>("salary_max")?,
+    ) {
+        (Some(min), Some(max)) => Some(Salary {
+            min: min.max(0) as u32,
+            max: max.max(0) as u32,
+        }),
+        _ => None,
+    };
+    Ok(Offer {
+        id: OfferId(row.try_get("id")?),
+        reference: RefCode::parse(&reference).map_err(|_| invalid("reference", &reference))?,
+        status: OfferStatus::parse(&status).ok_or_else(|| invalid("status", &status))?,
+        published_on: row.try_get("published_on")?,
+        updated_at: row.try_get("updated_at")?,
+        data: NewOffer {
+            centre: CentreId(row.try_get("centre_id")?),
+            section: Section::parse(&section).ok_or_else(|| invalid("section", &section))?,
+            occupation: row.try_get("occupation")?,
+            texts: Vec::new(),
+            employer: Employer {
+                name: row.try_get("employer_name")?,
+                hidden: row.try_get("employer_hidden")?,
+            },
+            place: WorkPlace {
+                town: row.try_get("work_town")?,
+                postcode: row.try_get("work_postcode")?,
+                region: row.try_get("work_region")?,
+                country: row.try_get("work_country")?,
+            },
+            contract: vocab::<ContractType>(row, "contract")?,
+            working_time: vocab::<WorkingTime>(row, "working_time")?,
+            hours_per_week: row
+                .try_get::<Option<i32>, _>("hours_per_week")?
+                .and_then(|h| u8::try_from(h).ok()),
+            openings: unsigned("openings")?,
+            requirements: Requirements {
+                education: vocab::<EducationLevel>(row, "education")?,
+                languages: Vec::new(),
+                licence: row
+                    .try_get::<Option<String>, _>("licence")?
+                    .map(|l| Licence::parse(&l).ok_or_else(|| invalid("licence", &l)))
+                    .transpose()?,
+                experience_months: u16::try_from(unsigned("experience_months")?).unwrap_or(u16::MAX),
+            },
+            salary,
+            valid_through: row.try_get("valid_through")?,
+        },
+    })
+}

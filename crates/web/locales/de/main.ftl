@@ -1,0 +1,158 @@
+# Sportello — Texte der Benutzeroberfläche, Deutsch.
+# Jede Meldung gibt es auf it, en, fr und de (ein Test prüft das).
+
+site-name = Sportello · Arbeitsvermittlungszentren (Centri per l'Impiego)
+skip-to-content = Zum Inhalt springen
+nav-languages = Sprachen
+footer-about = Stellenangebote der öffentlichen Arbeitsvermittlungszentren (Centri per l'Impiego). Der Dienst ist kostenlos.
+
+## Datum, Zahlen
+date-format = { $day }.{ $month }.{ $year }
+salary-range = { $min }–{ $max } € brutto im Monat
+openings = { $count ->
+    [one] 1 Stelle
+   *[other] { $count } Stellen
+}
+offer-count = { $count ->
+    [one] 1 Angebot
+   *[other] { $count } Angebote
+}
+hours-per-week = { $hours } Stunden pro Woche
+experience-months = { $months ->
+    [one] 1 Monat
+   *[other] { $months } Monate
+}
+experience-none = Nicht erforderlich
+weekday-1 = Montag
+weekday-2 = Dienstag
+weekday-3 = Mittwoch
+weekday-4 = Donnerstag
+weekday-5 = Freitag
+weekday-6 = Samstag
+weekday-7 = Sonntag
+
+## Bereiche der Stellentafel
+section-ordinary = Stellenangebote
+section-ordinary-who = Offen für alle.
+section-eures = EURES: Arbeit in anderen Regionen und in Europa
+section-eures-who = Offen für alle. Angebote aus anderen italienischen Regionen und aus Ländern der Europäischen Union und des Europäischen Wirtschaftsraums, über das EURES-Netz.
+section-mirato-art1 = Collocamento Mirato: Menschen mit Behinderung (Art. 1, Gesetz 68/1999)
+section-mirato-art1-who = Nur für Menschen mit Behinderung, die in der Liste des Collocamento Mirato eingetragen sind (Gesetz 68/1999, Art. 1).
+section-mirato-art18 = Collocamento Mirato: geschützte Gruppen (Art. 18, Gesetz 68/1999)
+section-mirato-art18-who = Nur für Menschen aus den geschützten Gruppen, die in der Liste nach Gesetz 68/1999, Art. 18, eingetragen sind (zum Beispiel Waisen oder hinterbliebene Ehepartner von Menschen, die bei der Arbeit gestorben sind, Flüchtlinge, Opfer von Terrorismus oder organisierter Kriminalität).
+
+## Startseite
+home-title = Stellenangebote der öffentlichen Arbeitsvermittlung
+home-intro = { $count ->
+    [one] Heute gibt es 1 offenes Angebot. Suchen Sie eine Arbeit mit einem Stichwort oder wählen Sie ein Zentrum.
+   *[other] Heute gibt es { $count } offene Angebote. Suchen Sie eine Arbeit mit einem Stichwort oder wählen Sie ein Zentrum.
+}
+home-centres = Arbeitsvermittlungszentren
+home-sections = Bereiche
+
+## Suche
+search-title = Stellenangebote suchen
+search-label = Welche Arbeit suchen Sie?
+search-hint = Ein Beruf, ein Ort oder eine Referenznummer wie LE-0427. Sie können auf Italienisch, Englisch, Französisch oder Deutsch schreiben.
+search-button = Suchen
+search-all-offers = Alle offenen Angebote ansehen
+filters-title = Filter
+filter-any = Alle
+filter-centre = Zentrum
+filter-section = Bereich
+filter-group = Berufsgruppe
+filter-contract = Vertrag
+filter-working-time = Arbeitszeit
+filter-language = Verlangte Sprache
+filter-since = Veröffentlicht seit
+sort-label = Sortieren nach
+sort-relevance = Beste Treffer
+sort-date = Neueste zuerst
+results-count = { $count ->
+    [one] 1 Angebot gefunden
+   *[other] { $count } Angebote gefunden
+}
+results-none = Kein offenes Angebot passt. Versuchen Sie es mit weniger Wörtern oder weniger Filtern.
+query-truncated = Ihre Suche war zu lang: Nur die ersten { $max } Zeichen wurden verwendet.
+pagination = Ergebnisseiten
+page-previous = Vorherige Seite
+page-next = Nächste Seite
+page-number = Seite { $number }
+
+## Stellentafel
+board-intro = Die offenen Stellenangebote dieses Zentrums, nach Bereichen. Jedes Angebot hat eine Referenznummer: Nennen Sie diese Nummer, wenn Sie sich bewerben.
+board-sections = Bereiche dieser Stellentafel
+board-see-all = Alle { $count } Angebote dieses Bereichs ansehen
+board-section-empty = Zurzeit gibt es in diesem Bereich keine offenen Angebote.
+contacts-title = Kontakt und Öffnungszeiten
+contacts-phone = Telefon
+contacts-email = E-Mail
+hours-title = Öffnungszeiten
+hours-day = Tag
+hours-time = Uhrzeit
+hours-by-appointment = nur mit Termin
+hours-note = An Feiertagen geschlossen.
+
+## Angebot
+reference = Referenznummer
+text-fallback-note = Dieses Angebot gibt es noch nicht auf Deutsch: Die Beschreibung unten ist auf Italienisch. Die Angaben oben sind auf Deutsch.
+offer-details = Angaben
+field-occupation = Beruf
+field-place = Arbeitsort
+field-employer = Arbeitgeber
+field-contract = Vertrag
+field-working-time = Arbeitszeit
+field-openings = Stellen
+field-education = Ausbildung
+field-languages = Sprachen
+field-licence = Führerschein
+field-experience = Berufserfahrung
+field-salary = Lohn
+field-published = Veröffentlicht am
+valid-through = Offen bis
+offer-description = Beschreibung
+offer-how-to-apply = So bewerben Sie sich
+apply-quote-reference = Nennen Sie bei Ihrer Bewerbung die Referenznummer { $reference }.
+offer-short-url = Kurze Adresse dieses Angebots
+back-to-board = Zurück zur Stellentafel: { $centre }
+offer-gone-title = Dieses Angebot ist nicht mehr offen
+offer-gone-text = Das Angebot, das Sie suchen, ist nicht mehr offen: Die Stelle wurde besetzt, das Angebot wurde zurückgezogen oder es ist abgelaufen.
+offer-gone-similar = Ähnliche offene Angebote
+offer-gone-none = Zurzeit gibt es keine ähnlichen offenen Angebote.
+
+## Fehler
+not-found-title = Seite nicht gefunden
+not-found-text = Die Seite, die Sie aufgerufen haben, gibt es nicht. Prüfen Sie die Adresse oder beginnen Sie noch einmal auf der Startseite.
+unknown-language-text = Diese Website gibt es auf Italienisch, Englisch, Französisch und Deutsch. Wählen Sie Ihre Sprache:
+bad-request-title = Die Anfrage kann nicht bearbeitet werden
+bad-parameter = Der Wert „{ $value }“ ist für „{ $name }“ nicht gültig. Ändern Sie ihn und versuchen Sie es noch einmal.
+internal-error-title = Etwas ist schiefgelaufen
+internal-error-text = Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten noch einmal. Wenn es wieder passiert, nennen Sie dem Zentrum diese Referenznummer: { $reference }.
+
+## Erklärung zur Barrierefreiheit
+accessibility-title = Erklärung zur Barrierefreiheit
+accessibility-intro = Die öffentlichen Arbeitsvermittlungszentren wollen, dass alle diese Website nutzen können, so wie es das italienische Gesetz 4/2004 und die Richtlinien der AgID verlangen. Diese Erklärung gilt für die öffentlichen Seiten von Sportello.
+accessibility-status-title = Stand der Vereinbarkeit mit den Anforderungen
+accessibility-status = Die Website soll die Norm EN 301 549 (WCAG 2.1, Stufe AA) erfüllen. Vor jeder neuen Version wird jede Seite automatisch in einem Browser auf Fehler bei der Barrierefreiheit geprüft. Automatische Prüfungen finden nicht jede Barriere: Bitte melden Sie uns die Barrieren, auf die Sie stoßen.
+accessibility-how-title = Wie die Website gemacht ist
+accessibility-how-keyboard = Alles lässt sich allein mit der Tastatur bedienen; der erste Link jeder Seite führt direkt zum Inhalt.
+accessibility-how-nojs = Die Seiten funktionieren ohne JavaScript und auch bei langsamen Verbindungen.
+accessibility-how-languages = Die Seiten gibt es auf Italienisch, Englisch, Französisch und Deutsch; wenn ein Angebot noch nicht übersetzt ist, werden seine Angaben trotzdem in Ihrer Sprache gezeigt.
+accessibility-how-print = Die Angebote hängen auch gedruckt an den Stellentafeln der Zentren aus, auf Wunsch in großer Schrift.
+accessibility-report-title = Eine Barriere melden
+accessibility-report = Wenn Sie etwas auf dieser Website nur schwer oder gar nicht nutzen können, schreiben Sie an die E-Mail-Adresse Ihres Arbeitsvermittlungszentrums (sie steht auf der Seite des Zentrums) oder rufen Sie dort an: Sagen Sie, um welche Seite es geht und was das Problem ist. Wir antworten innerhalb von 30 Tagen.
+accessibility-enforcement = Wenn die Antwort Sie nicht zufriedenstellt oder Sie innerhalb von 30 Tagen keine Antwort bekommen, können Sie das der AgID melden, der Agentur für das digitale Italien, die Beschwerden zur Barrierefreiheit bearbeitet.
+
+## Datenschutzhinweise
+privacy-title = Datenschutzhinweise
+privacy-intro = Diese Hinweise erklären nach Artikel 13 der Datenschutz-Grundverordnung (DSGVO, EU 2016/679), welche personenbezogenen Daten die öffentlichen Seiten dieser Website verarbeiten.
+privacy-controller-title = Wer verantwortlich ist
+privacy-controller = Verantwortlich ist die regionale Arbeitsagentur, die die Zentren betreibt (Arpal Puglia für das Gebiet Lecce, die Regionale Arbeitsagentur der Emilia-Romagna für Rimini und Riccione). Den Datenschutzbeauftragten der Agentur erreichen Sie über ihre Website.
+privacy-data-title = Welche Daten
+privacy-data = Zum Ansehen der Angebote müssen Sie sich nicht registrieren, und es werden keine Cookies gesetzt. Aus Sicherheitsgründen speichert der Server bei jeder Anfrage die Netzwerkadresse, die Uhrzeit und die aufgerufene Seite.
+privacy-purpose-title = Warum
+privacy-purpose = Diese Aufzeichnungen dienen nur dazu, den Dienst am Laufen und sicher zu halten (Rechtsgrundlage: die öffentlichen Aufgaben der Arbeitsvermittlung, Art. 6 Abs. 1 Buchst. e DSGVO). Sie werden nicht genutzt, um Profile von Personen zu erstellen, und nicht an andere weitergegeben, außer an Behörden, wenn das Gesetz es verlangt.
+privacy-retention-title = Wie lange
+privacy-retention = Die Sicherheitsaufzeichnungen werden spätestens nach 30 Tagen gelöscht.
+privacy-rights-title = Ihre Rechte
+privacy-rights = Sie können Auskunft über Ihre Daten verlangen, sie berichtigen oder löschen lassen oder ihrer Nutzung widersprechen (Artikel 15 bis 22 DSGVO), indem Sie an den Verantwortlichen schreiben. Sie können sich auch bei der italienischen Datenschutzbehörde beschweren, dem Garante per la protezione dei dati personali.

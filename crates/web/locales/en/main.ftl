@@ -1,0 +1,158 @@
+# Sportello — user-interface strings, English.
+# Every message here exists in it, en, fr and de (a test checks it).
+
+site-name = Sportello · Public employment centres
+skip-to-content = Skip to content
+nav-languages = Languages
+footer-about = Job offers of the public employment centres (Centri per l'Impiego). The service is free.
+
+## Dates, numbers
+date-format = { $day }/{ $month }/{ $year }
+salary-range = { $min }–{ $max } € gross per month
+openings = { $count ->
+    [one] 1 position
+   *[other] { $count } positions
+}
+offer-count = { $count ->
+    [one] 1 offer
+   *[other] { $count } offers
+}
+hours-per-week = { $hours } hours a week
+experience-months = { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}
+experience-none = Not required
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+
+## Board sections
+section-ordinary = Job offers
+section-ordinary-who = Open to everyone.
+section-eures = EURES: jobs in other regions and in Europe
+section-eures-who = Open to everyone. Offers from other Italian regions and from EU and EEA countries, through the EURES network.
+section-mirato-art1 = Collocamento Mirato: people with disabilities (art. 1, Law 68/1999)
+section-mirato-art1-who = Only for people with disabilities who are on the Collocamento Mirato list (Law 68/1999, art. 1).
+section-mirato-art18 = Collocamento Mirato: protected categories (art. 18, Law 68/1999)
+section-mirato-art18-who = Only for people of the protected categories who are on the list of Law 68/1999, art. 18 (for example orphans or surviving spouses of people who died at work, refugees, victims of terrorism or organised crime).
+
+## Home
+home-title = Job offers of the public employment centres
+home-intro = { $count ->
+    [one] There is 1 open offer today. Look for a job by keyword or choose a centre.
+   *[other] There are { $count } open offers today. Look for a job by keyword or choose a centre.
+}
+home-centres = Employment centres
+home-sections = Sections
+
+## Search
+search-title = Search job offers
+search-label = What job are you looking for?
+search-hint = A job, a place or a reference code such as LE-0427. You can write in Italian, English, French or German.
+search-button = Search
+search-all-offers = See all open offers
+filters-title = Filters
+filter-any = Any
+filter-centre = Centre
+filter-section = Section
+filter-group = Occupation group
+filter-contract = Contract
+filter-working-time = Working time
+filter-language = Required language
+filter-since = Published since
+sort-label = Sort by
+sort-relevance = Best match
+sort-date = Newest first
+results-count = { $count ->
+    [one] 1 offer found
+   *[other] { $count } offers found
+}
+results-none = No open offer matches. Try fewer words or fewer filters.
+query-truncated = Your search was too long: only its first { $max } characters were used.
+pagination = Pages of results
+page-previous = Previous page
+page-next = Next page
+page-number = Page { $number }
+
+## Board
+board-intro = Open job offers of this centre, by section. Each offer has a reference code: quote it when you apply.
+board-sections = Sections of this board
+board-see-all = See all { $count } offers of this section
+board-section-empty = No open offers in this section at the moment.
+contacts-title = Contacts and opening hours
+contacts-phone = Phone
+contacts-email = E-mail
+hours-title = Opening hours
+hours-day = Day
+hours-time = Hours
+hours-by-appointment = by appointment only
+hours-note = Closed on public holidays.
+
+## Offer
+reference = Reference
+text-fallback-note = This offer is not yet available in English: the description below is in Italian. The details above are in English.
+offer-details = Details
+field-occupation = Occupation
+field-place = Place of work
+field-employer = Employer
+field-contract = Contract
+field-working-time = Working time
+field-openings = Positions
+field-education = Education
+field-languages = Languages
+field-licence = Driving licence
+field-experience = Experience
+field-salary = Pay
+field-published = Published on
+valid-through = Open until
+offer-description = Description
+offer-how-to-apply = How to apply
+apply-quote-reference = When you apply, quote the reference { $reference }.
+offer-short-url = Short address of this offer
+back-to-board = Back to the board of { $centre }
+offer-gone-title = This offer has closed
+offer-gone-text = The offer you are looking for is no longer open: the position was filled, the offer was withdrawn or it has expired.
+offer-gone-similar = Similar open offers
+offer-gone-none = There are no similar open offers at the moment.
+
+## Errors
+not-found-title = Page not found
+not-found-text = The page you asked for does not exist. Check the address, or start again from the home page.
+unknown-language-text = This site is available in Italian, English, French and German. Choose your language:
+bad-request-title = The request cannot be used
+bad-parameter = The value “{ $value }” is not valid for “{ $name }”. Change it and try again.
+internal-error-title = Something went wrong
+internal-error-text = Something went wrong on our side. Please try again in a few minutes. If it happens again, quote this reference to the centre: { $reference }.
+
+## Accessibility statement
+accessibility-title = Accessibility statement
+accessibility-intro = The public employment centres want this site to be usable by everyone, as Italian Law 4/2004 and the AgID guidelines require. This statement applies to the public pages of Sportello.
+accessibility-status-title = Compliance status
+accessibility-status = The site aims to comply with EN 301 549 (WCAG 2.1, level AA). Every page is checked automatically in a browser for accessibility errors before each release. Automatic checks do not find every barrier: tell us about any you meet.
+accessibility-how-title = How the site is made
+accessibility-how-keyboard = Everything can be used with the keyboard alone; the first link of every page skips to its content.
+accessibility-how-nojs = Pages work without JavaScript and on slow connections.
+accessibility-how-languages = Pages are available in Italian, English, French and German; when an offer is not yet translated, its details are still shown in your language.
+accessibility-how-print = Offers are also printed on the boards of the centres, in large print on request.
+accessibility-report-title = Report a barrier
+accessibility-report = If something on this site is hard or impossible for you to use, write to the e-mail address of your employment centre (on its page) or phone it: say which page and what the problem is. We answer within 30 days.
+accessibility-enforcement = If the answer does not satisfy you, or you get none within 30 days, you can report it to AgID, the Agency for Digital Italy, which handles accessibility complaints.
+
+## Privacy notice
+privacy-title = Privacy notice
+privacy-intro = This notice explains, under article 13 of the General Data Protection Regulation (EU 2016/679), what personal data the public pages of this site process.
+privacy-controller-title = Who is responsible
+privacy-controller = The controller is the regional employment agency that runs the centres (Arpal Puglia for the Lecce area, the Regional Employment Agency of Emilia-Romagna for Rimini and Riccione). You can contact its data protection officer through the agency’s website.
+privacy-data-title = What data
+privacy-data = Browsing the offers needs no registration and sets no cookies. The server records, for security, the network address of each request, its time and the page asked for.
+privacy-purpose-title = Why
+privacy-purpose = These records are used only to keep the service running and secure (legal basis: the public tasks of the employment services, GDPR art. 6(1)(e)). They are not used to profile anyone and are not given to others, except to the authorities when the law requires it.
+privacy-retention-title = For how long
+privacy-retention = Security records are deleted after 30 days at the latest.
+privacy-rights-title = Your rights
+privacy-rights = You can ask to see, correct or delete your data, or object to their use (GDPR articles 15 to 22), by writing to the controller. You can also complain to the Italian data protection authority, the Garante per la protezione dei dati personali.

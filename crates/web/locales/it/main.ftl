@@ -1,0 +1,158 @@
+# Sportello — testi dell'interfaccia, italiano.
+# Ogni messaggio esiste in it, en, fr e de (un test lo controlla).
+
+site-name = Sportello · Centri per l'Impiego
+skip-to-content = Vai al contenuto
+nav-languages = Lingue
+footer-about = Offerte di lavoro dei Centri per l'Impiego. Il servizio è gratuito.
+
+## Date, numeri
+date-format = { $day }/{ $month }/{ $year }
+salary-range = { $min }–{ $max } € lordi al mese
+openings = { $count ->
+    [one] 1 posto
+   *[other] { $count } posti
+}
+offer-count = { $count ->
+    [one] 1 offerta
+   *[other] { $count } offerte
+}
+hours-per-week = { $hours } ore settimanali
+experience-months = { $months ->
+    [one] 1 mese
+   *[other] { $months } mesi
+}
+experience-none = Non richiesta
+weekday-1 = Lunedì
+weekday-2 = Martedì
+weekday-3 = Mercoledì
+weekday-4 = Giovedì
+weekday-5 = Venerdì
+weekday-6 = Sabato
+weekday-7 = Domenica
+
+## Sezioni della bacheca
+section-ordinary = Offerte di lavoro
+section-ordinary-who = Aperte a tutti.
+section-eures = EURES: lavoro in altre regioni e in Europa
+section-eures-who = Aperte a tutti. Offerte di altre regioni italiane e di paesi dell'Unione europea e dello Spazio economico europeo, tramite la rete EURES.
+section-mirato-art1 = Collocamento Mirato: persone con disabilità (art. 1, legge 68/1999)
+section-mirato-art1-who = Solo per persone con disabilità iscritte nell'elenco del Collocamento Mirato (legge 68/1999, art. 1).
+section-mirato-art18 = Collocamento Mirato: categorie protette (art. 18, legge 68/1999)
+section-mirato-art18-who = Solo per persone delle categorie protette iscritte nell'elenco della legge 68/1999, art. 18 (per esempio orfani o coniugi superstiti di chi è morto sul lavoro, rifugiati, vittime del terrorismo o della criminalità organizzata).
+
+## Home
+home-title = Offerte di lavoro dei Centri per l'Impiego
+home-intro = { $count ->
+    [one] Oggi c'è 1 offerta aperta. Cerca un lavoro per parola chiave o scegli un centro.
+   *[other] Oggi ci sono { $count } offerte aperte. Cerca un lavoro per parola chiave o scegli un centro.
+}
+home-centres = Centri per l'Impiego
+home-sections = Sezioni
+
+## Ricerca
+search-title = Cerca offerte di lavoro
+search-label = Che lavoro cerchi?
+search-hint = Un mestiere, un luogo o un codice di riferimento come LE-0427. Puoi scrivere in italiano, inglese, francese o tedesco.
+search-button = Cerca
+search-all-offers = Vedi tutte le offerte aperte
+filters-title = Filtri
+filter-any = Qualsiasi
+filter-centre = Centro
+filter-section = Sezione
+filter-group = Gruppo professionale
+filter-contract = Contratto
+filter-working-time = Orario
+filter-language = Lingua richiesta
+filter-since = Pubblicate dal
+sort-label = Ordina per
+sort-relevance = Più pertinenti
+sort-date = Più recenti
+results-count = { $count ->
+    [one] 1 offerta trovata
+   *[other] { $count } offerte trovate
+}
+results-none = Nessuna offerta aperta corrisponde. Prova con meno parole o meno filtri.
+query-truncated = La ricerca era troppo lunga: sono stati usati solo i primi { $max } caratteri.
+pagination = Pagine dei risultati
+page-previous = Pagina precedente
+page-next = Pagina successiva
+page-number = Pagina { $number }
+
+## Bacheca
+board-intro = Le offerte di lavoro aperte di questo centro, per sezione. Ogni offerta ha un codice di riferimento: indicalo quando ti candidi.
+board-sections = Sezioni di questa bacheca
+board-see-all = Vedi tutte le { $count } offerte di questa sezione
+board-section-empty = Al momento non ci sono offerte aperte in questa sezione.
+contacts-title = Contatti e orari
+contacts-phone = Telefono
+contacts-email = E-mail
+hours-title = Orari di apertura
+hours-day = Giorno
+hours-time = Orario
+hours-by-appointment = solo su appuntamento
+hours-note = Chiuso nei giorni festivi.
+
+## Offerta
+reference = Riferimento
+text-fallback-note = Questa offerta è in italiano.
+offer-details = Dettagli
+field-occupation = Professione
+field-place = Luogo di lavoro
+field-employer = Datore di lavoro
+field-contract = Contratto
+field-working-time = Orario
+field-openings = Posti
+field-education = Titolo di studio
+field-languages = Lingue
+field-licence = Patente
+field-experience = Esperienza
+field-salary = Retribuzione
+field-published = Pubblicata il
+valid-through = Aperta fino al
+offer-description = Descrizione
+offer-how-to-apply = Come candidarsi
+apply-quote-reference = Quando ti candidi, indica il riferimento { $reference }.
+offer-short-url = Indirizzo breve di questa offerta
+back-to-board = Torna alla bacheca del { $centre }
+offer-gone-title = Questa offerta è chiusa
+offer-gone-text = L'offerta che cerchi non è più aperta: il posto è stato coperto, l'offerta è stata ritirata oppure è scaduta.
+offer-gone-similar = Offerte simili aperte
+offer-gone-none = Al momento non ci sono offerte simili aperte.
+
+## Errori
+not-found-title = Pagina non trovata
+not-found-text = La pagina che hai chiesto non esiste. Controlla l'indirizzo oppure ricomincia dalla pagina iniziale.
+unknown-language-text = Questo sito è disponibile in italiano, inglese, francese e tedesco. Scegli la tua lingua:
+bad-request-title = La richiesta non può essere usata
+bad-parameter = Il valore «{ $value }» non è valido per «{ $name }». Modificalo e riprova.
+internal-error-title = Qualcosa è andato storto
+internal-error-text = Si è verificato un problema da parte nostra. Riprova tra qualche minuto. Se succede di nuovo, comunica al centro questo riferimento: { $reference }.
+
+## Dichiarazione di accessibilità
+accessibility-title = Dichiarazione di accessibilità
+accessibility-intro = I Centri per l'Impiego vogliono che questo sito sia utilizzabile da tutti, come richiedono la legge 4/2004 e le linee guida AgID. Questa dichiarazione riguarda le pagine pubbliche di Sportello.
+accessibility-status-title = Stato di conformità
+accessibility-status = Il sito punta alla conformità alla norma EN 301 549 (WCAG 2.1, livello AA). Ogni pagina viene controllata automaticamente in un browser prima di ogni rilascio. I controlli automatici non trovano tutte le barriere: segnalaci quelle che incontri.
+accessibility-how-title = Come è fatto il sito
+accessibility-how-keyboard = Tutto si può usare con la sola tastiera; il primo link di ogni pagina porta direttamente al contenuto.
+accessibility-how-nojs = Le pagine funzionano senza JavaScript e con connessioni lente.
+accessibility-how-languages = Le pagine sono disponibili in italiano, inglese, francese e tedesco; se un'offerta non è ancora tradotta, i suoi dettagli sono comunque mostrati nella tua lingua.
+accessibility-how-print = Le offerte sono anche stampate sulle bacheche dei centri, a caratteri grandi su richiesta.
+accessibility-report-title = Segnala una barriera
+accessibility-report = Se qualcosa in questo sito è difficile o impossibile da usare, scrivi all'indirizzo e-mail del tuo Centro per l'Impiego (lo trovi nella sua pagina) o telefona: indica la pagina e il problema. Rispondiamo entro 30 giorni.
+accessibility-enforcement = Se la risposta non ti soddisfa, o non la ricevi entro 30 giorni, puoi fare una segnalazione ad AgID, l'Agenzia per l'Italia Digitale, che gestisce i reclami sull'accessibilità.
+
+## Informativa privacy
+privacy-title = Informativa sulla privacy
+privacy-intro = Questa informativa spiega, ai sensi dell'articolo 13 del Regolamento generale sulla protezione dei dati (UE 2016/679), quali dati personali trattano le pagine pubbliche di questo sito.
+privacy-controller-title = Chi è il titolare
+privacy-controller = Il titolare del trattamento è l'agenzia regionale per il lavoro che gestisce i centri (Arpal Puglia per l'ambito di Lecce, l'Agenzia regionale per il lavoro dell'Emilia-Romagna per Rimini e Riccione). Puoi contattare il suo responsabile della protezione dei dati tramite il sito dell'agenzia.
+privacy-data-title = Quali dati
+privacy-data = Consultare le offerte non richiede registrazione e non usa cookie. Il server registra, per sicurezza, l'indirizzo di rete di ogni richiesta, l'ora e la pagina richiesta.
+privacy-purpose-title = Perché
+privacy-purpose = Queste registrazioni servono solo a mantenere il servizio funzionante e sicuro (base giuridica: i compiti pubblici dei servizi per l'impiego, art. 6, par. 1, lett. e, GDPR). Non servono a profilare nessuno e non sono comunicate ad altri, salvo alle autorità quando la legge lo richiede.
+privacy-retention-title = Per quanto tempo
+privacy-retention = Le registrazioni di sicurezza sono cancellate al più tardi dopo 30 giorni.
+privacy-rights-title = I tuoi diritti
+privacy-rights = Puoi chiedere di vedere, correggere o cancellare i tuoi dati, oppure opporti al loro uso (articoli da 15 a 22 del GDPR), scrivendo al titolare. Puoi anche presentare reclamo al Garante per la protezione dei dati personali.

@@ -1,0 +1,55 @@
+//! The JSON API under `/api/v1`, and its OpenAPI 3.1 document at
+//! `/api/openapi.json`, generated from the handlers and types below.
+
+pub mod centres;
+pub mod offers;
+
+use axum::Json;
+use sportello_domain::Lang;
+use utoipa::OpenApi;
+
+use crate::error::AppError;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Sportello API",
+        description = "Public job offers of the employment centres (Centri per l'Impiego). \
+                       Errors are application/problem+json (RFC 9457).",
+        license(name = "EUPL-1.2")
+    ),
+    paths(centres::list_centres, offers::list_offers, offers::get_offer),
+    components(schemas(
+        centres::CentreList, centres::CentreJson, centres::HoursJson,
+        offers::OfferList, offers::OfferJson, offers::CodeLabel, offers::PlaceJson, offers::RequirementsJson,
+        offers::LanguageJson, offers::SalaryJson, offers::FacetsJson, ProblemJson
+    )),
+    tags((name = "offers", description = "Job offers"), (name = "centres", description = "Employment centres"))
+)]
+pub struct ApiDoc;
+
+/// An error (RFC 9457).
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ProblemJson {
+    #[schema(example = "about:blank")]
+    pub r#type: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// The parameter whose value was refused, for 400 answers.
+    pub parameter: Option<String>,
+    pub value: Option<String>,
+}
+
+/// `GET /api/openapi.json`.
+pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+/// The language of an API answer: `?lang=` or Italian; a bad value is a 400.
+pub fn api_lang(lang: Option<&str>) -> Result<Lang, AppError> {
+    match lang.map(str::trim).filter(|l| !l.is_empty()) {
+        None => Ok(Lang::It),
+        Some(code) => Lang::parse(code).ok_or_else(|| AppError::bad_parameter("lang", code)),
+    }
+}

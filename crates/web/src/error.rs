@@ -1,0 +1,206 @@
+//! The one error type of the HTTP layer. A failed page answers with an HTML
+//! page in the reader's language; a failed API call with
+//! `application/problem+json` (RFC 9457). Internal errors are logged with a
+//! reference that the reader sees, never with details.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use minijinja::context;
+use sportello_domain::{Lang, QueryError};
+use sportello_storage::StorageError;
+
+use crate::i18n::{args, msg, msg_args};
+use crate::pages::base_context;
+use crate::templates;
+
+/// What went wrong.
+#[derive(Debug)]
+pub enum Problem {
+    /// No such page, centre or offer.
+    NotFound,
+    /// The first segment of the address is not a supported language.
+    UnknownLanguage,
+    /// The offer has closed (API only: pages show similar offers instead).
+    Gone,
+    /// A filter or parameter has a value that cannot be used.
+    BadParameter { name: &'static str, value: String },
+    /// A fault of ours.
+    Internal(String),
+}
+
+/// How an error is answered, and in which language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// An HTML page.
+    Page(Lang),
+    /// `application/problem+json`.
+    Api(Lang),
+}
+
+/// An error with the form of its answer.
+#[derive(Debug)]
+pub struct AppError {
+    pub problem: Problem,
+    pub form: Form,
+}
+
+impl AppError {
+    pub fn new(problem: Problem) -> AppError {
+        AppError {
+            problem,
+            form: Form::Api(Lang::En),
+        }
+    }
+
+    pub fn not_found() -> AppError {
+        AppError::new(Problem::NotFound)
+    }
+
+    pub fn bad_parameter(name: &'static str, value: impl Into<String>) -> AppError {
+        AppError::new(Problem::BadParameter {
+            name,
+            value: value.into(),
+        })
+    }
+
+    /// Answer as an HTML page in `lang`.
+    pub fn page(mut self, lang: Lang) -> AppError {
+        self.form = Form::Page(lang);
+        self
+    }
+
+    /// Answer as problem+json in `lang`.
+    pub fn api(mut self, lang: Lang) -> AppError {
+        self.form = Form::Api(lang);
+        self
+    }
+}
+
+impl From<StorageError> for AppError {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::NotFound => AppError::not_found(),
+            other => AppError::new(Problem::Internal(other.to_string())),
+        }
+    }
+}
+
+impl From<QueryError> for AppError {
+    fn from(e: QueryError) -> Self {
+        AppError::bad_parameter(e.filter, e.value)
+    }
+}
+
+impl From<minijinja::Error> for AppError {
+    fn from(e: minijinja::Error) -> Self {
+        AppError::new(Problem::Internal(format!("template: {e:#}")))
+    }
+}
+
+/// Sets the answer's form on any error of a `Result`.
+pub trait AnswerAs<T> {
+    fn on_page(self, lang: Lang) -> Result<T, AppError>;
+    fn on_api(self, lang: Lang) -> Result<T, AppError>;
+}
+
+impl<T, E: Into<AppError>> AnswerAs<T> for Result<T, E> {
+    fn on_page(self, lang: Lang) -> Result<T, AppError> {
+        self.map_err(|e| e.into().page(lang))
+    }
+
+    fn on_api(self, lang: Lang) -> Result<T, AppError> {
+        self.map_err(|e| e.into().api(lang))
+    }
+}
+
+impl Problem {
+    fn status(&self) -> StatusCode {
+        match self {
+            Problem::NotFound | Problem::UnknownLanguage => StatusCode::NOT_FOUND,
+            Problem::Gone => StatusCode::GONE,
+            Problem::BadParameter { .. } => StatusCode::BAD_REQUEST,
+            Problem::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// Title and detail in `lang`.
+    fn texts(&self, lang: Lang, reference: &str) -> (String, String) {
+        match self {
+            Problem::NotFound => (msg(lang, "not-found-title"), msg(lang, "not-found-text")),
+            Problem::UnknownLanguage => (msg(lang, "not-found-title"), msg(lang, "unknown-language-text")),
+            Problem::Gone => (msg(lang, "offer-gone-title"), msg(lang, "offer-gone-text")),
+            Problem::BadParameter { name, value } => (
+                msg(lang, "bad-request-title"),
+                msg_args(
+                    lang,
+                    "bad-parameter",
+                    &args(&[("name", (*name).into()), ("value", value.as_str().into())]),
+                ),
+            ),
+            Problem::Internal(_) => (
+                msg(lang, "internal-error-title"),
+                msg_args(lang, "internal-error-text", &args(&[("reference", reference.into())])),
+            ),
+        }
+    }
+}
+
+/// A short reference for an internal error, shown to the reader and logged.
+fn error_reference() -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    format!("E{:x}-{:x}", now.as_secs(), COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = self.problem.status();
+        let reference = error_reference();
+        if let Problem::Internal(detail) = &self.problem {
+            tracing::error!(reference, detail, "internal error");
+        }
+        match self.form {
+            Form::Page(lang) => {
+                let (title, detail) = self.problem.texts(lang, &reference);
+                let all_languages = matches!(self.problem, Problem::UnknownLanguage | Problem::NotFound);
+                let ctx = context! {
+                    title => title.clone(),
+                    detail => detail.clone(),
+                    status => status.as_u16(),
+                    all_languages,
+                    bad_parameter => matches!(self.problem, Problem::BadParameter { .. }),
+                    ..base_context(lang, None, &title),
+                };
+                match templates::render("error.html", ctx) {
+                    Ok(html) => (status, Html(html)).into_response(),
+                    Err(e) => {
+                        tracing::error!(reference, error = %e, "error page did not render");
+                        (status, detail).into_response()
+                    }
+                }
+            }
+            Form::Api(lang) => {
+                let (title, detail) = self.problem.texts(lang, &reference);
+                let mut body = serde_json::json!({
+                    "type": "about:blank",
+                    "title": title,
+                    "status": status.as_u16(),
+                    "detail": detail,
+                });
+                if let Problem::BadParameter { name, value } = &self.problem {
+                    body["parameter"] = (*name).into();
+                    body["value"] = value.as_str().into();
+                }
+                let mut response = (status, body.to_string()).into_response();
+                response.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/problem+json"),
+                );
+                response
+            }
+        }
+    }
+}

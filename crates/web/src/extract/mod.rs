@@ -1,0 +1,58 @@
+//! Extractors: the page's language from the address, the reader's preferred
+//! language from `Accept-Language`.
+
+use axum::extract::FromRequestParts;
+use axum::http::header::ACCEPT_LANGUAGE;
+use axum::http::request::Parts;
+use sportello_domain::Lang;
+
+use crate::error::{AppError, Problem};
+
+/// The reader's best language by `Accept-Language` (Italian by default).
+#[derive(Debug, Clone, Copy)]
+pub struct Preferred(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for Preferred {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Preferred(preferred(parts)))
+    }
+}
+
+fn preferred(parts: &Parts) -> Lang {
+    Lang::negotiate(parts.headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+}
+
+/// The language of a page, from the first segment of its address (`/fr/…`).
+/// An unknown language is answered with a "not found" page in the reader's
+/// preferred language, linking to the four languages.
+#[derive(Debug, Clone, Copy)]
+pub struct Locale(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for Locale {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let segment = parts.uri.path().trim_start_matches('/').split('/').next().unwrap_or("");
+        Lang::parse(segment)
+            .map(Locale)
+            .ok_or_else(|| AppError::new(Problem::UnknownLanguage).page(preferred(parts)))
+    }
+}
+
+/// Query parameters of an API call; an unreadable query string is answered
+/// with problem+json, like every other API error.
+#[derive(Debug, Clone)]
+pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|q| ApiQuery(q.0))
+            .map_err(|e| AppError::bad_parameter("query", e.body_text()).api(preferred(parts)))
+    }
+}

@@ -1,0 +1,98 @@
+//! HTTP layer of Sportello: the public pages (server-rendered HTML, no
+//! JavaScript needed) under `/{lang}/…`, the JSON API under `/api/v1` with its
+//! OpenAPI document, and `/healthz`. The library builds the application from a
+//! listener, so tests bind port 0.
+
+pub mod api;
+pub mod error;
+pub mod extract;
+pub mod i18n;
+pub mod pages;
+mod router;
+pub mod templates;
+pub mod view;
+
+use std::sync::Arc;
+
+use sportello_storage::Storage;
+use tokio::net::TcpListener;
+
+pub use router::router;
+
+/// The configured public base address (`--public-url`), the only source of
+/// absolute links: never the request's `Host` header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    /// Parses an `http://` or `https://` address, without a trailing slash.
+    pub fn parse(url: &str) -> Result<PublicUrl, String> {
+        let url = url.trim().trim_end_matches('/');
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .ok_or_else(|| format!("the public URL must start with http:// or https://: {url:?}"))?;
+        if rest.is_empty() || rest.contains(['?', '#', ' ']) {
+            return Err(format!("not a usable public URL: {url:?}"));
+        }
+        Ok(PublicUrl(url.to_string()))
+    }
+
+    /// The absolute address of `path` (which starts with `/`).
+    pub fn join(&self, path: &str) -> String {
+        format!("{}{}", self.0, path)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub storage: Arc<dyn Storage>,
+    pub public_url: PublicUrl,
+}
+
+/// Serves the application on `listener` until Ctrl-C or SIGTERM.
+pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_url_is_checked_and_joined() {
+        let url = PublicUrl::parse("https://lavoro.example.it/").unwrap();
+        assert_eq!(url.join("/o/LE-0427"), "https://lavoro.example.it/o/LE-0427");
+        assert!(PublicUrl::parse("lavoro.example.it").is_err());
+        assert!(PublicUrl::parse("http://").is_err());
+        assert!(PublicUrl::parse("ftp://x").is_err());
+    }
+}

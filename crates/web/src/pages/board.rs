@@ -1,0 +1,88 @@
+//! A centre's board: its sections as headings with counts (ordinary offers,
+//! EURES, Collocamento Mirato art. 1 and art. 18, each saying who may apply),
+//! the newest offers of each, contacts and opening hours.
+
+use axum::extract::{Path, State};
+use axum::response::Html;
+use minijinja::context;
+use minijinja::value::Serde;
+use serde::Serialize;
+use sportello_domain::query::MAX_PER_PAGE;
+use sportello_domain::time::today_in_rome;
+use sportello_domain::{OfferFilter, OfferQuery, Section};
+
+use super::render_page;
+use crate::AppState;
+use crate::error::{AnswerAs, AppError};
+use crate::extract::Locale;
+use crate::view::{self, OfferCard, SectionView};
+
+/// Offers listed per section before the "see all" link.
+const PER_SECTION: usize = 25;
+
+#[derive(Serialize)]
+struct BoardSection {
+    section: SectionView,
+    count: u64,
+    offers: Vec<OfferCard>,
+    more: bool,
+    search_url: String,
+}
+
+/// `GET /{lang}/centres/{slug}`.
+#[tracing::instrument(skip_all, fields(lang = %lang, slug))]
+pub async fn board(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    Path((_, slug)): Path<(String, String)>,
+) -> Result<Html<String>, AppError> {
+    let centre = state
+        .storage
+        .centre_by_slug(&slug)
+        .await
+        .on_page(lang)?
+        .ok_or_else(|| AppError::not_found().page(lang))?;
+    let query = OfferQuery {
+        filter: OfferFilter {
+            centre: Some(slug.clone()),
+            ..OfferFilter::default()
+        },
+        per_page: MAX_PER_PAGE,
+        ..OfferQuery::default()
+    };
+    let results = state
+        .storage
+        .search_offers(&query, today_in_rome())
+        .await
+        .on_page(lang)?;
+    let sections: Vec<BoardSection> = Section::ALL
+        .iter()
+        .map(|s| {
+            let count = results.facets.section.get(s.code()).copied().unwrap_or(0);
+            let offers: Vec<OfferCard> = results
+                .items
+                .iter()
+                .filter(|o| o.data.section == *s)
+                .take(PER_SECTION)
+                .map(|o| view::card(lang, o))
+                .collect();
+            BoardSection {
+                section: view::section(lang, *s),
+                more: count > offers.len() as u64,
+                count,
+                offers,
+                search_url: format!("/{lang}/search?centre={slug}&section={}", s.code()),
+            }
+        })
+        .collect();
+    let centre = view::centre(lang, &centre);
+    let path = format!("/centres/{slug}");
+    render_page(
+        "board.html",
+        lang,
+        &path,
+        &centre.name.clone(),
+        &state.public_url,
+        context! { centre => Serde(centre), sections => Serde(sections) },
+    )
+}

@@ -1,0 +1,88 @@
+//! Every route of the application, in one place.
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::error::{AppError, Problem};
+use crate::extract::Preferred;
+use crate::{AppState, api, pages};
+
+/// Content Security Policy of every answer: no scripts, nothing from elsewhere.
+const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
+                   base-uri 'none'; frame-ancestors 'none'";
+
+/// The application's router over `state`.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(pages::redirect::root))
+        .route("/healthz", get(healthz))
+        .route("/static/style.css", get(stylesheet))
+        .route("/o/{reference}", get(pages::redirect::short_offer))
+        .route("/api/openapi.json", get(api::openapi))
+        .route("/api/v1/centres", get(api::centres::list_centres))
+        .route("/api/v1/offers", get(api::offers::list_offers))
+        .route("/api/v1/offers/{reference}", get(api::offers::get_offer))
+        .route("/{lang}", get(pages::redirect::lang_home))
+        .route("/{lang}/", get(pages::home::home))
+        .route("/{lang}/centres/{slug}", get(pages::board::board))
+        .route("/{lang}/offers/{reference}", get(pages::offer::offer))
+        .route("/{lang}/search", get(pages::search::search))
+        .route("/{lang}/accessibility", get(pages::info::accessibility))
+        .route("/{lang}/privacy", get(pages::info::privacy))
+        .fallback(not_found)
+        .with_state(state)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+/// `GET /healthz`: 200 when the database answers, 503 otherwise.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match state.storage.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+        }
+    }
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/style.css"),
+    )
+}
+
+/// Any other address: a "not found" page in the address's language when it
+/// has one, otherwise in the reader's; problem+json under `/api/`.
+async fn not_found(uri: axum::http::Uri, Preferred(preferred): Preferred) -> AppError {
+    if uri.path().starts_with("/api/") {
+        return AppError::not_found().api(preferred);
+    }
+    let first = uri.path().trim_start_matches('/').split('/').next().unwrap_or("");
+    match sportello_domain::Lang::parse(first) {
+        Some(lang) => AppError::not_found().page(lang),
+        None => AppError::new(Problem::UnknownLanguage).page(preferred),
+    }
+}

@@ -1,0 +1,70 @@
+//! HTML templates (minijinja), compiled into the binary from
+//! `crates/web/templates/`. Templates call `t("message-id", name=value…)` for
+//! every user-facing string, in the language of the page's `lang` variable.
+
+use std::sync::LazyLock;
+
+use fluent_bundle::FluentValue;
+use minijinja::value::{Kwargs, Value, ValueKind};
+use minijinja::{Environment, Error, ErrorKind, State};
+use sportello_domain::Lang;
+
+use crate::i18n;
+
+/// Every template, by name.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("offer_list.html", include_str!("../templates/offer_list.html")),
+    ("search_box.html", include_str!("../templates/search_box.html")),
+    (
+        "centre_contacts.html",
+        include_str!("../templates/centre_contacts.html"),
+    ),
+    ("home.html", include_str!("../templates/home.html")),
+    ("board.html", include_str!("../templates/board.html")),
+    ("offer.html", include_str!("../templates/offer.html")),
+    ("offer_gone.html", include_str!("../templates/offer_gone.html")),
+    ("search.html", include_str!("../templates/search.html")),
+    ("info.html", include_str!("../templates/info.html")),
+    ("error.html", include_str!("../templates/error.html")),
+];
+
+static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
+    let mut env = Environment::new();
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source)
+            .unwrap_or_else(|e| panic!("template {name}: {e}"));
+    }
+    env.add_function("t", translate);
+    env
+});
+
+/// Renders template `name` with `ctx`, which must contain `lang`.
+pub fn render(name: &str, ctx: Value) -> Result<String, Error> {
+    ENV.get_template(name)?.render(ctx)
+}
+
+fn page_lang(state: &State) -> Result<Lang, Error> {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(Lang::parse))
+        .ok_or_else(|| Error::new(ErrorKind::UndefinedError, "templates need `lang`"))
+}
+
+/// `t("id", name=value…)`: the message in the page's language.
+fn translate(state: &State, id: &str, kwargs: Kwargs) -> Result<String, Error> {
+    let lang = page_lang(state)?;
+    let mut args = fluent_bundle::FluentArgs::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let fluent = match value.kind() {
+            ValueKind::Number => match i64::try_from(value.clone()) {
+                Ok(n) => FluentValue::from(n),
+                Err(_) => FluentValue::from(f64::try_from(value).unwrap_or_default()),
+            },
+            _ => FluentValue::from(value.to_string()),
+        };
+        args.set(name.to_string(), fluent);
+    }
+    Ok(i18n::msg_args(lang, id, &args))
+}

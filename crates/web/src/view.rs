@@ -1,0 +1,341 @@
+//! View models: offers and centres with every structured field rendered in the
+//! reader's language, shared by the pages and the API.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use sportello_domain::vocab::{Country, Vocabulary, occupation, occupation_groups};
+use sportello_domain::{Centre, Lang, Offer, Section};
+
+use crate::i18n::{args, msg, msg_args};
+
+/// A date as the reader writes it, with its ISO form for `<time datetime>`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub text: String,
+}
+
+pub fn date(lang: Lang, d: NaiveDate) -> DateView {
+    let text = msg_args(
+        lang,
+        "date-format",
+        &args(&[
+            ("day", d.format("%d").to_string().into()),
+            ("month", d.format("%m").to_string().into()),
+            ("year", d.format("%Y").to_string().into()),
+        ]),
+    );
+    DateView {
+        iso: d.to_string(),
+        text,
+    }
+}
+
+/// Message id of a section's name.
+pub fn section_title_id(section: Section) -> &'static str {
+    match section {
+        Section::Ordinary => "section-ordinary",
+        Section::Eures => "section-eures",
+        Section::MiratoArt1 => "section-mirato-art1",
+        Section::MiratoArt18 => "section-mirato-art18",
+    }
+}
+
+/// Message id of the plain-words line saying who may apply in a section.
+pub fn section_who_id(section: Section) -> &'static str {
+    match section {
+        Section::Ordinary => "section-ordinary-who",
+        Section::Eures => "section-eures-who",
+        Section::MiratoArt1 => "section-mirato-art1-who",
+        Section::MiratoArt18 => "section-mirato-art18-who",
+    }
+}
+
+/// Message id of a weekday's name (ISO: 1 = Monday).
+pub fn weekday_id(weekday: u8) -> &'static str {
+    match weekday {
+        1 => "weekday-1",
+        2 => "weekday-2",
+        3 => "weekday-3",
+        4 => "weekday-4",
+        5 => "weekday-5",
+        6 => "weekday-6",
+        _ => "weekday-7",
+    }
+}
+
+/// A board section: code, name, who may apply.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub code: &'static str,
+    pub title: String,
+    pub who: String,
+    pub mirato: bool,
+}
+
+pub fn section(lang: Lang, s: Section) -> SectionView {
+    SectionView {
+        code: s.code(),
+        title: msg(lang, section_title_id(s)),
+        who: msg(lang, section_who_id(s)),
+        mirato: s.is_mirato(),
+    }
+}
+
+/// A line of a centre's opening hours.
+#[derive(Debug, Clone, Serialize)]
+pub struct HoursView {
+    pub day: String,
+    pub opens: String,
+    pub closes: String,
+    pub by_appointment: bool,
+}
+
+/// A centre with its opening hours in the reader's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct CentreView {
+    pub slug: String,
+    pub name: String,
+    pub town: String,
+    pub address: String,
+    pub postcode: String,
+    pub province: String,
+    pub phone: String,
+    /// The phone number for a `tel:` link.
+    pub phone_link: String,
+    pub email: String,
+    pub area: String,
+    pub url: String,
+    pub hours: Vec<HoursView>,
+}
+
+pub fn centre(lang: Lang, c: &Centre) -> CentreView {
+    let d = &c.data;
+    CentreView {
+        slug: d.slug.clone(),
+        name: d.name.clone(),
+        town: d.town.clone(),
+        address: d.address.clone(),
+        postcode: d.postcode.clone(),
+        province: d.province.clone(),
+        phone: d.phone.clone(),
+        phone_link: format!(
+            "+39{}",
+            d.phone.chars().filter(char::is_ascii_digit).collect::<String>()
+        ),
+        email: d.email.clone(),
+        area: d.area.name.clone(),
+        url: format!("/{lang}/centres/{}", d.slug),
+        hours: d
+            .hours
+            .iter()
+            .map(|h| HoursView {
+                day: msg(lang, weekday_id(h.weekday)),
+                opens: h.opens.format("%H:%M").to_string(),
+                closes: h.closes.format("%H:%M").to_string(),
+                by_appointment: h.by_appointment,
+            })
+            .collect(),
+    }
+}
+
+/// Where the work is, as the reader reads it: "Gallipoli (LE)" in Italy,
+/// "München, Bayern (Germany)" abroad.
+pub fn place(lang: Lang, offer: &Offer) -> String {
+    let p = &offer.data.place;
+    if p.country == "IT" {
+        if p.region.is_empty() {
+            p.town.clone()
+        } else {
+            format!("{} ({})", p.town, p.region)
+        }
+    } else {
+        let country = Country::parse(&p.country).map_or(p.country.as_str(), |c| c.label(lang));
+        if p.region.is_empty() {
+            format!("{} ({country})", p.town)
+        } else {
+            format!("{}, {} ({country})", p.town, p.region)
+        }
+    }
+}
+
+/// An offer in a list of results.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfferCard {
+    pub reference: String,
+    pub url: String,
+    pub title: String,
+    /// The language of the title when it is not the reader's (Italian fallback).
+    pub title_lang: Option<&'static str>,
+    pub place: String,
+    pub section: SectionView,
+    pub occupation: String,
+    pub contract: &'static str,
+    pub working_time: &'static str,
+    pub openings: u32,
+    pub valid_through: DateView,
+    pub published_on: Option<DateView>,
+}
+
+pub fn card(lang: Lang, o: &Offer) -> OfferCard {
+    let text = o.data.display_text(lang);
+    let title_lang = text.map(|t| t.lang).filter(|l| *l != lang).map(Lang::code);
+    OfferCard {
+        reference: o.reference.to_string(),
+        url: format!("/{lang}/offers/{}", o.reference),
+        title: text.map(|t| t.title.clone()).unwrap_or_default(),
+        title_lang,
+        place: place(lang, o),
+        section: section(lang, o.data.section),
+        occupation: occupation(&o.data.occupation)
+            .map(|oc| oc.label(lang))
+            .unwrap_or_default()
+            .to_string(),
+        contract: o.data.contract.label(lang),
+        working_time: o.data.working_time.label(lang),
+        openings: o.data.openings,
+        valid_through: date(lang, o.data.valid_through),
+        published_on: o.published_on.map(|d| date(lang, d)),
+    }
+}
+
+/// A whole offer, for its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfferDetail {
+    #[serde(flatten)]
+    pub card: OfferCard,
+    /// Paragraphs of the description.
+    pub description: Vec<String>,
+    pub how_to_apply: Vec<String>,
+    /// The language of the free text when it is the Italian fallback.
+    pub text_lang: Option<&'static str>,
+    pub employer: Option<String>,
+    pub occupation_code: String,
+    pub hours_per_week: Option<u8>,
+    pub education: &'static str,
+    pub languages: Vec<String>,
+    pub licence: Option<&'static str>,
+    pub experience_months: u16,
+    pub salary: Option<String>,
+}
+
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+pub fn detail(lang: Lang, o: &Offer) -> OfferDetail {
+    let text = o.data.display_text(lang);
+    let req = &o.data.requirements;
+    OfferDetail {
+        card: card(lang, o),
+        description: text.map(|t| paragraphs(&t.description)).unwrap_or_default(),
+        how_to_apply: text.map(|t| paragraphs(&t.how_to_apply)).unwrap_or_default(),
+        text_lang: text.map(|t| t.lang).filter(|l| *l != lang).map(Lang::code),
+        employer: o.data.employer.public_name().map(str::to_string),
+        occupation_code: o.data.occupation.clone(),
+        hours_per_week: o.data.hours_per_week,
+        education: req.education.label(lang),
+        languages: req
+            .languages
+            .iter()
+            .map(|l| format!("{} {}", l.language.label(lang), l.level.label(lang)))
+            .collect(),
+        licence: req.licence.map(|l| l.label(lang)),
+        experience_months: req.experience_months,
+        salary: o.data.salary.map(|s| {
+            msg_args(
+                lang,
+                "salary-range",
+                &args(&[("min", s.min.to_string().into()), ("max", s.max.to_string().into())]),
+            )
+        }),
+    }
+}
+
+/// A choice in a filter, with the number of offers it would give.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub count: u64,
+    pub selected: bool,
+}
+
+fn choice(
+    value: &str,
+    label: String,
+    counts: &std::collections::BTreeMap<String, u64>,
+    selected: Option<&str>,
+) -> Choice {
+    Choice {
+        value: value.to_string(),
+        label,
+        count: counts.get(value).copied().unwrap_or(0),
+        selected: selected == Some(value),
+    }
+}
+
+/// The choices of every filter, in the reader's language.
+pub fn choices_for<V: Vocabulary>(
+    lang: Lang,
+    counts: &std::collections::BTreeMap<String, u64>,
+    selected: Option<V>,
+) -> Vec<Choice> {
+    V::ALL
+        .iter()
+        .map(|v| choice(v.code(), v.label(lang).to_string(), counts, selected.map(|s| s.code())))
+        .collect()
+}
+
+pub fn section_choices(
+    lang: Lang,
+    counts: &std::collections::BTreeMap<String, u64>,
+    selected: Option<Section>,
+) -> Vec<Choice> {
+    Section::ALL
+        .iter()
+        .map(|s| {
+            choice(
+                s.code(),
+                msg(lang, section_title_id(*s)),
+                counts,
+                selected.map(Section::code),
+            )
+        })
+        .collect()
+}
+
+pub fn group_choices(
+    lang: Lang,
+    counts: &std::collections::BTreeMap<String, u64>,
+    selected: Option<u8>,
+) -> Vec<Choice> {
+    let selected = selected.map(|g| g.to_string());
+    occupation_groups()
+        .iter()
+        .filter(|g| g.code != 0)
+        .map(|g| {
+            choice(
+                &g.code.to_string(),
+                g.label(lang).to_string(),
+                counts,
+                selected.as_deref(),
+            )
+        })
+        .collect()
+}
+
+pub fn centre_choices(
+    centres: &[Centre],
+    counts: &std::collections::BTreeMap<String, u64>,
+    selected: Option<&str>,
+) -> Vec<Choice> {
+    centres
+        .iter()
+        .map(|c| choice(&c.data.slug, c.data.town.clone(), counts, selected))
+        .collect()
+}
