@@ -7,6 +7,7 @@ mod error;
 mod postgres;
 mod search;
 mod sqlite;
+pub mod testing;
 
 use std::sync::Arc;
 

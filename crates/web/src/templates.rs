@@ -36,8 +36,29 @@ static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
             .unwrap_or_else(|e| panic!("template {name}: {e}"));
     }
     env.add_function("t", translate);
+    env.set_formatter(html_formatter);
     env
 });
+
+/// HTML escaping of `& < > " '` only: addresses keep their slashes readable.
+fn html_formatter(out: &mut minijinja::Output, state: &mut State, value: &Value) -> Result<(), Error> {
+    if value.is_safe() || state.auto_escape() != &minijinja::AutoEscape::Html {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let text = value.to_string();
+    let mut escaped = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    out.write_str(&escaped).map_err(Error::from)
+}
 
 /// Renders template `name` with `ctx`, which must contain `lang`.
 pub fn render(name: &str, ctx: Value) -> Result<String, Error> {

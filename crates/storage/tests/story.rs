@@ -1,0 +1,286 @@
+//! One story, run unchanged against SQLite and PostgreSQL: centres and offers
+//! go in, reference codes are handed out once and never again, only open
+//! offers are found, constraints refuse bad data.
+
+use chrono::{Duration, NaiveDate, Utc};
+use sportello_domain::vocab::{Cefr, ContractType, EducationLevel, SpokenLanguage, WorkingTime};
+use sportello_domain::{
+    Area, Employer, Lang, LanguageRequirement, NewCentre, NewOffer, OfferQuery, OfferStatus, OfferText, PublishError,
+    RawOfferQuery, RefCode, Requirements, Section, TextStatus, WorkPlace,
+};
+use sportello_storage::testing::{Backend, TestDatabase};
+use sportello_storage::{ImportOffer, StorageError};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+}
+
+fn centre(slug: &str, prefix: &str) -> NewCentre {
+    NewCentre {
+        slug: slug.into(),
+        prefix: prefix.into(),
+        name: format!("Centro per l'Impiego di {slug}"),
+        town: slug.into(),
+        address: "Via Roma 1".into(),
+        postcode: "73100".into(),
+        province: "LE".into(),
+        region: "Puglia".into(),
+        phone: "0832 000 000".into(),
+        email: "cpi@example.org".into(),
+        area: Area {
+            slug: "lecce".into(),
+            name: "Ambito di Lecce".into(),
+        },
+        hours: vec![],
+    }
+}
+
+fn text(lang: Lang, status: TextStatus, title: &str) -> OfferText {
+    OfferText {
+        lang,
+        status,
+        machine: status == TextStatus::Draft,
+        title: title.into(),
+        description: format!("{title}: descrizione"),
+        how_to_apply: "Invia il CV.".into(),
+    }
+}
+
+fn offer(centre: sportello_domain::CentreId, occupation: &str, texts: Vec<OfferText>) -> NewOffer {
+    NewOffer {
+        centre,
+        section: Section::Ordinary,
+        occupation: occupation.into(),
+        texts,
+        employer: Employer {
+            name: "Hotel Baia Azzurra".into(),
+            hidden: false,
+        },
+        place: WorkPlace {
+            town: "Gallipoli".into(),
+            postcode: "73014".into(),
+            region: "LE".into(),
+            country: "IT".into(),
+        },
+        contract: ContractType::Seasonal,
+        working_time: WorkingTime::FullTime,
+        hours_per_week: Some(40),
+        openings: 3,
+        requirements: Requirements {
+            education: EducationLevel::LowerSecondary,
+            languages: vec![LanguageRequirement {
+                language: SpokenLanguage::English,
+                level: Cefr::B1,
+            }],
+            licence: None,
+            experience_months: 6,
+        },
+        salary: None,
+        valid_through: today() + Duration::days(30),
+    }
+}
+
+fn search(text: &str) -> OfferQuery {
+    RawOfferQuery {
+        q: Some(text.into()),
+        ..RawOfferQuery::default()
+    }
+    .parse()
+    .unwrap()
+}
+
+async fn story(backend: Backend) {
+    let db = TestDatabase::new(backend).await;
+    let s = db.storage.as_ref();
+    let now = Utc::now();
+
+    // Migrations run again without harm.
+    s.migrate().await.unwrap();
+    s.ping().await.unwrap();
+    assert_eq!(s.count_centres().await.unwrap(), 0);
+
+    let lecce = s.insert_centre(&centre("lecce", "le")).await.unwrap();
+    assert_eq!(lecce.data.prefix, "LE", "prefixes are stored upper-case");
+    let tricase = s.insert_centre(&centre("tricase", "TR")).await.unwrap();
+    assert!(matches!(
+        s.insert_centre(&centre("lecce", "LX")).await,
+        Err(StorageError::Conflict(_))
+    ));
+    assert!(matches!(
+        s.insert_centre(&centre("other", "LE")).await,
+        Err(StorageError::Conflict(_))
+    ));
+    assert_eq!(s.centres().await.unwrap().len(), 2);
+    assert_eq!(s.centre_by_slug("tricase").await.unwrap().unwrap().id, tricase.id);
+
+    // Reference codes: a counter per prefix, four digits at least.
+    let waiter = offer(
+        lecce.id,
+        "5131",
+        vec![text(Lang::It, TextStatus::Original, "Cameriere di sala")],
+    );
+    let first = s.insert_offer(&waiter, now).await.unwrap();
+    assert_eq!(first.reference.to_string(), "LE-0001");
+    assert_eq!(first.status, OfferStatus::Draft);
+    let second = s.insert_offer(&waiter, now).await.unwrap();
+    assert_eq!(second.reference.to_string(), "LE-0002");
+    let other = s
+        .insert_offer(&offer(tricase.id, "5131", waiter.texts.clone()), now)
+        .await
+        .unwrap();
+    assert_eq!(other.reference.to_string(), "TR-0001");
+    // Round trip of every field.
+    assert_eq!(first.data, waiter);
+    let found = s.offer(&RefCode::parse("le-0001").unwrap()).await.unwrap().unwrap();
+    assert_eq!(found.id, first.id);
+
+    // Drafts are not found; published ones are, until they close.
+    assert_eq!(s.search_offers(&search("cameriere"), today()).await.unwrap().total, 0);
+    s.publish_offer(&first.reference, today(), now).await.unwrap();
+    let hits = s.search_offers(&search("cameriere"), today()).await.unwrap();
+    assert_eq!(hits.total, 1);
+    assert_eq!(hits.items[0].reference, first.reference);
+    assert_eq!(hits.facets.centre.get("lecce"), Some(&1));
+    assert_eq!(hits.facets.language.get("en"), Some(&1));
+    // Occupation labels in other languages find it too; a reference finds it exactly.
+    for q in ["waiter", "Kellner", "serveurs", "LE-0001", "le-0001"] {
+        assert_eq!(s.search_offers(&search(q), today()).await.unwrap().total, 1, "{q}");
+    }
+    assert_eq!(s.search_offers(&search("cuoco"), today()).await.unwrap().total, 0);
+    // Publishing twice is refused; so is publishing without public Italian text.
+    assert!(matches!(
+        s.publish_offer(&first.reference, today(), now).await,
+        Err(StorageError::Publish(PublishError::NotADraft))
+    ));
+    let english_only = s
+        .insert_offer(
+            &offer(lecce.id, "5120", vec![text(Lang::En, TextStatus::Original, "Cook")]),
+            now,
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.publish_offer(&english_only.reference, today(), now).await,
+        Err(StorageError::Publish(PublishError::NoItalianText))
+    ));
+    // Expiry is checked at query time: the day after valid-through it is gone.
+    let after = first.data.valid_through + Duration::days(1);
+    assert_eq!(s.search_offers(&search("cameriere"), after).await.unwrap().total, 0);
+    // Withdrawn offers disappear and similar offers are suggested.
+    s.publish_offer(&second.reference, today(), now).await.unwrap();
+    let closed = s
+        .close_offer(&first.reference, OfferStatus::Withdrawn, now)
+        .await
+        .unwrap();
+    assert_eq!(closed.status, OfferStatus::Withdrawn);
+    assert!(closed.has_closed(today()));
+    let hits = s.search_offers(&search("cameriere"), today()).await.unwrap();
+    assert_eq!(
+        hits.items.iter().map(|o| o.reference.to_string()).collect::<Vec<_>>(),
+        vec!["LE-0002"]
+    );
+    let similar = s.similar_offers(&closed, today(), 5).await.unwrap();
+    assert_eq!(similar.len(), 1);
+    assert!(matches!(
+        s.close_offer(&first.reference, OfferStatus::Filled, now).await,
+        Err(StorageError::NotFound)
+    ));
+    assert!(matches!(
+        s.close_offer(&second.reference, OfferStatus::Draft, now).await,
+        Err(StorageError::Invalid(_))
+    ));
+
+    // Bulk import in one transaction; a bad offer leaves nothing behind.
+    let good = ImportOffer {
+        data: waiter.clone(),
+        status: OfferStatus::Published,
+        published_on: Some(today()),
+    };
+    let bad = ImportOffer {
+        data: offer(lecce.id, "5131", vec![text(Lang::It, TextStatus::Draft, "Bozza")]),
+        status: OfferStatus::Published,
+        published_on: Some(today()),
+    };
+    assert!(s.import_offers(&[good.clone(), bad], now).await.is_err());
+    assert_eq!(s.search_offers(&OfferQuery::default(), today()).await.unwrap().total, 1);
+    assert_eq!(s.import_offers(&[good.clone(), good], now).await.unwrap(), 2);
+    assert_eq!(s.search_offers(&OfferQuery::default(), today()).await.unwrap().total, 3);
+    // The failed import rolled its numbers back with it: the counter moves
+    // only with committed offers, and no committed number is given twice.
+    let next = s.insert_offer(&waiter, now).await.unwrap();
+    assert_eq!(next.reference.to_string(), "LE-0006");
+
+    // Constraints guard what code might forget.
+    let mut zero = waiter.clone();
+    zero.openings = 0;
+    assert!(matches!(
+        s.insert_offer(&zero, now).await,
+        Err(StorageError::Invalid(_))
+    ));
+    let mut unknown = waiter.clone();
+    unknown.occupation = "0000".into();
+    assert!(matches!(
+        s.insert_offer(&unknown, now).await,
+        Err(StorageError::Invalid(_))
+    ));
+
+    // Facets count with the other filters applied, not their own.
+    let raw = RawOfferQuery {
+        section: Some("eures".into()),
+        ..RawOfferQuery::default()
+    };
+    let eures = s.search_offers(&raw.parse().unwrap(), today()).await.unwrap();
+    assert_eq!(eures.total, 0);
+    assert_eq!(eures.facets.section.get("ordinary"), Some(&3));
+}
+
+/// Twenty offers created at once get twenty different, consecutive numbers.
+async fn concurrent_references(backend: Backend) {
+    let db = TestDatabase::new(backend).await;
+    let c = db.storage.insert_centre(&centre("nardo", "NA")).await.unwrap();
+    let draft = offer(
+        c.id,
+        "9211",
+        vec![text(Lang::It, TextStatus::Original, "Bracciante agricolo")],
+    );
+    let tasks: Vec<_> = (0..20)
+        .map(|_| {
+            let storage = db.storage.clone();
+            let draft = draft.clone();
+            tokio::spawn(async move {
+                storage
+                    .insert_offer(&draft, Utc::now())
+                    .await
+                    .unwrap()
+                    .reference
+                    .number()
+            })
+        })
+        .collect();
+    let mut numbers = Vec::new();
+    for t in tasks {
+        numbers.push(t.await.unwrap());
+    }
+    numbers.sort_unstable();
+    assert_eq!(numbers, (1..=20).collect::<Vec<u64>>());
+}
+
+#[tokio::test]
+async fn story_on_sqlite() {
+    story(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn story_on_postgres() {
+    story(Backend::Postgres).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_references_on_sqlite() {
+    concurrent_references(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_references_on_postgres() {
+    concurrent_references(Backend::Postgres).await;
+}

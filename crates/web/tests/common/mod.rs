@@ -1,0 +1,174 @@
+//! A `TestApp` per test: a fresh database (SQLite or PostgreSQL) with demo
+//! data, and the real router, called without a network.
+
+#![allow(dead_code)]
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use sportello_domain::time::today_in_rome;
+use sportello_storage::testing::{Backend, TestDatabase};
+use sportello_storage::{ImportOffer, Storage};
+use sportello_web::{AppState, PublicUrl};
+use tower::ServiceExt;
+
+/// Offers loaded into each test database.
+pub const OFFERS: usize = 120;
+pub const SEED: u64 = 11;
+/// The configured public address: links must use it, never the Host header.
+pub const PUBLIC_URL: &str = "https://lavoro.example.test";
+
+pub struct TestApp {
+    pub db: TestDatabase,
+    router: Router,
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    /// The text of the page without tags, whitespace collapsed.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for ch in self.body.chars() {
+            match ch {
+                '<' => {
+                    in_tag = true;
+                    out.push(' ');
+                }
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        let text = out
+            .split(|c: char| c.is_ascii_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        text.replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    }
+
+    /// The text of the single `h1`.
+    pub fn h1(&self) -> String {
+        assert_eq!(self.body.matches("<h1").count(), 1, "one h1 per page");
+        let start = self.body.find("<h1").unwrap();
+        let open_end = start + self.body[start..].find('>').unwrap() + 1;
+        let end = open_end + self.body[open_end..].find("</h1>").unwrap();
+        TestResponse {
+            status: self.status,
+            headers: HeaderMap::new(),
+            body: self.body[open_end..end].to_string(),
+        }
+        .text()
+    }
+}
+
+impl TestApp {
+    pub async fn new(backend: Backend) -> TestApp {
+        let db = TestDatabase::new(backend).await;
+        sportello_demo::load(db.storage.as_ref(), OFFERS, SEED, today_in_rome())
+            .await
+            .expect("demo data loads");
+        let state = AppState {
+            storage: db.storage.clone(),
+            public_url: PublicUrl::parse(PUBLIC_URL).unwrap(),
+        };
+        TestApp {
+            db,
+            router: sportello_web::router(state),
+        }
+    }
+
+    pub fn storage(&self) -> &dyn Storage {
+        self.db.storage.as_ref()
+    }
+
+    /// What the generator produced, as an oracle independent of the database.
+    pub async fn generated(&self) -> Vec<ImportOffer> {
+        let centres = self.storage().centres().await.unwrap();
+        sportello_demo::offers::generate(&centres, OFFERS, SEED, today_in_rome())
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.get_with(path, &[]).await
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), 16 * 1024 * 1024)
+            .await
+            .unwrap();
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8(bytes.to_vec()).expect("UTF-8 body"),
+        }
+    }
+
+    /// References of open offers from the API, in the API's order.
+    pub async fn open_references(&self, query: &str) -> Vec<String> {
+        let query = if query.contains("per_page=") {
+            query.to_string()
+        } else {
+            format!("per_page=100&{query}")
+        };
+        let list = self.get(&format!("/api/v1/offers?{query}")).await.json();
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["reference"].as_str().unwrap().to_string())
+            .collect()
+    }
+}
+
+/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name(super::common::TestApp::new(sportello_storage::testing::Backend::Sqlite).await).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name(super::common::TestApp::new(sportello_storage::testing::Backend::Postgres).await).await;
+                }
+            )*
+        }
+    };
+}
