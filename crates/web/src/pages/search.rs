@@ -122,9 +122,26 @@ pub async fn search(
         prev => (query.page > 1).then(|| link(query.page - 1)),
         next => (u64::from(query.page) < pages).then(|| link(query.page + 1)),
         truncated => query.text_truncated,
+        active_filters => active_filters(f),
         max_chars => MAX_QUERY_CHARS,
     };
     render_page("search.html", lang, "/search", &title, &state.public_url, ctx)
+}
+
+/// How many filters (besides the text) are set: the filter panel opens when any is.
+fn active_filters(f: &sportello_domain::OfferFilter) -> usize {
+    [
+        f.centre.is_some(),
+        f.section.is_some(),
+        f.group.is_some(),
+        f.contract.is_some(),
+        f.working_time.is_some(),
+        f.language.is_some(),
+        f.since.is_some(),
+    ]
+    .into_iter()
+    .filter(|set| *set)
+    .count()
 }
 
 /// The form's current values, to keep them in page links.
