@@ -50,7 +50,7 @@ pub struct ServeArgs {
 
 #[derive(Args)]
 pub struct DemoArgs {
-    /// SQLite file of the demo (created if missing) [default: sportello-demo.sqlite]
+    /// SQLite file of the demo (created if missing), or a PostgreSQL URL [default: sportello-demo.sqlite]
     #[arg(long, env = "SPORTELLO_DEMO_DB", value_name = "PATH")]
     db: Option<String>,
     /// Address to listen on [default: 127.0.0.1:8080]
@@ -111,12 +111,7 @@ impl ServeArgs {
 impl DemoArgs {
     pub fn resolve(self, file: &FileConfig) -> Result<Demo, String> {
         let db = self.db.unwrap_or_else(|| "sportello-demo.sqlite".into());
-        let db = match DatabaseUrl::parse(&db).map_err(|e| e.to_string())? {
-            DatabaseUrl::Postgres(_) => {
-                return Err("the demo runs on an SQLite file: use `sportello serve` for PostgreSQL".into());
-            }
-            sqlite => sqlite,
-        };
+        let db = DatabaseUrl::parse(&db).map_err(|e| e.to_string())?;
         Ok(Demo {
             db,
             addr: addr(

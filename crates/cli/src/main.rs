@@ -27,7 +27,7 @@ enum Command {
     Serve(config::ServeArgs),
     /// Apply the database migrations and exit.
     Migrate(config::DbArgs),
-    /// Serve a demo on an SQLite file, loading demo data if it is empty.
+    /// Serve a demo (an SQLite file by default), loading demo data if the database is empty.
     Demo(config::DemoArgs),
 }
 

@@ -3,6 +3,7 @@
 //! has its own migrations, embedded in the binary; the queries are written
 //! once in `shared.rs` and compiled for each backend.
 
+mod cache;
 mod error;
 mod postgres;
 mod search;
@@ -15,6 +16,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sportello_domain::{Centre, NewCentre, NewOffer, Offer, OfferQuery, OfferStatus, RefCode, SearchPage};
 
+pub use cache::CENTRES_TTL;
 pub use error::StorageError;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;

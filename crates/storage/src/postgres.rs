@@ -19,6 +19,7 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres")
 /// Storage in a PostgreSQL database.
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
+    centres: std::sync::Arc<crate::cache::CentreCache>,
     pool: Pool<Postgres>,
 }
 
@@ -32,7 +33,14 @@ impl PostgresStore {
             .acquire_timeout(Duration::from_secs(10))
             .connect(url)
             .await?;
-        Ok(PostgresStore { pool })
+        Ok(PostgresStore {
+            pool,
+            centres: Default::default(),
+        })
+    }
+
+    fn centre_cache(&self) -> &crate::cache::CentreCache {
+        &self.centres
     }
 
     fn pool(&self) -> &Pool<Postgres> {

@@ -21,6 +21,11 @@ use crate::search::{Term, query_terms, search_columns};
 use crate::{ImportOffer, Storage, StorageError};
 
 type DbRow = <Db as Database>::Row;
+
+/// The columns of an offer that make up [`Offer`] (not the search columns).
+const OFFER_SELECT: &str = "SELECT id, reference, centre_id, section, occupation, employer_name, employer_hidden, \
+    work_town, work_postcode, work_region, work_country, contract, working_time, hours_per_week, openings, education, \
+    licence, experience_months, salary_min, salary_max, valid_through, published_on, status, updated_at FROM offers";
 type Tx = sqlx::Transaction<'static, Db>;
 
 #[async_trait]
@@ -76,6 +81,7 @@ impl Storage for Store {
             .await?;
         }
         tx.commit().await?;
+        self.centre_cache().clear();
         let mut data = centre.clone();
         data.prefix = data.prefix.to_ascii_uppercase();
         Ok(Centre { id: CentreId(id), data })
@@ -83,12 +89,17 @@ impl Storage for Store {
 
     #[tracing::instrument(skip_all)]
     async fn centres(&self) -> Result<Vec<Centre>, StorageError> {
-        self.load_centres(None).await
+        if let Some(centres) = self.centre_cache().get() {
+            return Ok(centres);
+        }
+        let centres = self.load_centres().await?;
+        self.centre_cache().put(&centres);
+        Ok(centres)
     }
 
     #[tracing::instrument(skip_all, fields(slug))]
     async fn centre_by_slug(&self, slug: &str) -> Result<Option<Centre>, StorageError> {
-        Ok(self.load_centres(Some(slug)).await?.pop())
+        Ok(self.centres().await?.into_iter().find(|c| c.data.slug == slug))
     }
 
     #[tracing::instrument(skip_all)]
@@ -114,14 +125,10 @@ impl Storage for Store {
 
     #[tracing::instrument(skip_all, fields(reference = %reference))]
     async fn offer(&self, reference: &RefCode) -> Result<Option<Offer>, StorageError> {
-        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM offers WHERE reference = $1")
-            .bind(reference.to_string())
-            .fetch_optional(self.pool())
-            .await?;
-        match id {
-            Some(id) => Ok(Some(self.load_offer(id).await?)),
-            None => Ok(None),
-        }
+        let mut q = QueryBuilder::<Db>::new(OFFER_SELECT);
+        q.push(" WHERE reference = ").push_bind(reference.to_string());
+        let rows = q.build().fetch_all(self.pool()).await?;
+        Ok(self.complete_offers(&rows).await?.into_values().next())
     }
 
     #[tracing::instrument(skip_all, fields(reference = %reference))]
@@ -185,10 +192,6 @@ impl Storage for Store {
     async fn search_offers(&self, query: &OfferQuery, today: NaiveDate) -> Result<SearchPage, StorageError> {
         let text = TextFilter::new(&query.filter);
 
-        let mut count = QueryBuilder::<Db>::new("SELECT COUNT(*) FROM offers o JOIN centres c ON c.id = o.centre_id");
-        push_where(&mut count, &query.filter, &text, today, None);
-        let total: i64 = count.build_query_scalar().fetch_one(self.pool()).await?;
-
         let mut page = QueryBuilder::<Db>::new("SELECT o.id FROM offers o JOIN centres c ON c.id = o.centre_id");
         push_where(&mut page, &query.filter, &text, today, None);
         page.push(" ORDER BY ");
@@ -210,19 +213,31 @@ impl Storage for Store {
             .push_bind(query.offset() as i64);
         let ids: Vec<i64> = page.build_query_scalar().fetch_all(self.pool()).await?;
 
-        let mut facets = Facets::default();
+        // The total and every facet's counts in one round trip.
+        let mut counts = QueryBuilder::<Db>::new(
+            "SELECT 'total' AS f, '' AS k, COUNT(*) AS n FROM offers o JOIN centres c ON c.id = o.centre_id",
+        );
+        push_where(&mut counts, &query.filter, &text, today, None);
         for facet in Facet::ALL {
-            let mut q = QueryBuilder::<Db>::new(format!(
-                "SELECT {} AS k, COUNT(*) AS n FROM offers o JOIN centres c ON c.id = o.centre_id{}",
+            counts.push(format!(
+                " UNION ALL SELECT '{}', {}, COUNT(*) FROM offers o JOIN centres c ON c.id = o.centre_id{}",
+                facet.name(),
                 facet.key(),
                 facet.join()
             ));
-            push_where(&mut q, &query.filter, &text, today, Some(facet));
-            q.push(format!(" GROUP BY {}", facet.key()));
-            let rows = q.build().fetch_all(self.pool()).await?;
-            let counts = facet.counts(&mut facets);
-            for row in rows {
-                counts.insert(row.try_get::<String, _>("k")?, row.try_get::<i64, _>("n")? as u64);
+            push_where(&mut counts, &query.filter, &text, today, Some(facet));
+            counts.push(format!(" GROUP BY {}", facet.key()));
+        }
+        let mut total = 0;
+        let mut facets = Facets::default();
+        for row in counts.build().fetch_all(self.pool()).await? {
+            let name: String = row.try_get("f")?;
+            let n = row.try_get::<i64, _>("n")? as u64;
+            match Facet::ALL.into_iter().find(|f| f.name() == name) {
+                Some(facet) => {
+                    facet.counts(&mut facets).insert(row.try_get::<String, _>("k")?, n);
+                }
+                None => total = n,
             }
         }
 
@@ -260,9 +275,8 @@ impl Storage for Store {
 }
 
 impl Store {
-    async fn load_centres(&self, slug: Option<&str>) -> Result<Vec<Centre>, StorageError> {
-        let rows = sqlx::query("SELECT * FROM centres WHERE $1 IS NULL OR slug = $1 ORDER BY area_slug, name")
-            .bind(slug)
+    async fn load_centres(&self) -> Result<Vec<Centre>, StorageError> {
+        let rows = sqlx::query("SELECT * FROM centres ORDER BY area_slug, name")
             .fetch_all(self.pool())
             .await?;
         let mut centres = rows.iter().map(centre_from_row).collect::<Result<Vec<_>, _>>()?;
@@ -287,38 +301,38 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let select = |sql: &str| {
-            let mut q = QueryBuilder::<Db>::new(sql);
-            q.push(" WHERE ")
-                .push(if sql.contains("FROM offers ") { "id" } else { "offer_id" })
-                .push(" IN (");
-            let mut list = q.separated(", ");
-            for id in ids {
-                list.push_bind(*id);
-            }
-            q.push(")");
-            q
-        };
-        let mut offers: HashMap<i64, Offer> = HashMap::with_capacity(ids.len());
-        for row in select("SELECT * FROM offers ").build().fetch_all(self.pool()).await? {
-            let offer = offer_from_row(&row)?;
+        let mut q = QueryBuilder::<Db>::new(OFFER_SELECT);
+        push_id_list(&mut q, "id", ids);
+        let rows = q.build().fetch_all(self.pool()).await?;
+        let mut offers = self.complete_offers(&rows).await?;
+        Ok(ids.iter().filter_map(|id| offers.remove(id)).collect())
+    }
+
+    /// Builds whole offers from rows of [`OFFER_SELECT`], adding their texts
+    /// and language requirements.
+    async fn complete_offers(&self, rows: &[DbRow]) -> Result<HashMap<i64, Offer>, StorageError> {
+        let mut offers: HashMap<i64, Offer> = HashMap::with_capacity(rows.len());
+        for row in rows {
+            let offer = offer_from_row(row)?;
             offers.insert(offer.id.0, offer);
         }
-        for row in select("SELECT * FROM offer_texts ")
-            .build()
-            .fetch_all(self.pool())
-            .await?
-        {
+        if offers.is_empty() {
+            return Ok(offers);
+        }
+        let ids: Vec<i64> = offers.keys().copied().collect();
+        let mut texts = QueryBuilder::<Db>::new(
+            "SELECT offer_id, lang, status, machine, title, description, how_to_apply FROM offer_texts",
+        );
+        push_id_list(&mut texts, "offer_id", &ids);
+        for row in texts.build().fetch_all(self.pool()).await? {
             let id: i64 = row.try_get("offer_id")?;
             if let Some(o) = offers.get_mut(&id) {
                 o.data.texts.push(text_from_row(&row)?);
             }
         }
-        for row in select("SELECT * FROM offer_languages ")
-            .build()
-            .fetch_all(self.pool())
-            .await?
-        {
+        let mut languages = QueryBuilder::<Db>::new("SELECT offer_id, language, level FROM offer_languages");
+        push_id_list(&mut languages, "offer_id", &ids);
+        for row in languages.build().fetch_all(self.pool()).await? {
             let id: i64 = row.try_get("offer_id")?;
             if let Some(o) = offers.get_mut(&id) {
                 o.data.requirements.languages.push(LanguageRequirement {
@@ -327,15 +341,11 @@ impl Store {
                 });
             }
         }
-        Ok(ids
-            .iter()
-            .filter_map(|id| offers.remove(id))
-            .map(|mut o| {
-                o.data.texts.sort_by_key(|t| t.lang);
-                o.data.requirements.languages.sort_by_key(|l| l.language);
-                o
-            })
-            .collect())
+        for o in offers.values_mut() {
+            o.data.texts.sort_by_key(|t| t.lang);
+            o.data.requirements.languages.sort_by_key(|l| l.language);
+        }
+        Ok(offers)
     }
 }
 
@@ -426,6 +436,16 @@ async fn insert_offer(
     Ok(id)
 }
 
+/// ` WHERE column IN (ids…)`.
+fn push_id_list(q: &mut QueryBuilder<Db>, column: &str, ids: &[i64]) {
+    q.push(format!(" WHERE {column} IN ("));
+    let mut list = q.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    q.push(")");
+}
+
 /// How the free text of a query filters offers.
 enum TextFilter {
     None,
@@ -466,6 +486,18 @@ impl Facet {
         Facet::WorkingTime,
         Facet::Language,
     ];
+
+    /// Name of the facet in the counts query.
+    fn name(self) -> &'static str {
+        match self {
+            Facet::Centre => "centre",
+            Facet::Section => "section",
+            Facet::Group => "group",
+            Facet::Contract => "contract",
+            Facet::WorkingTime => "working_time",
+            Facet::Language => "language",
+        }
+    }
 
     fn key(self) -> &'static str {
         match self {

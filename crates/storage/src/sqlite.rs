@@ -22,6 +22,7 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 /// Storage in an SQLite file.
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
+    centres: std::sync::Arc<crate::cache::CentreCache>,
     pool: Pool<Sqlite>,
 }
 
@@ -40,7 +41,14 @@ impl SqliteStore {
             .max_connections(8)
             .connect_with(options)
             .await?;
-        Ok(SqliteStore { pool })
+        Ok(SqliteStore {
+            pool,
+            centres: Default::default(),
+        })
+    }
+
+    fn centre_cache(&self) -> &crate::cache::CentreCache {
+        &self.centres
     }
 
     fn pool(&self) -> &Pool<Sqlite> {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use sportello_domain::time::today_in_rome;
 use sportello_domain::vocab::{Vocabulary, occupation};
@@ -13,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::api_lang;
 use crate::error::{AnswerAs, AppError, Problem};
-use crate::extract::ApiQuery;
+use crate::extract::{ApiQuery, PathParams};
 use crate::pages::search::check_centre;
 use crate::{AppState, view};
 
@@ -305,7 +305,7 @@ pub async fn list_offers(
 #[tracing::instrument(skip_all, fields(reference))]
 pub async fn get_offer(
     State(state): State<AppState>,
-    Path(reference): Path<String>,
+    PathParams(reference): PathParams<String>,
     ApiQuery(params): ApiQuery<OfferParams>,
 ) -> Result<Json<OfferJson>, AppError> {
     let lang = api_lang(params.lang.as_deref())?;

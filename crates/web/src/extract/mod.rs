@@ -56,3 +56,28 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for Api
             .map_err(|e| AppError::bad_parameter("query", e.body_text()).api(preferred(parts)))
     }
 }
+
+/// Segments of the address (`axum::extract::Path`), where one that cannot be
+/// read (say, bytes that are not UTF-8) means "no such page": a 404 in the
+/// page's language, or a problem document under `/api/`.
+#[derive(Debug, Clone)]
+pub struct PathParams<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned + Send> FromRequestParts<S> for PathParams<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(path) => Ok(PathParams(path.0)),
+            Err(_) => {
+                let path = parts.uri.path();
+                let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+                Err(if path.starts_with("/api/") {
+                    AppError::not_found().api(preferred(parts))
+                } else {
+                    AppError::not_found().page(Lang::parse(first).unwrap_or_else(|| preferred(parts)))
+                })
+            }
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! EURES, Collocamento Mirato art. 1 and art. 18, each saying who may apply),
 //! the newest offers of each, contacts and opening hours.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Html;
 use minijinja::context;
 use minijinja::value::Serde;
@@ -14,7 +14,7 @@ use sportello_domain::{OfferFilter, OfferQuery, Section};
 use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
-use crate::extract::Locale;
+use crate::extract::{Locale, PathParams};
 use crate::view::{self, OfferCard, SectionView};
 
 /// Offers listed per section before the "see all" link.
@@ -34,7 +34,7 @@ struct BoardSection {
 pub async fn board(
     State(state): State<AppState>,
     Locale(lang): Locale,
-    Path((_, slug)): Path<(String, String)>,
+    PathParams((_, slug)): PathParams<(String, String)>,
 ) -> Result<Html<String>, AppError> {
     let centre = state
         .storage

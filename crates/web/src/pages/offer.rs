@@ -3,7 +3,7 @@
 //! closed offer answers 410 Gone with similar open offers; a draft is not
 //! public (404).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
@@ -14,7 +14,7 @@ use sportello_domain::time::today_in_rome;
 use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
-use crate::extract::Locale;
+use crate::extract::{Locale, PathParams};
 use crate::i18n::msg;
 use crate::view;
 
@@ -26,7 +26,7 @@ const SIMILAR: u32 = 5;
 pub async fn offer(
     State(state): State<AppState>,
     Locale(lang): Locale,
-    Path((_, reference)): Path<(String, String)>,
+    PathParams((_, reference)): PathParams<(String, String)>,
 ) -> Result<Response, AppError> {
     let not_found = || AppError::not_found().page(lang);
     let reference = RefCode::parse(&reference).map_err(|_| not_found())?;

@@ -2,13 +2,12 @@
 //! language, and `/o/{REF}`, the permanent short address printed in QR codes,
 //! to the offer's page.
 
-use axum::extract::Path;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use sportello_domain::RefCode;
 
 use crate::error::AppError;
-use crate::extract::Preferred;
+use crate::extract::{PathParams, Preferred};
 
 fn vary_on_language(target: String) -> Response {
     let mut response = Redirect::to(&target).into_response();
@@ -24,7 +23,10 @@ pub async fn root(Preferred(lang): Preferred) -> Response {
 }
 
 /// `GET /{lang}`: the same page with its trailing slash.
-pub async fn lang_home(Path(lang): Path<String>, Preferred(preferred): Preferred) -> Result<Response, AppError> {
+pub async fn lang_home(
+    PathParams(lang): PathParams<String>,
+    Preferred(preferred): Preferred,
+) -> Result<Response, AppError> {
     match sportello_domain::Lang::parse(&lang) {
         Some(lang) => Ok(Redirect::permanent(&format!("/{lang}/")).into_response()),
         None => Err(AppError::new(crate::error::Problem::UnknownLanguage).page(preferred)),
@@ -32,7 +34,10 @@ pub async fn lang_home(Path(lang): Path<String>, Preferred(preferred): Preferred
 }
 
 /// `GET /o/{REF}`: case-insensitive; sends to the offer in the reader's language.
-pub async fn short_offer(Path(reference): Path<String>, Preferred(lang): Preferred) -> Result<Response, AppError> {
+pub async fn short_offer(
+    PathParams(reference): PathParams<String>,
+    Preferred(lang): Preferred,
+) -> Result<Response, AppError> {
     let reference = RefCode::parse(&reference).map_err(|_| AppError::not_found().page(lang))?;
     Ok(vary_on_language(format!("/{lang}/offers/{reference}")))
 }

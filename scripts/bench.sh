@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Benchmarks the offer page and the offers API under wrk, on SQLite and on
+# PostgreSQL, beside nginx serving the same offer page saved as a static file
+# (the ceiling on this machine). Prints a Markdown table for docs/benchmarks.md.
+#
+# Usage: scripts/bench.sh [DURATION_SECONDS] [CONNECTIONS]
+# Needs: wrk and nginx (Debian packages wrk, nginx-light), a PostgreSQL server
+# (scripts/postgres.sh finds or starts one). Traffic stays on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration="${1:-20}"
+connections="${2:-64}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/sportello-target}"
+
+for tool in wrk nginx; do
+  if ! command -v "$tool" >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null
+  fi
+done
+cargo build --release --locked --bin sportello >&2
+bin="$CARGO_TARGET_DIR/release/sportello"
+admin="$(scripts/postgres.sh)"
+pg_db="sportello_bench_$$"
+pg_url="${admin%/*}/$pg_db"
+psql -q "$admin" -c "CREATE DATABASE $pg_db" >&2
+
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  psql -q "$admin" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >&2 || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+SPORTELLO_LOG=warn "$bin" demo --db "$tmp/bench.sqlite" --addr 127.0.0.1:18081 >"$tmp/sqlite.log" 2>&1 & pids+=($!)
+SPORTELLO_LOG=warn "$bin" demo --db "$pg_url" --addr 127.0.0.1:18082 >"$tmp/pg.log" 2>&1 & pids+=($!)
+for port in 18081 18082; do
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+done
+
+ref=$(curl -fs "http://127.0.0.1:18081/api/v1/offers?centre=lecce&per_page=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["reference"])')
+page="/it/offers/$ref"
+api="/api/v1/offers?per_page=20"
+mkdir -p "$tmp/www/it/offers"
+curl -fs "http://127.0.0.1:18081$page" >"$tmp/www/it/offers/$ref"
+curl -fs "http://127.0.0.1:18082$page" | cmp -s - "$tmp/www/it/offers/$ref" || echo "note: the PostgreSQL page differs from the SQLite one" >&2
+
+cat >"$tmp/nginx.conf" <<NGINX
+worker_processes 2;
+pid $tmp/nginx.pid;
+error_log $tmp/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  server { listen 127.0.0.1:18083; root $tmp/www; }
+}
+NGINX
+nginx -c "$tmp/nginx.conf" -p "$tmp"
+pids+=("$(cat "$tmp/nginx.pid" 2>/dev/null || sleep 1; cat "$tmp/nginx.pid")")
+
+run() { # name url
+  local out
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$2")
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ' || true)
+  printf '| %s | %s | %s | %s | %s |\n' "$1" "${rps%.*}" "$p50" "$p99" "${errors:-none}"
+}
+
+echo "wrk -t2 -c$connections -d${duration}s --latency; offer $ref; $(nproc) cores; $(date -u +%Y-%m-%d)"
+echo
+echo "| target | req/s | p50 | p99 | errors |"
+echo "|---|---|---|---|---|"
+run "nginx, the offer page as a static file" "http://127.0.0.1:18083$page"
+run "Sportello on SQLite, offer page" "http://127.0.0.1:18081$page"
+run "Sportello on PostgreSQL, offer page" "http://127.0.0.1:18082$page"
+run "Sportello on SQLite, offers API (20 per page, facets)" "http://127.0.0.1:18081$api"
+run "Sportello on PostgreSQL, offers API (20 per page, facets)" "http://127.0.0.1:18082$api"
