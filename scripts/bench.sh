@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-20}"
-connections="${2:-64}"
+connections="${2:-32}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/sportello-target}"
 
 for tool in wrk nginx; do
@@ -25,8 +25,11 @@ pg_url="${admin%/*}/$pg_db"
 psql -q "$admin" -c "CREATE DATABASE $pg_db" >&2
 
 tmp=$(mktemp -d)
+chmod 755 "$tmp"
 pids=()
+nginx_started=0
 cleanup() {
+  if [[ $nginx_started -eq 1 && -s "$tmp/nginx.pid" ]]; then kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true; fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   psql -q "$admin" -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >&2 || true
@@ -34,8 +37,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-SPORTELLO_LOG=warn "$bin" demo --db "$tmp/bench.sqlite" --addr 127.0.0.1:18081 >"$tmp/sqlite.log" 2>&1 & pids+=($!)
-SPORTELLO_LOG=warn "$bin" demo --db "$pg_url" --addr 127.0.0.1:18082 >"$tmp/pg.log" 2>&1 & pids+=($!)
+SPORTELLO_LOG=warn "$bin" demo --db "$tmp/bench.sqlite" --addr 127.0.0.1:18081 --public-url http://127.0.0.1:18080 >"$tmp/sqlite.log" 2>&1 & pids+=($!)
+SPORTELLO_LOG=warn "$bin" demo --db "$pg_url" --addr 127.0.0.1:18082 --public-url http://127.0.0.1:18080 >"$tmp/pg.log" 2>&1 & pids+=($!)
 for port in 18081 18082; do
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 done
@@ -44,8 +47,10 @@ ref=$(curl -fs "http://127.0.0.1:18081/api/v1/offers?centre=lecce&per_page=1" | 
 page="/it/offers/$ref"
 api="/api/v1/offers?per_page=20"
 mkdir -p "$tmp/www/it/offers"
+chmod -R a+rX "$tmp/www"
 curl -fs "http://127.0.0.1:18081$page" >"$tmp/www/it/offers/$ref"
-curl -fs "http://127.0.0.1:18082$page" | cmp -s - "$tmp/www/it/offers/$ref" || echo "note: the PostgreSQL page differs from the SQLite one" >&2
+chmod a+r "$tmp/www/it/offers/$ref"
+curl -fs "http://127.0.0.1:18082$page" | cmp -s - "$tmp/www/it/offers/$ref" || { echo "the PostgreSQL page differs from the SQLite one" >&2; exit 1; }
 
 cat >"$tmp/nginx.conf" <<NGINX
 worker_processes 2;
@@ -59,7 +64,7 @@ http {
 }
 NGINX
 nginx -c "$tmp/nginx.conf" -p "$tmp"
-pids+=("$(cat "$tmp/nginx.pid" 2>/dev/null || sleep 1; cat "$tmp/nginx.pid")")
+nginx_started=1
 
 run() { # name url
   local out
@@ -79,5 +84,7 @@ echo "|---|---|---|---|---|"
 run "nginx, the offer page as a static file" "http://127.0.0.1:18083$page"
 run "Sportello on SQLite, offer page" "http://127.0.0.1:18081$page"
 run "Sportello on PostgreSQL, offer page" "http://127.0.0.1:18082$page"
+run "Sportello on SQLite, one offer from the API" "http://127.0.0.1:18081/api/v1/offers/$ref"
+run "Sportello on PostgreSQL, one offer from the API" "http://127.0.0.1:18082/api/v1/offers/$ref"
 run "Sportello on SQLite, offers API (20 per page, facets)" "http://127.0.0.1:18081$api"
 run "Sportello on PostgreSQL, offers API (20 per page, facets)" "http://127.0.0.1:18082$api"

@@ -192,7 +192,7 @@ impl Storage for Store {
     async fn search_offers(&self, query: &OfferQuery, today: NaiveDate) -> Result<SearchPage, StorageError> {
         let text = TextFilter::new(&query.filter);
 
-        let mut page = QueryBuilder::<Db>::new("SELECT o.id FROM offers o JOIN centres c ON c.id = o.centre_id");
+        let mut page = QueryBuilder::<Db>::new("SELECT o.id FROM offers o");
         push_where(&mut page, &query.filter, &text, today, None);
         page.push(" ORDER BY ");
         match (&text, query.sort) {
@@ -214,13 +214,11 @@ impl Storage for Store {
         let ids: Vec<i64> = page.build_query_scalar().fetch_all(self.pool()).await?;
 
         // The total and every facet's counts in one round trip.
-        let mut counts = QueryBuilder::<Db>::new(
-            "SELECT 'total' AS f, '' AS k, COUNT(*) AS n FROM offers o JOIN centres c ON c.id = o.centre_id",
-        );
+        let mut counts = QueryBuilder::<Db>::new("SELECT 'total' AS f, '' AS k, COUNT(*) AS n FROM offers o");
         push_where(&mut counts, &query.filter, &text, today, None);
         for facet in Facet::ALL {
             counts.push(format!(
-                " UNION ALL SELECT '{}', {}, COUNT(*) FROM offers o JOIN centres c ON c.id = o.centre_id{}",
+                " UNION ALL SELECT '{}', {}, COUNT(*) FROM offers o{}",
                 facet.name(),
                 facet.key(),
                 facet.join()
@@ -228,6 +226,7 @@ impl Storage for Store {
             push_where(&mut counts, &query.filter, &text, today, Some(facet));
             counts.push(format!(" GROUP BY {}", facet.key()));
         }
+        let centres = self.centres().await?;
         let mut total = 0;
         let mut facets = Facets::default();
         for row in counts.build().fetch_all(self.pool()).await? {
@@ -235,7 +234,16 @@ impl Storage for Store {
             let n = row.try_get::<i64, _>("n")? as u64;
             match Facet::ALL.into_iter().find(|f| f.name() == name) {
                 Some(facet) => {
-                    facet.counts(&mut facets).insert(row.try_get::<String, _>("k")?, n);
+                    let mut key: String = row.try_get("k")?;
+                    if facet == Facet::Centre {
+                        // Counted by centre id, which needs no join; shown by slug.
+                        key = centres
+                            .iter()
+                            .find(|c| c.id.0.to_string() == key)
+                            .map(|c| c.data.slug.clone())
+                            .unwrap_or(key);
+                    }
+                    facet.counts(&mut facets).insert(key, n);
                 }
                 None => total = n,
             }
@@ -243,7 +251,7 @@ impl Storage for Store {
 
         Ok(SearchPage {
             items: self.load_offers(&ids).await?,
-            total: total as u64,
+            total,
             facets,
         })
     }
@@ -324,15 +332,20 @@ impl Store {
             "SELECT offer_id, lang, status, machine, title, description, how_to_apply FROM offer_texts",
         );
         push_id_list(&mut texts, "offer_id", &ids);
-        for row in texts.build().fetch_all(self.pool()).await? {
+        let mut languages = QueryBuilder::<Db>::new("SELECT offer_id, language, level FROM offer_languages");
+        push_id_list(&mut languages, "offer_id", &ids);
+        // Two independent reads: run them at once, on two connections.
+        let (text_rows, language_rows) = tokio::try_join!(
+            texts.build().fetch_all(self.pool()),
+            languages.build().fetch_all(self.pool())
+        )?;
+        for row in text_rows {
             let id: i64 = row.try_get("offer_id")?;
             if let Some(o) = offers.get_mut(&id) {
                 o.data.texts.push(text_from_row(&row)?);
             }
         }
-        let mut languages = QueryBuilder::<Db>::new("SELECT offer_id, language, level FROM offer_languages");
-        push_id_list(&mut languages, "offer_id", &ids);
-        for row in languages.build().fetch_all(self.pool()).await? {
+        for row in language_rows {
             let id: i64 = row.try_get("offer_id")?;
             if let Some(o) = offers.get_mut(&id) {
                 o.data.requirements.languages.push(LanguageRequirement {
@@ -501,7 +514,7 @@ impl Facet {
 
     fn key(self) -> &'static str {
         match self {
-            Facet::Centre => "c.slug",
+            Facet::Centre => "CAST(o.centre_id AS TEXT)",
             Facet::Section => "o.section",
             Facet::Group => "CAST(o.occupation_group AS TEXT)",
             Facet::Contract => "o.contract",
@@ -536,7 +549,9 @@ fn push_where(q: &mut QueryBuilder<Db>, f: &OfferFilter, text: &TextFilter, toda
         .push_bind(today);
     let on = |facet: Facet| skip != Some(facet);
     if let (Some(centre), true) = (&f.centre, on(Facet::Centre)) {
-        q.push(" AND c.slug = ").push_bind(centre.clone());
+        q.push(" AND o.centre_id = (SELECT id FROM centres WHERE slug = ")
+            .push_bind(centre.clone())
+            .push(")");
     }
     if let (Some(section), true) = (f.section, on(Facet::Section)) {
         q.push(" AND o.section = ").push_bind(section.code());
