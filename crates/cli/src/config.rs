@@ -73,7 +73,11 @@ pub struct Demo {
     pub public_url: Option<PublicUrl>,
 }
 
-fn addr(value: &str) -> Result<SocketAddr, String> {
+/// The address to listen on: the flag or variable, else the file, else the default.
+fn listen_addr(given: Option<String>, file: &FileConfig) -> Result<SocketAddr, String> {
+    let value = given
+        .or_else(|| file.addr.clone())
+        .unwrap_or_else(|| "127.0.0.1:8080".into());
     value
         .parse()
         .map_err(|_| format!("not an address to listen on: {value:?} (use HOST:PORT, e.g. 127.0.0.1:8080)"))
@@ -97,12 +101,7 @@ impl ServeArgs {
             .ok_or("no public URL given: use --public-url URL or SPORTELLO_PUBLIC_URL")?;
         Ok(Serve {
             db: self.db.resolve(file)?,
-            addr: addr(
-                &self
-                    .addr
-                    .or_else(|| file.addr.clone())
-                    .unwrap_or_else(|| "127.0.0.1:8080".into()),
-            )?,
+            addr: listen_addr(self.addr, file)?,
             public_url: PublicUrl::parse(&public_url)?,
         })
     }
@@ -114,17 +113,91 @@ impl DemoArgs {
         let db = DatabaseUrl::parse(&db).map_err(|e| e.to_string())?;
         Ok(Demo {
             db,
-            addr: addr(
-                &self
-                    .addr
-                    .or_else(|| file.addr.clone())
-                    .unwrap_or_else(|| "127.0.0.1:8080".into()),
-            )?,
+            addr: listen_addr(self.addr, file)?,
             public_url: self
                 .public_url
                 .or_else(|| file.public_url.clone())
                 .map(|u| PublicUrl::parse(&u))
                 .transpose()?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> Result<FileConfig, String> {
+        let path = std::env::temp_dir().join(format!("sportello-config-{}-{}.toml", std::process::id(), text.len()));
+        std::fs::write(&path, text).unwrap();
+        let loaded = FileConfig::load(Some(&path));
+        let _ = std::fs::remove_file(&path);
+        loaded
+    }
+
+    #[test]
+    fn flags_win_over_the_file_and_the_file_over_defaults() {
+        let f =
+            file("db = \"postgres://db/s\"\naddr = \"0.0.0.0:9000\"\npublic_url = \"https://lavoro.example.it/\"\n")
+                .unwrap();
+        let serve = ServeArgs {
+            db: DbArgs { db: None },
+            addr: Some("127.0.0.1:7000".into()),
+            public_url: None,
+        }
+        .resolve(&f)
+        .unwrap();
+        assert_eq!(serve.addr.to_string(), "127.0.0.1:7000");
+        assert_eq!(serve.db, DatabaseUrl::Postgres("postgres://db/s".into()));
+        assert_eq!(serve.public_url.as_str(), "https://lavoro.example.it");
+        let demo = DemoArgs {
+            db: None,
+            addr: None,
+            public_url: None,
+        }
+        .resolve(&FileConfig::default())
+        .unwrap();
+        assert_eq!(demo.addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(demo.db, DatabaseUrl::Sqlite("sportello-demo.sqlite".into()));
+        assert!(demo.public_url.is_none(), "the demo uses its own address");
+    }
+
+    #[test]
+    fn missing_or_bad_settings_are_explained() {
+        let none = ServeArgs {
+            db: DbArgs {
+                db: Some("x.sqlite".into()),
+            },
+            addr: None,
+            public_url: None,
+        };
+        assert!(
+            none.resolve(&FileConfig::default())
+                .unwrap_err()
+                .contains("--public-url")
+        );
+        let no_db = ServeArgs {
+            db: DbArgs { db: None },
+            addr: None,
+            public_url: Some("https://x.it".into()),
+        };
+        assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("--db"));
+        let bad_addr = DemoArgs {
+            db: None,
+            addr: Some("localhost".into()),
+            public_url: None,
+        };
+        assert!(
+            bad_addr
+                .resolve(&FileConfig::default())
+                .unwrap_err()
+                .contains("HOST:PORT")
+        );
+        assert!(file("port = 8080\n").unwrap_err().contains("unknown field"));
+        assert!(
+            FileConfig::load(Some(Path::new("/no/such/sportello.toml")))
+                .unwrap_err()
+                .contains("cannot read")
+        );
     }
 }
