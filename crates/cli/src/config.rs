@@ -61,12 +61,14 @@ pub struct DemoArgs {
     public_url: Option<String>,
 }
 
+#[derive(Debug)]
 pub struct Serve {
     pub db: DatabaseUrl,
     pub addr: SocketAddr,
     pub public_url: PublicUrl,
 }
 
+#[derive(Debug)]
 pub struct Demo {
     pub db: DatabaseUrl,
     pub addr: SocketAddr,

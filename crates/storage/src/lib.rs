@@ -84,7 +84,8 @@ pub trait Storage: Send + Sync + 'static {
 }
 
 /// A database address as given on the command line or in configuration.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Debug` and `Display` never show a password.
+#[derive(Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
     /// `sqlite://PATH`, `sqlite:PATH` or a bare path.
     Sqlite(String),
@@ -119,6 +120,12 @@ impl std::fmt::Display for DatabaseUrl {
                 _ => f.write_str(url),
             },
         }
+    }
+}
+
+impl std::fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DatabaseUrl({self})")
     }
 }
 
@@ -167,5 +174,6 @@ mod tests {
     fn never_shows_passwords() {
         let url = DatabaseUrl::parse("postgres://user:secret@db.example/sportello").unwrap();
         assert_eq!(url.to_string(), "postgres://…@db.example/sportello");
+        assert!(!format!("{url:?}").contains("secret"));
     }
 }
