@@ -79,6 +79,9 @@ pub struct OfferQuery {
     pub per_page: u32,
     /// True when the text was longer than [`MAX_QUERY_CHARS`] and was cut.
     pub text_truncated: bool,
+    /// Whether to count offers per filter value (the search page does; API
+    /// callers ask with `facets=true`).
+    pub with_facets: bool,
 }
 
 impl Default for OfferQuery {
@@ -89,6 +92,7 @@ impl Default for OfferQuery {
             page: 1,
             per_page: DEFAULT_PER_PAGE,
             text_truncated: false,
+            with_facets: true,
         }
     }
 }
@@ -202,6 +206,7 @@ impl RawOfferQuery {
             page: number("page", &self.page, 1..=MAX_PAGE)?.unwrap_or(1),
             per_page: number("per_page", &self.per_page, 1..=MAX_PER_PAGE)?.unwrap_or(DEFAULT_PER_PAGE),
             text_truncated,
+            with_facets: true,
         })
     }
 }

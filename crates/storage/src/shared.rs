@@ -216,7 +216,8 @@ impl Storage for Store {
         // The total and every facet's counts in one round trip.
         let mut counts = QueryBuilder::<Db>::new("SELECT 'total' AS f, '' AS k, COUNT(*) AS n FROM offers o");
         push_where(&mut counts, &query.filter, &text, today, None);
-        for facet in Facet::ALL {
+        let facets_wanted = if query.with_facets { &Facet::ALL[..] } else { &[] };
+        for &facet in facets_wanted {
             counts.push(format!(
                 " UNION ALL SELECT '{}', {}, COUNT(*) FROM offers o{}",
                 facet.name(),

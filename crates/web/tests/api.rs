@@ -39,7 +39,7 @@ async fn counts_every_open_offer(app: TestApp) {
         .iter()
         .filter(|o| o.status == OfferStatus::Published && o.data.valid_through >= today)
         .count();
-    let list = app.get("/api/v1/offers").await.json();
+    let list = app.get("/api/v1/offers?facets=true").await.json();
     assert_eq!(list["total"], expected as u64);
     assert_eq!(list["items"].as_array().unwrap().len(), 20, "default page size");
     let by_centre: u64 = list["facets"]["centre"]
@@ -64,7 +64,7 @@ async fn filters_restrict_the_results(app: TestApp) {
         ("working_time", "full_time", "working_time"),
     ] {
         let r = app
-            .get(&format!("/api/v1/offers?per_page=100&{filter}={value}"))
+            .get(&format!("/api/v1/offers?per_page=100&facets=true&{filter}={value}"))
             .await
             .json();
         let n = r["total"].as_u64().unwrap();
@@ -261,6 +261,7 @@ async fn openapi_document_describes_the_api(app: TestApp) {
         "sort",
         "page",
         "per_page",
+        "facets",
     ] {
         assert!(params.iter().any(|p| p == name), "parameter {name} is documented");
     }

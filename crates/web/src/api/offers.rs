@@ -125,8 +125,10 @@ pub struct OfferList {
     pub total: u64,
     pub page: u32,
     pub per_page: u32,
-    /// Number of open offers per filter value, with the other filters applied.
-    pub facets: FacetsJson,
+    /// Number of open offers per filter value, with the other filters
+    /// applied; only when asked for with `facets=true`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<FacetsJson>,
     /// True when the text query was longer than 200 characters and was cut.
     pub query_truncated: bool,
 }
@@ -156,6 +158,8 @@ pub struct OffersParams {
     pub per_page: Option<String>,
     /// Language of the answer: it (default), en, fr, de.
     pub lang: Option<String>,
+    /// `true` to add the number of offers per filter value (default `false`).
+    pub facets: Option<String>,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -257,7 +261,12 @@ pub async fn list_offers(
         page: params.page,
         per_page: params.per_page,
     };
-    let query = raw.parse().on_api(lang)?;
+    let mut query = raw.parse().on_api(lang)?;
+    query.with_facets = match params.facets.as_deref().map(str::trim) {
+        None | Some("") | Some("false") => false,
+        Some("true") => true,
+        Some(other) => return Err(AppError::bad_parameter("facets", other).api(lang)),
+    };
     check_centre(&state, &query).await.on_api(lang)?;
     let results = state
         .storage
@@ -282,14 +291,14 @@ pub async fn list_offers(
         total: results.total,
         page: query.page,
         per_page: query.per_page,
-        facets: FacetsJson {
+        facets: query.with_facets.then_some(FacetsJson {
             centre: f.centre,
             section: f.section,
             group: f.group,
             contract: f.contract,
             working_time: f.working_time,
             language: f.language,
-        },
+        }),
         query_truncated: query.text_truncated,
     }))
 }
