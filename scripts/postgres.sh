@@ -36,7 +36,8 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
 fi
 bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 port=54329
-data="${HOME}/.cache/sportello-postgres"
+# Outside $HOME: the server runs as the postgres user, which cannot enter /root.
+data="/var/tmp/sportello-postgres"
 run=()
 if [[ $(id -u) -eq 0 ]]; then
   id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql postgres
