@@ -26,6 +26,7 @@ type DbRow = <Db as Database>::Row;
 const OFFER_SELECT: &str = "SELECT id, reference, centre_id, section, occupation, employer_name, employer_hidden, \
     work_town, work_postcode, work_region, work_country, contract, working_time, hours_per_week, openings, education, \
     licence, experience_months, salary_min, salary_max, valid_through, published_on, status, updated_at FROM offers";
+
 type Tx = sqlx::Transaction<'static, Db>;
 
 #[async_trait]
@@ -227,7 +228,12 @@ impl Storage for Store {
             push_where(&mut counts, &query.filter, &text, today, Some(facet));
             counts.push(format!(" GROUP BY {}", facet.key()));
         }
-        let centres = self.centres().await?;
+        // Centre counts come by id (no join needed); the slugs come from the cached centres.
+        let centres = if query.with_facets {
+            self.centres().await?
+        } else {
+            Vec::new()
+        };
         let mut total = 0;
         let mut facets = Facets::default();
         for row in counts.build().fetch_all(self.pool()).await? {
@@ -237,7 +243,6 @@ impl Storage for Store {
                 Some(facet) => {
                     let mut key: String = row.try_get("k")?;
                     if facet == Facet::Centre {
-                        // Counted by centre id, which needs no join; shown by slug.
                         key = centres
                             .iter()
                             .find(|c| c.id.0.to_string() == key)
