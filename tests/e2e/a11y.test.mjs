@@ -118,6 +118,22 @@ for (const lang of LANGS) {
       });
     });
 
+    it(`search with every filter open /${lang}/search?section=eures`, async () => {
+      await checkPage(`/${lang}/search?section=eures&sort=date`, { status: 200, h1: message(lang, 'search-title'), lang });
+    });
+
+    it(`bad filter /${lang}/search?section=vip`, async () => {
+      await checkPage(`/${lang}/search?section=vip`, { status: 400, h1: message(lang, 'bad-request-title'), lang });
+    });
+
+    it(`accessibility statement /${lang}/accessibility`, async () => {
+      await checkPage(`/${lang}/accessibility`, { status: 200, h1: message(lang, 'accessibility-title'), lang });
+    });
+
+    it(`privacy notice /${lang}/privacy`, async () => {
+      await checkPage(`/${lang}/privacy`, { status: 200, h1: message(lang, 'privacy-title'), lang });
+    });
+
     it(`not found /${lang}/centres/no-such-centre`, async () => {
       await checkPage(`/${lang}/centres/no-such-centre`, { status: 404, h1: message(lang, 'not-found-title'), lang });
     });
