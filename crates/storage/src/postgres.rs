@@ -20,6 +20,7 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres")
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     centres: std::sync::Arc<crate::cache::CentreCache>,
+    offers: std::sync::Arc<crate::cache::OfferCache>,
     pool: Pool<Postgres>,
 }
 
@@ -36,11 +37,16 @@ impl PostgresStore {
         Ok(PostgresStore {
             pool,
             centres: Default::default(),
+            offers: Default::default(),
         })
     }
 
     fn centre_cache(&self) -> &crate::cache::CentreCache {
         &self.centres
+    }
+
+    fn offer_cache(&self) -> &crate::cache::OfferCache {
+        &self.offers
     }
 
     fn pool(&self) -> &Pool<Postgres> {

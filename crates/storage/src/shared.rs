@@ -25,7 +25,8 @@ type DbRow = <Db as Database>::Row;
 /// The columns of an offer that make up [`Offer`] (not the search columns).
 const OFFER_SELECT: &str = "SELECT id, reference, centre_id, section, occupation, employer_name, employer_hidden, \
     work_town, work_postcode, work_region, work_country, contract, working_time, hours_per_week, openings, education, \
-    licence, experience_months, salary_min, salary_max, valid_through, published_on, status, updated_at FROM offers";
+    licence, experience_months, salary_min, salary_max, valid_through, published_on, status, updated_at, version \
+    FROM offers";
 
 type Tx = sqlx::Transaction<'static, Db>;
 
@@ -126,10 +127,14 @@ impl Storage for Store {
 
     #[tracing::instrument(skip_all, fields(reference = %reference))]
     async fn offer(&self, reference: &RefCode) -> Result<Option<Offer>, StorageError> {
-        let mut q = QueryBuilder::<Db>::new(OFFER_SELECT);
-        q.push(" WHERE reference = ").push_bind(reference.to_string());
-        let rows = q.build().fetch_all(self.pool()).await?;
-        Ok(self.complete_offers(&rows).await?.into_values().next())
+        let found: Option<(i64, i64)> = sqlx::query_as("SELECT id, version FROM offers WHERE reference = $1")
+            .bind(reference.to_string())
+            .fetch_optional(self.pool())
+            .await?;
+        match found {
+            Some(key) => Ok(self.cached_offers(&[key]).await?.pop()),
+            None => Ok(None),
+        }
     }
 
     #[tracing::instrument(skip_all, fields(reference = %reference))]
@@ -143,7 +148,7 @@ impl Storage for Store {
         offer.check_publishable(today)?;
         let mut tx = self.begin_write().await?;
         let changed = sqlx::query(
-            "UPDATE offers SET status = 'published', published_on = $1, updated_at = $2 \
+            "UPDATE offers SET status = 'published', published_on = $1, updated_at = $2, version = version + 1 \
              WHERE id = $3 AND status = 'draft'",
         )
         .bind(today)
@@ -177,7 +182,8 @@ impl Storage for Store {
         }
         let mut tx = self.begin_write().await?;
         let id: Option<i64> = sqlx::query_scalar(
-            "UPDATE offers SET status = $1, updated_at = $2 WHERE reference = $3 AND status = 'published' RETURNING id",
+            "UPDATE offers SET status = $1, updated_at = $2, version = version + 1 \
+             WHERE reference = $3 AND status = 'published' RETURNING id",
         )
         .bind(status.code())
         .bind(now)
@@ -193,7 +199,7 @@ impl Storage for Store {
     async fn search_offers(&self, query: &OfferQuery, today: NaiveDate) -> Result<SearchPage, StorageError> {
         let text = TextFilter::new(&query.filter);
 
-        let mut page = QueryBuilder::<Db>::new("SELECT o.id FROM offers o");
+        let mut page = QueryBuilder::<Db>::new("SELECT o.id, o.version FROM offers o");
         push_where(&mut page, &query.filter, &text, today, None);
         page.push(" ORDER BY ");
         match (&text, query.sort) {
@@ -212,7 +218,7 @@ impl Storage for Store {
             .push_bind(i64::from(query.per_page))
             .push(" OFFSET ")
             .push_bind(query.offset() as i64);
-        let ids: Vec<i64> = page.build_query_scalar().fetch_all(self.pool()).await?;
+        let keys: Vec<(i64, i64)> = page.build_query_as().fetch_all(self.pool()).await?;
 
         // The total and every facet's counts in one round trip.
         let mut counts = QueryBuilder::<Db>::new("SELECT 'total' AS f, '' AS k, COUNT(*) AS n FROM offers o");
@@ -256,7 +262,7 @@ impl Storage for Store {
         }
 
         Ok(SearchPage {
-            items: self.load_offers(&ids).await?,
+            items: self.cached_offers(&keys).await?,
             total,
             facets,
         })
@@ -264,8 +270,8 @@ impl Storage for Store {
 
     #[tracing::instrument(skip_all, fields(reference = %offer.reference))]
     async fn similar_offers(&self, offer: &Offer, today: NaiveDate, limit: u32) -> Result<Vec<Offer>, StorageError> {
-        let ids: Vec<i64> = sqlx::query_scalar(
-            "SELECT o.id FROM offers o WHERE o.status = 'published' AND o.valid_through >= $1 AND o.id <> $2 \
+        let keys: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT o.id, o.version FROM offers o WHERE o.status = 'published' AND o.valid_through >= $1 AND o.id <> $2 \
              AND (o.occupation = $3 OR o.centre_id = $4) \
              ORDER BY CASE WHEN o.occupation = $3 THEN 0 ELSE 1 END, o.published_on DESC, o.id DESC LIMIT $5",
         )
@@ -276,7 +282,7 @@ impl Storage for Store {
         .bind(i64::from(limit))
         .fetch_all(self.pool())
         .await?;
-        self.load_offers(&ids).await
+        self.cached_offers(&keys).await
     }
 
     #[tracing::instrument(skip_all)]
@@ -310,7 +316,28 @@ impl Store {
         self.load_offers(&[id]).await?.pop().ok_or(StorageError::NotFound)
     }
 
-    /// Loads whole offers, in the order of `ids`.
+    /// Whole offers for `(id, version)` keys, in their order: from this node's
+    /// cache when it holds that version, from the database otherwise.
+    async fn cached_offers(&self, keys: &[(i64, i64)]) -> Result<Vec<Offer>, StorageError> {
+        let cache = self.offer_cache();
+        let mut found: HashMap<i64, Offer> = HashMap::with_capacity(keys.len());
+        let mut missing = Vec::new();
+        for &(id, version) in keys {
+            match cache.get(id, version) {
+                Some(offer) => {
+                    found.insert(id, offer);
+                }
+                None => missing.push(id),
+            }
+        }
+        if !missing.is_empty() {
+            found.extend(self.load_offers(&missing).await?.into_iter().map(|o| (o.id.0, o)));
+        }
+        Ok(keys.iter().filter_map(|(id, _)| found.remove(id)).collect())
+    }
+
+    /// Loads whole offers from the database, in the order of `ids`, and keeps
+    /// them in this node's cache with their version.
     async fn load_offers(&self, ids: &[i64]) -> Result<Vec<Offer>, StorageError> {
         if ids.is_empty() {
             return Ok(Vec::new());
@@ -326,8 +353,10 @@ impl Store {
     /// and language requirements.
     async fn complete_offers(&self, rows: &[DbRow]) -> Result<HashMap<i64, Offer>, StorageError> {
         let mut offers: HashMap<i64, Offer> = HashMap::with_capacity(rows.len());
+        let mut versions: Vec<(i64, i64)> = Vec::with_capacity(rows.len());
         for row in rows {
             let offer = offer_from_row(row)?;
+            versions.push((offer.id.0, row.try_get("version")?));
             offers.insert(offer.id.0, offer);
         }
         if offers.is_empty() {
@@ -363,6 +392,11 @@ impl Store {
         for o in offers.values_mut() {
             o.data.texts.sort_by_key(|t| t.lang);
             o.data.requirements.languages.sort_by_key(|l| l.language);
+        }
+        for (id, version) in versions {
+            if let Some(offer) = offers.get(&id) {
+                self.offer_cache().put(offer, version);
+            }
         }
         Ok(offers)
     }

@@ -23,6 +23,7 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     centres: std::sync::Arc<crate::cache::CentreCache>,
+    offers: std::sync::Arc<crate::cache::OfferCache>,
     pool: Pool<Sqlite>,
 }
 
@@ -44,11 +45,16 @@ impl SqliteStore {
         Ok(SqliteStore {
             pool,
             centres: Default::default(),
+            offers: Default::default(),
         })
     }
 
     fn centre_cache(&self) -> &crate::cache::CentreCache {
         &self.centres
+    }
+
+    fn offer_cache(&self) -> &crate::cache::OfferCache {
+        &self.offers
     }
 
     fn pool(&self) -> &Pool<Sqlite> {

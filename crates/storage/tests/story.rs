@@ -265,6 +265,51 @@ async fn concurrent_references(backend: Backend) {
     assert_eq!(numbers, (1..=20).collect::<Vec<u64>>());
 }
 
+/// Two nodes on one database: what one changes, the other sees at once,
+/// whatever either has kept in memory.
+async fn two_nodes(backend: Backend) {
+    let db = TestDatabase::new(backend).await;
+    let a = db.storage.clone();
+    let b = sportello_storage::open(&db.url).await.unwrap();
+    let c = a.insert_centre(&centre("casarano", "CA")).await.unwrap();
+    let draft = offer(c.id, "8153", vec![text(Lang::It, TextStatus::Original, "Cucitrice")]);
+    let created = a.insert_offer(&draft, Utc::now()).await.unwrap();
+    // Both nodes read (and keep) the draft.
+    assert_eq!(
+        a.offer(&created.reference).await.unwrap().unwrap().status,
+        OfferStatus::Draft
+    );
+    assert_eq!(
+        b.offer(&created.reference).await.unwrap().unwrap().status,
+        OfferStatus::Draft
+    );
+    b.publish_offer(&created.reference, today(), Utc::now()).await.unwrap();
+    assert_eq!(
+        a.offer(&created.reference).await.unwrap().unwrap().status,
+        OfferStatus::Published
+    );
+    let hits = a.search_offers(&search("cucitrice"), today()).await.unwrap();
+    assert_eq!(hits.items[0].status, OfferStatus::Published);
+    a.close_offer(&created.reference, OfferStatus::Filled, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(
+        b.offer(&created.reference).await.unwrap().unwrap().status,
+        OfferStatus::Filled
+    );
+    assert_eq!(b.search_offers(&search("cucitrice"), today()).await.unwrap().total, 0);
+}
+
+#[tokio::test]
+async fn two_nodes_on_sqlite() {
+    two_nodes(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn two_nodes_on_postgres() {
+    two_nodes(Backend::Postgres).await;
+}
+
 #[tokio::test]
 async fn story_on_sqlite() {
     story(Backend::Sqlite).await;
