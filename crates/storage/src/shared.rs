@@ -218,7 +218,6 @@ impl Storage for Store {
             .push_bind(i64::from(query.per_page))
             .push(" OFFSET ")
             .push_bind(query.offset() as i64);
-        let keys: Vec<(i64, i64)> = page.build_query_as().fetch_all(self.pool()).await?;
 
         // The total and every facet's counts in one round trip.
         let mut counts = QueryBuilder::<Db>::new("SELECT 'total' AS f, '' AS k, COUNT(*) AS n FROM offers o");
@@ -242,7 +241,12 @@ impl Storage for Store {
         };
         let mut total = 0;
         let mut facets = Facets::default();
-        for row in counts.build().fetch_all(self.pool()).await? {
+        // The page and the counts are independent: read them at once.
+        let (keys, count_rows): (Vec<(i64, i64)>, _) = tokio::try_join!(
+            page.build_query_as().fetch_all(self.pool()),
+            counts.build().fetch_all(self.pool())
+        )?;
+        for row in count_rows {
             let name: String = row.try_get("f")?;
             let n = row.try_get::<i64, _>("n")? as u64;
             match Facet::ALL.into_iter().find(|f| f.name() == name) {
