@@ -2,25 +2,25 @@
 //! as `sqlite::shared` and `postgres::shared`; each parent module defines
 //! `Db` (the sqlx database), `Store` (its store type, with `pool()`,
 //! `begin_write()` and `BACKEND`) and `MIGRATOR`. Every query is plain SQL
-//! that both engines run the same way, with `$N` placeholders.
+//! that both engines run the same way, with `$N` placeholders. Row decoding
+//! lives in `rows.rs` and the search conditions in `search_sql.rs`.
 
 use std::collections::HashMap;
 
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use sportello_domain::vocab::{ContractType, EducationLevel, Licence, Vocabulary, WorkingTime};
+use chrono::{DateTime, NaiveDate, Utc};
+use sportello_domain::vocab::Vocabulary;
 use sportello_domain::{
-    Area, Centre, CentreId, Employer, Facets, Lang, LanguageRequirement, NewCentre, NewOffer, Offer, OfferFilter,
-    OfferId, OfferQuery, OfferStatus, OfferText, OpeningHours, RefCode, Requirements, Salary, SearchPage, Section,
-    SortOrder, TextStatus, WorkPlace,
+    Centre, CentreId, Facets, Lang, LanguageRequirement, NewCentre, NewOffer, Offer, OfferQuery, OfferStatus, RefCode,
+    SearchPage, SortOrder, TextStatus,
 };
-use sqlx::{Database, QueryBuilder, Row};
+use sqlx::{QueryBuilder, Row};
 
+use super::rows::{DbRow, centre_from_row, hours_from_row, offer_from_row, text_from_row, vocab};
+use super::search_sql::{Facet, TextFilter, push_id_list, push_where};
 use super::{Db, MIGRATOR, Store};
-use crate::search::{Term, query_terms, search_columns};
+use crate::search::search_columns;
 use crate::{ImportOffer, Storage, StorageError};
-
-type DbRow = <Db as Database>::Row;
 
 /// The columns of an offer that make up [`Offer`] (not the search columns).
 const OFFER_SELECT: &str = "SELECT id, reference, centre_id, section, occupation, employer_name, employer_hidden, \
@@ -491,269 +491,4 @@ async fn insert_offer(
             .await?;
     }
     Ok(id)
-}
-
-/// ` WHERE column IN (ids…)`.
-fn push_id_list(q: &mut QueryBuilder<Db>, column: &str, ids: &[i64]) {
-    q.push(format!(" WHERE {column} IN ("));
-    let mut list = q.separated(", ");
-    for id in ids {
-        list.push_bind(*id);
-    }
-    q.push(")");
-}
-
-/// How the free text of a query filters offers.
-enum TextFilter {
-    None,
-    /// The text is a reference code: exact match.
-    Reference(String),
-    Terms(Vec<Term>),
-}
-
-impl TextFilter {
-    fn new(filter: &OfferFilter) -> TextFilter {
-        match filter.text.as_deref() {
-            None => TextFilter::None,
-            Some(text) => match RefCode::parse(text) {
-                Ok(reference) => TextFilter::Reference(reference.to_string()),
-                Err(_) => TextFilter::Terms(query_terms(text)),
-            },
-        }
-    }
-}
-
-/// A filter with counts per value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Facet {
-    Centre,
-    Section,
-    Group,
-    Contract,
-    WorkingTime,
-    Language,
-}
-
-impl Facet {
-    const ALL: [Facet; 6] = [
-        Facet::Centre,
-        Facet::Section,
-        Facet::Group,
-        Facet::Contract,
-        Facet::WorkingTime,
-        Facet::Language,
-    ];
-
-    /// Name of the facet in the counts query.
-    fn name(self) -> &'static str {
-        match self {
-            Facet::Centre => "centre",
-            Facet::Section => "section",
-            Facet::Group => "group",
-            Facet::Contract => "contract",
-            Facet::WorkingTime => "working_time",
-            Facet::Language => "language",
-        }
-    }
-
-    fn key(self) -> &'static str {
-        match self {
-            Facet::Centre => "CAST(o.centre_id AS TEXT)",
-            Facet::Section => "o.section",
-            Facet::Group => "CAST(o.occupation_group AS TEXT)",
-            Facet::Contract => "o.contract",
-            Facet::WorkingTime => "o.working_time",
-            Facet::Language => "l.language",
-        }
-    }
-
-    fn join(self) -> &'static str {
-        match self {
-            Facet::Language => " JOIN offer_languages l ON l.offer_id = o.id",
-            _ => "",
-        }
-    }
-
-    fn counts(self, facets: &mut Facets) -> &mut std::collections::BTreeMap<String, u64> {
-        match self {
-            Facet::Centre => &mut facets.centre,
-            Facet::Section => &mut facets.section,
-            Facet::Group => &mut facets.group,
-            Facet::Contract => &mut facets.contract,
-            Facet::WorkingTime => &mut facets.working_time,
-            Facet::Language => &mut facets.language,
-        }
-    }
-}
-
-/// The conditions of a search: open offers only, then every filter but
-/// `skip` (the facet being counted).
-fn push_where(q: &mut QueryBuilder<Db>, f: &OfferFilter, text: &TextFilter, today: NaiveDate, skip: Option<Facet>) {
-    q.push(" WHERE o.status = 'published' AND o.valid_through >= ")
-        .push_bind(today);
-    let on = |facet: Facet| skip != Some(facet);
-    if let (Some(centre), true) = (&f.centre, on(Facet::Centre)) {
-        q.push(" AND o.centre_id = (SELECT id FROM centres WHERE slug = ")
-            .push_bind(centre.clone())
-            .push(")");
-    }
-    if let (Some(section), true) = (f.section, on(Facet::Section)) {
-        q.push(" AND o.section = ").push_bind(section.code());
-    }
-    if let (Some(group), true) = (f.group, on(Facet::Group)) {
-        q.push(" AND o.occupation_group = ").push_bind(i32::from(group));
-    }
-    if let (Some(contract), true) = (f.contract, on(Facet::Contract)) {
-        q.push(" AND o.contract = ").push_bind(contract.code());
-    }
-    if let (Some(time), true) = (f.working_time, on(Facet::WorkingTime)) {
-        q.push(" AND o.working_time = ").push_bind(time.code());
-    }
-    if let (Some(language), true) = (f.language, on(Facet::Language)) {
-        q.push(" AND EXISTS (SELECT 1 FROM offer_languages x WHERE x.offer_id = o.id AND x.language = ")
-            .push_bind(language.code())
-            .push(")");
-    }
-    if let Some(since) = f.since {
-        q.push(" AND o.published_on >= ").push_bind(since);
-    }
-    match text {
-        TextFilter::None => {}
-        TextFilter::Reference(reference) => {
-            q.push(" AND o.reference = ").push_bind(reference.clone());
-        }
-        TextFilter::Terms(terms) => {
-            for term in terms {
-                q.push(" AND (o.search_text LIKE ").push_bind(term.pattern.clone());
-                if !term.occupations.is_empty() {
-                    q.push(" OR o.occupation IN (");
-                    let mut list = q.separated(", ");
-                    for code in &term.occupations {
-                        list.push_bind(*code);
-                    }
-                    q.push(")");
-                }
-                q.push(")");
-            }
-        }
-    }
-}
-
-fn invalid(column: &str, value: &str) -> StorageError {
-    StorageError::Invalid(format!("unexpected {column} {value:?} in the database"))
-}
-
-fn vocab<V: Vocabulary>(row: &DbRow, column: &str) -> Result<V, StorageError> {
-    let code: String = row.try_get(column)?;
-    V::parse(&code).ok_or_else(|| invalid(column, &code))
-}
-
-fn time(value: &str) -> Result<NaiveTime, StorageError> {
-    NaiveTime::parse_from_str(value, "%H:%M").map_err(|_| invalid("time", value))
-}
-
-fn centre_from_row(row: &DbRow) -> Result<Centre, StorageError> {
-    Ok(Centre {
-        id: CentreId(row.try_get("id")?),
-        data: NewCentre {
-            slug: row.try_get("slug")?,
-            prefix: row.try_get("prefix")?,
-            name: row.try_get("name")?,
-            town: row.try_get("town")?,
-            address: row.try_get("address")?,
-            postcode: row.try_get("postcode")?,
-            province: row.try_get("province")?,
-            region: row.try_get("region")?,
-            phone: row.try_get("phone")?,
-            email: row.try_get("email")?,
-            area: Area {
-                slug: row.try_get("area_slug")?,
-                name: row.try_get("area_name")?,
-            },
-            hours: Vec::new(),
-        },
-    })
-}
-
-fn hours_from_row(row: &DbRow) -> Result<OpeningHours, StorageError> {
-    let weekday: i32 = row.try_get("weekday")?;
-    Ok(OpeningHours {
-        weekday: u8::try_from(weekday).map_err(|_| invalid("weekday", &weekday.to_string()))?,
-        opens: time(&row.try_get::<String, _>("opens")?)?,
-        closes: time(&row.try_get::<String, _>("closes")?)?,
-        by_appointment: row.try_get("by_appointment")?,
-    })
-}
-
-fn text_from_row(row: &DbRow) -> Result<OfferText, StorageError> {
-    let lang: String = row.try_get("lang")?;
-    let status: String = row.try_get("status")?;
-    Ok(OfferText {
-        lang: Lang::parse(&lang).ok_or_else(|| invalid("lang", &lang))?,
-        status: TextStatus::parse(&status).ok_or_else(|| invalid("text status", &status))?,
-        machine: row.try_get("machine")?,
-        title: row.try_get("title")?,
-        description: row.try_get("description")?,
-        how_to_apply: row.try_get("how_to_apply")?,
-    })
-}
-
-fn offer_from_row(row: &DbRow) -> Result<Offer, StorageError> {
-    let reference: String = row.try_get("reference")?;
-    let section: String = row.try_get("section")?;
-    let status: String = row.try_get("status")?;
-    let unsigned = |column: &str| -> Result<u32, StorageError> {
-        let n: i32 = row.try_get(column)?;
-        u32::try_from(n).map_err(|_| invalid(column, &n.to_string()))
-    };
-    let salary = match (
-        row.try_get::<Option<i32>, _>("salary_min")?,
-        row.try_get::<Option<i32>, _>("salary_max")?,
-    ) {
-        (Some(min), Some(max)) => Some(Salary {
-            min: min.max(0) as u32,
-            max: max.max(0) as u32,
-        }),
-        _ => None,
-    };
-    Ok(Offer {
-        id: OfferId(row.try_get("id")?),
-        reference: RefCode::parse(&reference).map_err(|_| invalid("reference", &reference))?,
-        status: OfferStatus::parse(&status).ok_or_else(|| invalid("status", &status))?,
-        published_on: row.try_get("published_on")?,
-        updated_at: row.try_get("updated_at")?,
-        data: NewOffer {
-            centre: CentreId(row.try_get("centre_id")?),
-            section: Section::parse(&section).ok_or_else(|| invalid("section", &section))?,
-            occupation: row.try_get("occupation")?,
-            texts: Vec::new(),
-            employer: Employer {
-                name: row.try_get("employer_name")?,
-                hidden: row.try_get("employer_hidden")?,
-            },
-            place: WorkPlace {
-                town: row.try_get("work_town")?,
-                postcode: row.try_get("work_postcode")?,
-                region: row.try_get("work_region")?,
-                country: row.try_get("work_country")?,
-            },
-            contract: vocab::<ContractType>(row, "contract")?,
-            working_time: vocab::<WorkingTime>(row, "working_time")?,
-            hours_per_week: row
-                .try_get::<Option<i32>, _>("hours_per_week")?
-                .and_then(|h| u8::try_from(h).ok()),
-            openings: unsigned("openings")?,
-            requirements: Requirements {
-                education: vocab::<EducationLevel>(row, "education")?,
-                languages: Vec::new(),
-                licence: row
-                    .try_get::<Option<String>, _>("licence")?
-                    .map(|l| Licence::parse(&l).ok_or_else(|| invalid("licence", &l)))
-                    .transpose()?,
-                experience_months: u16::try_from(unsigned("experience_months")?).unwrap_or(u16::MAX),
-            },
-            salary,
-            valid_through: row.try_get("valid_through")?,
-        },
-    })
 }

@@ -14,6 +14,12 @@ type Db = Sqlite;
 
 // The same queries serve both backends: see the top of `shared.rs`.
 #[allow(clippy::duplicate_mod)]
+#[path = "rows.rs"]
+mod rows;
+#[allow(clippy::duplicate_mod)]
+#[path = "search_sql.rs"]
+mod search_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "shared.rs"]
 mod shared;
 
