@@ -10,6 +10,13 @@ use std::time::{Duration, Instant};
 
 use sportello_domain::{Centre, Offer};
 
+/// Everything one node keeps in memory.
+#[derive(Debug, Default)]
+pub(crate) struct NodeCache {
+    pub centres: CentreCache,
+    pub offers: OfferCache,
+}
+
 /// How long a node may show centre data read from the database.
 pub const CENTRES_TTL: Duration = Duration::from_secs(10);
 

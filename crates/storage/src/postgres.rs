@@ -25,8 +25,8 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres")
 /// Storage in a PostgreSQL database.
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
-    centres: std::sync::Arc<crate::cache::CentreCache>,
-    offers: std::sync::Arc<crate::cache::OfferCache>,
+    /// What this node keeps in memory; shared by the store's clones.
+    cache: std::sync::Arc<crate::cache::NodeCache>,
     pool: Pool<Postgres>,
 }
 
@@ -42,17 +42,8 @@ impl PostgresStore {
             .await?;
         Ok(PostgresStore {
             pool,
-            centres: Default::default(),
-            offers: Default::default(),
+            cache: Default::default(),
         })
-    }
-
-    fn centre_cache(&self) -> &crate::cache::CentreCache {
-        &self.centres
-    }
-
-    fn offer_cache(&self) -> &crate::cache::OfferCache {
-        &self.offers
     }
 
     fn pool(&self) -> &Pool<Postgres> {

@@ -1,7 +1,7 @@
 //! The queries of both backends, written once. This file is compiled twice,
 //! as `sqlite::shared` and `postgres::shared`; each parent module defines
 //! `Db` (the sqlx database), `Store` (its store type, with `pool()`,
-//! `begin_write()` and `BACKEND`) and `MIGRATOR`. Every query is plain SQL
+//! `begin_write()`, `BACKEND` and a `cache` field) and `MIGRATOR`. Every query is plain SQL
 //! that both engines run the same way, with `$N` placeholders. Row decoding
 //! lives in `rows.rs` and the search conditions in `search_sql.rs`.
 
@@ -83,7 +83,7 @@ impl Storage for Store {
             .await?;
         }
         tx.commit().await?;
-        self.centre_cache().clear();
+        self.cache.centres.clear();
         let mut data = centre.clone();
         data.prefix = data.prefix.to_ascii_uppercase();
         Ok(Centre { id: CentreId(id), data })
@@ -91,11 +91,11 @@ impl Storage for Store {
 
     #[tracing::instrument(skip_all)]
     async fn centres(&self) -> Result<Vec<Centre>, StorageError> {
-        if let Some(centres) = self.centre_cache().get() {
+        if let Some(centres) = self.cache.centres.get() {
             return Ok(centres);
         }
         let centres = self.load_centres().await?;
-        self.centre_cache().put(&centres);
+        self.cache.centres.put(&centres);
         Ok(centres)
     }
 
@@ -323,7 +323,7 @@ impl Store {
     /// Whole offers for `(id, version)` keys, in their order: from this node's
     /// cache when it holds that version, from the database otherwise.
     async fn cached_offers(&self, keys: &[(i64, i64)]) -> Result<Vec<Offer>, StorageError> {
-        let cache = self.offer_cache();
+        let cache = &self.cache.offers;
         let mut found: HashMap<i64, Offer> = HashMap::with_capacity(keys.len());
         let mut missing = Vec::new();
         for &(id, version) in keys {
@@ -399,7 +399,7 @@ impl Store {
         }
         for (id, version) in versions {
             if let Some(offer) = offers.get(&id) {
-                self.offer_cache().put(offer, version);
+                self.cache.offers.put(offer, version);
             }
         }
         Ok(offers)

@@ -28,8 +28,8 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 /// Storage in an SQLite file.
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
-    centres: std::sync::Arc<crate::cache::CentreCache>,
-    offers: std::sync::Arc<crate::cache::OfferCache>,
+    /// What this node keeps in memory; shared by the store's clones.
+    cache: std::sync::Arc<crate::cache::NodeCache>,
     pool: Pool<Sqlite>,
 }
 
@@ -50,17 +50,8 @@ impl SqliteStore {
             .await?;
         Ok(SqliteStore {
             pool,
-            centres: Default::default(),
-            offers: Default::default(),
+            cache: Default::default(),
         })
-    }
-
-    fn centre_cache(&self) -> &crate::cache::CentreCache {
-        &self.centres
-    }
-
-    fn offer_cache(&self) -> &crate::cache::OfferCache {
-        &self.offers
     }
 
     fn pool(&self) -> &Pool<Sqlite> {
