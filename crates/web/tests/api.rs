@@ -2,10 +2,9 @@
 
 mod common;
 
-use chrono::Utc;
 use common::TestApp;
+use sportello_domain::OfferStatus;
 use sportello_domain::time::today_in_rome;
-use sportello_domain::{OfferStatus, RefCode};
 
 on_both_backends!(
     lists_the_twelve_centres,
@@ -153,10 +152,7 @@ async fn answers_one_offer_in_each_language(app: TestApp) {
 
 async fn closed_and_unknown_offers(app: TestApp) {
     let reference = app.open_references("").await.remove(0);
-    app.storage()
-        .close_offer(&RefCode::parse(&reference).unwrap(), OfferStatus::Filled, Utc::now())
-        .await
-        .unwrap();
+    app.close(&reference, OfferStatus::Filled).await;
     let gone = app.get(&format!("/api/v1/offers/{reference}")).await;
     assert_eq!(gone.status, 410);
     assert_eq!(gone.header("content-type"), "application/problem+json");

@@ -4,7 +4,7 @@ mod common;
 
 use chrono::Utc;
 use common::{PUBLIC_URL, TestApp};
-use sportello_domain::{Lang, OfferStatus, RefCode};
+use sportello_domain::{Lang, OfferStatus};
 use sportello_web::i18n::{args, message_ids, msg, msg_args};
 
 on_both_backends!(
@@ -204,10 +204,7 @@ async fn missing_translation_falls_back_to_italian_with_a_note(app: TestApp) {
 
 async fn closed_offers_are_410_with_similar_offers(app: TestApp) {
     let reference = app.open_references("centre=rimini").await.remove(0);
-    app.storage()
-        .close_offer(&RefCode::parse(&reference).unwrap(), OfferStatus::Withdrawn, Utc::now())
-        .await
-        .unwrap();
+    app.close(&reference, OfferStatus::Withdrawn).await;
     for code in LANGS {
         let lang = Lang::parse(code).unwrap();
         let r = app.get(&format!("/{code}/offers/{reference}")).await;

@@ -133,6 +133,15 @@ impl TestApp {
         }
     }
 
+    /// Closes the published offer `reference` as filled, withdrawn or expired.
+    pub async fn close(&self, reference: &str, status: sportello_domain::OfferStatus) {
+        let reference = sportello_domain::RefCode::parse(reference).unwrap();
+        self.storage()
+            .close_offer(&reference, status, chrono::Utc::now())
+            .await
+            .unwrap();
+    }
+
     /// References of open offers from the API, in the API's order.
     pub async fn open_references(&self, query: &str) -> Vec<String> {
         let query = if query.contains("per_page=") {
