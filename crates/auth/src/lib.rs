@@ -1,0 +1,17 @@
+//! Credentials of Sportello: password hashing and policy, TOTP second factor,
+//! recovery codes, random tokens and keys derived from the installation secret.
+//!
+//! A pure library: no database, no HTTP, no clock (callers pass the time in),
+//! so the web layer and the CLI share it and tests are deterministic. Secrets
+//! never appear in `Debug` output.
+
+pub mod keys;
+pub mod password;
+mod qr;
+pub mod tokens;
+pub mod totp;
+
+pub use keys::{KeyError, Keys};
+pub use password::{PasswordProblem, check_policy, dummy_hash, hash_password, needs_rehash, verify_password};
+pub use tokens::{constant_time_eq, hash_token, normalize_recovery_code, random_token, recovery_codes};
+pub use totp::{TotpSecret, qr_svg};
