@@ -37,7 +37,9 @@ pub async fn load(storage: &dyn Storage, count: usize, seed: u64, today: NaiveDa
         stored.push(storage.insert_centre(&centre).await?);
     }
     let offers = offers::generate(&stored, count, seed, today);
-    let written = storage.import_offers(&offers, Utc::now()).await?;
+    let written = storage
+        .import_offers(&offers, &sportello_domain::Actor::system(), Utc::now())
+        .await?;
     Ok(Loaded::Loaded {
         centres: stored.len(),
         offers: written,

@@ -2,20 +2,31 @@
 //! reference codes, the vocabularies that ship with the code, the search query
 //! and Europe/Rome dates. No I/O: everything here is tested by fast unit tests.
 
+pub mod account;
 pub mod centre;
+pub mod email;
 pub mod lang;
+pub mod markdown;
 pub mod offer;
+pub mod offer_form;
+pub mod partita_iva;
 pub mod query;
+pub mod quota;
 pub mod refcode;
 pub mod text;
 pub mod time;
 pub mod vocab;
 
+pub use account::{Access, Actor, AuditEntry, Grant, GrantError, NewAuditEntry, Role, Scope, User, UserId};
 pub use centre::{Area, Centre, CentreId, NewCentre, OpeningHours};
+pub use email::{Email, EmailError};
 pub use lang::Lang;
 pub use offer::{
     Employer, LanguageRequirement, NewOffer, Offer, OfferId, OfferStatus, OfferText, PublishError, Requirements,
     Salary, Section, TextStatus, WorkPlace,
 };
+pub use offer_form::{FieldError, FieldProblem, RawLanguage, RawOffer};
+pub use partita_iva::{PartitaIva, PartitaIvaError};
 pub use query::{Facets, OfferFilter, OfferQuery, QueryError, RawOfferQuery, SearchPage, SortOrder};
+pub use quota::{Quota, required_hires};
 pub use refcode::{RefCode, RefCodeError};

@@ -218,6 +218,9 @@ pub struct Offer {
     pub status: OfferStatus,
     pub published_on: Option<NaiveDate>,
     pub updated_at: DateTime<Utc>,
+    /// Raised by every change: an edit saved against an older version is refused.
+    #[serde(skip)]
+    pub version: i64,
     #[serde(flatten)]
     pub data: NewOffer,
 }
@@ -312,6 +315,7 @@ mod tests {
             status,
             published_on: None,
             updated_at: Utc::now(),
+            version: 1,
             data: NewOffer {
                 centre: CentreId(1),
                 section: Section::Ordinary,

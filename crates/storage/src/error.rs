@@ -14,6 +14,9 @@ pub enum StorageError {
     /// A check constraint or a domain rule refused the change.
     #[error("invalid data: {0}")]
     Invalid(String),
+    /// The record changed since it was read (someone else saved first).
+    #[error("changed by someone else in the meantime")]
+    Stale,
     #[error(transparent)]
     Publish(#[from] PublishError),
     #[error("database migration failed: {0}")]

@@ -3,8 +3,10 @@
 //! has its own migrations, embedded in the binary; the queries are written
 //! once in `shared.rs` and compiled for each backend.
 
+mod accounts;
 mod cache;
 mod error;
+mod office;
 mod postgres;
 mod search;
 mod sqlite;
@@ -14,10 +16,15 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use sportello_domain::{Centre, NewCentre, NewOffer, Offer, OfferQuery, OfferStatus, RefCode, SearchPage};
+use sportello_domain::{Actor, Centre, NewCentre, NewOffer, Offer, OfferQuery, OfferStatus, RefCode, SearchPage};
 
+pub use accounts::{
+    Accounts, ApiToken, AuditFilter, Credentials, FAILURE_MEMORY, FREE_ACCOUNT_FAILURES, FREE_ADDRESS_FAILURES,
+    MAX_SIGN_IN_DELAY, NewUser, SessionRecord, SessionStage, sign_in_delay,
+};
 pub use cache::CENTRES_TTL;
 pub use error::StorageError;
+pub use office::{Backoffice, OfficeFilter, OfficePage, TranslationTask};
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
@@ -32,9 +39,10 @@ pub struct ImportOffer {
 /// Counts of offers by section for one centre's board.
 pub type SectionCounts = std::collections::BTreeMap<String, u64>;
 
-/// Everything the application asks of its database.
+/// Everything the application asks of its database: the public side here,
+/// the back office in [`Accounts`] and [`Backoffice`].
 #[async_trait]
-pub trait Storage: Send + Sync + 'static {
+pub trait Storage: Accounts + Backoffice + Send + Sync + 'static {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 
@@ -49,10 +57,15 @@ pub trait Storage: Send + Sync + 'static {
     async fn centre_by_slug(&self, slug: &str) -> Result<Option<Centre>, StorageError>;
 
     /// Stores a draft offer and gives it the next reference code of its centre.
-    async fn insert_offer(&self, offer: &NewOffer, now: DateTime<Utc>) -> Result<Offer, StorageError>;
+    async fn insert_offer(&self, offer: &NewOffer, actor: &Actor, now: DateTime<Utc>) -> Result<Offer, StorageError>;
 
     /// Stores many offers in one transaction, each with its state.
-    async fn import_offers(&self, offers: &[ImportOffer], now: DateTime<Utc>) -> Result<u64, StorageError>;
+    async fn import_offers(
+        &self,
+        offers: &[ImportOffer],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<u64, StorageError>;
 
     /// The offer with this reference code, whatever its status.
     async fn offer(&self, reference: &RefCode) -> Result<Option<Offer>, StorageError>;
@@ -62,6 +75,7 @@ pub trait Storage: Send + Sync + 'static {
         &self,
         reference: &RefCode,
         today: NaiveDate,
+        actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Offer, StorageError>;
 
@@ -70,6 +84,7 @@ pub trait Storage: Send + Sync + 'static {
         &self,
         reference: &RefCode,
         status: OfferStatus,
+        actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Offer, StorageError>;
 

@@ -97,6 +97,7 @@ pub(super) fn offer_from_row(row: &DbRow) -> Result<Offer, StorageError> {
         status: OfferStatus::parse(&status).ok_or_else(|| invalid("status", &status))?,
         published_on: row.try_get("published_on")?,
         updated_at: row.try_get("updated_at")?,
+        version: row.try_get("version")?,
         data: NewOffer {
             centre: CentreId(row.try_get("centre_id")?),
             section: Section::parse(&section).ok_or_else(|| invalid("section", &section))?,

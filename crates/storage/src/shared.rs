@@ -11,11 +11,12 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sportello_domain::vocab::Vocabulary;
 use sportello_domain::{
-    Centre, CentreId, Facets, Lang, LanguageRequirement, NewCentre, NewOffer, Offer, OfferQuery, OfferStatus, RefCode,
-    SearchPage, SortOrder, TextStatus,
+    Actor, Centre, CentreId, Facets, Lang, LanguageRequirement, NewAuditEntry, NewCentre, NewOffer, Offer, OfferQuery,
+    OfferStatus, RefCode, SearchPage, SortOrder, TextStatus,
 };
 use sqlx::{QueryBuilder, Row};
 
+use super::accounts_sql::write_audit;
 use super::rows::{DbRow, centre_from_row, hours_from_row, offer_from_row, text_from_row, vocab};
 use super::search_sql::{Facet, TextFilter, push_id_list, push_where};
 use super::{Db, MIGRATOR, Store};
@@ -23,12 +24,12 @@ use crate::search::search_columns;
 use crate::{ImportOffer, Storage, StorageError};
 
 /// The columns of an offer that make up [`Offer`] (not the search columns).
-const OFFER_SELECT: &str = "SELECT id, reference, centre_id, section, occupation, employer_name, employer_hidden, \
+pub(super) const OFFER_SELECT: &str = "SELECT id, reference, centre_id, section, occupation, employer_name, employer_hidden, \
     work_town, work_postcode, work_region, work_country, contract, working_time, hours_per_week, openings, education, \
     licence, experience_months, salary_min, salary_max, valid_through, published_on, status, updated_at, version \
     FROM offers";
 
-type Tx = sqlx::Transaction<'static, Db>;
+pub(super) type Tx = sqlx::Transaction<'static, Db>;
 
 #[async_trait]
 impl Storage for Store {
@@ -105,22 +106,40 @@ impl Storage for Store {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn insert_offer(&self, offer: &NewOffer, now: DateTime<Utc>) -> Result<Offer, StorageError> {
+    async fn insert_offer(&self, offer: &NewOffer, actor: &Actor, now: DateTime<Utc>) -> Result<Offer, StorageError> {
         let mut tx = self.begin_write().await?;
-        let id = insert_offer(&mut tx, offer, OfferStatus::Draft, None, now).await?;
+        let (id, reference) = insert_offer(&mut tx, offer, OfferStatus::Draft, None, now).await?;
+        let fields: serde_json::Map<String, serde_json::Value> = sportello_domain::offer_form::offer_fields(offer)
+            .into_iter()
+            .map(|(k, v)| (k, v.into()))
+            .collect();
+        let entry = NewAuditEntry::new("offer.create", "offer", &reference.to_string())
+            .centre(offer.centre)
+            .details(serde_json::Value::Object(fields).to_string());
+        write_audit(&mut tx, actor, &entry, now).await?;
         tx.commit().await?;
         self.load_offer(id).await
     }
 
     #[tracing::instrument(skip_all, fields(count = offers.len()))]
-    async fn import_offers(&self, offers: &[ImportOffer], now: DateTime<Utc>) -> Result<u64, StorageError> {
+    async fn import_offers(
+        &self,
+        offers: &[ImportOffer],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<u64, StorageError> {
         let mut tx = self.begin_write().await?;
+        let mut references = Vec::with_capacity(offers.len());
         for o in offers {
             if o.status != OfferStatus::Draft && o.data.public_text(Lang::It).is_none() {
                 return Err(sportello_domain::PublishError::NoItalianText.into());
             }
-            insert_offer(&mut tx, &o.data, o.status, o.published_on, now).await?;
+            let (_, reference) = insert_offer(&mut tx, &o.data, o.status, o.published_on, now).await?;
+            references.push(reference.to_string());
         }
+        let details = serde_json::json!({ "count": offers.len(), "references": references });
+        let entry = NewAuditEntry::new("offer.import", "offer", "").details(details.to_string());
+        write_audit(&mut tx, actor, &entry, now).await?;
         tx.commit().await?;
         Ok(offers.len() as u64)
     }
@@ -142,6 +161,7 @@ impl Storage for Store {
         &self,
         reference: &RefCode,
         today: NaiveDate,
+        actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Offer, StorageError> {
         let offer = self.offer(reference).await?.ok_or(StorageError::NotFound)?;
@@ -160,6 +180,8 @@ impl Storage for Store {
         if changed != 1 {
             return Err(sportello_domain::PublishError::NotADraft.into());
         }
+        let entry = NewAuditEntry::new("offer.publish", "offer", &reference.to_string()).centre(offer.data.centre);
+        write_audit(&mut tx, actor, &entry, now).await?;
         tx.commit().await?;
         self.load_offer(offer.id.0).await
     }
@@ -169,6 +191,7 @@ impl Storage for Store {
         &self,
         reference: &RefCode,
         status: OfferStatus,
+        actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Offer, StorageError> {
         if !matches!(
@@ -181,16 +204,19 @@ impl Storage for Store {
             )));
         }
         let mut tx = self.begin_write().await?;
-        let id: Option<i64> = sqlx::query_scalar(
+        let found: Option<(i64, i64)> = sqlx::query_as(
             "UPDATE offers SET status = $1, updated_at = $2, version = version + 1 \
-             WHERE reference = $3 AND status = 'published' RETURNING id",
+             WHERE reference = $3 AND status = 'published' RETURNING id, centre_id",
         )
         .bind(status.code())
         .bind(now)
         .bind(reference.to_string())
         .fetch_optional(&mut *tx)
         .await?;
-        let id = id.ok_or(StorageError::NotFound)?;
+        let (id, centre) = found.ok_or(StorageError::NotFound)?;
+        let action = format!("offer.{}", status.code());
+        let entry = NewAuditEntry::new(&action, "offer", &reference.to_string()).centre(CentreId(centre));
+        write_audit(&mut tx, actor, &entry, now).await?;
         tx.commit().await?;
         self.load_offer(id).await
     }
@@ -316,13 +342,13 @@ impl Store {
         Ok(centres)
     }
 
-    async fn load_offer(&self, id: i64) -> Result<Offer, StorageError> {
+    pub(super) async fn load_offer(&self, id: i64) -> Result<Offer, StorageError> {
         self.load_offers(&[id]).await?.pop().ok_or(StorageError::NotFound)
     }
 
     /// Whole offers for `(id, version)` keys, in their order: from this node's
     /// cache when it holds that version, from the database otherwise.
-    async fn cached_offers(&self, keys: &[(i64, i64)]) -> Result<Vec<Offer>, StorageError> {
+    pub(super) async fn cached_offers(&self, keys: &[(i64, i64)]) -> Result<Vec<Offer>, StorageError> {
         let cache = &self.cache.offers;
         let mut found: HashMap<i64, Offer> = HashMap::with_capacity(keys.len());
         let mut missing = Vec::new();
@@ -413,7 +439,7 @@ async fn insert_offer(
     status: OfferStatus,
     published_on: Option<NaiveDate>,
     now: DateTime<Utc>,
-) -> Result<i64, StorageError> {
+) -> Result<(i64, RefCode), StorageError> {
     let prefix: String = sqlx::query_scalar("SELECT prefix FROM centres WHERE id = $1")
         .bind(offer.centre.0)
         .fetch_optional(&mut **tx)
@@ -467,6 +493,20 @@ async fn insert_offer(
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;
+    insert_offer_children(tx, id, offer).await?;
+    Ok((id, reference))
+}
+
+/// Writes an offer's texts and language requirements (after removing any).
+pub(super) async fn insert_offer_children(tx: &mut Tx, id: i64, offer: &NewOffer) -> Result<(), StorageError> {
+    sqlx::query("DELETE FROM offer_texts WHERE offer_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM offer_languages WHERE offer_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     for t in offer.texts.iter().filter(|t| t.status != TextStatus::Missing) {
         sqlx::query(
             "INSERT INTO offer_texts (offer_id, lang, status, machine, title, description, how_to_apply) \
@@ -490,5 +530,5 @@ async fn insert_offer(
             .execute(&mut **tx)
             .await?;
     }
-    Ok(id)
+    Ok(())
 }

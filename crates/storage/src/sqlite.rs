@@ -14,6 +14,12 @@ type Db = Sqlite;
 
 // The same queries serve both backends: see the top of `shared.rs`.
 #[allow(clippy::duplicate_mod)]
+#[path = "accounts_sql.rs"]
+mod accounts_sql;
+#[allow(clippy::duplicate_mod)]
+#[path = "office_sql.rs"]
+mod office_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "rows.rs"]
 mod rows;
 #[allow(clippy::duplicate_mod)]

@@ -2,92 +2,13 @@
 //! go in, reference codes are handed out once and never again, only open
 //! offers are found, constraints refuse bad data.
 
-use chrono::{Duration, NaiveDate, Utc};
-use sportello_domain::vocab::{Cefr, ContractType, EducationLevel, SpokenLanguage, WorkingTime};
-use sportello_domain::{
-    Area, Employer, Lang, LanguageRequirement, NewCentre, NewOffer, OfferQuery, OfferStatus, OfferText, PublishError,
-    RawOfferQuery, RefCode, Requirements, Section, TextStatus, WorkPlace,
-};
+mod common;
+
+use chrono::{Duration, Utc};
+use common::{centre, offer, search, text, today};
+use sportello_domain::{Actor, Lang, OfferQuery, OfferStatus, PublishError, RawOfferQuery, RefCode, TextStatus};
 use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{ImportOffer, StorageError};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-}
-
-fn centre(slug: &str, prefix: &str) -> NewCentre {
-    NewCentre {
-        slug: slug.into(),
-        prefix: prefix.into(),
-        name: format!("Centro per l'Impiego di {slug}"),
-        town: slug.into(),
-        address: "Via Roma 1".into(),
-        postcode: "73100".into(),
-        province: "LE".into(),
-        region: "Puglia".into(),
-        phone: "0832 000 000".into(),
-        email: "cpi@example.org".into(),
-        area: Area {
-            slug: "lecce".into(),
-            name: "Ambito di Lecce".into(),
-        },
-        hours: vec![],
-    }
-}
-
-fn text(lang: Lang, status: TextStatus, title: &str) -> OfferText {
-    OfferText {
-        lang,
-        status,
-        machine: status == TextStatus::Draft,
-        title: title.into(),
-        description: format!("{title}: descrizione"),
-        how_to_apply: "Invia il CV.".into(),
-    }
-}
-
-fn offer(centre: sportello_domain::CentreId, occupation: &str, texts: Vec<OfferText>) -> NewOffer {
-    NewOffer {
-        centre,
-        section: Section::Ordinary,
-        occupation: occupation.into(),
-        texts,
-        employer: Employer {
-            name: "Hotel Baia Azzurra".into(),
-            hidden: false,
-        },
-        place: WorkPlace {
-            town: "Gallipoli".into(),
-            postcode: "73014".into(),
-            region: "LE".into(),
-            country: "IT".into(),
-        },
-        contract: ContractType::Seasonal,
-        working_time: WorkingTime::FullTime,
-        hours_per_week: Some(40),
-        openings: 3,
-        requirements: Requirements {
-            education: EducationLevel::LowerSecondary,
-            languages: vec![LanguageRequirement {
-                language: SpokenLanguage::English,
-                level: Cefr::B1,
-            }],
-            licence: None,
-            experience_months: 6,
-        },
-        salary: None,
-        valid_through: today() + Duration::days(30),
-    }
-}
-
-fn search(text: &str) -> OfferQuery {
-    RawOfferQuery {
-        q: Some(text.into()),
-        ..RawOfferQuery::default()
-    }
-    .parse()
-    .unwrap()
-}
 
 async fn story(backend: Backend) {
     let db = TestDatabase::new(backend).await;
@@ -119,13 +40,13 @@ async fn story(backend: Backend) {
         "5131",
         vec![text(Lang::It, TextStatus::Original, "Cameriere di sala")],
     );
-    let first = s.insert_offer(&waiter, now).await.unwrap();
+    let first = s.insert_offer(&waiter, &Actor::system(), now).await.unwrap();
     assert_eq!(first.reference.to_string(), "LE-0001");
     assert_eq!(first.status, OfferStatus::Draft);
-    let second = s.insert_offer(&waiter, now).await.unwrap();
+    let second = s.insert_offer(&waiter, &Actor::system(), now).await.unwrap();
     assert_eq!(second.reference.to_string(), "LE-0002");
     let other = s
-        .insert_offer(&offer(tricase.id, "5131", waiter.texts.clone()), now)
+        .insert_offer(&offer(tricase.id, "5131", waiter.texts.clone()), &Actor::system(), now)
         .await
         .unwrap();
     assert_eq!(other.reference.to_string(), "TR-0001");
@@ -136,7 +57,9 @@ async fn story(backend: Backend) {
 
     // Drafts are not found; published ones are, until they close.
     assert_eq!(s.search_offers(&search("cameriere"), today()).await.unwrap().total, 0);
-    s.publish_offer(&first.reference, today(), now).await.unwrap();
+    s.publish_offer(&first.reference, today(), &Actor::system(), now)
+        .await
+        .unwrap();
     let hits = s.search_offers(&search("cameriere"), today()).await.unwrap();
     assert_eq!(hits.total, 1);
     assert_eq!(hits.items[0].reference, first.reference);
@@ -149,27 +72,31 @@ async fn story(backend: Backend) {
     assert_eq!(s.search_offers(&search("cuoco"), today()).await.unwrap().total, 0);
     // Publishing twice is refused; so is publishing without public Italian text.
     assert!(matches!(
-        s.publish_offer(&first.reference, today(), now).await,
+        s.publish_offer(&first.reference, today(), &Actor::system(), now).await,
         Err(StorageError::Publish(PublishError::NotADraft))
     ));
     let english_only = s
         .insert_offer(
             &offer(lecce.id, "5120", vec![text(Lang::En, TextStatus::Original, "Cook")]),
+            &Actor::system(),
             now,
         )
         .await
         .unwrap();
     assert!(matches!(
-        s.publish_offer(&english_only.reference, today(), now).await,
+        s.publish_offer(&english_only.reference, today(), &Actor::system(), now)
+            .await,
         Err(StorageError::Publish(PublishError::NoItalianText))
     ));
     // Expiry is checked at query time: the day after valid-through it is gone.
     let after = first.data.valid_through + Duration::days(1);
     assert_eq!(s.search_offers(&search("cameriere"), after).await.unwrap().total, 0);
     // Withdrawn offers disappear and similar offers are suggested.
-    s.publish_offer(&second.reference, today(), now).await.unwrap();
+    s.publish_offer(&second.reference, today(), &Actor::system(), now)
+        .await
+        .unwrap();
     let closed = s
-        .close_offer(&first.reference, OfferStatus::Withdrawn, now)
+        .close_offer(&first.reference, OfferStatus::Withdrawn, &Actor::system(), now)
         .await
         .unwrap();
     assert_eq!(closed.status, OfferStatus::Withdrawn);
@@ -182,11 +109,13 @@ async fn story(backend: Backend) {
     let similar = s.similar_offers(&closed, today(), 5).await.unwrap();
     assert_eq!(similar.len(), 1);
     assert!(matches!(
-        s.close_offer(&first.reference, OfferStatus::Filled, now).await,
+        s.close_offer(&first.reference, OfferStatus::Filled, &Actor::system(), now)
+            .await,
         Err(StorageError::NotFound)
     ));
     assert!(matches!(
-        s.close_offer(&second.reference, OfferStatus::Draft, now).await,
+        s.close_offer(&second.reference, OfferStatus::Draft, &Actor::system(), now)
+            .await,
         Err(StorageError::Invalid(_))
     ));
 
@@ -201,26 +130,35 @@ async fn story(backend: Backend) {
         status: OfferStatus::Published,
         published_on: Some(today()),
     };
-    assert!(s.import_offers(&[good.clone(), bad], now).await.is_err());
+    assert!(
+        s.import_offers(&[good.clone(), bad], &Actor::system(), now)
+            .await
+            .is_err()
+    );
     assert_eq!(s.search_offers(&OfferQuery::default(), today()).await.unwrap().total, 1);
-    assert_eq!(s.import_offers(&[good.clone(), good], now).await.unwrap(), 2);
+    assert_eq!(
+        s.import_offers(&[good.clone(), good], &Actor::system(), now)
+            .await
+            .unwrap(),
+        2
+    );
     assert_eq!(s.search_offers(&OfferQuery::default(), today()).await.unwrap().total, 3);
     // The failed import rolled its numbers back with it: the counter moves
     // only with committed offers, and no committed number is given twice.
-    let next = s.insert_offer(&waiter, now).await.unwrap();
+    let next = s.insert_offer(&waiter, &Actor::system(), now).await.unwrap();
     assert_eq!(next.reference.to_string(), "LE-0006");
 
     // Constraints guard what code might forget.
     let mut zero = waiter.clone();
     zero.openings = 0;
     assert!(matches!(
-        s.insert_offer(&zero, now).await,
+        s.insert_offer(&zero, &Actor::system(), now).await,
         Err(StorageError::Invalid(_))
     ));
     let mut unknown = waiter.clone();
     unknown.occupation = "0000".into();
     assert!(matches!(
-        s.insert_offer(&unknown, now).await,
+        s.insert_offer(&unknown, &Actor::system(), now).await,
         Err(StorageError::Invalid(_))
     ));
 
@@ -249,7 +187,7 @@ async fn concurrent_references(backend: Backend) {
             let draft = draft.clone();
             tokio::spawn(async move {
                 storage
-                    .insert_offer(&draft, Utc::now())
+                    .insert_offer(&draft, &Actor::system(), Utc::now())
                     .await
                     .unwrap()
                     .reference
@@ -273,7 +211,7 @@ async fn two_nodes(backend: Backend) {
     let b = sportello_storage::open(&db.url).await.unwrap();
     let c = a.insert_centre(&centre("casarano", "CA")).await.unwrap();
     let draft = offer(c.id, "8153", vec![text(Lang::It, TextStatus::Original, "Cucitrice")]);
-    let created = a.insert_offer(&draft, Utc::now()).await.unwrap();
+    let created = a.insert_offer(&draft, &Actor::system(), Utc::now()).await.unwrap();
     // Both nodes read (and keep) the draft.
     assert_eq!(
         a.offer(&created.reference).await.unwrap().unwrap().status,
@@ -283,14 +221,16 @@ async fn two_nodes(backend: Backend) {
         b.offer(&created.reference).await.unwrap().unwrap().status,
         OfferStatus::Draft
     );
-    b.publish_offer(&created.reference, today(), Utc::now()).await.unwrap();
+    b.publish_offer(&created.reference, today(), &Actor::system(), Utc::now())
+        .await
+        .unwrap();
     assert_eq!(
         a.offer(&created.reference).await.unwrap().unwrap().status,
         OfferStatus::Published
     );
     let hits = a.search_offers(&search("cucitrice"), today()).await.unwrap();
     assert_eq!(hits.items[0].status, OfferStatus::Published);
-    a.close_offer(&created.reference, OfferStatus::Filled, Utc::now())
+    a.close_offer(&created.reference, OfferStatus::Filled, &Actor::system(), Utc::now())
         .await
         .unwrap();
     assert_eq!(

@@ -226,7 +226,11 @@ async fn drafts_and_unknown_things_are_404_in_the_page_language(app: TestApp) {
     let centre = app.storage().centre_by_slug("maglie").await.unwrap().unwrap();
     let mut draft = app.generated().await.remove(0).data;
     draft.centre = centre.id;
-    let draft = app.storage().insert_offer(&draft, Utc::now()).await.unwrap();
+    let draft = app
+        .storage()
+        .insert_offer(&draft, &sportello_domain::Actor::system(), Utc::now())
+        .await
+        .unwrap();
     for path in [
         format!("/fr/offers/{}", draft.reference),
         "/fr/offers/MA-99999".into(),

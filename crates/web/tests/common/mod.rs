@@ -137,7 +137,12 @@ impl TestApp {
     pub async fn close(&self, reference: &str, status: sportello_domain::OfferStatus) {
         let reference = sportello_domain::RefCode::parse(reference).unwrap();
         self.storage()
-            .close_offer(&reference, status, chrono::Utc::now())
+            .close_offer(
+                &reference,
+                status,
+                &sportello_domain::Actor::system(),
+                chrono::Utc::now(),
+            )
             .await
             .unwrap();
     }

@@ -1,0 +1,247 @@
+//! What the back office asks of the database about people: users and their
+//! grants, second factors, sessions, sign-in throttling, API tokens, the
+//! installation key and the append-only audit log. Every change to a user,
+//! a grant or a token writes its audit row in the same transaction.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Duration, Utc};
+use sportello_domain::{Actor, AuditEntry, CentreId, Grant, Lang, NewAuditEntry, User, UserId};
+
+use crate::StorageError;
+
+/// A user before it is stored.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    /// Already checked and lower-cased.
+    pub email: String,
+    pub name: String,
+    pub lang: Lang,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+    pub must_change_password: bool,
+    pub grants: Vec<Grant>,
+}
+
+/// A user with what signing in checks. `Debug` hides the secrets.
+#[derive(Clone)]
+pub struct Credentials {
+    pub user: User,
+    pub password_hash: String,
+    /// Base32 TOTP secret when the second factor is on.
+    pub totp_secret: Option<String>,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("user", &self.user.email)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How far a session has got through signing in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionStage {
+    /// The password was right; the second factor is awaited.
+    SecondFactor,
+    /// Signed in.
+    Full,
+}
+
+impl SessionStage {
+    pub fn code(self) -> &'static str {
+        match self {
+            SessionStage::SecondFactor => "second_factor",
+            SessionStage::Full => "full",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<SessionStage> {
+        match code {
+            "second_factor" => Some(SessionStage::SecondFactor),
+            "full" => Some(SessionStage::Full),
+            _ => None,
+        }
+    }
+}
+
+/// A stored session (the cookie's token is known only by its hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub user: UserId,
+    pub stage: SessionStage,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+}
+
+/// An API token as listed to its owner (never the token itself).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ApiToken {
+    pub id: i64,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// Which audit rows to read, newest first.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Part of the actor's e-mail.
+    pub actor: Option<String>,
+    /// An action, or an action prefix ending in `.` (e.g. `offer.`).
+    pub action: Option<String>,
+    pub object_kind: Option<String>,
+    pub object_id: Option<String>,
+    pub centre: Option<CentreId>,
+    pub from: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+/// Failed sign-ins allowed on an account before delays start.
+pub const FREE_ACCOUNT_FAILURES: u32 = 3;
+/// Failed sign-ins allowed from one address before delays start.
+pub const FREE_ADDRESS_FAILURES: u32 = 10;
+/// The longest delay.
+pub const MAX_SIGN_IN_DELAY: Duration = Duration::minutes(15);
+/// Failures older than this are forgotten.
+pub const FAILURE_MEMORY: Duration = Duration::hours(1);
+
+/// The delay after the `failures`-th failure in a row: none for the first
+/// `free` ones, then 1, 2, 4, 8… seconds up to [`MAX_SIGN_IN_DELAY`].
+pub fn sign_in_delay(failures: u32, free: u32) -> Duration {
+    if failures <= free {
+        return Duration::zero();
+    }
+    let exponent = (failures - free - 1).min(20);
+    Duration::seconds(1i64 << exponent).min(MAX_SIGN_IN_DELAY)
+}
+
+#[async_trait]
+pub trait Accounts: Send + Sync {
+    /// The installation's random key: made by `generate` and stored on the
+    /// first call, read on every later call (by any node).
+    async fn installation_key(&self, generate: &(dyn Fn() -> String + Send + Sync)) -> Result<String, StorageError>;
+
+    async fn count_users(&self) -> Result<u64, StorageError>;
+    async fn insert_user(&self, user: &NewUser, actor: &Actor, now: DateTime<Utc>) -> Result<User, StorageError>;
+    /// Every user, by e-mail.
+    async fn users(&self) -> Result<Vec<User>, StorageError>;
+    async fn user(&self, id: UserId) -> Result<Option<User>, StorageError>;
+    /// The user with this e-mail (lower-case) and what signing in checks.
+    async fn credentials(&self, email: &str) -> Result<Option<Credentials>, StorageError>;
+    async fn credentials_by_id(&self, id: UserId) -> Result<Option<Credentials>, StorageError>;
+    /// Changes name, language and whether the account is active. Deactivating
+    /// ends the user's sessions and API tokens stop working.
+    async fn update_user(
+        &self,
+        id: UserId,
+        name: &str,
+        lang: Lang,
+        active: bool,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<User, StorageError>;
+    /// Replaces the user's grants.
+    async fn set_grants(
+        &self,
+        id: UserId,
+        grants: &[Grant],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<User, StorageError>;
+    /// Sets a new password hash and ends every session of the user except
+    /// `keep_session` (the hash of the session that made the change).
+    async fn set_password(
+        &self,
+        id: UserId,
+        password_hash: &str,
+        must_change: bool,
+        keep_session: Option<&str>,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError>;
+    /// Turns the second factor on (with its recovery codes' hashes) or off.
+    async fn set_totp(
+        &self,
+        id: UserId,
+        secret: Option<&str>,
+        recovery_code_hashes: &[String],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError>;
+    /// Records that the TOTP code of `step` was used; false when that step
+    /// or a later one was used already (a replay), on any node.
+    async fn use_totp_step(&self, id: UserId, step: i64) -> Result<bool, StorageError>;
+    /// Uses up a recovery code; false when unknown or used.
+    async fn use_recovery_code(&self, id: UserId, code_hash: &str, now: DateTime<Utc>) -> Result<bool, StorageError>;
+    async fn unused_recovery_codes(&self, id: UserId) -> Result<u64, StorageError>;
+
+    async fn create_session(
+        &self,
+        id_hash: &str,
+        user: UserId,
+        stage: SessionStage,
+        address: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError>;
+    async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StorageError>;
+    async fn touch_session(&self, id_hash: &str, now: DateTime<Utc>) -> Result<(), StorageError>;
+    async fn delete_session(&self, id_hash: &str) -> Result<(), StorageError>;
+    /// Removes sessions idle since `idle_before` or created before `created_before`.
+    async fn purge_sessions(
+        &self,
+        idle_before: DateTime<Utc>,
+        created_before: DateTime<Utc>,
+    ) -> Result<u64, StorageError>;
+
+    /// The latest time until which any of `keys` is blocked, if later than `now`.
+    async fn sign_in_blocked_until(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, StorageError>;
+    /// Counts a failure on `key` and blocks it by [`sign_in_delay`].
+    async fn record_sign_in_failure(&self, key: &str, free: u32, now: DateTime<Utc>) -> Result<(), StorageError>;
+    async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StorageError>;
+
+    async fn insert_api_token(
+        &self,
+        user: UserId,
+        name: &str,
+        token_hash: &str,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<ApiToken, StorageError>;
+    async fn api_tokens(&self, user: UserId) -> Result<Vec<ApiToken>, StorageError>;
+    async fn revoke_api_token(
+        &self,
+        user: UserId,
+        token: i64,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError>;
+    /// The active user owning this unrevoked token; notes its use.
+    async fn user_by_api_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>, StorageError>;
+
+    /// Appends one row to the audit log.
+    async fn audit(&self, actor: &Actor, entry: NewAuditEntry, now: DateTime<Utc>) -> Result<(), StorageError>;
+    async fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StorageError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_grow_after_the_free_failures_up_to_a_ceiling() {
+        assert_eq!(sign_in_delay(3, 3), Duration::zero());
+        assert_eq!(sign_in_delay(4, 3), Duration::seconds(1));
+        assert_eq!(sign_in_delay(5, 3), Duration::seconds(2));
+        assert_eq!(sign_in_delay(8, 3), Duration::seconds(16));
+        assert_eq!(sign_in_delay(30, 3), MAX_SIGN_IN_DELAY);
+        assert_eq!(sign_in_delay(u32::MAX, 3), MAX_SIGN_IN_DELAY);
+    }
+}

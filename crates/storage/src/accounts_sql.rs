@@ -1,0 +1,738 @@
+//! [`Accounts`] for both backends, written once (compiled per backend like
+//! `shared.rs`). Audit rows of a change are written in its transaction by
+//! [`write_audit`], which the offers' queries use too.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sportello_domain::{Actor, AuditEntry, CentreId, Grant, Lang, NewAuditEntry, Role, Scope, User, UserId};
+use sqlx::{QueryBuilder, Row};
+
+use super::rows::{DbRow, invalid};
+use super::{Db, Store};
+use crate::accounts::{FAILURE_MEMORY, sign_in_delay};
+use crate::{Accounts, ApiToken, AuditFilter, Credentials, NewUser, SessionRecord, SessionStage, StorageError};
+
+type Tx = sqlx::Transaction<'static, Db>;
+
+const USER_SELECT: &str = "SELECT id, email, name, lang, active, must_change_password, totp_secret, created_at, \
+    password_hash FROM users";
+
+/// Appends an audit row inside `tx`.
+pub(super) async fn write_audit(
+    tx: &mut Tx,
+    actor: &Actor,
+    entry: &NewAuditEntry,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor_id, actor, address, action, object_kind, object_id, centre_id, details) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(now)
+    .bind(actor.user.map(|u| u.0))
+    .bind(&actor.label)
+    .bind(&actor.address)
+    .bind(&entry.action)
+    .bind(&entry.object_kind)
+    .bind(&entry.object_id)
+    .bind(entry.centre.map(|c| c.0))
+    .bind(&entry.details)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+fn user_from_row(row: &DbRow) -> Result<User, StorageError> {
+    let lang: String = row.try_get("lang")?;
+    Ok(User {
+        id: UserId(row.try_get("id")?),
+        email: row.try_get("email")?,
+        name: row.try_get("name")?,
+        lang: Lang::parse(&lang).ok_or_else(|| invalid("lang", &lang))?,
+        active: row.try_get("active")?,
+        must_change_password: row.try_get("must_change_password")?,
+        totp_enabled: row.try_get::<Option<String>, _>("totp_secret")?.is_some(),
+        grants: Vec::new(),
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+fn grant_from_row(row: &DbRow) -> Result<Grant, StorageError> {
+    let role: String = row.try_get("role")?;
+    let role = Role::parse(&role).ok_or_else(|| invalid("role", &role))?;
+    let scope = match (
+        row.try_get::<Option<i64>, _>("centre_id")?,
+        row.try_get::<Option<String>, _>("area_slug")?,
+    ) {
+        (Some(centre), None) => Scope::Centre(CentreId(centre)),
+        (None, Some(area)) => Scope::Area(area),
+        _ => Scope::Installation,
+    };
+    Grant::new(role, scope).map_err(|e| StorageError::Invalid(e.to_string()))
+}
+
+fn grants_json(grants: &[Grant]) -> serde_json::Value {
+    grants
+        .iter()
+        .map(|g| {
+            let scope = match &g.scope {
+                Scope::Installation => "installation".to_string(),
+                Scope::Area(a) => format!("area:{a}"),
+                Scope::Centre(c) => format!("centre:{}", c.0),
+            };
+            serde_json::Value::String(format!("{} {scope}", g.role.code()))
+        })
+        .collect()
+}
+
+async fn insert_grants(tx: &mut Tx, user: UserId, grants: &[Grant]) -> Result<(), StorageError> {
+    for g in grants {
+        let (centre, area) = match &g.scope {
+            Scope::Installation => (None, None),
+            Scope::Area(a) => (None, Some(a.clone())),
+            Scope::Centre(c) => (Some(c.0), None),
+        };
+        sqlx::query("INSERT INTO grants (user_id, role, centre_id, area_slug) VALUES ($1, $2, $3, $4)")
+            .bind(user.0)
+            .bind(g.role.code())
+            .bind(centre)
+            .bind(area)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Every user, or the one with id `only`, with their grants.
+    async fn load_users(&self, only: Option<UserId>) -> Result<Vec<(User, DbRow)>, StorageError> {
+        let mut q = QueryBuilder::<Db>::new(USER_SELECT);
+        if let Some(id) = only {
+            q.push(" WHERE id = ").push_bind(id.0);
+        }
+        q.push(" ORDER BY email");
+        let rows = q.build().fetch_all(self.pool()).await?;
+        let mut users = Vec::with_capacity(rows.len());
+        for row in rows {
+            users.push((user_from_row(&row)?, row));
+        }
+        if users.is_empty() {
+            return Ok(users);
+        }
+        let mut grants = QueryBuilder::<Db>::new("SELECT user_id, role, centre_id, area_slug FROM grants");
+        let ids: Vec<i64> = users.iter().map(|(u, _)| u.id.0).collect();
+        super::search_sql::push_id_list(&mut grants, "user_id", &ids);
+        for row in grants.build().fetch_all(self.pool()).await? {
+            let id: i64 = row.try_get("user_id")?;
+            if let Some((u, _)) = users.iter_mut().find(|(u, _)| u.id.0 == id) {
+                u.grants.push(grant_from_row(&row)?);
+            }
+        }
+        for (u, _) in &mut users {
+            u.grants.sort();
+        }
+        Ok(users)
+    }
+
+    async fn credentials_of(&self, id: UserId) -> Result<Option<Credentials>, StorageError> {
+        let Some((user, row)) = self.load_users(Some(id)).await?.into_iter().next() else {
+            return Ok(None);
+        };
+        Ok(Some(Credentials {
+            password_hash: row.try_get("password_hash")?,
+            totp_secret: row.try_get("totp_secret")?,
+            user,
+        }))
+    }
+
+    async fn user_by_id(&self, id: UserId) -> Result<User, StorageError> {
+        self.user(id).await?.ok_or(StorageError::NotFound)
+    }
+}
+
+#[async_trait]
+impl Accounts for Store {
+    async fn installation_key(&self, generate: &(dyn Fn() -> String + Send + Sync)) -> Result<String, StorageError> {
+        let existing: Option<String> = sqlx::query_scalar("SELECT value FROM installation_keys WHERE name = 'main'")
+            .fetch_optional(self.pool())
+            .await?;
+        if let Some(key) = existing {
+            return Ok(key);
+        }
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO installation_keys (name, value, created_at) VALUES ('main', $1, $2) \
+             ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(generate())
+        .bind(Utc::now())
+        .execute(&mut *tx)
+        .await?;
+        let key: String = sqlx::query_scalar("SELECT value FROM installation_keys WHERE name = 'main'")
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(key)
+    }
+
+    async fn count_users(&self) -> Result<u64, StorageError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(n as u64)
+    }
+
+    #[tracing::instrument(skip_all, fields(email = %user.email))]
+    async fn insert_user(&self, user: &NewUser, actor: &Actor, now: DateTime<Utc>) -> Result<User, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (email, name, lang, password_hash, must_change_password, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        )
+        .bind(&user.email)
+        .bind(&user.name)
+        .bind(user.lang.code())
+        .bind(&user.password_hash)
+        .bind(user.must_change_password)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        insert_grants(&mut tx, UserId(id), &user.grants).await?;
+        let details = serde_json::json!({ "name": user.name, "grants": grants_json(&user.grants) });
+        write_audit(
+            &mut tx,
+            actor,
+            &NewAuditEntry::new("user.create", "user", &user.email).details(details.to_string()),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        self.user_by_id(UserId(id)).await
+    }
+
+    async fn users(&self) -> Result<Vec<User>, StorageError> {
+        Ok(self.load_users(None).await?.into_iter().map(|(u, _)| u).collect())
+    }
+
+    async fn user(&self, id: UserId) -> Result<Option<User>, StorageError> {
+        Ok(self.load_users(Some(id)).await?.into_iter().next().map(|(u, _)| u))
+    }
+
+    async fn credentials(&self, email: &str) -> Result<Option<Credentials>, StorageError> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(self.pool())
+            .await?;
+        match id {
+            Some(id) => self.credentials_of(UserId(id)).await,
+            None => Ok(None),
+        }
+    }
+
+    async fn credentials_by_id(&self, id: UserId) -> Result<Option<Credentials>, StorageError> {
+        self.credentials_of(id).await
+    }
+
+    #[tracing::instrument(skip_all, fields(user = id.0))]
+    async fn update_user(
+        &self,
+        id: UserId,
+        name: &str,
+        lang: Lang,
+        active: bool,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<User, StorageError> {
+        let before = self.user_by_id(id).await?;
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE users SET name = $1, lang = $2, active = $3, updated_at = $4 WHERE id = $5")
+            .bind(name)
+            .bind(lang.code())
+            .bind(active)
+            .bind(now)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        if !active {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let mut changes = serde_json::Map::new();
+        if before.name != name {
+            changes.insert("name".into(), serde_json::json!([before.name, name]));
+        }
+        if before.lang != lang {
+            changes.insert("lang".into(), serde_json::json!([before.lang.code(), lang.code()]));
+        }
+        if before.active != active {
+            changes.insert("active".into(), serde_json::json!([before.active, active]));
+        }
+        let action = match (before.active, active) {
+            (true, false) => "user.deactivate",
+            (false, true) => "user.activate",
+            _ => "user.update",
+        };
+        write_audit(
+            &mut tx,
+            actor,
+            &NewAuditEntry::new(action, "user", &before.email).details(serde_json::Value::Object(changes).to_string()),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        self.user_by_id(id).await
+    }
+
+    #[tracing::instrument(skip_all, fields(user = id.0))]
+    async fn set_grants(
+        &self,
+        id: UserId,
+        grants: &[Grant],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<User, StorageError> {
+        let before = self.user_by_id(id).await?;
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM grants WHERE user_id = $1")
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        let mut unique = grants.to_vec();
+        unique.sort();
+        unique.dedup();
+        insert_grants(&mut tx, id, &unique).await?;
+        sqlx::query("UPDATE users SET updated_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        let details = serde_json::json!({ "grants": [grants_json(&before.grants), grants_json(&unique)] });
+        write_audit(
+            &mut tx,
+            actor,
+            &NewAuditEntry::new("grant.update", "user", &before.email).details(details.to_string()),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        self.user_by_id(id).await
+    }
+
+    #[tracing::instrument(skip_all, fields(user = id.0))]
+    async fn set_password(
+        &self,
+        id: UserId,
+        password_hash: &str,
+        must_change: bool,
+        keep_session: Option<&str>,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let user = self.user_by_id(id).await?;
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3 WHERE id = $4")
+            .bind(password_hash)
+            .bind(must_change)
+            .bind(now)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+            .bind(id.0)
+            .bind(keep_session.unwrap_or(""))
+            .execute(&mut *tx)
+            .await?;
+        let action = if must_change {
+            "user.password_reset"
+        } else {
+            "user.password_change"
+        };
+        write_audit(&mut tx, actor, &NewAuditEntry::new(action, "user", &user.email), now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    #[tracing::instrument(skip_all, fields(user = id.0))]
+    async fn set_totp(
+        &self,
+        id: UserId,
+        secret: Option<&str>,
+        recovery_code_hashes: &[String],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let user = self.user_by_id(id).await?;
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE users SET totp_secret = $1, totp_last_step = NULL, updated_at = $2 WHERE id = $3")
+            .bind(secret)
+            .bind(now)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        if secret.is_some() {
+            for hash in recovery_code_hashes {
+                sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)")
+                    .bind(id.0)
+                    .bind(hash)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        let action = if secret.is_some() {
+            "user.second_factor_on"
+        } else {
+            "user.second_factor_off"
+        };
+        write_audit(&mut tx, actor, &NewAuditEntry::new(action, "user", &user.email), now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn use_totp_step(&self, id: UserId, step: i64) -> Result<bool, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE users SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)",
+        )
+        .bind(step)
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(changed == 1)
+    }
+
+    async fn use_recovery_code(&self, id: UserId, code_hash: &str, now: DateTime<Utc>) -> Result<bool, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
+        )
+        .bind(now)
+        .bind(id.0)
+        .bind(code_hash)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(changed == 1)
+    }
+
+    async fn unused_recovery_codes(&self, id: UserId) -> Result<u64, StorageError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
+            .bind(id.0)
+            .fetch_one(self.pool())
+            .await?;
+        Ok(n as u64)
+    }
+
+    async fn create_session(
+        &self,
+        id_hash: &str,
+        user: UserId,
+        stage: SessionStage,
+        address: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, stage, created_at, last_seen_at, address) \
+             VALUES ($1, $2, $3, $4, $4, $5)",
+        )
+        .bind(id_hash)
+        .bind(user.0)
+        .bind(stage.code())
+        .bind(now)
+        .bind(address)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StorageError> {
+        let row = sqlx::query("SELECT user_id, stage, created_at, last_seen_at FROM sessions WHERE id_hash = $1")
+            .bind(id_hash)
+            .fetch_optional(self.pool())
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let stage: String = row.try_get("stage")?;
+        Ok(Some(SessionRecord {
+            user: UserId(row.try_get("user_id")?),
+            stage: SessionStage::parse(&stage).ok_or_else(|| invalid("stage", &stage))?,
+            created_at: row.try_get("created_at")?,
+            last_seen_at: row.try_get("last_seen_at")?,
+        }))
+    }
+
+    async fn touch_session(&self, id_hash: &str, now: DateTime<Utc>) -> Result<(), StorageError> {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
+            .bind(now)
+            .bind(id_hash)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_session(&self, id_hash: &str) -> Result<(), StorageError> {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(id_hash)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    async fn purge_sessions(
+        &self,
+        idle_before: DateTime<Utc>,
+        created_before: DateTime<Utc>,
+    ) -> Result<u64, StorageError> {
+        Ok(
+            sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
+                .bind(idle_before)
+                .bind(created_before)
+                .execute(self.pool())
+                .await?
+                .rows_affected(),
+        )
+    }
+
+    async fn sign_in_blocked_until(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, StorageError> {
+        let mut latest: Option<DateTime<Utc>> = None;
+        for key in keys {
+            let until: Option<DateTime<Utc>> =
+                sqlx::query_scalar("SELECT blocked_until FROM sign_in_throttle WHERE key = $1")
+                    .bind(key)
+                    .fetch_optional(self.pool())
+                    .await?;
+            if let Some(until) = until.filter(|u| *u > now) {
+                latest = Some(latest.map_or(until, |l| l.max(until)));
+            }
+        }
+        Ok(latest)
+    }
+
+    async fn record_sign_in_failure(&self, key: &str, free: u32, now: DateTime<Utc>) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        // Locks the row on PostgreSQL so that two nodes count both failures.
+        sqlx::query(
+            "INSERT INTO sign_in_throttle (key, failures, last_failure_at, blocked_until) VALUES ($1, 1, $2, $2) \
+             ON CONFLICT (key) DO UPDATE SET failures = CASE \
+               WHEN sign_in_throttle.last_failure_at < $3 THEN 1 ELSE sign_in_throttle.failures + 1 END, \
+             last_failure_at = $2",
+        )
+        .bind(key)
+        .bind(now)
+        .bind(now - FAILURE_MEMORY)
+        .execute(&mut *tx)
+        .await?;
+        let failures: i32 = sqlx::query_scalar("SELECT failures FROM sign_in_throttle WHERE key = $1")
+            .bind(key)
+            .fetch_one(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE sign_in_throttle SET blocked_until = $1 WHERE key = $2")
+            .bind(now + sign_in_delay(failures.max(0) as u32, free))
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StorageError> {
+        sqlx::query("DELETE FROM sign_in_throttle WHERE key = $1")
+            .bind(key)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    async fn insert_api_token(
+        &self,
+        user: UserId,
+        name: &str,
+        token_hash: &str,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<ApiToken, StorageError> {
+        let owner = self.user_by_id(user).await?;
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(user.0)
+        .bind(name)
+        .bind(token_hash)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        let details = serde_json::json!({ "token": id, "name": name });
+        write_audit(
+            &mut tx,
+            actor,
+            &NewAuditEntry::new("token.create", "user", &owner.email).details(details.to_string()),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ApiToken {
+            id,
+            name: name.into(),
+            created_at: now,
+            last_used_at: None,
+            revoked_at: None,
+        })
+    }
+
+    async fn api_tokens(&self, user: UserId) -> Result<Vec<ApiToken>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY id",
+        )
+        .bind(user.0)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(ApiToken {
+                    id: row.try_get("id")?,
+                    name: row.try_get("name")?,
+                    created_at: row.try_get("created_at")?,
+                    last_used_at: row.try_get("last_used_at")?,
+                    revoked_at: row.try_get("revoked_at")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn revoke_api_token(
+        &self,
+        user: UserId,
+        token: i64,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let owner = self.user_by_id(user).await?;
+        let mut tx = self.begin_write().await?;
+        let changed =
+            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
+                .bind(now)
+                .bind(token)
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if changed != 1 {
+            return Err(StorageError::NotFound);
+        }
+        let details = serde_json::json!({ "token": token });
+        write_audit(
+            &mut tx,
+            actor,
+            &NewAuditEntry::new("token.revoke", "user", &owner.email).details(details.to_string()),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn user_by_api_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>, StorageError> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active",
+        )
+        .bind(token_hash)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(id) = id else { return Ok(None) };
+        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(token_hash)
+            .execute(self.pool())
+            .await?;
+        self.user(UserId(id)).await
+    }
+
+    async fn audit(&self, actor: &Actor, entry: NewAuditEntry, now: DateTime<Utc>) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        write_audit(&mut tx, actor, &entry, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StorageError> {
+        let mut q = QueryBuilder::<Db>::new(
+            "SELECT id, at, actor_id, actor, address, action, object_kind, object_id, centre_id, details \
+             FROM audit_log WHERE 1 = 1",
+        );
+        if let Some(actor) = &filter.actor {
+            q.push(" AND lower(actor) LIKE ")
+                .push_bind(format!("%{}%", escape_like(&actor.to_lowercase())))
+                .push(" ESCAPE '\\'");
+        }
+        if let Some(action) = &filter.action {
+            if action.ends_with('.') {
+                q.push(" AND action LIKE ")
+                    .push_bind(format!("{}%", escape_like(action)))
+                    .push(" ESCAPE '\\'");
+            } else {
+                q.push(" AND action = ").push_bind(action.clone());
+            }
+        }
+        if let Some(kind) = &filter.object_kind {
+            q.push(" AND object_kind = ").push_bind(kind.clone());
+        }
+        if let Some(id) = &filter.object_id {
+            q.push(" AND object_id = ").push_bind(id.clone());
+        }
+        if let Some(centre) = filter.centre {
+            q.push(" AND centre_id = ").push_bind(centre.0);
+        }
+        if let Some(from) = filter.from {
+            q.push(" AND at >= ").push_bind(from);
+        }
+        if let Some(until) = filter.until {
+            q.push(" AND at < ").push_bind(until);
+        }
+        q.push(" ORDER BY id DESC LIMIT ")
+            .push_bind(i64::from(filter.limit.max(1)))
+            .push(" OFFSET ")
+            .push_bind(i64::from(filter.offset));
+        let rows = q.build().fetch_all(self.pool()).await?;
+        rows.iter().map(audit_from_row).collect()
+    }
+}
+
+pub(super) fn audit_from_row(row: &DbRow) -> Result<AuditEntry, StorageError> {
+    Ok(AuditEntry {
+        id: row.try_get("id")?,
+        at: row.try_get("at")?,
+        actor_id: row.try_get::<Option<i64>, _>("actor_id")?.map(UserId),
+        actor: row.try_get("actor")?,
+        address: row.try_get("address")?,
+        action: row.try_get("action")?,
+        object_kind: row.try_get("object_kind")?,
+        object_id: row.try_get("object_id")?,
+        centre: row.try_get::<Option<i64>, _>("centre_id")?.map(CentreId),
+        details: row.try_get("details")?,
+    })
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+pub(super) fn escape_like(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
