@@ -42,10 +42,8 @@ pub async fn serve(config: Serve) -> Result<(), String> {
     let listener = bind(config.addr).await?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(address = %local, public_url = config.public_url.as_str(), database = %config.db, "serving");
-    let state = AppState {
-        storage,
-        public_url: config.public_url,
-    };
+    let mut state = AppState::new(storage, config.public_url, config.secret.as_ref().map(|s| s.0.as_str())).await?;
+    state.behind_proxy = config.behind_proxy;
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
 }
 
@@ -82,6 +80,6 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         None => PublicUrl::parse(&own)?,
     };
     println!("Sportello demo is running at {own}/ (press Ctrl-C to stop)");
-    let state = AppState { storage, public_url };
+    let state = AppState::new(storage, public_url, None).await?;
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
 }

@@ -16,6 +16,8 @@ pub struct FileConfig {
     pub db: Option<String>,
     pub addr: Option<String>,
     pub public_url: Option<String>,
+    pub secret: Option<String>,
+    pub behind_proxy: Option<bool>,
 }
 
 impl FileConfig {
@@ -46,6 +48,15 @@ pub struct ServeArgs {
     /// (QR codes, e-mails, sitemaps, feeds), e.g. https://lavoro.example.it
     #[arg(long, env = "SPORTELLO_PUBLIC_URL", value_name = "URL")]
     public_url: Option<String>,
+    /// Secret of the installation (at least 32 bytes), shared by every node:
+    /// CSRF tokens and signed links are derived from it. Without it, a random
+    /// key is made once and kept in the database.
+    #[arg(long, env = "SPORTELLO_SECRET", value_name = "SECRET", hide_env_values = true)]
+    secret: Option<String>,
+    /// Behind a load balancer: take the client's address from X-Forwarded-For
+    /// (for sign-in throttling and the audit log).
+    #[arg(long, env = "SPORTELLO_BEHIND_PROXY")]
+    behind_proxy: bool,
 }
 
 #[derive(Args)]
@@ -66,6 +77,17 @@ pub struct Serve {
     pub db: DatabaseUrl,
     pub addr: SocketAddr,
     pub public_url: PublicUrl,
+    pub secret: Option<Secret>,
+    pub behind_proxy: bool,
+}
+
+/// The installation secret; `Debug` never shows it.
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
 }
 
 #[derive(Debug)]
@@ -101,10 +123,16 @@ impl ServeArgs {
             .public_url
             .or_else(|| file.public_url.clone())
             .ok_or("no public URL given: use --public-url URL or SPORTELLO_PUBLIC_URL")?;
+        let secret = self.secret.or_else(|| file.secret.clone());
+        if secret.as_ref().is_some_and(|s| s.len() < 32) {
+            return Err("the secret (--secret or SPORTELLO_SECRET) must be at least 32 bytes long".into());
+        }
         Ok(Serve {
             db: self.db.resolve(file)?,
             addr: listen_addr(self.addr, file)?,
             public_url: PublicUrl::parse(&public_url)?,
+            secret: secret.map(Secret),
+            behind_proxy: self.behind_proxy || file.behind_proxy.unwrap_or(false),
         })
     }
 }
@@ -139,19 +167,25 @@ mod tests {
 
     #[test]
     fn flags_win_over_the_file_and_the_file_over_defaults() {
-        let f =
-            file("db = \"postgres://db/s\"\naddr = \"0.0.0.0:9000\"\npublic_url = \"https://lavoro.example.it/\"\n")
-                .unwrap();
+        let f = file(
+            "db = \"postgres://db/s\"\naddr = \"0.0.0.0:9000\"\npublic_url = \"https://lavoro.example.it/\"\n\
+             secret = \"s3cret-s3cret-s3cret-s3cret-s3cret\"\nbehind_proxy = true\n",
+        )
+        .unwrap();
         let serve = ServeArgs {
             db: DbArgs { db: None },
             addr: Some("127.0.0.1:7000".into()),
             public_url: None,
+            secret: None,
+            behind_proxy: false,
         }
         .resolve(&f)
         .unwrap();
+        assert!(!format!("{serve:?}").contains("s3cret"));
         assert_eq!(serve.addr.to_string(), "127.0.0.1:7000");
         assert_eq!(serve.db, DatabaseUrl::Postgres("postgres://db/s".into()));
         assert_eq!(serve.public_url.as_str(), "https://lavoro.example.it");
+        assert!(serve.behind_proxy && serve.secret.is_some());
         let demo = DemoArgs {
             db: None,
             addr: None,
@@ -172,6 +206,8 @@ mod tests {
             },
             addr: None,
             public_url: None,
+            secret: None,
+            behind_proxy: false,
         };
         assert!(
             none.resolve(&FileConfig::default())
@@ -182,6 +218,16 @@ mod tests {
             db: DbArgs { db: None },
             addr: None,
             public_url: Some("https://x.it".into()),
+            secret: Some("too short".into()),
+            behind_proxy: false,
+        };
+        assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("32 bytes"));
+        let no_db = ServeArgs {
+            db: DbArgs { db: None },
+            addr: None,
+            public_url: Some("https://x.it".into()),
+            secret: None,
+            behind_proxy: false,
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("--db"));
         let bad_addr = DemoArgs {

@@ -188,10 +188,17 @@ async fn second_factor_and_tokens(backend: Backend) {
     for _ in 0..3 {
         s.record_sign_in_failure(&key, 3, now).await.unwrap();
     }
-    assert_eq!(s.sign_in_blocked_until(std::slice::from_ref(&key), now).await.unwrap(), None);
+    assert_eq!(
+        s.sign_in_blocked_until(std::slice::from_ref(&key), now).await.unwrap(),
+        None
+    );
     s.record_sign_in_failure(&key, 3, now).await.unwrap();
     s.record_sign_in_failure(&key, 3, now).await.unwrap();
-    let until = s.sign_in_blocked_until(std::slice::from_ref(&key), now).await.unwrap().unwrap();
+    let until = s
+        .sign_in_blocked_until(std::slice::from_ref(&key), now)
+        .await
+        .unwrap()
+        .unwrap();
     let expected = now + sign_in_delay(5, 3);
     assert!(
         (until - expected).abs() < Duration::milliseconds(1),

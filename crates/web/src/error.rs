@@ -24,6 +24,14 @@ pub enum Problem {
     Gone,
     /// A filter or parameter has a value that cannot be used.
     BadParameter { name: &'static str, value: String },
+    /// The user may not do this (logged in the audit log by the caller).
+    Forbidden,
+    /// A form's CSRF token is missing or not this session's.
+    FormExpired,
+    /// Someone else changed the record since the form was shown.
+    Stale,
+    /// The change is not possible in the record's current state.
+    NotPossible(String),
     /// A fault of ours.
     Internal(String),
 }
@@ -80,6 +88,9 @@ impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
         match e {
             StorageError::NotFound => AppError::not_found(),
+            StorageError::Stale => AppError::new(Problem::Stale),
+            StorageError::Publish(e) => AppError::new(Problem::NotPossible(e.to_string())),
+            StorageError::Invalid(e) | StorageError::Conflict(e) => AppError::new(Problem::NotPossible(e)),
             other => AppError::new(Problem::Internal(other.to_string())),
         }
     }
@@ -113,12 +124,21 @@ impl<T, E: Into<AppError>> AnswerAs<T> for Result<T, E> {
     }
 }
 
+impl AppError {
+    /// The error's explanation in `lang`, for pages that list several outcomes.
+    pub fn message(&self, lang: Lang) -> String {
+        self.problem.texts(lang, "").1
+    }
+}
+
 impl Problem {
     fn status(&self) -> StatusCode {
         match self {
             Problem::NotFound | Problem::UnknownLanguage => StatusCode::NOT_FOUND,
             Problem::Gone => StatusCode::GONE,
-            Problem::BadParameter { .. } => StatusCode::BAD_REQUEST,
+            Problem::BadParameter { .. } | Problem::NotPossible(_) => StatusCode::BAD_REQUEST,
+            Problem::Forbidden | Problem::FormExpired => StatusCode::FORBIDDEN,
+            Problem::Stale => StatusCode::CONFLICT,
             Problem::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -137,6 +157,10 @@ impl Problem {
                     &args(&[("name", (*name).into()), ("value", value.as_str().into())]),
                 ),
             ),
+            Problem::Forbidden => (msg(lang, "forbidden-title"), msg(lang, "forbidden-text")),
+            Problem::FormExpired => (msg(lang, "form-expired-title"), msg(lang, "form-expired-text")),
+            Problem::Stale => (msg(lang, "stale-title"), msg(lang, "stale-text")),
+            Problem::NotPossible(_) => (msg(lang, "not-possible-title"), msg(lang, "not-possible-text")),
             Problem::Internal(_) => (
                 msg(lang, "internal-error-title"),
                 msg_args(lang, "internal-error-text", &args(&[("reference", reference.into())])),

@@ -1,5 +1,6 @@
 //! User-interface strings: Fluent files for it, en, fr, de, compiled into the
-//! binary (`crates/web/locales/<lang>/main.ftl`). Italian is the fallback; a
+//! binary (`crates/web/locales/<lang>/main.ftl` for the public pages,
+//! `office.ftl` for the back office). Italian is the fallback; a
 //! message missing everywhere is logged and shown as an empty string, never
 //! as its raw id. A test checks that every id used in code or templates
 //! exists in all four languages.
@@ -10,27 +11,53 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
-/// The Fluent source of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, &str); 4] = [
-    ("it", include_str!("../locales/it/main.ftl")),
-    ("en", include_str!("../locales/en/main.ftl")),
-    ("fr", include_str!("../locales/fr/main.ftl")),
-    ("de", include_str!("../locales/de/main.ftl")),
+/// The Fluent files of each language, in [`Lang::ALL`] order.
+pub const SOURCES: [(&str, [&str; 2]); 4] = [
+    (
+        "it",
+        [
+            include_str!("../locales/it/main.ftl"),
+            include_str!("../locales/it/office.ftl"),
+        ],
+    ),
+    (
+        "en",
+        [
+            include_str!("../locales/en/main.ftl"),
+            include_str!("../locales/en/office.ftl"),
+        ],
+    ),
+    (
+        "fr",
+        [
+            include_str!("../locales/fr/main.ftl"),
+            include_str!("../locales/fr/office.ftl"),
+        ],
+    ),
+    (
+        "de",
+        [
+            include_str!("../locales/de/main.ftl"),
+            include_str!("../locales/de/office.ftl"),
+        ],
+    ),
 ];
 
 static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
     SOURCES
         .iter()
-        .map(|(code, source)| {
-            let resource = FluentResource::try_new(source.to_string())
-                .unwrap_or_else(|(_, errors)| panic!("locales/{code}/main.ftl does not parse: {errors:?}"));
+        .map(|(code, sources)| {
             let langid = code.parse().expect("valid language identifier");
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             // Pages are HTML with their own `lang` and `dir`: no bidi isolation marks.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .unwrap_or_else(|errors| panic!("locales/{code}/main.ftl: {errors:?}"));
+            for source in sources {
+                let resource = FluentResource::try_new(source.to_string())
+                    .unwrap_or_else(|(_, errors)| panic!("locales/{code}/ does not parse: {errors:?}"));
+                bundle
+                    .add_resource(resource)
+                    .unwrap_or_else(|errors| panic!("locales/{code}/: {errors:?}"));
+            }
             bundle
         })
         .collect()
@@ -77,14 +104,15 @@ pub fn args<'a>(pairs: &[(&'a str, FluentValue<'a>)]) -> FluentArgs<'a> {
 
 /// Every message id defined in `lang`'s file.
 pub fn message_ids(lang: Lang) -> Vec<String> {
-    let resource = FluentResource::try_new(SOURCES[lang.index()].1.to_string()).unwrap_or_else(|(r, _)| r);
-    resource
-        .entries()
-        .filter_map(|entry| match entry {
+    let mut ids = Vec::new();
+    for source in SOURCES[lang.index()].1 {
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+        ids.extend(resource.entries().filter_map(|entry| match entry {
             fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
             _ => None,
-        })
-        .collect()
+        }));
+    }
+    ids
 }
 
 #[cfg(test)]
@@ -116,7 +144,11 @@ mod tests {
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                     continue;
                 }
-                if let Some(id) = first_literal(&source[i + 2..]).filter(|id| is_id(id)) {
+                let args = source[i + 2..].trim_start();
+                if !args.starts_with(['"', '\'']) {
+                    continue;
+                }
+                if let Some(id) = first_literal(args).filter(|id| is_id(id)) {
                     used.push((name.to_string(), id.to_string()));
                 }
             }
@@ -141,7 +173,10 @@ mod tests {
                         continue;
                     }
                     let args = &source[i + call.len()..];
-                    let after_lang = &args[args.find(',').unwrap_or(0)..];
+                    let after_lang = args[args.find(',').map_or(0, |c| c + 1)..].trim_start();
+                    if !after_lang.starts_with('"') {
+                        continue;
+                    }
                     if let Some(id) = first_literal(after_lang).filter(|id| is_id(id)) {
                         used.push((path.display().to_string(), id.to_string()));
                     }
@@ -162,10 +197,7 @@ mod tests {
         assert!(used.len() > 100, "the scan finds the ids in use ({} found)", used.len());
         for (place, id) in &used {
             for lang in Lang::ALL {
-                assert!(
-                    has_message(lang, id),
-                    "{place} uses `{id}`, missing in locales/{lang}/main.ftl"
-                );
+                assert!(has_message(lang, id), "{place} uses `{id}`, missing in locales/{lang}/");
             }
         }
     }
@@ -177,7 +209,7 @@ mod tests {
             assert_eq!(
                 message_ids(lang),
                 italian,
-                "locales/{lang}/main.ftl has the ids of the Italian file, in order"
+                "locales/{lang}/ has the ids of the Italian files, in order"
             );
         }
     }
@@ -198,6 +230,11 @@ mod tests {
             ("centre", "Centro per l'Impiego di Lecce".into()),
             ("name", "section".into()),
             ("value", "vip".into()),
+            ("days", 3.into()),
+            ("seconds", 8.into()),
+            ("email", "anna@example.org".into()),
+            ("language", "en".into()),
+            ("status", "draft".into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {

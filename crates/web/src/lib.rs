@@ -7,13 +7,16 @@ pub mod api;
 pub mod error;
 pub mod extract;
 pub mod i18n;
+pub mod jobs;
 pub mod pages;
 mod router;
+pub mod session;
 pub mod templates;
 pub mod view;
 
 use std::sync::Arc;
 
+use sportello_auth::Keys;
 use sportello_storage::Storage;
 use tokio::net::TcpListener;
 
@@ -53,13 +56,57 @@ impl PublicUrl {
 pub struct AppState {
     pub storage: Arc<dyn Storage>,
     pub public_url: PublicUrl,
+    /// Keys for CSRF tokens and signed links, derived from one secret that
+    /// every node shares.
+    pub keys: Arc<Keys>,
+    /// Take the client's address from `X-Forwarded-For` (set by the load
+    /// balancer) instead of the connection.
+    pub behind_proxy: bool,
+}
+
+impl AppState {
+    /// The state for `storage`, with keys from the configured `secret` (at
+    /// least 32 bytes) or, when there is none, from the random key stored in
+    /// the database on first start.
+    pub async fn new(
+        storage: Arc<dyn Storage>,
+        public_url: PublicUrl,
+        secret: Option<&str>,
+    ) -> Result<AppState, String> {
+        let secret = match secret {
+            Some(s) => s.to_string(),
+            None => storage
+                .installation_key(&Keys::generate_secret)
+                .await
+                .map_err(|e| format!("cannot read the installation key: {e}"))?,
+        };
+        let keys = Keys::from_secret(secret.as_bytes())
+            .map_err(|_| "the secret must be at least 32 bytes long".to_string())?;
+        Ok(AppState {
+            storage,
+            public_url,
+            keys: Arc::new(keys),
+            behind_proxy: false,
+        })
+    }
+
+    /// Whether cookies must be `Secure` (the public address is HTTPS).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.as_str().starts_with("https://")
+    }
 }
 
 /// Serves the application on `listener` until Ctrl-C or SIGTERM.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    let jobs = jobs::spawn(state.clone());
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
+    jobs.abort();
+    Ok(())
 }
 
 async fn shutdown_signal() {

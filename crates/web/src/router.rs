@@ -4,13 +4,14 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::error::{AppError, Problem};
 use crate::extract::Preferred;
+use crate::pages::office;
 use crate::{AppState, api, pages};
 
 /// Content Security Policy of every answer: no scripts, nothing from elsewhere.
@@ -35,6 +36,53 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/search", get(pages::search::search))
         .route("/{lang}/accessibility", get(pages::info::accessibility))
         .route("/{lang}/privacy", get(pages::info::privacy))
+        // The back office.
+        .route("/{lang}/office/", get(office::home::home))
+        .route(
+            "/{lang}/office/sign-in",
+            get(office::sign_in::form).post(office::sign_in::submit),
+        )
+        .route(
+            "/{lang}/office/sign-in/second-factor",
+            get(office::sign_in::second_factor_form).post(office::sign_in::second_factor_submit),
+        )
+        .route("/{lang}/office/sign-out", post(office::sign_in::sign_out))
+        .route(
+            "/{lang}/office/password",
+            get(office::sign_in::password_form).post(office::sign_in::password_submit),
+        )
+        .route("/{lang}/office/account", get(office::account::page))
+        .route("/{lang}/office/account/tokens", post(office::account::tokens))
+        .route(
+            "/{lang}/office/account/second-factor",
+            get(office::account::second_factor).post(office::account::second_factor_submit),
+        )
+        .route("/{lang}/office/offers", get(office::offers::list))
+        .route("/{lang}/office/offers/bulk", post(office::offers::bulk))
+        .route(
+            "/{lang}/office/offers/new",
+            get(office::offer_form::new_form).post(office::offer_form::create),
+        )
+        .route(
+            "/{lang}/office/offers/{reference}",
+            get(office::offers::detail).post(office::offers::action),
+        )
+        .route(
+            "/{lang}/office/offers/{reference}/edit",
+            get(office::offer_form::edit_form).post(office::offer_form::update),
+        )
+        .route("/{lang}/office/translations", get(office::translations::queue))
+        .route(
+            "/{lang}/office/translations/{reference}/{target}",
+            get(office::translations::editor).post(office::translations::save),
+        )
+        .route(
+            "/{lang}/office/admin/users",
+            get(office::admin::users).post(office::admin::create),
+        )
+        .route("/{lang}/office/admin/users/{id}", post(office::admin::change))
+        .route("/{lang}/office/admin/audit", get(office::audit::list))
+        .route("/{lang}/office/admin/audit.csv", get(office::audit::csv))
         .fallback(not_found)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -27,6 +27,53 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../templates/search.html")),
     ("info.html", include_str!("../templates/info.html")),
     ("error.html", include_str!("../templates/error.html")),
+    ("office/errors.html", include_str!("../templates/office/errors.html")),
+    ("office/field.html", include_str!("../templates/office/field.html")),
+    ("office/select.html", include_str!("../templates/office/select.html")),
+    ("office/sign_in.html", include_str!("../templates/office/sign_in.html")),
+    (
+        "office/second_factor.html",
+        include_str!("../templates/office/second_factor.html"),
+    ),
+    (
+        "office/password.html",
+        include_str!("../templates/office/password.html"),
+    ),
+    (
+        "office/second_factor_setup.html",
+        include_str!("../templates/office/second_factor_setup.html"),
+    ),
+    (
+        "office/recovery_codes.html",
+        include_str!("../templates/office/recovery_codes.html"),
+    ),
+    ("office/account.html", include_str!("../templates/office/account.html")),
+    (
+        "office/offer_rows.html",
+        include_str!("../templates/office/offer_rows.html"),
+    ),
+    ("office/home.html", include_str!("../templates/office/home.html")),
+    ("office/offers.html", include_str!("../templates/office/offers.html")),
+    ("office/bulk.html", include_str!("../templates/office/bulk.html")),
+    ("office/offer.html", include_str!("../templates/office/offer.html")),
+    (
+        "office/offer_form.html",
+        include_str!("../templates/office/offer_form.html"),
+    ),
+    (
+        "office/translations.html",
+        include_str!("../templates/office/translations.html"),
+    ),
+    (
+        "office/translation.html",
+        include_str!("../templates/office/translation.html"),
+    ),
+    ("office/users.html", include_str!("../templates/office/users.html")),
+    (
+        "office/one_time_password.html",
+        include_str!("../templates/office/one_time_password.html"),
+    ),
+    ("office/audit.html", include_str!("../templates/office/audit.html")),
 ];
 
 static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {

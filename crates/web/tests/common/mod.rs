@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod browser;
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
@@ -82,14 +84,18 @@ impl TestResponse {
 
 impl TestApp {
     pub async fn new(backend: Backend) -> TestApp {
+        // Internal errors are logged: show them in the failing test's output.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("warn"))
+            .with_test_writer()
+            .try_init();
         let db = TestDatabase::new(backend).await;
         sportello_demo::load(db.storage.as_ref(), OFFERS, SEED, today_in_rome())
             .await
             .expect("demo data loads");
-        let state = AppState {
-            storage: db.storage.clone(),
-            public_url: PublicUrl::parse(PUBLIC_URL).unwrap(),
-        };
+        let state = AppState::new(db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
+            .await
+            .expect("state");
         TestApp {
             db,
             router: sportello_web::router(state),
@@ -111,14 +117,19 @@ impl TestApp {
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
-        let mut request = Request::get(path);
+        self.request("GET", path, headers, Vec::new()).await
+    }
+
+    /// Any request through the real router.
+    pub async fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Vec<u8>) -> TestResponse {
+        let mut request = Request::builder().method(method).uri(path);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
         let response = self
             .router
             .clone()
-            .oneshot(request.body(Body::empty()).unwrap())
+            .oneshot(request.body(Body::from(body)).unwrap())
             .await
             .unwrap();
         let status = response.status();

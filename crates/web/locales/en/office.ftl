@@ -1,0 +1,212 @@
+# Sportello — back-office strings. Every message here exists in it, en, fr and de.
+
+## Errors
+forbidden-title = Not allowed
+forbidden-text = Your account does not allow this. The attempt has been recorded; ask an administrator if you need access.
+form-expired-title = The form has expired
+form-expired-text = The form has expired or was sent from another page. Reload the page and try again.
+stale-title = Changed in the meantime
+stale-text = Someone else changed this record after you opened it. Open it again to see the latest version, then make your change.
+not-possible-title = Not possible
+not-possible-text = This change is not possible in the record's current state.
+form-has-errors = Please correct the fields below
+field-required = Fill in this field.
+field-too-long = Use at most { $max } characters.
+field-unknown = Choose one of the values of the list.
+field-not-a-number = Write a whole number.
+field-out-of-range = Write a number from { $min } to { $max }.
+field-not-a-date = Write a date as year-month-day, for example 2026-12-31.
+field-date-in-past = The date cannot be in the past.
+field-date-too-far = The date can be at most { $max } days from today.
+field-salary-order = The maximum pay must not be lower than the minimum.
+field-salary-incomplete = Give both the minimum and the maximum pay, or neither.
+field-duplicate = This language is already listed.
+field-not-allowed = Your account cannot create offers for this centre and section.
+
+## Navigation
+office-nav = Back office
+office-home-title = Back office
+office-offers-title = Offers
+office-translations-title = Translations
+office-users-title = Users
+office-audit-title = Audit log
+office-account-title = My account
+office-sign-out = Sign out ({ $name })
+office-welcome = Welcome, { $name }.
+office-continue = Continue
+office-nothing = Nothing to show.
+office-no-grants = Your account has no centre yet. Ask an administrator to grant you access.
+office-admin = Administration
+office-expiring = Offers expiring within { $days } days
+office-drafts = Drafts
+office-translations-count = { $count ->
+    [one] 1 offer is waiting for a translation
+   *[other] { $count } offers are waiting for translations
+}
+office-offer-title = Offer
+office-offers-search = Reference, title or employer
+office-actions = Actions
+office-history = History
+
+## Signing in
+sign-in-title = Sign in
+sign-in-button = Sign in
+sign-in-help = The back office is for the staff of the employment centres. If you cannot sign in, ask your administrator.
+sign-in-wrong = Wrong e-mail address or password.
+sign-in-blocked = Too many failed attempts. Try again in { $seconds } seconds.
+second-factor-title = Second factor
+second-factor-hint = The six digits shown by your authenticator app, or one of your recovery codes.
+second-factor-button = Confirm
+second-factor-wrong = This code is not valid. Codes change every 30 seconds and each one works once.
+field-email = E-mail address
+field-password = Password
+field-code = Code
+field-name = Name
+
+## Password
+password-title = Change password
+password-forced = You must choose a new password before you continue.
+field-password-current = Current password
+field-password-new = New password
+field-password-repeat = New password again
+password-rules = At least { $min } characters. A sentence of several words is easy to remember and hard to guess.
+password-button = Change password
+password-current-wrong = The current password is wrong.
+password-too-short = The password must have at least { $min } characters.
+password-too-long = The password can have at most { $max } characters.
+password-common = This password is among the most used ones: choose another.
+password-contains-name = The password must not contain your e-mail address.
+password-repeat-differs = The two new passwords are different.
+
+## Second factor
+second-factor-setup-title = Second factor (authenticator app)
+second-factor-required = Administrators must use a second factor. Set it up now to continue.
+second-factor-step-app = Install an authenticator app (for example FreeOTP, Aegis or Google Authenticator) on your phone.
+second-factor-step-scan = Scan this code with the app, or type the key below.
+second-factor-step-code = Write the six digits the app shows.
+second-factor-qr = QR code of the second factor for the authenticator app
+second-factor-secret = Key:
+second-factor-enable = Turn on the second factor
+second-factor-disable = Turn off the second factor
+second-factor-on = The second factor is on. { $count ->
+    [one] 1 recovery code is left.
+   *[other] { $count } recovery codes are left.
+}
+second-factor-state-on = on
+second-factor-state-off = off
+recovery-codes-title = Recovery codes
+recovery-codes-once = Keep these codes in a safe place: each one lets you sign in once without your phone. They are shown only now.
+
+## API tokens
+tokens-title = API tokens
+tokens-intro = A token lets a program use the API with your permissions. It is shown once; revoke it when it is no longer needed.
+tokens-new = Your new token (copy it now, it will not be shown again):
+tokens-name = Name of the new token
+tokens-create = Create token
+tokens-created = Created
+tokens-last-used = Last used
+tokens-state = State
+tokens-revoked = revoked
+tokens-revoke = Revoke { $name }
+
+## Offers
+status-draft = Draft
+status-published = Published
+status-filled = Filled
+status-withdrawn = Withdrawn
+status-expired = Expired
+text-status = { $status ->
+    [original] original
+    [reviewed] reviewed
+    [draft] draft, not public
+   *[missing] missing
+}
+field-reference = Reference
+field-title = Title
+field-centre = Centre
+field-section = Section
+field-status = Status
+field-valid-through = Valid until
+field-texts = Languages
+field-published-on = Published on
+field-employer-hidden = Keep the employer's name off the public boards
+field-town = Town
+field-postcode = Postcode
+field-region = Province or region
+field-region-hint = In Italy the province code, for example LE; abroad the region or state.
+field-country = Country
+field-hours = Hours a week
+field-salary-min = Minimum gross monthly pay (€)
+field-salary-max = Maximum gross monthly pay (€)
+field-salary-hint = Leave both empty when the pay is not stated.
+field-language = Language { $number }
+field-level = Level of language { $number }
+field-user-lang = Language of the back office
+offer-new-title = New offer
+offer-edit-title = Edit offer
+form-where = Centre and section
+form-job = The job
+form-employer = Employer
+form-terms = Terms
+form-requirements = Requirements
+form-choose = Choose…
+form-none = None
+form-save = Save
+form-title-hint = Short and clear, for example "Waiter for a restaurant in Gallipoli".
+form-markdown-hint = A blank line starts a new paragraph; lines starting with "- " make a list; **bold** and *italics*.
+action-edit = Edit
+action-duplicate = Duplicate
+action-publish = Publish
+action-withdraw = Withdraw
+action-fill = Mark as filled
+action-extend = Extend
+action-extend-until = New valid-until date
+bulk-title = Action on the selected offers
+bulk-action = Action
+bulk-apply = Apply to the selected offers
+bulk-select = Select
+bulk-select-one = Select { $reference }
+bulk-done = { $count ->
+    [one] 1 offer changed
+   *[other] { $count } offers changed
+}
+bulk-ok = done
+
+## Translations
+translations-intro = Published offers without a checked text in some language, oldest first. A draft becomes public only when someone reviews it.
+translations-languages = Language to translate into
+translations-missing = Missing
+translations-translate = Translate { $reference } into { $language }
+translation-editor-title = { $reference }: translation into { $language }
+translation-machine = machine translation, to be checked
+translation-save-draft = Save as draft
+translation-save-review = Save as reviewed (public)
+
+## Users
+role-admin = Administrator
+role-coordinator = Coordinator of the area
+role-operator = Operator of the centre
+role-mirato = Collocamento Mirato of the centre
+user-active = active
+user-inactive = deactivated
+user-grants = Grants of { $name }
+user-grants-new = Grants
+user-save-grants = Save grants
+user-reset-password = Reset password
+user-deactivate = Deactivate
+user-activate = Reactivate
+user-new = New user
+user-create = Create user
+one-time-password-title = One-time password
+one-time-password-text = Give this password to { $email } in person or by phone. It works once: a new password must be chosen at the first sign-in.
+
+## Audit log
+audit-at = When
+audit-actor = Who
+audit-address = Address
+audit-action = Action
+audit-object = Object
+audit-details = Details
+audit-from = From (date)
+audit-until = Until (date)
+audit-export = Download as CSV

@@ -1,0 +1,212 @@
+# Sportello — back-office strings. Every message here exists in it, en, fr and de.
+
+## Errors
+forbidden-title = Non consentito
+forbidden-text = Il tuo account non permette questa operazione. Il tentativo è stato registrato; chiedi a un amministratore se ti serve l'accesso.
+form-expired-title = Il modulo è scaduto
+form-expired-text = Il modulo è scaduto o è stato inviato da un'altra pagina. Ricarica la pagina e riprova.
+stale-title = Modificato nel frattempo
+stale-text = Qualcun altro ha modificato questo elemento dopo che l'hai aperto. Riaprilo per vedere la versione più recente, poi fai la tua modifica.
+not-possible-title = Non possibile
+not-possible-text = Questa modifica non è possibile nello stato attuale dell'elemento.
+form-has-errors = Correggi i campi indicati qui sotto
+field-required = Compila questo campo.
+field-too-long = Usa al massimo { $max } caratteri.
+field-unknown = Scegli uno dei valori dell'elenco.
+field-not-a-number = Scrivi un numero intero.
+field-out-of-range = Scrivi un numero da { $min } a { $max }.
+field-not-a-date = Scrivi la data come anno-mese-giorno, per esempio 2026-12-31.
+field-date-in-past = La data non può essere nel passato.
+field-date-too-far = La data può essere al massimo a { $max } giorni da oggi.
+field-salary-order = La retribuzione massima non può essere inferiore alla minima.
+field-salary-incomplete = Indica sia la retribuzione minima sia la massima, oppure nessuna delle due.
+field-duplicate = Questa lingua è già indicata.
+field-not-allowed = Il tuo account non può creare offerte per questo centro e questa sezione.
+
+## Navigation
+office-nav = Area riservata
+office-home-title = Area riservata
+office-offers-title = Offerte
+office-translations-title = Traduzioni
+office-users-title = Utenti
+office-audit-title = Registro delle attività
+office-account-title = Il mio account
+office-sign-out = Esci ({ $name })
+office-welcome = Benvenuta o benvenuto, { $name }.
+office-continue = Continua
+office-nothing = Niente da mostrare.
+office-no-grants = Il tuo account non ha ancora un centro. Chiedi a un amministratore di darti l'accesso.
+office-admin = Amministrazione
+office-expiring = Offerte in scadenza entro { $days } giorni
+office-drafts = Bozze
+office-translations-count = { $count ->
+    [one] 1 offerta attende una traduzione
+   *[other] { $count } offerte attendono traduzioni
+}
+office-offer-title = Offerta
+office-offers-search = Codice, titolo o datore di lavoro
+office-actions = Azioni
+office-history = Cronologia
+
+## Signing in
+sign-in-title = Accedi
+sign-in-button = Accedi
+sign-in-help = L'area riservata è per il personale dei Centri per l'Impiego. Se non riesci ad accedere, chiedi al tuo amministratore.
+sign-in-wrong = Indirizzo e-mail o password errati.
+sign-in-blocked = Troppi tentativi non riusciti. Riprova tra { $seconds } secondi.
+second-factor-title = Secondo fattore
+second-factor-hint = Le sei cifre mostrate dalla tua app di autenticazione, oppure uno dei tuoi codici di recupero.
+second-factor-button = Conferma
+second-factor-wrong = Questo codice non è valido. I codici cambiano ogni 30 secondi e ognuno vale una sola volta.
+field-email = Indirizzo e-mail
+field-password = Password
+field-code = Codice
+field-name = Nome
+
+## Password
+password-title = Cambia password
+password-forced = Devi scegliere una nuova password prima di continuare.
+field-password-current = Password attuale
+field-password-new = Nuova password
+field-password-repeat = Ripeti la nuova password
+password-rules = Almeno { $min } caratteri. Una frase di più parole è facile da ricordare e difficile da indovinare.
+password-button = Cambia password
+password-current-wrong = La password attuale è errata.
+password-too-short = La password deve avere almeno { $min } caratteri.
+password-too-long = La password può avere al massimo { $max } caratteri.
+password-common = Questa password è tra le più usate: scegline un'altra.
+password-contains-name = La password non deve contenere il tuo indirizzo e-mail.
+password-repeat-differs = Le due nuove password sono diverse.
+
+## Second factor
+second-factor-setup-title = Secondo fattore (app di autenticazione)
+second-factor-required = Gli amministratori devono usare un secondo fattore. Configuralo ora per continuare.
+second-factor-step-app = Installa sul telefono un'app di autenticazione (per esempio FreeOTP, Aegis o Google Authenticator).
+second-factor-step-scan = Inquadra questo codice con l'app, oppure scrivi la chiave qui sotto.
+second-factor-step-code = Scrivi le sei cifre che mostra l'app.
+second-factor-qr = Codice QR del secondo fattore per l'app di autenticazione
+second-factor-secret = Chiave:
+second-factor-enable = Attiva il secondo fattore
+second-factor-disable = Disattiva il secondo fattore
+second-factor-on = Il secondo fattore è attivo. { $count ->
+    [one] Resta 1 codice di recupero.
+   *[other] Restano { $count } codici di recupero.
+}
+second-factor-state-on = attivo
+second-factor-state-off = non attivo
+recovery-codes-title = Codici di recupero
+recovery-codes-once = Conserva questi codici in un luogo sicuro: ognuno permette di accedere una volta senza il telefono. Sono mostrati solo adesso.
+
+## API tokens
+tokens-title = Token per l'API
+tokens-intro = Un token permette a un programma di usare l'API con i tuoi permessi. È mostrato una sola volta; revocalo quando non serve più.
+tokens-new = Il tuo nuovo token (copialo ora, non sarà più mostrato):
+tokens-name = Nome del nuovo token
+tokens-create = Crea token
+tokens-created = Creato
+tokens-last-used = Ultimo uso
+tokens-state = Stato
+tokens-revoked = revocato
+tokens-revoke = Revoca { $name }
+
+## Offers
+status-draft = Bozza
+status-published = Pubblicata
+status-filled = Coperta
+status-withdrawn = Ritirata
+status-expired = Scaduta
+text-status = { $status ->
+    [original] originale
+    [reviewed] revisionato
+    [draft] bozza, non pubblica
+   *[missing] mancante
+}
+field-reference = Codice
+field-title = Titolo
+field-centre = Centro
+field-section = Sezione
+field-status = Stato
+field-valid-through = Valida fino al
+field-texts = Lingue
+field-published-on = Pubblicata il
+field-employer-hidden = Non mostrare il nome del datore di lavoro nelle bacheche pubbliche
+field-town = Comune
+field-postcode = CAP
+field-region = Provincia o regione
+field-region-hint = In Italia la sigla della provincia, per esempio LE; all'estero la regione o lo stato.
+field-country = Paese
+field-hours = Ore settimanali
+field-salary-min = Retribuzione lorda mensile minima (€)
+field-salary-max = Retribuzione lorda mensile massima (€)
+field-salary-hint = Lascia vuoti entrambi i campi se la retribuzione non è indicata.
+field-language = Lingua { $number }
+field-level = Livello della lingua { $number }
+field-user-lang = Lingua dell'area riservata
+offer-new-title = Nuova offerta
+offer-edit-title = Modifica offerta
+form-where = Centro e sezione
+form-job = Il lavoro
+form-employer = Datore di lavoro
+form-terms = Condizioni
+form-requirements = Requisiti
+form-choose = Scegli…
+form-none = Nessuno
+form-save = Salva
+form-title-hint = Breve e chiaro, per esempio "Cameriere per ristorante a Gallipoli".
+form-markdown-hint = Una riga vuota inizia un nuovo paragrafo; le righe che iniziano con "- " formano un elenco; **grassetto** e *corsivo*.
+action-edit = Modifica
+action-duplicate = Duplica
+action-publish = Pubblica
+action-withdraw = Ritira
+action-fill = Segna come coperta
+action-extend = Proroga
+action-extend-until = Nuova data di scadenza
+bulk-title = Azione sulle offerte selezionate
+bulk-action = Azione
+bulk-apply = Applica alle offerte selezionate
+bulk-select = Seleziona
+bulk-select-one = Seleziona { $reference }
+bulk-done = { $count ->
+    [one] 1 offerta modificata
+   *[other] { $count } offerte modificate
+}
+bulk-ok = fatto
+
+## Translations
+translations-intro = Offerte pubblicate senza un testo verificato in qualche lingua, dalla più vecchia. Una bozza diventa pubblica solo quando qualcuno la revisiona.
+translations-languages = Lingua in cui tradurre
+translations-missing = Mancanti
+translations-translate = Traduci { $reference } in { $language }
+translation-editor-title = { $reference }: traduzione in { $language }
+translation-machine = traduzione automatica, da verificare
+translation-save-draft = Salva come bozza
+translation-save-review = Salva come revisionata (pubblica)
+
+## Users
+role-admin = Amministratore
+role-coordinator = Coordinatore dell'ambito
+role-operator = Operatore del centro
+role-mirato = Collocamento Mirato del centro
+user-active = attivo
+user-inactive = disattivato
+user-grants = Permessi di { $name }
+user-grants-new = Permessi
+user-save-grants = Salva i permessi
+user-reset-password = Reimposta la password
+user-deactivate = Disattiva
+user-activate = Riattiva
+user-new = Nuovo utente
+user-create = Crea utente
+one-time-password-title = Password monouso
+one-time-password-text = Consegna questa password a { $email } di persona o per telefono. Vale una sola volta: al primo accesso va scelta una nuova password.
+
+## Audit log
+audit-at = Quando
+audit-actor = Chi
+audit-address = Indirizzo
+audit-action = Azione
+audit-object = Oggetto
+audit-details = Dettagli
+audit-from = Dal (data)
+audit-until = Al (data)
+audit-export = Scarica in CSV

@@ -1,0 +1,68 @@
+//! The back office under `/{lang}/office/…`: signing in, the operators'
+//! offers and translations, the administrators' users and audit log. Every
+//! page checks the user's grants on the server; every form carries a CSRF
+//! token; nothing here is cached or indexed.
+
+pub mod account;
+pub mod admin;
+pub mod audit;
+pub mod home;
+pub mod offer_form;
+pub mod offers;
+pub mod sign_in;
+pub mod translations;
+
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Response};
+use minijinja::{Value, context};
+use sportello_domain::Lang;
+
+use super::base_context;
+use crate::error::AppError;
+use crate::session::SignedIn;
+use crate::templates;
+
+/// Renders a back-office page. `path` is the address after the language
+/// segment, for the language links; `user` fills the navigation.
+pub fn render(
+    template: &str,
+    lang: Lang,
+    path: &str,
+    title: &str,
+    user: Option<&SignedIn>,
+    ctx: Value,
+) -> Result<Response, AppError> {
+    let nav = user.map(|u| {
+        let access = u.access();
+        context! {
+            name => u.user.name.clone(),
+            email => u.user.email.clone(),
+            admin => access.administers(),
+            offers => access.works_on_offers(),
+            csrf => u.csrf.clone(),
+        }
+    });
+    let ctx = minijinja::value::merge_maps([
+        context! { office => true, nav, csrf => user.map(|u| u.csrf.clone()) },
+        ctx,
+        base_context(lang, Some(path), title),
+    ]);
+    let html = templates::render(template, ctx).map_err(|e| AppError::from(e).page(lang))?;
+    Ok(no_store(Html(html).into_response()))
+}
+
+/// Back-office answers are private: never stored by caches.
+pub fn no_store(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+        .headers_mut()
+        .insert("x-robots-tag", HeaderValue::from_static("noindex, nofollow"));
+    response
+}
+
+/// A `303 See Other` to `location` (after a form was handled).
+pub fn see_other(location: &str) -> Response {
+    no_store(axum::response::Redirect::to(location).into_response())
+}

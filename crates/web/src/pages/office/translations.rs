@@ -1,0 +1,192 @@
+//! The translation workflow: a queue of published offers lacking a public
+//! text in some language, oldest first, and a side-by-side editor (Italian
+//! beside the target language). Saving as reviewed makes the text public;
+//! a draft (by a person or by the machine-translation provider) never is.
+
+use axum::extract::{Query, State};
+use axum::response::Response;
+use chrono::Utc;
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+use sportello_domain::offer_form::{MAX_DESCRIPTION, MAX_HOW_TO_APPLY, MAX_TITLE};
+use sportello_domain::time::today_in_rome;
+use sportello_domain::{Lang, OfferText, TextStatus};
+
+use super::offers::{editable_offer, readable_offer};
+use super::{render, see_other};
+use crate::AppState;
+use crate::error::{AnswerAs, AppError};
+use crate::extract::{FormFields, Locale, PathParams};
+use crate::i18n::{args, msg, msg_args};
+use crate::session::Office;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct QueueQuery {
+    lang: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Task {
+    reference: String,
+    title: String,
+    published_on: String,
+    missing: Vec<&'static str>,
+}
+
+/// `GET /{lang}/office/translations[?lang=en]`.
+pub async fn queue(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    user: Office,
+    Query(query): Query<QueueQuery>,
+) -> Result<Response, AppError> {
+    let target = match query.lang.as_deref().filter(|l| !l.is_empty()) {
+        Some(code) => Some(Lang::parse(code).ok_or_else(|| AppError::bad_parameter("lang", code).page(lang))?),
+        None => None,
+    };
+    let allowed: Vec<_> = user
+        .access()
+        .readable()
+        .into_iter()
+        .filter(|(c, s)| user.access().can_edit_offers(*c, *s))
+        .collect();
+    let tasks = state
+        .storage
+        .translation_queue(&allowed, target, today_in_rome(), 200)
+        .await
+        .on_page(lang)?;
+    let tasks: Vec<Task> = tasks
+        .iter()
+        .map(|t| Task {
+            reference: t.offer.reference.to_string(),
+            title: t.offer.data.text(Lang::It).map(|x| x.title.clone()).unwrap_or_default(),
+            published_on: t.offer.published_on.map(|d| d.to_string()).unwrap_or_default(),
+            missing: t.missing.iter().map(|l| l.code()).collect(),
+        })
+        .collect();
+    let title = msg(lang, "office-translations-title");
+    let ctx = context! {
+        tasks => minijinja::value::Serde(&tasks),
+        target => target.map(|l| l.code()),
+        target_languages => Lang::ALL.iter().skip(1).map(|l| (l.code(), l.native_name())).collect::<Vec<_>>(),
+    };
+    render(
+        "office/translations.html",
+        lang,
+        "/office/translations",
+        &title,
+        Some(&user),
+        ctx,
+    )
+}
+
+fn target_lang(lang: Lang, code: &str) -> Result<Lang, AppError> {
+    match Lang::parse(code) {
+        Some(l) if l != Lang::It => Ok(l),
+        _ => Err(AppError::not_found().page(lang)),
+    }
+}
+
+/// `GET /{lang}/office/translations/{reference}/{target}`.
+pub async fn editor(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    user: Office,
+    PathParams((_, reference, target)): PathParams<(String, String, String)>,
+) -> Result<Response, AppError> {
+    let target = target_lang(lang, &target)?;
+    let offer = readable_offer(&state, &user, &reference).await?;
+    editor_page(&user, &offer, target, None, Vec::new())
+}
+
+fn editor_page(
+    user: &Office,
+    offer: &sportello_domain::Offer,
+    target: Lang,
+    typed: Option<OfferText>,
+    errors: Vec<(&'static str, String)>,
+) -> Result<Response, AppError> {
+    let lang = user.lang;
+    let italian = offer.data.text(Lang::It).cloned();
+    let current = typed.or_else(|| offer.data.text(target).cloned());
+    let status = offer.data.text_status(target);
+    let title = msg_args(
+        lang,
+        "translation-editor-title",
+        &args(&[
+            ("reference", offer.reference.to_string().into()),
+            ("language", target.native_name().into()),
+        ]),
+    );
+    let ctx = context! {
+        reference => offer.reference.to_string(),
+        target => target.code(),
+        target_name => target.native_name(),
+        italian => minijinja::value::Serde(&italian),
+        current => minijinja::value::Serde(&current),
+        status => status.code(),
+        machine => current.as_ref().is_some_and(|t| t.machine),
+        can_edit => user.access().can_edit_offers(offer.data.centre, offer.data.section),
+        errors => errors.into_iter().collect::<std::collections::BTreeMap<_, _>>(),
+    };
+    let path = format!("/office/translations/{}/{}", offer.reference, target.code());
+    render("office/translation.html", lang, &path, &title, Some(user), ctx)
+}
+
+/// `POST /{lang}/office/translations/{reference}/{target}`: `action` =
+/// `draft` (keep it private) or `review` (checked: public from now on).
+pub async fn save(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    user: Office,
+    PathParams((_, reference, target)): PathParams<(String, String, String)>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    user.check_csrf(&form.get("csrf"))?;
+    let target = target_lang(lang, &target)?;
+    let offer = editable_offer(&state, &user, &reference, "offer.translation").await?;
+    let status = match form.get("action").as_str() {
+        "review" => TextStatus::Reviewed,
+        "draft" => TextStatus::Draft,
+        other => return Err(AppError::bad_parameter("action", other).page(lang)),
+    };
+    let field = |name: &str| form.get(name).trim().replace("\r\n", "\n");
+    let typed = OfferText {
+        lang: target,
+        status,
+        // Kept as a machine draft only while nobody has reviewed it.
+        machine: status == TextStatus::Draft && offer.data.text(target).is_some_and(|t| t.machine),
+        title: field("title"),
+        description: field("description"),
+        how_to_apply: field("how_to_apply"),
+    };
+    let mut errors = Vec::new();
+    for (name, value, max) in [
+        ("title", &typed.title, MAX_TITLE),
+        ("description", &typed.description, MAX_DESCRIPTION),
+        ("how_to_apply", &typed.how_to_apply, MAX_HOW_TO_APPLY),
+    ] {
+        if value.is_empty() {
+            errors.push((name, msg(lang, "field-required")));
+        } else if value.chars().count() > max {
+            errors.push((
+                name,
+                msg_args(lang, "field-too-long", &args(&[("max", (max as i64).into())])),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        let mut response = editor_page(&user, &offer, target, Some(typed), errors)?;
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(response);
+    }
+    state
+        .storage
+        .set_offer_text(&offer.reference, &typed, &user.actor(), Utc::now())
+        .await
+        .on_page(lang)?;
+    Ok(see_other(&format!(
+        "/{lang}/office/translations?saved={}",
+        offer.reference
+    )))
+}

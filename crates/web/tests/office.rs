@@ -1,0 +1,590 @@
+//! The back office through the real router, on SQLite and PostgreSQL:
+//! signing in (throttling, second factor, session rotation, CSRF), the
+//! permission rules for every role, and an operator running a centre's
+//! board from a draft to a withdrawn offer.
+
+mod common;
+
+use axum::http::StatusCode;
+use chrono::Utc;
+use common::TestApp;
+use common::browser::{Browser, PASSWORD, input_value};
+use sportello_auth::TotpSecret;
+use sportello_domain::{Actor, Grant, Lang, OfferStatus, RefCode, Role, Scope, Section, TextStatus};
+use sportello_storage::{AuditFilter, OfficeFilter};
+
+fn grant(role: Role, scope: Scope) -> Grant {
+    Grant::new(role, scope).unwrap()
+}
+
+async fn audit_actions(app: &TestApp, object: &str) -> Vec<String> {
+    app.storage()
+        .audit_entries(&AuditFilter {
+            object_id: Some(object.into()),
+            limit: 100,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect()
+}
+
+/// A draft in `section` of the centre `slug`, made through storage.
+async fn draft(app: &TestApp, slug: &str, section: Section) -> RefCode {
+    let centre = app.centre(slug).await;
+    let published = app
+        .storage()
+        .office_offers(&OfficeFilter {
+            allowed: vec![(centre.id, Section::Ordinary)],
+            status: Some(OfferStatus::Published),
+            limit: 1,
+            ..OfficeFilter::default()
+        })
+        .await
+        .unwrap();
+    let mut data = published.items[0].data.clone();
+    data.section = section;
+    data.valid_through = sportello_domain::time::today_in_rome() + chrono::Duration::days(20);
+    app.storage()
+        .insert_offer(&data, &Actor::system(), Utc::now())
+        .await
+        .unwrap()
+        .reference
+}
+
+async fn signing_in(app: TestApp) {
+    let lecce = app.centre("lecce").await;
+    app.add_user("anna@cpi.example", vec![grant(Role::Operator, Scope::Centre(lecce.id))])
+        .await;
+    let mut browser = Browser::new(&app);
+
+    // Not signed in: the back office sends to the sign-in page, keeping the address.
+    let home = browser.get("/it/office/offers").await;
+    assert_eq!(home.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        home.header("location"),
+        "/it/office/sign-in?next=%2Fit%2Foffice%2Foffers"
+    );
+    let form = browser.get("/en/office/sign-in").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert_eq!(form.h1(), "Sign in");
+    assert!(form.header("cache-control").contains("no-store"));
+    assert!(
+        form.body
+            .contains(r#"<meta name="robots" content="noindex, nofollow">"#)
+    );
+
+    // A form without its token is refused and nothing happens.
+    let forged = browser
+        .post(
+            "/it/office/sign-in",
+            &[
+                ("email", "anna@cpi.example"),
+                ("password", PASSWORD),
+                ("csrf", "forged"),
+            ],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(!browser.cookies.contains_key("sportello_session"));
+
+    // Wrong passwords: the same message as an unknown account, then growing delays.
+    for _ in 0..3 {
+        let wrong = browser.sign_in("anna@cpi.example", "not the password at all").await;
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+        assert!(wrong.text().contains("Indirizzo e-mail o password errati."));
+    }
+    let unknown = browser.sign_in("nobody@cpi.example", PASSWORD).await;
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+    assert!(unknown.text().contains("Indirizzo e-mail o password errati."));
+    let fourth = browser.sign_in("anna@cpi.example", "still not the password").await;
+    assert_eq!(fourth.status, StatusCode::UNAUTHORIZED);
+    let blocked = browser.sign_in("anna@cpi.example", PASSWORD).await;
+    assert_eq!(
+        blocked.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
+    assert!(blocked.text().contains("Troppi tentativi"));
+    let log = audit_actions(&app, "anna@cpi.example").await;
+    assert!(log.contains(&"sign_in_failed".to_string()) && log.contains(&"sign_in_blocked".to_string()));
+
+    // After the delay, the right password signs in with a new session cookie.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let signed = browser.sign_in("anna@cpi.example", PASSWORD).await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+    assert_eq!(signed.header("location"), "/it/office/");
+    let cookie = signed.header("set-cookie");
+    assert!(cookie.starts_with("sportello_session="));
+    for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
+        assert!(cookie.contains(attribute), "{attribute} in {cookie}");
+    }
+    let first_session = browser.cookies["sportello_session"].clone();
+    let home = browser.get("/it/office/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.text().contains("Benvenuta o benvenuto, anna."));
+
+    // Signing in again gives a new session id; the old one no longer works.
+    let old = browser.cookies.clone();
+    browser.sign_in("anna@cpi.example", PASSWORD).await;
+    assert_ne!(browser.cookies["sportello_session"], first_session);
+    let mut stale = Browser::new(&app);
+    stale.cookies = old;
+    assert_eq!(stale.get("/it/office/").await.status, StatusCode::SEE_OTHER);
+
+    // Signing out ends the session on the server.
+    let session = browser.cookies["sportello_session"].clone();
+    browser.get("/it/office/").await;
+    let out = browser.post("/it/office/sign-out", &[]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    let mut replay = Browser::new(&app);
+    replay.cookies.insert("sportello_session".into(), session);
+    assert_eq!(replay.get("/it/office/").await.status, StatusCode::SEE_OTHER);
+    assert!(
+        audit_actions(&app, "anna@cpi.example")
+            .await
+            .contains(&"sign_out".to_string())
+    );
+}
+
+async fn administrators_need_a_second_factor(app: TestApp) {
+    app.add_user("root@cpi.example", vec![grant(Role::Admin, Scope::Installation)])
+        .await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in("root@cpi.example", PASSWORD).await;
+    // Everything leads to the set-up of the second factor first.
+    let users = browser.get("/it/office/admin/users").await;
+    assert_eq!(users.status, StatusCode::SEE_OTHER);
+    assert_eq!(users.header("location"), "/it/office/account/second-factor");
+    let setup = browser.get("/it/office/account/second-factor").await;
+    assert!(setup.body.contains("<svg"), "a QR code");
+    let secret_text = setup.body.split("<code class=\"secret\">").nth(1).unwrap();
+    let secret = TotpSecret::from_base32(&secret_text[..secret_text.find('<').unwrap()]).unwrap();
+    let sealed = input_value(&setup.body, "sealed").unwrap();
+    let now = Utc::now().timestamp();
+    let wrong = browser
+        .post(
+            "/it/office/account/second-factor",
+            &[("action", "enable"), ("sealed", &sealed), ("code", "000000")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let codes_page = browser
+        .post(
+            "/it/office/account/second-factor",
+            &[
+                ("action", "enable"),
+                ("sealed", &sealed),
+                ("code", &secret.code_at(now)),
+            ],
+        )
+        .await;
+    assert_eq!(codes_page.status, StatusCode::OK);
+    let recovery: Vec<String> = codes_page
+        .body
+        .split("<li><code>")
+        .skip(1)
+        .map(|s| s[..s.find('<').unwrap()].to_string())
+        .collect();
+    assert_eq!(recovery.len(), 10);
+    assert_eq!(browser.get("/it/office/admin/users").await.status, StatusCode::OK);
+
+    // Next time: password, then a code. A used code is refused; a recovery code works once.
+    let mut second = Browser::new(&app);
+    let step = second.sign_in("root@cpi.example", PASSWORD).await;
+    assert!(step.header("location").starts_with("/it/office/sign-in/second-factor"));
+    assert_eq!(
+        second.get("/it/office/").await.status,
+        StatusCode::SEE_OTHER,
+        "no access before the second factor"
+    );
+    second.get("/it/office/sign-in/second-factor").await;
+    let replayed = second
+        .post("/it/office/sign-in/second-factor", &[("code", &secret.code_at(now))])
+        .await;
+    assert_eq!(replayed.status, StatusCode::UNAUTHORIZED, "a code works once");
+    let by_recovery = second
+        .post(
+            "/it/office/sign-in/second-factor",
+            &[("code", &recovery[0].to_uppercase())],
+        )
+        .await;
+    assert_eq!(by_recovery.status, StatusCode::SEE_OTHER);
+    assert_eq!(second.get("/it/office/admin/users").await.status, StatusCode::OK);
+
+    let mut third = Browser::new(&app);
+    third.sign_in("root@cpi.example", PASSWORD).await;
+    third.get("/it/office/sign-in/second-factor").await;
+    let again = third
+        .post("/it/office/sign-in/second-factor", &[("code", &recovery[0])])
+        .await;
+    assert_eq!(again.status, StatusCode::UNAUTHORIZED, "a recovery code works once");
+    let log = audit_actions(&app, "root@cpi.example").await;
+    assert!(log.contains(&"user.second_factor_on".to_string()));
+}
+
+async fn a_reset_password_must_be_changed(app: TestApp) {
+    let user = app.add_user("luca@cpi.example", vec![]).await;
+    app.storage()
+        .set_password(
+            user.id,
+            &sportello_auth::hash_password("temporary-password-1"),
+            true,
+            None,
+            &Actor::system(),
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    let mut browser = Browser::new(&app);
+    browser.sign_in("luca@cpi.example", "temporary-password-1").await;
+    let home = browser.get("/it/office/").await;
+    assert_eq!(home.header("location"), "/it/office/password");
+    browser.get("/en/office/password").await;
+    let weak = browser
+        .post(
+            "/en/office/password",
+            &[
+                ("current", "temporary-password-1"),
+                ("new", "password1234"),
+                ("repeat", "password1234"),
+            ],
+        )
+        .await;
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(weak.text().contains("This password is among the most used ones"));
+    let short = browser
+        .post(
+            "/en/office/password",
+            &[("current", "wrong"), ("new", "short"), ("repeat", "short")],
+        )
+        .await;
+    assert!(short.text().contains("The current password is wrong."));
+    assert!(short.text().contains("at least 12 characters"));
+    let done = browser
+        .post(
+            "/en/office/password",
+            &[
+                ("current", "temporary-password-1"),
+                ("new", PASSWORD),
+                ("repeat", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(browser.get("/it/office/").await.status, StatusCode::OK);
+}
+
+async fn every_role_sees_only_what_it_may(app: TestApp) {
+    let lecce = app.centre("lecce").await;
+    let tricase = app.centre("tricase").await;
+    let rimini = app.centre("rimini").await;
+    let lecce_draft = draft(&app, "lecce", Section::Ordinary).await;
+    let lecce_mirato = draft(&app, "lecce", Section::MiratoArt1).await;
+    let tricase_draft = draft(&app, "tricase", Section::Ordinary).await;
+    let rimini_draft = draft(&app, "rimini", Section::Ordinary).await;
+    app.add_user("op@cpi.example", vec![grant(Role::Operator, Scope::Centre(lecce.id))])
+        .await;
+    app.add_user("mirato@cpi.example", vec![grant(Role::Mirato, Scope::Centre(lecce.id))])
+        .await;
+    app.add_user(
+        "coord@cpi.example",
+        vec![grant(Role::Coordinator, Scope::Area("lecce".into()))],
+    )
+    .await;
+    let admin = app
+        .add_user("admin@cpi.example", vec![grant(Role::Admin, Scope::Installation)])
+        .await;
+    let secret = TotpSecret::generate();
+    app.storage()
+        .set_totp(admin.id, Some(&secret.to_base32()), &[], &Actor::system(), Utc::now())
+        .await
+        .unwrap();
+
+    // Operator of Lecce: Lecce's ordinary offers, not Tricase's, not the mirato sections.
+    let mut op = Browser::new(&app);
+    op.sign_in("op@cpi.example", PASSWORD).await;
+    assert_eq!(
+        op.get(&format!("/it/office/offers/{lecce_draft}")).await.status,
+        StatusCode::OK
+    );
+    for other in [&tricase_draft, &lecce_mirato] {
+        let refused = op.get(&format!("/it/office/offers/{other}")).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{other}");
+    }
+    op.get(&format!("/it/office/offers/{lecce_draft}")).await;
+    let publish = op
+        .post(&format!("/it/office/offers/{tricase_draft}"), &[("action", "publish")])
+        .await;
+    assert_eq!(publish.status, StatusCode::FORBIDDEN);
+    let tricase_offer = app.storage().offer(&tricase_draft).await.unwrap().unwrap();
+    assert_eq!(tricase_offer.status, OfferStatus::Draft, "nothing changed");
+    let edit = op.get(&format!("/it/office/offers/{tricase_draft}/edit")).await;
+    assert_eq!(edit.status, StatusCode::FORBIDDEN);
+    let list = op.get("/it/office/offers?status=draft").await;
+    assert!(list.body.contains(&lecce_draft.to_string()));
+    assert!(!list.body.contains(&tricase_draft.to_string()));
+    assert!(!list.body.contains(&lecce_mirato.to_string()));
+    assert_eq!(op.get("/it/office/admin/users").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(op.get("/it/office/admin/audit").await.status, StatusCode::FORBIDDEN);
+    let denials = app
+        .storage()
+        .audit_entries(&AuditFilter {
+            action: Some("permission_denied".into()),
+            actor: Some("op@cpi.example".into()),
+            limit: 100,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    assert!(denials.len() >= 6, "every refusal is logged: {}", denials.len());
+    assert!(denials.iter().any(|d| d.object_id == tricase_draft.to_string()));
+
+    // Collocamento Mirato of Lecce: the mirato sections only.
+    let mut mirato = Browser::new(&app);
+    mirato.sign_in("mirato@cpi.example", PASSWORD).await;
+    assert_eq!(
+        mirato.get(&format!("/it/office/offers/{lecce_mirato}")).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        mirato.get(&format!("/it/office/offers/{lecce_draft}")).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // Coordinator of the Lecce area: reads Lecce and Tricase, not Rimini; changes nothing.
+    let mut coord = Browser::new(&app);
+    coord.sign_in("coord@cpi.example", PASSWORD).await;
+    for readable in [&lecce_draft, &tricase_draft, &lecce_mirato] {
+        assert_eq!(
+            coord.get(&format!("/it/office/offers/{readable}")).await.status,
+            StatusCode::OK
+        );
+    }
+    assert_eq!(
+        coord.get(&format!("/it/office/offers/{rimini_draft}")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    coord.get(&format!("/it/office/offers/{tricase_draft}")).await;
+    let refused = coord
+        .post(&format!("/it/office/offers/{tricase_draft}"), &[("action", "publish")])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    // Administrator: users and audit log, but no offers.
+    let mut root = Browser::new(&app);
+    root.sign_in("admin@cpi.example", PASSWORD).await;
+    root.get("/it/office/sign-in/second-factor").await;
+    root.post(
+        "/it/office/sign-in/second-factor",
+        &[("code", &secret.code_at(Utc::now().timestamp()))],
+    )
+    .await;
+    assert_eq!(root.get("/it/office/admin/users").await.status, StatusCode::OK);
+    assert_eq!(
+        root.get(&format!("/it/office/offers/{lecce_draft}")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let csv = root.get("/it/office/admin/audit.csv?action=permission_denied").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.header("content-type").starts_with("text/csv"));
+    assert!(
+        csv.body
+            .starts_with("id,at,actor,address,action,object_kind,object_id,centre_id,details\r\n")
+    );
+    assert!(csv.body.contains("op@cpi.example"));
+    assert!(!csv.body.contains("sign_in,"), "only the selected action");
+
+    // The administrator gives the operator Tricase too: now it works.
+    let op_user = app.storage().credentials("op@cpi.example").await.unwrap().unwrap().user;
+    root.get("/it/office/admin/users").await;
+    let changed = root
+        .post(
+            &format!("/it/office/admin/users/{}", op_user.id.0),
+            &[
+                ("action", "grants"),
+                ("grant", &format!("operator:{}", lecce.id.0)),
+                ("grant", &format!("operator:{}", tricase.id.0)),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.body);
+    assert_eq!(
+        op.get(&format!("/it/office/offers/{tricase_draft}")).await.status,
+        StatusCode::OK
+    );
+    let _ = rimini;
+}
+
+async fn an_operator_runs_the_board(app: TestApp) {
+    let lecce = app.centre("lecce").await;
+    app.add_user("op@cpi.example", vec![grant(Role::Operator, Scope::Centre(lecce.id))])
+        .await;
+    let mut op = Browser::new(&app);
+    op.sign_in("op@cpi.example", PASSWORD).await;
+    op.get("/en/office/offers/new").await;
+    let valid_through = (sportello_domain::time::today_in_rome() + chrono::Duration::days(30)).to_string();
+    let mut fields = vec![
+        ("centre", "lecce"),
+        ("section", "ordinary"),
+        ("occupation", "5131"),
+        ("title", "<script>alert(1)</script> Cameriere di sala"),
+        (
+            "description",
+            "Servizio ai tavoli.\n\n- turni serali\n- **vitto** incluso",
+        ),
+        ("how_to_apply", "Inviare il CV a cpi.lecce@example.org"),
+        ("employer_name", "Trattoria Da Nino"),
+        ("town", "Lecce"),
+        ("postcode", "73100"),
+        ("region", "LE"),
+        ("contract", "seasonal"),
+        ("working_time", "full_time"),
+        ("openings", "2"),
+        ("education", "none"),
+        ("valid_through", &valid_through),
+        ("salary_min", "1500"),
+        ("salary_max", "1200"),
+        ("languages.0.language", "en"),
+        ("languages.0.level", "Z9"),
+    ];
+    // Bad input: every wrong field gets its message, in the page's language; nothing is saved.
+    let before = app.storage().office_offers(&all_of(&lecce)).await.unwrap().total;
+    let wrong = op.post("/en/office/offers/new", &fields).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let text = wrong.text();
+    assert!(
+        text.contains("The maximum pay must not be lower than the minimum."),
+        "{text}"
+    );
+    assert!(text.contains("Choose one of the values of the list."));
+    assert!(wrong.body.contains("value=\"Trattoria Da Nino\""), "values are kept");
+    assert!(
+        wrong
+            .body
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt; Cameriere di sala")
+    );
+    assert!(!wrong.body.contains("<script>alert(1)"));
+    assert_eq!(
+        app.storage().office_offers(&all_of(&lecce)).await.unwrap().total,
+        before
+    );
+
+    fields.retain(|(k, _)| !["salary_min", "salary_max", "languages.0.level"].contains(k));
+    fields.push(("languages.0.level", "B1"));
+    let created = op.post("/en/office/offers/new", &fields).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text());
+    let location = created.header("location").to_string();
+    let reference = RefCode::parse(location.rsplit('/').next().unwrap()).unwrap();
+    assert_eq!(reference.prefix(), "LE");
+    let page = op.get(&location).await;
+    assert!(page.body.contains("&lt;script&gt;"), "stored as written, shown escaped");
+
+    // Edit with the version that was read; an older version is refused.
+    let edit = op.get(&format!("/en/office/offers/{reference}/edit")).await;
+    let version = input_value(&edit.body, "version").unwrap();
+    let mut changed = fields.clone();
+    changed.retain(|(k, _)| *k != "openings");
+    changed.push(("openings", "4"));
+    changed.push(("version", &version));
+    let saved = op.post(&format!("/en/office/offers/{reference}/edit"), &changed).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text());
+    op.get(&format!("/en/office/offers/{reference}/edit")).await;
+    let stale = op.post(&format!("/en/office/offers/{reference}/edit"), &changed).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+
+    // Publish: the public board shows it, in Italian for English readers until translated.
+    op.get(&format!("/en/office/offers/{reference}")).await;
+    let published = op
+        .post(&format!("/en/office/offers/{reference}"), &[("action", "publish")])
+        .await;
+    assert_eq!(published.status, StatusCode::SEE_OTHER);
+    let public = app.get(&format!("/en/offers/{reference}")).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(public.text().contains("Cameriere di sala"));
+
+    // The translation queue has it; a draft stays private; a review makes it public.
+    let queue = op.get("/en/office/translations?lang=en").await;
+    assert!(queue.body.contains(&reference.to_string()));
+    op.get(&format!("/en/office/translations/{reference}/en")).await;
+    let english = [
+        ("title", "Dining-room waiter at Trattoria Da Nino"),
+        ("description", "Table service."),
+        ("how_to_apply", "Send your CV."),
+    ];
+    let mut as_draft = english.to_vec();
+    as_draft.push(("action", "draft"));
+    op.post(&format!("/en/office/translations/{reference}/en"), &as_draft)
+        .await;
+    assert!(
+        !app.get(&format!("/en/offers/{reference}"))
+            .await
+            .text()
+            .contains("Dining-room waiter at Trattoria")
+    );
+    let mut reviewed = english.to_vec();
+    reviewed.push(("action", "review"));
+    op.get(&format!("/en/office/translations/{reference}/en")).await;
+    let saved = op
+        .post(&format!("/en/office/translations/{reference}/en"), &reviewed)
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert!(
+        app.get(&format!("/en/offers/{reference}"))
+            .await
+            .text()
+            .contains("Dining-room waiter at Trattoria")
+    );
+    let offer = app.storage().offer(&reference).await.unwrap().unwrap();
+    assert_eq!(offer.data.text_status(Lang::En), TextStatus::Reviewed);
+    assert_eq!(
+        offer.data.text(Lang::En).unwrap().title,
+        "Dining-room waiter at Trattoria Da Nino"
+    );
+
+    // Withdraw in bulk: the public page answers 410.
+    op.get("/en/office/offers").await;
+    let bulk = op
+        .post(
+            "/en/office/offers/bulk",
+            &[("action", "withdraw"), ("ref", &reference.to_string())],
+        )
+        .await;
+    assert_eq!(bulk.status, StatusCode::OK);
+    assert!(bulk.text().contains("1 offer changed"));
+    assert_eq!(
+        app.get(&format!("/en/offers/{reference}")).await.status,
+        StatusCode::GONE
+    );
+
+    // The history says who did what.
+    let detail = op.get(&format!("/en/office/offers/{reference}")).await;
+    for action in [
+        "offer.create",
+        "offer.update",
+        "offer.publish",
+        "offer.translation_review",
+        "offer.withdrawn",
+    ] {
+        assert!(detail.body.contains(action), "{action} in the history");
+    }
+    assert!(detail.body.contains("<code>openings</code>: 2 → 4"), "what changed");
+}
+
+fn all_of(centre: &sportello_domain::Centre) -> OfficeFilter {
+    OfficeFilter {
+        allowed: Section::ALL.iter().map(|s| (centre.id, *s)).collect(),
+        limit: 1,
+        ..OfficeFilter::default()
+    }
+}
+
+on_both_backends!(
+    signing_in,
+    administrators_need_a_second_factor,
+    a_reset_password_must_be_changed,
+    every_role_sees_only_what_it_may,
+    an_operator_runs_the_board,
+);
