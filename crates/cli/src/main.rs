@@ -4,6 +4,8 @@
 
 mod commands;
 mod config;
+mod import;
+mod progress;
 mod user;
 
 use clap::{Parser, Subcommand};
@@ -33,6 +35,9 @@ enum Command {
     /// Create and list back-office users.
     #[command(subcommand)]
     User(user::UserCommand),
+    /// Load data from files.
+    #[command(subcommand)]
+    Import(import::ImportCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -45,6 +50,7 @@ fn main() -> std::process::ExitCode {
             Command::Migrate(args) => commands::migrate(args.resolve(&file)?).await,
             Command::Demo(args) => commands::demo(args.resolve(&file)?).await,
             Command::User(command) => user::run(command, &file).await,
+            Command::Import(command) => import::run(command, &file).await,
         }
     })
 }
