@@ -227,14 +227,16 @@ fn read_password() -> Result<String, String> {
     Ok(password.to_string())
 }
 
-/// A random password meeting the policy, for one sign-in only.
+/// A random password meeting the policy, for one sign-in only: letters and
+/// digits only, so that a double click selects all of it.
 fn one_time_password(email: &str) -> String {
     loop {
         let token: String = sportello_auth::random_token()
             .chars()
+            .filter(char::is_ascii_alphanumeric)
             .take(ONE_TIME_PASSWORD_LEN)
             .collect();
-        if check_policy(&token, email).is_ok() {
+        if token.len() == ONE_TIME_PASSWORD_LEN && check_policy(&token, email).is_ok() {
             return token;
         }
     }
@@ -474,6 +476,7 @@ mod tests {
         let a = one_time_password("anna@example.it");
         let b = one_time_password("anna@example.it");
         assert_eq!(a.chars().count(), ONE_TIME_PASSWORD_LEN);
+        assert!(a.chars().all(|c| c.is_ascii_alphanumeric()), "{a}");
         assert!(check_policy(&a, "anna@example.it").is_ok());
         assert_ne!(a, b);
     }
