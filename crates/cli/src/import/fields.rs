@@ -99,18 +99,19 @@ fn codes<V: Vocabulary>() -> String {
     V::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")
 }
 
-/// The codes a list field accepts, if it is one.
+/// What a list field accepts, as advice (e.g. "use one of: a, b"), if it is one.
 fn accepted(field: &str, centres: &[Centre]) -> Option<String> {
     let list = match field {
-        "centre" if centres.is_empty() => "none: the database has no centres yet".to_string(),
         "centre" => centres
             .iter()
             .map(|c| c.data.slug.as_str())
             .collect::<Vec<_>>()
             .join(", "),
         "section" => Section::ALL.iter().map(|s| s.code()).collect::<Vec<_>>().join(", "),
-        "occupation" => "a four-digit ISCO-08 unit group, e.g. 5131 (waiters)".to_string(),
-        "country" => "a two-letter code of a EURES country, e.g. DE, or IT (the default)".to_string(),
+        "occupation" => {
+            return Some("use a four-digit ISCO-08 unit group that Sportello lists, e.g. 5131 (waiters)".into());
+        }
+        "country" => return Some("use the two-letter code of a EURES country, e.g. DE (empty means IT)".into()),
         "contract" => codes::<ContractType>(),
         "working_time" => codes::<WorkingTime>(),
         "education" => codes::<EducationLevel>(),
@@ -119,7 +120,7 @@ fn accepted(field: &str, centres: &[Centre]) -> Option<String> {
         f if f.ends_with(".level") => codes::<Cefr>(),
         _ => return None,
     };
-    Some(list)
+    Some(format!("use one of: {list}"))
 }
 
 /// What is wrong, in words, with the value the offer has in the error's field.
@@ -128,8 +129,11 @@ pub fn describe(error: &FieldError, offer: &RawOffer, centres: &[Centre], today:
     match error.problem {
         FieldProblem::Required => "missing: this field is required".into(),
         FieldProblem::TooLong { max } => format!("too long: at most {max} characters"),
+        FieldProblem::Unknown if error.field == "centre" && centres.is_empty() => {
+            format!("unknown value {value:?}: the database has no centres yet")
+        }
         FieldProblem::Unknown => match accepted(&error.field, centres) {
-            Some(list) => format!("unknown value {value:?}; use one of: {list}"),
+            Some(advice) => format!("unknown value {value:?}; {advice}"),
             None => format!("unknown value {value:?}"),
         },
         FieldProblem::NotANumber => format!("{value:?} is not a whole number"),
