@@ -236,6 +236,9 @@ async fn imports_all_or_nothing(backend: Backend) {
         "{}",
         run.text()
     );
+    let header_only = Scratch::new("empty.csv", &format!("{HEADER}\n"));
+    let run = sportello(&["import", "offers", header_only.path(), "--db", &url], None);
+    assert!(run.ok && run.stdout.contains("nothing to import"), "{}", run.text());
     let run = sportello(&["import", "offers", "offers.xlsx", "--db", &url], None);
     assert!(!run.ok && run.stderr.contains("--format"), "{}", run.text());
     assert_eq!(all_offers(s).await.len(), 7);
