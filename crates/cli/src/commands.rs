@@ -1,7 +1,10 @@
-//! What each subcommand does.
+//! The server subcommands (`serve`, `migrate`, `demo`) and what every
+//! subcommand shares: the runtime, logging, opening the database and the
+//! actor the audit log names.
 
 use std::sync::Arc;
 
+use sportello_domain::Actor;
 use sportello_domain::time::today_in_rome;
 use sportello_storage::Storage;
 use sportello_web::{AppState, PublicUrl};
@@ -19,7 +22,35 @@ pub fn init_logging() {
         .init();
 }
 
-async fn open(db: &sportello_storage::DatabaseUrl) -> Result<Arc<dyn Storage>, String> {
+/// Runs `work` on a multi-threaded runtime; prints its error and fails if it fails.
+pub fn run(work: impl std::future::Future<Output = Result<(), String>>) -> std::process::ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(work) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// Who the audit log names for changes made from the command line.
+pub fn cli_actor() -> Actor {
+    Actor {
+        user: None,
+        label: "cli".into(),
+        address: String::new(),
+    }
+}
+
+/// Opens (and migrates) the database, with a message naming it on failure.
+pub async fn open(db: &sportello_storage::DatabaseUrl) -> Result<Arc<dyn Storage>, String> {
     sportello_storage::open(db)
         .await
         .map_err(|e| format!("cannot open the database {db}: {e}"))

@@ -4,6 +4,9 @@
 
 mod commands;
 mod config;
+mod import;
+mod progress;
+mod user;
 
 use clap::{Parser, Subcommand};
 
@@ -29,31 +32,25 @@ enum Command {
     Migrate(config::DbArgs),
     /// Serve a demo (an SQLite file by default), loading demo data if the database is empty.
     Demo(config::DemoArgs),
+    /// Create and list back-office users.
+    #[command(subcommand)]
+    User(user::UserCommand),
+    /// Load data from files.
+    #[command(subcommand)]
+    Import(import::ImportCommand),
 }
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     commands::init_logging();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
-            return std::process::ExitCode::FAILURE;
-        }
-    };
-    let result = runtime.block_on(async {
+    commands::run(async {
         let file = config::FileConfig::load(cli.config.as_deref())?;
         match cli.command {
             Command::Serve(args) => commands::serve(args.resolve(&file)?).await,
             Command::Migrate(args) => commands::migrate(args.resolve(&file)?).await,
             Command::Demo(args) => commands::demo(args.resolve(&file)?).await,
+            Command::User(command) => user::run(command, &file).await,
+            Command::Import(command) => import::run(command, &file).await,
         }
-    });
-    match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            std::process::ExitCode::FAILURE
-        }
-    }
+    })
 }

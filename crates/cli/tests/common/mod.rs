@@ -1,0 +1,84 @@
+//! What the binary tests share: running `sportello` as a person would, and a
+//! fresh database with the twelve demo centres (and no offers) on either
+//! backend.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use sportello_domain::Section;
+use sportello_storage::testing::{Backend, TestDatabase};
+use sportello_storage::{DatabaseUrl, OfficeFilter, Storage};
+
+/// What a run of the binary gave.
+pub struct Run {
+    pub ok: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Both outputs, for assertion messages.
+    pub fn text(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
+/// Runs `sportello` with `args`, feeding `stdin` if given, without any
+/// `SPORTELLO_…` setting of the environment that runs the tests.
+pub fn sportello(args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sportello"))
+        .args(args)
+        .env_remove("SPORTELLO_DB")
+        .env_remove("SPORTELLO_CONFIG")
+        .env_remove("SPORTELLO_PUBLIC_URL")
+        .env("SPORTELLO_LOG", "warn")
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        pipe.write_all(input.as_bytes()).expect("stdin takes the input");
+    }
+    let out = child.wait_with_output().expect("the binary ends");
+    Run {
+        ok: out.status.success(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A fresh database with the demo centres (Lecce and Rimini areas), no
+/// offers and no users. Keep it alive for the whole test.
+pub async fn database_with_centres(backend: Backend) -> TestDatabase {
+    let db = TestDatabase::new(backend).await;
+    for centre in sportello_demo::centres::centres() {
+        db.storage.insert_centre(&centre).await.expect("centre stored");
+    }
+    db
+}
+
+/// The `--db` value of a test database.
+pub fn db_arg(db: &TestDatabase) -> String {
+    match &db.url {
+        DatabaseUrl::Sqlite(path) => format!("sqlite://{path}"),
+        DatabaseUrl::Postgres(url) => url.clone(),
+    }
+}
+
+/// Every offer of every centre and section, in any status.
+pub async fn all_offers(storage: &dyn Storage) -> Vec<sportello_domain::Offer> {
+    let centres = storage.centres().await.expect("centres");
+    let filter = OfficeFilter {
+        allowed: centres
+            .iter()
+            .flat_map(|c| Section::ALL.into_iter().map(move |s| (c.id, s)))
+            .collect(),
+        limit: 1000,
+        ..OfficeFilter::default()
+    };
+    storage.office_offers(&filter).await.expect("offers").items
+}
