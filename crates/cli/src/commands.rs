@@ -110,6 +110,22 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         Some(url) => url,
         None => PublicUrl::parse(&own)?,
     };
+    println!("Demo accounts of the back office, {own}/it/office/ (demo only: never use them elsewhere):");
+    for account in sportello_demo::accounts::ACCOUNTS {
+        println!(
+            "  {:<12} {:<34} {:<32} {}",
+            account.role.code(),
+            account.email,
+            account.password,
+            account.scope
+        );
+    }
+    println!(
+        "  The administrator also needs a code from an authenticator app with the key {} \
+         (or: oathtool --totp -b {}).",
+        sportello_demo::accounts::ADMIN_TOTP_SECRET,
+        sportello_demo::accounts::ADMIN_TOTP_SECRET
+    );
     println!("Sportello demo is running at {own}/ (press Ctrl-C to stop)");
     let state = AppState::new(storage, public_url, None).await?;
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())

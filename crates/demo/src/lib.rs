@@ -4,6 +4,7 @@
 //! some in each Collocamento Mirato section, with English and French texts
 //! for most and German for some. The same seed always gives the same data.
 
+pub mod accounts;
 pub mod centres;
 mod content;
 pub mod offers;
@@ -30,6 +31,7 @@ pub enum Loaded {
 /// empty database; leaves a database that has centres as it is.
 pub async fn load(storage: &dyn Storage, count: usize, seed: u64, today: NaiveDate) -> Result<Loaded, StorageError> {
     if storage.count_centres().await? > 0 {
+        accounts::create(storage, &storage.centres().await?).await?;
         return Ok(Loaded::AlreadyThere);
     }
     let mut stored = Vec::new();
@@ -40,6 +42,7 @@ pub async fn load(storage: &dyn Storage, count: usize, seed: u64, today: NaiveDa
     let written = storage
         .import_offers(&offers, &sportello_domain::Actor::system(), Utc::now())
         .await?;
+    accounts::create(storage, &stored).await?;
     Ok(Loaded::Loaded {
         centres: stored.len(),
         offers: written,
