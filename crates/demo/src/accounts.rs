@@ -38,13 +38,13 @@ pub const ACCOUNTS: [DemoAccount; 4] = [
     DemoAccount {
         role: Role::Operator,
         email: "operator@demo.sportello.test",
-        password: "demo-sportello-operatore-lecce",
+        password: "demo-sportello-centro-lecce",
         scope: "centre lecce",
     },
     DemoAccount {
         role: Role::Mirato,
         email: "mirato@demo.sportello.test",
-        password: "demo-sportello-mirato-lecce",
+        password: "demo-sportello-legge68-lecce",
         scope: "centre lecce (Collocamento Mirato)",
     },
 ];
