@@ -32,6 +32,10 @@ pub enum Problem {
     Stale,
     /// The change is not possible in the record's current state.
     NotPossible(String),
+    /// No valid credentials (API: a missing, revoked or unknown token).
+    Unauthorized,
+    /// Fields that cannot be used: `(field, problem code, message)`.
+    Invalid(Vec<(String, String, String)>),
     /// A fault of ours.
     Internal(String),
 }
@@ -138,6 +142,8 @@ impl Problem {
             Problem::Gone => StatusCode::GONE,
             Problem::BadParameter { .. } | Problem::NotPossible(_) => StatusCode::BAD_REQUEST,
             Problem::Forbidden | Problem::FormExpired => StatusCode::FORBIDDEN,
+            Problem::Unauthorized => StatusCode::UNAUTHORIZED,
+            Problem::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Problem::Stale => StatusCode::CONFLICT,
             Problem::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -161,6 +167,8 @@ impl Problem {
             Problem::FormExpired => (msg(lang, "form-expired-title"), msg(lang, "form-expired-text")),
             Problem::Stale => (msg(lang, "stale-title"), msg(lang, "stale-text")),
             Problem::NotPossible(_) => (msg(lang, "not-possible-title"), msg(lang, "not-possible-text")),
+            Problem::Unauthorized => (msg(lang, "unauthorized-title"), msg(lang, "unauthorized-text")),
+            Problem::Invalid(_) => (msg(lang, "form-has-errors"), msg(lang, "invalid-text")),
             Problem::Internal(_) => (
                 msg(lang, "internal-error-title"),
                 msg_args(lang, "internal-error-text", &args(&[("reference", reference.into())])),
@@ -214,15 +222,33 @@ impl IntoResponse for AppError {
                     "status": status.as_u16(),
                     "detail": detail,
                 });
-                if let Problem::BadParameter { name, value } = &self.problem {
-                    body["parameter"] = (*name).into();
-                    body["value"] = value.as_str().into();
+                match &self.problem {
+                    Problem::BadParameter { name, value } => {
+                        body["parameter"] = (*name).into();
+                        body["value"] = value.as_str().into();
+                    }
+                    Problem::Invalid(errors) => {
+                        body["errors"] = errors
+                            .iter()
+                            .map(|(field, problem, message)| {
+                                serde_json::json!({ "field": field, "problem": problem, "message": message })
+                            })
+                            .collect();
+                    }
+                    Problem::NotPossible(reason) => body["reason"] = reason.as_str().into(),
+                    _ => {}
                 }
                 let mut response = (status, body.to_string()).into_response();
                 response.headers_mut().insert(
                     header::CONTENT_TYPE,
                     HeaderValue::from_static("application/problem+json"),
                 );
+                if matches!(self.problem, Problem::Unauthorized) {
+                    response.headers_mut().insert(
+                        header::WWW_AUTHENTICATE,
+                        HeaderValue::from_static("Bearer realm=\"sportello\""),
+                    );
+                }
                 response
             }
         }

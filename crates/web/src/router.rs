@@ -27,8 +27,15 @@ pub fn router(state: AppState) -> Router {
         .route("/o/{reference}", get(pages::redirect::short_offer))
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/v1/centres", get(api::centres::list_centres))
-        .route("/api/v1/offers", get(api::offers::list_offers))
-        .route("/api/v1/offers/{reference}", get(api::offers::get_offer))
+        .route(
+            "/api/v1/offers",
+            get(api::offers::list_offers).post(api::operator::create),
+        )
+        .route(
+            "/api/v1/offers/{reference}",
+            get(api::offers::get_offer).put(api::operator::update),
+        )
+        .route("/api/v1/offers/{reference}/{action}", post(api::operator::lifecycle))
         .route("/{lang}", get(pages::redirect::lang_home))
         .route("/{lang}/", get(pages::home::home))
         .route("/{lang}/centres/{slug}", get(pages::board::board))

@@ -210,3 +210,8 @@ audit-details = Details
 audit-from = Von (Datum)
 audit-until = Bis (Datum)
 audit-export = Als CSV herunterladen
+
+## API
+unauthorized-title = Anmeldung erforderlich
+unauthorized-text = Ein gültiges Token ist nötig: der Header Authorization: Bearer, gefolgt von dem Token, das Sie auf Ihrer Kontoseite erstellt haben.
+invalid-text = Einige Felder sind ungültig: Die Liste nennt für jedes Feld, was zu korrigieren ist.

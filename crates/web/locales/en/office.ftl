@@ -210,3 +210,8 @@ audit-details = Details
 audit-from = From (date)
 audit-until = Until (date)
 audit-export = Download as CSV
+
+## API
+unauthorized-title = Authentication needed
+unauthorized-text = A valid token is needed: the header Authorization: Bearer followed by the token made on your account page.
+invalid-text = Some fields are not valid: the list says field by field what to correct.

@@ -210,3 +210,8 @@ audit-details = Détails
 audit-from = Du (date)
 audit-until = Au (date)
 audit-export = Télécharger au format CSV
+
+## API
+unauthorized-title = Authentification requise
+unauthorized-text = Un jeton valide est nécessaire : l'en-tête Authorization: Bearer suivi du jeton créé sur la page de votre compte.
+invalid-text = Certains champs ne sont pas valides : la liste indique, champ par champ, ce qu'il faut corriger.

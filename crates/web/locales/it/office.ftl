@@ -210,3 +210,8 @@ audit-details = Dettagli
 audit-from = Dal (data)
 audit-until = Al (data)
 audit-export = Scarica in CSV
+
+## API
+unauthorized-title = Accesso richiesto
+unauthorized-text = Serve un token valido: intestazione Authorization: Bearer seguita dal token creato nella pagina del proprio account.
+invalid-text = Alcuni campi non sono validi: l'elenco indica campo per campo che cosa correggere.

@@ -3,6 +3,7 @@
 
 pub mod centres;
 pub mod offers;
+pub mod operator;
 
 use axum::Json;
 use sportello_domain::Lang;
@@ -18,15 +19,36 @@ use crate::error::AppError;
                        Errors are application/problem+json (RFC 9457).",
         license(name = "EUPL-1.2")
     ),
-    paths(centres::list_centres, offers::list_offers, offers::get_offer),
+    paths(
+        centres::list_centres, offers::list_offers, offers::get_offer,
+        operator::create, operator::update, operator::lifecycle
+    ),
     components(schemas(
         centres::CentreList, centres::CentreJson, centres::HoursJson,
         offers::OfferList, offers::OfferJson, offers::CodeLabel, offers::PlaceJson, offers::RequirementsJson,
-        offers::LanguageJson, offers::SalaryJson, offers::FacetsJson, ProblemJson
+        offers::LanguageJson, offers::SalaryJson, offers::FacetsJson, ProblemJson,
+        operator::OfferInput, operator::LanguageInput, operator::OperatorOfferJson, operator::FieldErrorJson
     )),
-    tags((name = "offers", description = "Job offers"), (name = "centres", description = "Employment centres"))
+    modifiers(&TokenAuth),
+    tags(
+        (name = "offers", description = "Job offers"),
+        (name = "centres", description = "Employment centres"),
+        (name = "operator", description = "Writing offers with a personal API token (made on the back office's \
+                                           account page); the back office's permission rules apply")
+    )
 )]
 pub struct ApiDoc;
+
+/// The bearer token scheme of the operator API.
+struct TokenAuth;
+
+impl utoipa::Modify for TokenAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("token", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
 
 /// An error (RFC 9457).
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -39,6 +61,8 @@ pub struct ProblemJson {
     /// The parameter whose value was refused, for 400 answers.
     pub parameter: Option<String>,
     pub value: Option<String>,
+    /// The wrong fields, for 422 answers.
+    pub errors: Option<Vec<operator::FieldErrorJson>>,
 }
 
 /// `GET /api/openapi.json`.

@@ -289,7 +289,7 @@ pub async fn edit_form(
 /// The edited offer: the form's fields and Italian text, the other
 /// languages kept. When the Italian text changed, reviewed translations go
 /// back to draft until someone checks them again.
-fn merge_edit(old: &NewOffer, mut edited: NewOffer) -> NewOffer {
+pub fn merge_edit(old: &NewOffer, mut edited: NewOffer) -> NewOffer {
     let italian_changed = old.text(Lang::It).map(|t| (&t.title, &t.description, &t.how_to_apply))
         != edited
             .text(Lang::It)
