@@ -5,6 +5,7 @@
 pub mod account;
 pub mod centre;
 pub mod email;
+pub mod employer;
 pub mod lang;
 pub mod markdown;
 pub mod offer;
@@ -20,6 +21,7 @@ pub mod vocab;
 pub use account::{Access, Actor, AuditEntry, Grant, GrantError, NewAuditEntry, Role, Scope, User, UserId};
 pub use centre::{Area, Centre, CentreId, NewCentre, OpeningHours};
 pub use email::{Email, EmailError};
+pub use employer::{EmployerContact, EmployerRequest, RequestStatus};
 pub use lang::Lang;
 pub use offer::{
     Employer, LanguageRequirement, NewOffer, Offer, OfferId, OfferStatus, OfferText, PublishError, Requirements,

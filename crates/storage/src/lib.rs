@@ -8,6 +8,7 @@ mod cache;
 mod error;
 mod office;
 mod postgres;
+mod requests;
 mod search;
 mod sqlite;
 pub mod testing;
@@ -26,6 +27,7 @@ pub use cache::CENTRES_TTL;
 pub use error::StorageError;
 pub use office::{Backoffice, OfficeFilter, OfficePage, TranslationTask};
 pub use postgres::PostgresStore;
+pub use requests::EmployerRequests;
 pub use sqlite::SqliteStore;
 
 /// An offer with its lifecycle state, for bulk loading (demo data, imports).
@@ -40,9 +42,9 @@ pub struct ImportOffer {
 pub type SectionCounts = std::collections::BTreeMap<String, u64>;
 
 /// Everything the application asks of its database: the public side here,
-/// the back office in [`Accounts`] and [`Backoffice`].
+/// the back office in [`Accounts`], [`Backoffice`] and [`EmployerRequests`].
 #[async_trait]
-pub trait Storage: Accounts + Backoffice + Send + Sync + 'static {
+pub trait Storage: Accounts + Backoffice + EmployerRequests + Send + Sync + 'static {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

@@ -17,6 +17,9 @@ mod accounts_sql;
 #[path = "office_sql.rs"]
 mod office_sql;
 #[allow(clippy::duplicate_mod)]
+#[path = "requests_sql.rs"]
+mod requests_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "rows.rs"]
 mod rows;
 #[allow(clippy::duplicate_mod)]

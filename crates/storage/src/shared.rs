@@ -180,6 +180,11 @@ impl Storage for Store {
         if changed != 1 {
             return Err(sportello_domain::PublishError::NotADraft.into());
         }
+        sqlx::query("UPDATE employer_requests SET status = 'published', updated_at = $1 WHERE offer_id = $2")
+            .bind(now)
+            .bind(offer.id.0)
+            .execute(&mut *tx)
+            .await?;
         let entry = NewAuditEntry::new("offer.publish", "offer", &reference.to_string()).centre(offer.data.centre);
         write_audit(&mut tx, actor, &entry, now).await?;
         tx.commit().await?;
@@ -433,7 +438,7 @@ impl Store {
 }
 
 /// Writes one offer and gives it the next reference number of its centre.
-async fn insert_offer(
+pub(super) async fn insert_offer(
     tx: &mut Tx,
     offer: &NewOffer,
     status: OfferStatus,

@@ -7,7 +7,8 @@ mod common;
 use chrono::{Duration, Utc};
 use common::{centre, offer, text, today};
 use sportello_domain::{
-    Actor, CentreId, Grant, Lang, NewAuditEntry, OfferStatus, Role, Scope, Section, TextStatus, UserId,
+    Actor, CentreId, EmployerContact, Grant, Lang, NewAuditEntry, OfferStatus, PartitaIva, RequestStatus, Role, Scope,
+    Section, TextStatus, UserId,
 };
 use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{
@@ -410,6 +411,77 @@ async fn offer_lifecycle(backend: Backend) {
     assert_eq!(history[1].centre, Some(lecce.id));
 }
 
+async fn employer_requests(backend: Backend) {
+    let db = TestDatabase::new(backend).await;
+    let s: &dyn Storage = db.storage.as_ref();
+    let now = Utc::now();
+    let lecce = s.insert_centre(&centre("lecce", "LE")).await.unwrap();
+    let contact = EmployerContact {
+        company: "Frantoio Salentino srl".into(),
+        vat_number: PartitaIva::parse("00743110157").unwrap(),
+        contact_name: "Maria Verdi".into(),
+        email: "hr@frantoio.example".into(),
+        phone: "+39 0832 000000".into(),
+        lang: Lang::En,
+    };
+    let mut vacancy = offer(
+        lecce.id,
+        "7512",
+        vec![text(Lang::It, TextStatus::Original, "Frantoiano")],
+    );
+    vacancy.section = Section::MiratoArt1;
+    let request = s
+        .insert_employer_request(&vacancy, &contact, &Actor::anonymous("192.0.2.7"), now)
+        .await
+        .unwrap();
+    assert_eq!(request.status, RequestStatus::Received);
+    assert_eq!(request.contact, contact);
+    let draft = s.offer(&request.reference).await.unwrap().unwrap();
+    assert_eq!(draft.status, OfferStatus::Draft);
+    let mirato_only = [(lecce.id, Section::MiratoArt1)];
+    assert_eq!(s.employer_requests(&mirato_only, None, 10).await.unwrap().len(), 1);
+    assert!(
+        s.employer_requests(&[(lecce.id, Section::Ordinary)], None, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // Publishing the offer tells the request; a second request is declined.
+    s.publish_offer(&request.reference, today(), &Actor::system(), now)
+        .await
+        .unwrap();
+    let published = s.employer_request(request.id).await.unwrap().unwrap();
+    assert_eq!(published.status, RequestStatus::Published);
+    assert!(matches!(
+        s.decline_employer_request(request.id, "no", &Actor::system(), now)
+            .await,
+        Err(StorageError::Invalid(_))
+    ));
+    let second = s
+        .insert_employer_request(&vacancy, &contact, &Actor::anonymous(""), now)
+        .await
+        .unwrap();
+    let declined = s
+        .decline_employer_request(second.id, "Offerta incompleta", &Actor::system(), now)
+        .await
+        .unwrap();
+    assert_eq!((declined.status, declined.offer), (RequestStatus::Declined, None));
+    assert!(s.offer(&second.reference).await.unwrap().is_none(), "the draft is gone");
+    assert_eq!(
+        s.employer_request_for(&second.reference).await.unwrap().unwrap().reason,
+        "Offerta incompleta"
+    );
+    let history: Vec<String> = s
+        .offer_history(&second.reference)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(history, ["request.receive", "request.decline"]);
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod on_sqlite {
@@ -431,5 +503,6 @@ on_both_backends!(
     users_and_grants,
     second_factor_and_tokens,
     audit_log_is_append_only,
-    offer_lifecycle
+    offer_lifecycle,
+    employer_requests
 );

@@ -235,6 +235,7 @@ mod tests {
             ("email", "anna@example.org".into()),
             ("language", "en".into()),
             ("status", "draft".into()),
+            ("employees", 60.into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {

@@ -43,6 +43,15 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/search", get(pages::search::search))
         .route("/{lang}/accessibility", get(pages::info::accessibility))
         .route("/{lang}/privacy", get(pages::info::privacy))
+        .route("/{lang}/employers", get(pages::employers::employers))
+        .route(
+            "/{lang}/employers/request",
+            get(pages::employers::request_form).post(pages::employers::request_submit),
+        )
+        .route(
+            "/{lang}/employers/requests/{token}",
+            get(pages::employers::request_status),
+        )
         // The back office.
         .route("/{lang}/office/", get(office::home::home))
         .route(
@@ -78,6 +87,8 @@ pub fn router(state: AppState) -> Router {
             "/{lang}/office/offers/{reference}/edit",
             get(office::offer_form::edit_form).post(office::offer_form::update),
         )
+        .route("/{lang}/office/requests", get(office::requests::list))
+        .route("/{lang}/office/requests/{id}/decline", post(office::requests::decline))
         .route("/{lang}/office/translations", get(office::translations::queue))
         .route(
             "/{lang}/office/translations/{reference}/{target}",

@@ -27,6 +27,15 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../templates/search.html")),
     ("info.html", include_str!("../templates/info.html")),
     ("error.html", include_str!("../templates/error.html")),
+    ("employers.html", include_str!("../templates/employers.html")),
+    (
+        "employer_request.html",
+        include_str!("../templates/employer_request.html"),
+    ),
+    (
+        "employer_request_status.html",
+        include_str!("../templates/employer_request_status.html"),
+    ),
     ("office/errors.html", include_str!("../templates/office/errors.html")),
     ("office/field.html", include_str!("../templates/office/field.html")),
     ("office/select.html", include_str!("../templates/office/select.html")),
@@ -74,6 +83,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/office/one_time_password.html"),
     ),
     ("office/audit.html", include_str!("../templates/office/audit.html")),
+    (
+        "office/request_box.html",
+        include_str!("../templates/office/request_box.html"),
+    ),
+    (
+        "office/requests.html",
+        include_str!("../templates/office/requests.html"),
+    ),
 ];
 
 static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {

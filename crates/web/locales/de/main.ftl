@@ -156,3 +156,60 @@ privacy-retention-title = Wie lange
 privacy-retention = Die Sicherheitsaufzeichnungen werden spätestens nach 30 Tagen gelöscht.
 privacy-rights-title = Ihre Rechte
 privacy-rights = Sie können Auskunft über Ihre Daten verlangen, sie berichtigen oder löschen lassen oder ihrer Nutzung widersprechen (Artikel 15 bis 22 DSGVO), indem Sie an den Verantwortlichen schreiben. Sie können sich auch bei der italienischen Datenschutzbehörde beschweren, dem Garante per la protezione dei dati personali.
+
+## Employers
+employers-title = Für Arbeitgeber
+employers-intro = Unternehmen können einem Arbeitsvermittlungszentrum ohne Registrierung ein Stellenangebot senden und berechnen, wie viele Personen sie nach dem Gesetz 68/1999 (Collocamento Mirato) einstellen müssen.
+quota-title = Wie viele Einstellungen das Gesetz 68/1999 verlangt
+quota-intro = Geben Sie die Zahl der anrechenbaren Beschäftigten ein: Die Berechnung zeigt, wie viele Menschen mit Behinderung (Art. 1) und aus geschützten Gruppen (Art. 18) das Unternehmen beschäftigen muss.
+quota-employees = Anrechenbare Beschäftigte
+quota-employees-hint = Manche Gruppen werden nicht mitgezählt (Art. 4 des Gesetzes 68/1999), zum Beispiel Führungskräfte und Beschäftigte mit Eingliederungsvertrag.
+quota-button = Berechnen
+quota-invalid = Geben Sie eine ganze Zahl von Beschäftigten ein, zum Beispiel 42.
+quota-result-art1 = Bei { $employees } Beschäftigten: { $count ->
+    [one] 1 Person mit Behinderung (Art. 1).
+   *[other] { $count } Personen mit Behinderung (Art. 1).
+}
+quota-result-art18 = { $count ->
+    [0] Keine Person aus den geschützten Gruppen (Art. 18).
+    [one] 1 Person aus den geschützten Gruppen (Art. 18).
+   *[other] { $count } Personen aus den geschützten Gruppen (Art. 18).
+}
+quota-rules-title = Die Regeln
+quota-rule-small = Weniger als 15 Beschäftigte: keine Pflicht.
+quota-rule-15 = 15 bis 35 Beschäftigte: 1 Person mit Behinderung.
+quota-rule-36 = 36 bis 50 Beschäftigte: 2 Personen mit Behinderung.
+quota-rule-51 = Mehr als 50 Beschäftigte: 7 % der Beschäftigten (Bruchteile über 0,5 zählen als eine Person).
+quota-rule-art18 = Geschützte Gruppen (Art. 18): 1 Person bei 51 bis 150 Beschäftigten, über 150 1 %.
+quota-disclaimer = Die Berechnung ist ein Richtwert. Für die jährliche Meldung und Vereinbarungen wenden Sie sich an das Büro des Collocamento Mirato.
+request-title = Ein Stellenangebot senden
+request-intro = Beschreiben Sie die Stelle: Das gewählte Arbeitsvermittlungszentrum prüft sie und veröffentlicht sie an seinen Stellentafeln, in den Büros und online.
+request-privacy = Die Kontaktdaten des Unternehmens sind nur für das Arbeitsvermittlungszentrum bestimmt und erscheinen nie an öffentlichen Stellentafeln.
+request-company = Das Unternehmen
+request-company-name = Firmenname
+request-vat = Umsatzsteuernummer (partita IVA)
+request-vat-hint = 11 Ziffern, zum Beispiel 00743110157.
+request-contact = Ansprechperson
+request-phone = Telefon
+request-show-name = Den Namen des Unternehmens an den öffentlichen Stellentafeln zeigen
+request-where = Zentrum und Art des Angebots
+request-centre = Arbeitsvermittlungszentrum
+request-placement = Collocamento Mirato
+placement-none = Nein, das Angebot steht allen offen
+placement-art1 = Ja, für Menschen mit Behinderung (Art. 1, Gesetz 68/1999)
+placement-art18 = Ja, für geschützte Gruppen (Art. 18, Gesetz 68/1999)
+request-how-hint = Wie man sich bewirbt, zum Beispiel mit dem Lebenslauf an das Arbeitsvermittlungszentrum.
+request-valid-through = Ablaufdatum des Angebots
+request-send = Angebot senden
+request-vat-invalid = Diese Umsatzsteuernummer ist ungültig: Prüfen Sie die 11 Ziffern.
+request-email-invalid = Geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@firma.it.
+request-phone-invalid = Geben Sie eine Telefonnummer ein, zum Beispiel 0832 123456.
+request-too-many = Aus diesem Netz wurden zu viele Angebote gesendet. Versuchen Sie es in { $seconds } Sekunden erneut.
+request-status-title = Angebot { $reference }
+request-received = Eingegangen: Das Arbeitsvermittlungszentrum prüft es.
+request-published = An den Stellentafeln veröffentlicht.
+request-declined = Nicht veröffentlicht.
+request-thanks = Danke: Das Angebot ist mit der Referenznummer { $reference } eingegangen.
+request-keep-link = Bewahren Sie diese Adresse auf, um das Angebot zu verfolgen: Sie zeigt, ob es veröffentlicht wurde.
+request-reason = Grund
+request-see-offer = Das veröffentlichte Angebot ansehen

@@ -215,3 +215,21 @@ audit-export = Als CSV herunterladen
 unauthorized-title = Anmeldung erforderlich
 unauthorized-text = Ein gültiges Token ist nötig: der Header Authorization: Bearer, gefolgt von dem Token, das Sie auf Ihrer Kontoseite erstellt haben.
 invalid-text = Einige Felder sind ungültig: Die Liste nennt für jedes Feld, was zu korrigieren ist.
+
+## Employers' requests
+office-requests-title = Anfragen von Unternehmen
+office-requests-intro = Von Unternehmen über das öffentliche Formular gesendete Angebote, die neuesten zuerst. Sie werden wie jeder Entwurf veröffentlicht; wird eines nicht veröffentlicht, schreiben Sie den Grund für das Unternehmen.
+office-requests-count = { $count ->
+    [one] 1 Anfrage eines Unternehmens wartet
+   *[other] { $count } Anfragen von Unternehmen warten
+}
+office-request-from = Anfrage des Unternehmens (vertrauliche Daten)
+office-request-language = Sprache des Unternehmens
+office-request-received = Eingegangen am
+office-request-status = { $status ->
+    [published] veröffentlicht
+    [declined] nicht veröffentlicht
+   *[received] wartet
+}
+office-request-reason = Warum es nicht veröffentlicht wird (das Unternehmen liest dies)
+office-request-decline = Nicht veröffentlichen

@@ -156,3 +156,60 @@ privacy-retention-title = For how long
 privacy-retention = Security records are deleted after 30 days at the latest.
 privacy-rights-title = Your rights
 privacy-rights = You can ask to see, correct or delete your data, or object to their use (GDPR articles 15 to 22), by writing to the controller. You can also complain to the Italian data protection authority, the Garante per la protezione dei dati personali.
+
+## Employers
+employers-title = For employers
+employers-intro = Companies can send a job offer to an employment centre without registering, and work out how many people they must hire under Law 68/1999 (Collocamento Mirato).
+quota-title = How many hires Law 68/1999 requires
+quota-intro = Enter the number of employees that count: the calculation shows how many people with disabilities (art. 1) and of protected categories (art. 18) the company must employ.
+quota-employees = Employees that count
+quota-employees-hint = Some categories are not counted (art. 4 of Law 68/1999), for example managers and workers hired on integration contracts.
+quota-button = Calculate
+quota-invalid = Write a whole number of employees, for example 42.
+quota-result-art1 = With { $employees } employees: { $count ->
+    [one] 1 person with disabilities (art. 1).
+   *[other] { $count } people with disabilities (art. 1).
+}
+quota-result-art18 = { $count ->
+    [0] No person of the protected categories (art. 18).
+    [one] 1 person of the protected categories (art. 18).
+   *[other] { $count } people of the protected categories (art. 18).
+}
+quota-rules-title = The rules
+quota-rule-small = Fewer than 15 employees: no obligation.
+quota-rule-15 = 15 to 35 employees: 1 person with disabilities.
+quota-rule-36 = 36 to 50 employees: 2 people with disabilities.
+quota-rule-51 = More than 50 employees: 7% of the employees (fractions above 0.5 count as one person).
+quota-rule-art18 = Protected categories (art. 18): 1 person from 51 to 150 employees, above 150 1%.
+quota-disclaimer = The calculation is a guide. For the yearly declaration and agreements, contact the Collocamento Mirato office.
+request-title = Send a job offer
+request-intro = Describe the job: the employment centre you choose checks it and publishes it on its boards, in the offices and online.
+request-privacy = The company's contact details are only for the employment centre and never appear on public boards.
+request-company = The company
+request-company-name = Company name
+request-vat = VAT number (partita IVA)
+request-vat-hint = 11 digits, for example 00743110157.
+request-contact = Contact person
+request-phone = Phone
+request-show-name = Show the company's name on the public boards
+request-where = Centre and kind of offer
+request-centre = Employment centre
+request-placement = Collocamento Mirato
+placement-none = No, the offer is open to everyone
+placement-art1 = Yes, for people with disabilities (art. 1, Law 68/1999)
+placement-art18 = Yes, for protected categories (art. 18, Law 68/1999)
+request-how-hint = How people should apply, for example by sending their CV to the employment centre.
+request-valid-through = Closing date of the offer
+request-send = Send the offer
+request-vat-invalid = This VAT number is not valid: check the 11 digits.
+request-email-invalid = Write a valid e-mail address, for example name@company.it.
+request-phone-invalid = Write a phone number, for example 0832 123456.
+request-too-many = Too many offers were sent from this network. Try again in { $seconds } seconds.
+request-status-title = Offer { $reference }
+request-received = Received: the employment centre is looking at it.
+request-published = Published on the boards.
+request-declined = Not published.
+request-thanks = Thank you: the offer arrived with the reference { $reference }.
+request-keep-link = Keep this address to follow the offer: it shows whether it has been published.
+request-reason = Reason
+request-see-offer = See the published offer

@@ -215,3 +215,21 @@ audit-export = Download as CSV
 unauthorized-title = Authentication needed
 unauthorized-text = A valid token is needed: the header Authorization: Bearer followed by the token made on your account page.
 invalid-text = Some fields are not valid: the list says field by field what to correct.
+
+## Employers' requests
+office-requests-title = Requests from employers
+office-requests-intro = Offers sent by companies with the public form, newest first. They are published like any draft; if one is not published, write the reason for the company.
+office-requests-count = { $count ->
+    [one] 1 request from a company is waiting
+   *[other] { $count } requests from companies are waiting
+}
+office-request-from = Request from the company (private data)
+office-request-language = Language of the company
+office-request-received = Received on
+office-request-status = { $status ->
+    [published] published
+    [declined] not published
+   *[received] waiting
+}
+office-request-reason = Why it is not published (the company reads this)
+office-request-decline = Do not publish

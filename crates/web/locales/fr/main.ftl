@@ -156,3 +156,60 @@ privacy-retention-title = Combien de temps
 privacy-retention = Les enregistrements de sécurité sont effacés au plus tard après 30 jours.
 privacy-rights-title = Vos droits
 privacy-rights = Vous pouvez demander à voir, corriger ou effacer vos données, ou vous opposer à leur utilisation (articles 15 à 22 du RGPD), en écrivant au responsable du traitement. Vous pouvez aussi porter plainte auprès de l'autorité italienne de protection des données, le Garante per la protezione dei dati personali.
+
+## Employers
+employers-title = Pour les entreprises
+employers-intro = Les entreprises peuvent envoyer une offre d'emploi à un centre pour l'emploi sans s'inscrire, et calculer combien de personnes elles doivent embaucher selon la loi 68/1999 (Collocamento Mirato).
+quota-title = Combien d'embauches la loi 68/1999 exige
+quota-intro = Indiquez le nombre de salariés pris en compte : le calcul montre combien de personnes handicapées (art. 1) et de catégories protégées (art. 18) l'entreprise doit employer.
+quota-employees = Salariés pris en compte
+quota-employees-hint = Certaines catégories ne sont pas comptées (art. 4 de la loi 68/1999), par exemple les cadres dirigeants et les salariés en contrat d'insertion.
+quota-button = Calculer
+quota-invalid = Indiquez un nombre entier de salariés, par exemple 42.
+quota-result-art1 = Avec { $employees } salariés : { $count ->
+    [one] { $count } personne handicapée (art. 1).
+   *[other] { $count } personnes handicapées (art. 1).
+}
+quota-result-art18 = { $count ->
+    [0] Aucune personne des catégories protégées (art. 18).
+    [one] { $count } personne des catégories protégées (art. 18).
+   *[other] { $count } personnes des catégories protégées (art. 18).
+}
+quota-rules-title = Les règles
+quota-rule-small = Moins de 15 salariés : aucune obligation.
+quota-rule-15 = De 15 à 35 salariés : 1 personne handicapée.
+quota-rule-36 = De 36 à 50 salariés : 2 personnes handicapées.
+quota-rule-51 = Plus de 50 salariés : 7 % des salariés (les fractions au-delà de 0,5 comptent pour une personne).
+quota-rule-art18 = Catégories protégées (art. 18) : 1 personne de 51 à 150 salariés, au-delà de 150, 1 %.
+quota-disclaimer = Le calcul est indicatif. Pour la déclaration annuelle et les conventions, adressez-vous au bureau du Collocamento Mirato.
+request-title = Envoyer une offre d'emploi
+request-intro = Décrivez le poste : le centre pour l'emploi choisi la vérifie et la publie sur ses tableaux, dans ses bureaux et en ligne.
+request-privacy = Les coordonnées de l'entreprise servent seulement au centre pour l'emploi et n'apparaissent jamais sur les tableaux publics.
+request-company = L'entreprise
+request-company-name = Raison sociale
+request-vat = Numéro de TVA (partita IVA)
+request-vat-hint = 11 chiffres, par exemple 00743110157.
+request-contact = Personne de contact
+request-phone = Téléphone
+request-show-name = Afficher le nom de l'entreprise sur les tableaux publics
+request-where = Centre et type d'offre
+request-centre = Centre pour l'emploi
+request-placement = Collocamento Mirato
+placement-none = Non, offre ouverte à tous
+placement-art1 = Oui, pour des personnes handicapées (art. 1, loi 68/1999)
+placement-art18 = Oui, pour des catégories protégées (art. 18, loi 68/1999)
+request-how-hint = Comment postuler, par exemple en envoyant son CV au centre pour l'emploi.
+request-valid-through = Date de clôture de l'offre
+request-send = Envoyer l'offre
+request-vat-invalid = Ce numéro de TVA n'est pas valide : vérifiez les 11 chiffres.
+request-email-invalid = Indiquez une adresse e-mail valide, par exemple nom@entreprise.it.
+request-phone-invalid = Indiquez un numéro de téléphone, par exemple 0832 123456.
+request-too-many = Trop d'offres ont été envoyées depuis ce réseau. Réessayez dans { $seconds } secondes.
+request-status-title = Offre { $reference }
+request-received = Reçue : le centre pour l'emploi l'examine.
+request-published = Publiée sur les tableaux.
+request-declined = Non publiée.
+request-thanks = Merci : l'offre est arrivée avec la référence { $reference }.
+request-keep-link = Gardez cette adresse pour suivre l'offre : elle indique si l'offre a été publiée.
+request-reason = Motif
+request-see-offer = Voir l'offre publiée

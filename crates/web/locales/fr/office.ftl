@@ -215,3 +215,21 @@ audit-export = Télécharger au format CSV
 unauthorized-title = Authentification requise
 unauthorized-text = Un jeton valide est nécessaire : l'en-tête Authorization: Bearer suivi du jeton créé sur la page de votre compte.
 invalid-text = Certains champs ne sont pas valides : la liste indique, champ par champ, ce qu'il faut corriger.
+
+## Employers' requests
+office-requests-title = Demandes des entreprises
+office-requests-intro = Offres envoyées par les entreprises avec le formulaire public, de la plus récente à la plus ancienne. Elles se publient comme tout brouillon ; si l'une n'est pas publiée, indiquez le motif pour l'entreprise.
+office-requests-count = { $count ->
+    [one] { $count } demande d'entreprise en attente
+   *[other] { $count } demandes d'entreprises en attente
+}
+office-request-from = Demande de l'entreprise (données confidentielles)
+office-request-language = Langue de l'entreprise
+office-request-received = Reçue le
+office-request-status = { $status ->
+    [published] publiée
+    [declined] non publiée
+   *[received] en attente
+}
+office-request-reason = Motif de la non-publication (l'entreprise le lira)
+office-request-decline = Ne pas publier

@@ -156,3 +156,60 @@ privacy-retention-title = Per quanto tempo
 privacy-retention = Le registrazioni di sicurezza sono cancellate al più tardi dopo 30 giorni.
 privacy-rights-title = I tuoi diritti
 privacy-rights = Puoi chiedere di vedere, correggere o cancellare i tuoi dati, oppure opporti al loro uso (articoli da 15 a 22 del GDPR), scrivendo al titolare. Puoi anche presentare reclamo al Garante per la protezione dei dati personali.
+
+## Employers
+employers-title = Per le aziende
+employers-intro = Le aziende possono inviare un'offerta di lavoro a un Centro per l'Impiego senza registrarsi e calcolare quante persone devono assumere secondo la legge 68/1999 (Collocamento Mirato).
+quota-title = Quante assunzioni chiede la legge 68/1999
+quota-intro = Scrivi il numero di dipendenti computabili: il calcolo mostra quante persone con disabilità (art. 1) e di categorie protette (art. 18) l'azienda deve avere in organico.
+quota-employees = Dipendenti computabili
+quota-employees-hint = Alcune categorie non si contano (art. 4 della legge 68/1999): per esempio dirigenti e lavoratori assunti con contratto di inserimento.
+quota-button = Calcola
+quota-invalid = Scrivi un numero intero di dipendenti, per esempio 42.
+quota-result-art1 = Con { $employees } dipendenti: { $count ->
+    [one] 1 persona con disabilità (art. 1).
+   *[other] { $count } persone con disabilità (art. 1).
+}
+quota-result-art18 = { $count ->
+    [0] Nessuna persona delle categorie protette (art. 18).
+    [one] 1 persona delle categorie protette (art. 18).
+   *[other] { $count } persone delle categorie protette (art. 18).
+}
+quota-rules-title = Le regole
+quota-rule-small = Meno di 15 dipendenti: nessun obbligo.
+quota-rule-15 = Da 15 a 35 dipendenti: 1 persona con disabilità.
+quota-rule-36 = Da 36 a 50 dipendenti: 2 persone con disabilità.
+quota-rule-51 = Oltre 50 dipendenti: il 7% dei dipendenti (le frazioni oltre lo 0,5 contano come una persona).
+quota-rule-art18 = Categorie protette (art. 18): 1 persona da 51 a 150 dipendenti, oltre 150 l'1%.
+quota-disclaimer = Il calcolo è indicativo. Per il prospetto informativo e le convenzioni rivolgiti all'ufficio del Collocamento Mirato.
+request-title = Invia un'offerta di lavoro
+request-intro = Descrivi il posto di lavoro: il Centro per l'Impiego che scegli la controlla e la pubblica nelle bacheche, negli uffici e online.
+request-privacy = I dati di contatto dell'azienda servono solo al Centro per l'Impiego e non compaiono mai nelle bacheche pubbliche.
+request-company = L'azienda
+request-company-name = Ragione sociale
+request-vat = Partita IVA
+request-vat-hint = 11 cifre, per esempio 00743110157.
+request-contact = Persona di riferimento
+request-phone = Telefono
+request-show-name = Mostrare il nome dell'azienda nelle bacheche pubbliche
+request-where = Centro e tipo di offerta
+request-centre = Centro per l'Impiego
+request-placement = Collocamento Mirato
+placement-none = No, offerta aperta a tutti
+placement-art1 = Sì, per persone con disabilità (art. 1, legge 68/1999)
+placement-art18 = Sì, per categorie protette (art. 18, legge 68/1999)
+request-how-hint = Come devono candidarsi le persone: per esempio inviando il curriculum al Centro per l'Impiego.
+request-valid-through = Data di scadenza dell'offerta
+request-send = Invia l'offerta
+request-vat-invalid = Questa partita IVA non è valida: controlla le 11 cifre.
+request-email-invalid = Scrivi un indirizzo e-mail valido, per esempio nome@azienda.it.
+request-phone-invalid = Scrivi un numero di telefono, per esempio 0832 123456.
+request-too-many = Sono state inviate troppe offerte da questa rete. Riprova tra { $seconds } secondi.
+request-status-title = Offerta { $reference }
+request-received = Ricevuta: il Centro per l'Impiego la sta esaminando.
+request-published = Pubblicata nelle bacheche.
+request-declined = Non pubblicata.
+request-thanks = Grazie: l'offerta è arrivata con il codice { $reference }.
+request-keep-link = Conserva questo indirizzo per seguire l'offerta: mostra se è stata pubblicata.
+request-reason = Motivo
+request-see-offer = Vedi l'offerta pubblicata

@@ -215,3 +215,21 @@ audit-export = Scarica in CSV
 unauthorized-title = Accesso richiesto
 unauthorized-text = Serve un token valido: intestazione Authorization: Bearer seguita dal token creato nella pagina del proprio account.
 invalid-text = Alcuni campi non sono validi: l'elenco indica campo per campo che cosa correggere.
+
+## Employers' requests
+office-requests-title = Richieste delle aziende
+office-requests-intro = Offerte inviate dalle aziende con il modulo pubblico, dalla più recente. Si pubblicano come ogni bozza; se non si pubblicano, scrivi il motivo per l'azienda.
+office-requests-count = { $count ->
+    [one] 1 richiesta di un'azienda in attesa
+   *[other] { $count } richieste di aziende in attesa
+}
+office-request-from = Richiesta dell'azienda (dati riservati)
+office-request-language = Lingua dell'azienda
+office-request-received = Ricevuta il
+office-request-status = { $status ->
+    [published] pubblicata
+    [declined] non pubblicata
+   *[received] in attesa
+}
+office-request-reason = Motivo per cui non si pubblica (lo legge l'azienda)
+office-request-decline = Non pubblicare

@@ -2,6 +2,7 @@
 //! JavaScript, names its language and links its translations (`hreflang`).
 
 pub mod board;
+pub mod employers;
 pub mod home;
 pub mod info;
 pub mod offer;

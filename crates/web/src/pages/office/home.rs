@@ -52,6 +52,17 @@ pub async fn home(State(state): State<AppState>, Locale(lang): Locale, user: Off
         .await
         .on_page(lang)?
         .len();
+    let editable: Vec<_> = allowed
+        .iter()
+        .copied()
+        .filter(|(c, s)| access.can_edit_offers(*c, *s))
+        .collect();
+    let requests = state
+        .storage
+        .employer_requests(&editable, Some(sportello_domain::RequestStatus::Received), 500)
+        .await
+        .on_page(lang)?
+        .len();
     let title = msg(lang, "office-home-title");
     let ctx = context! {
         works_on_offers => access.works_on_offers(),
@@ -61,6 +72,7 @@ pub async fn home(State(state): State<AppState>, Locale(lang): Locale, user: Off
         drafts => minijinja::value::Serde(rows(lang, &drafts.items, &user.centres)),
         drafts_total => drafts.total,
         translations,
+        requests,
         days => EXPIRING_DAYS,
     };
     render("office/home.html", lang, "/office/", &title, Some(&user), ctx)

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod home;
 pub mod offer_form;
 pub mod offers;
+pub mod requests;
 pub mod sign_in;
 pub mod translations;
 

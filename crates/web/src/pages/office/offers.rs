@@ -237,6 +237,11 @@ pub async fn detail(
 ) -> Result<Response, AppError> {
     let offer = readable_offer(&state, &user, &reference).await?;
     let history = state.storage.offer_history(&offer.reference).await.on_page(lang)?;
+    let request = state
+        .storage
+        .employer_request_for(&offer.reference)
+        .await
+        .on_page(lang)?;
     let can_edit = user.access().can_edit_offers(offer.data.centre, offer.data.section);
     let today = today_in_rome();
     let title = format!("{} · {}", offer.reference, msg(lang, "office-offer-title"));
@@ -253,6 +258,8 @@ pub async fn detail(
         can_extend => can_edit && matches!(offer.status, OfferStatus::Published | OfferStatus::Expired),
         editable => can_edit && matches!(offer.status, OfferStatus::Draft | OfferStatus::Published),
         history => minijinja::value::Serde(history_rows(&history)),
+        request => request.as_ref().map(|r| minijinja::value::Serde(super::requests::view(r))),
+        can_decline => can_edit,
     };
     let path = format!("/office/offers/{}", offer.reference);
     render("office/offer.html", lang, &path, &title, Some(&user), ctx)
