@@ -75,6 +75,11 @@ pub async fn serve(config: Serve) -> Result<(), String> {
     tracing::info!(address = %local, public_url = config.public_url.as_str(), database = %config.db, "serving");
     let mut state = AppState::new(storage, config.public_url, config.secret.as_ref().map(|s| s.0.as_str())).await?;
     state.behind_proxy = config.behind_proxy;
+    if let Some(url) = &config.translate_url {
+        let key = config.translate_key.as_ref().map(|k| k.0.clone());
+        let translator = sportello_web::translator::Translator::new(url, key).map_err(|e| e.to_string())?;
+        state.translator = Some(std::sync::Arc::new(translator));
+    }
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
 }
 

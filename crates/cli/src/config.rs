@@ -18,6 +18,8 @@ pub struct FileConfig {
     pub public_url: Option<String>,
     pub secret: Option<String>,
     pub behind_proxy: Option<bool>,
+    pub translate_url: Option<String>,
+    pub translate_key: Option<String>,
 }
 
 impl FileConfig {
@@ -57,6 +59,13 @@ pub struct ServeArgs {
     /// (for sign-in throttling and the audit log).
     #[arg(long, env = "SPORTELLO_BEHIND_PROXY")]
     behind_proxy: bool,
+    /// Machine translation: a LibreTranslate-compatible server
+    /// (http://HOST:PORT). Off when not given; it only ever fills drafts.
+    #[arg(long, env = "SPORTELLO_TRANSLATE_URL", value_name = "URL")]
+    translate_url: Option<String>,
+    /// API key of the translation server, when it needs one.
+    #[arg(long, env = "SPORTELLO_TRANSLATE_KEY", value_name = "KEY", hide_env_values = true)]
+    translate_key: Option<String>,
 }
 
 #[derive(Args)]
@@ -79,6 +88,8 @@ pub struct Serve {
     pub public_url: PublicUrl,
     pub secret: Option<Secret>,
     pub behind_proxy: bool,
+    pub translate_url: Option<String>,
+    pub translate_key: Option<Secret>,
 }
 
 /// The installation secret; `Debug` never shows it.
@@ -133,6 +144,8 @@ impl ServeArgs {
             public_url: PublicUrl::parse(&public_url)?,
             secret: secret.map(Secret),
             behind_proxy: self.behind_proxy || file.behind_proxy.unwrap_or(false),
+            translate_url: self.translate_url.or_else(|| file.translate_url.clone()),
+            translate_key: self.translate_key.or_else(|| file.translate_key.clone()).map(Secret),
         })
     }
 }
@@ -178,6 +191,8 @@ mod tests {
             public_url: None,
             secret: None,
             behind_proxy: false,
+            translate_url: None,
+            translate_key: None,
         }
         .resolve(&f)
         .unwrap();
@@ -208,6 +223,8 @@ mod tests {
             public_url: None,
             secret: None,
             behind_proxy: false,
+            translate_url: None,
+            translate_key: None,
         };
         assert!(
             none.resolve(&FileConfig::default())
@@ -220,6 +237,8 @@ mod tests {
             public_url: Some("https://x.it".into()),
             secret: Some("too short".into()),
             behind_proxy: false,
+            translate_url: None,
+            translate_key: None,
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("32 bytes"));
         let no_db = ServeArgs {
@@ -228,6 +247,8 @@ mod tests {
             public_url: Some("https://x.it".into()),
             secret: None,
             behind_proxy: false,
+            translate_url: None,
+            translate_key: None,
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("--db"));
         let bad_addr = DemoArgs {

@@ -34,6 +34,8 @@ pub enum Problem {
     NotPossible(String),
     /// No valid credentials (API: a missing, revoked or unknown token).
     Unauthorized,
+    /// A service we depend on (e.g. machine translation) failed.
+    Unavailable(String),
     /// Fields that cannot be used: `(field, problem code, message)`.
     Invalid(Vec<(String, String, String)>),
     /// A fault of ours.
@@ -143,6 +145,7 @@ impl Problem {
             Problem::BadParameter { .. } | Problem::NotPossible(_) => StatusCode::BAD_REQUEST,
             Problem::Forbidden | Problem::FormExpired => StatusCode::FORBIDDEN,
             Problem::Unauthorized => StatusCode::UNAUTHORIZED,
+            Problem::Unavailable(_) => StatusCode::BAD_GATEWAY,
             Problem::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Problem::Stale => StatusCode::CONFLICT,
             Problem::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -168,6 +171,7 @@ impl Problem {
             Problem::Stale => (msg(lang, "stale-title"), msg(lang, "stale-text")),
             Problem::NotPossible(_) => (msg(lang, "not-possible-title"), msg(lang, "not-possible-text")),
             Problem::Unauthorized => (msg(lang, "unauthorized-title"), msg(lang, "unauthorized-text")),
+            Problem::Unavailable(_) => (msg(lang, "unavailable-title"), msg(lang, "unavailable-text")),
             Problem::Invalid(_) => (msg(lang, "form-has-errors"), msg(lang, "invalid-text")),
             Problem::Internal(_) => (
                 msg(lang, "internal-error-title"),
@@ -191,8 +195,10 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.problem.status();
         let reference = error_reference();
-        if let Problem::Internal(detail) = &self.problem {
-            tracing::error!(reference, detail, "internal error");
+        match &self.problem {
+            Problem::Internal(detail) => tracing::error!(reference, detail, "internal error"),
+            Problem::Unavailable(detail) => tracing::warn!(reference, detail, "a service did not answer"),
+            _ => {}
         }
         match self.form {
             Form::Page(lang) => {

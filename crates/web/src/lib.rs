@@ -12,6 +12,7 @@ pub mod pages;
 mod router;
 pub mod session;
 pub mod templates;
+pub mod translator;
 pub mod view;
 
 use std::sync::Arc;
@@ -62,6 +63,8 @@ pub struct AppState {
     /// Take the client's address from `X-Forwarded-For` (set by the load
     /// balancer) instead of the connection.
     pub behind_proxy: bool,
+    /// The machine-translation provider, when one is configured.
+    pub translator: Option<Arc<translator::Translator>>,
 }
 
 impl AppState {
@@ -87,6 +90,7 @@ impl AppState {
             public_url,
             keys: Arc::new(keys),
             behind_proxy: false,
+            translator: None,
         })
     }
 

@@ -91,6 +91,10 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/office/requests/{id}/decline", post(office::requests::decline))
         .route("/{lang}/office/translations", get(office::translations::queue))
         .route(
+            "/{lang}/office/translations/machine",
+            post(office::translations::machine_batch),
+        )
+        .route(
             "/{lang}/office/translations/{reference}/{target}",
             get(office::translations::editor).post(office::translations::save),
         )

@@ -233,3 +233,9 @@ office-request-status = { $status ->
 }
 office-request-reason = Warum es nicht veröffentlicht wird (das Unternehmen liest dies)
 office-request-decline = Nicht veröffentlichen
+
+## Machine translation
+translation-machine-fill = Mit maschineller Übersetzung füllen (Entwurf)
+translation-machine-batch = Angebote ohne Text maschinell übersetzen (Entwürfe zur Prüfung)
+unavailable-title = Dienst nicht verfügbar
+unavailable-text = Der maschinelle Übersetzungsdienst hat nicht geantwortet. Versuchen Sie es später erneut oder schreiben Sie die Übersetzung selbst.

@@ -233,3 +233,9 @@ office-request-status = { $status ->
 }
 office-request-reason = Why it is not published (the company reads this)
 office-request-decline = Do not publish
+
+## Machine translation
+translation-machine-fill = Fill with machine translation (draft)
+translation-machine-batch = Machine-translate the offers without a text (drafts to check)
+unavailable-title = Service unavailable
+unavailable-text = The machine-translation service did not answer. Try again later or write the translation.

@@ -233,3 +233,9 @@ office-request-status = { $status ->
 }
 office-request-reason = Motif de la non-publication (l'entreprise le lira)
 office-request-decline = Ne pas publier
+
+## Machine translation
+translation-machine-fill = Remplir par traduction automatique (brouillon)
+translation-machine-batch = Traduire automatiquement les offres sans texte (brouillons à vérifier)
+unavailable-title = Service indisponible
+unavailable-text = Le service de traduction automatique n'a pas répondu. Réessayez plus tard ou rédigez la traduction.

@@ -233,3 +233,9 @@ office-request-status = { $status ->
 }
 office-request-reason = Motivo per cui non si pubblica (lo legge l'azienda)
 office-request-decline = Non pubblicare
+
+## Machine translation
+translation-machine-fill = Riempi con la traduzione automatica (bozza)
+translation-machine-batch = Traduzione automatica delle offerte senza testo (bozze da verificare)
+unavailable-title = Servizio non disponibile
+unavailable-text = Il servizio di traduzione automatica non ha risposto. Riprova più tardi o scrivi la traduzione.

@@ -84,6 +84,11 @@ impl TestResponse {
 
 impl TestApp {
     pub async fn new(backend: Backend) -> TestApp {
+        TestApp::with_state(backend, |_| {}).await
+    }
+
+    /// A test app whose state `change` adjusts (e.g. a translator).
+    pub async fn with_state(backend: Backend, change: impl FnOnce(&mut AppState)) -> TestApp {
         // Internal errors are logged: show them in the failing test's output.
         let _ = tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::new("warn"))
@@ -93,9 +98,10 @@ impl TestApp {
         sportello_demo::load(db.storage.as_ref(), OFFERS, SEED, today_in_rome())
             .await
             .expect("demo data loads");
-        let state = AppState::new(db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
+        let mut state = AppState::new(db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
             .await
             .expect("state");
+        change(&mut state);
         TestApp {
             db,
             router: sportello_web::router(state),

@@ -10,12 +10,12 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 use sportello_domain::offer_form::{MAX_DESCRIPTION, MAX_HOW_TO_APPLY, MAX_TITLE};
 use sportello_domain::time::today_in_rome;
-use sportello_domain::{Lang, OfferText, TextStatus};
+use sportello_domain::{Lang, Offer, OfferText, TextStatus};
 
 use super::offers::{editable_offer, readable_offer};
 use super::{render, see_other};
 use crate::AppState;
-use crate::error::{AnswerAs, AppError};
+use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale, PathParams};
 use crate::i18n::{args, msg, msg_args};
 use crate::session::Office;
@@ -66,6 +66,7 @@ pub async fn queue(
         .collect();
     let title = msg(lang, "office-translations-title");
     let ctx = context! {
+        machine => state.translator.is_some(),
         tasks => minijinja::value::Serde(&tasks),
         target => target.map(|l| l.code()),
         target_languages => Lang::ALL.iter().skip(1).map(|l| (l.code(), l.native_name())).collect::<Vec<_>>(),
@@ -96,10 +97,11 @@ pub async fn editor(
 ) -> Result<Response, AppError> {
     let target = target_lang(lang, &target)?;
     let offer = readable_offer(&state, &user, &reference).await?;
-    editor_page(&user, &offer, target, None, Vec::new())
+    editor_page(&state, &user, &offer, target, None, Vec::new())
 }
 
 fn editor_page(
+    state: &AppState,
     user: &Office,
     offer: &sportello_domain::Offer,
     target: Lang,
@@ -126,6 +128,7 @@ fn editor_page(
         current => minijinja::value::Serde(&current),
         status => status.code(),
         machine => current.as_ref().is_some_and(|t| t.machine),
+        can_machine => state.translator.is_some() && !status.is_public(),
         can_edit => user.access().can_edit_offers(offer.data.centre, offer.data.section),
         errors => errors.into_iter().collect::<std::collections::BTreeMap<_, _>>(),
     };
@@ -148,6 +151,14 @@ pub async fn save(
     let status = match form.get("action").as_str() {
         "review" => TextStatus::Reviewed,
         "draft" => TextStatus::Draft,
+        "machine" => {
+            machine_fill(&state, &user, &offer, target).await?;
+            return Ok(see_other(&format!(
+                "/{lang}/office/translations/{}/{}",
+                offer.reference,
+                target.code()
+            )));
+        }
         other => return Err(AppError::bad_parameter("action", other).page(lang)),
     };
     let field = |name: &str| form.get(name).trim().replace("\r\n", "\n");
@@ -176,7 +187,7 @@ pub async fn save(
         }
     }
     if !errors.is_empty() {
-        let mut response = editor_page(&user, &offer, target, Some(typed), errors)?;
+        let mut response = editor_page(&state, &user, &offer, target, Some(typed), errors)?;
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
         return Ok(response);
     }
@@ -188,5 +199,87 @@ pub async fn save(
     Ok(see_other(&format!(
         "/{lang}/office/translations?saved={}",
         offer.reference
+    )))
+}
+
+/// Fills the `target` text of `offer` with a machine translation of the
+/// Italian one, as a draft. Never over a public (original or reviewed) text.
+async fn machine_fill(state: &AppState, user: &Office, offer: &Offer, target: Lang) -> Result<(), AppError> {
+    let lang = user.lang;
+    let translator = state
+        .translator
+        .as_ref()
+        .ok_or_else(|| AppError::not_found().page(lang))?;
+    if offer.data.text_status(target).is_public() {
+        return Err(AppError::new(Problem::NotPossible("a public text is never machine-translated".into())).page(lang));
+    }
+    let italian = offer
+        .data
+        .text(Lang::It)
+        .ok_or_else(|| AppError::new(Problem::NotPossible("no Italian text".into())).page(lang))?;
+    let sources = [
+        italian.title.clone(),
+        italian.description.clone(),
+        italian.how_to_apply.clone(),
+    ];
+    let translated = translator
+        .translate(&sources, Lang::It, target)
+        .await
+        .map_err(|e| AppError::new(Problem::Unavailable(e.to_string())).page(lang))?;
+    let [title, description, how_to_apply]: [String; 3] = translated
+        .try_into()
+        .map_err(|_| AppError::new(Problem::Unavailable("wrong number of texts".into())).page(lang))?;
+    let text = OfferText {
+        lang: target,
+        status: TextStatus::Draft,
+        machine: true,
+        title: title.chars().take(MAX_TITLE).collect(),
+        description: description.chars().take(MAX_DESCRIPTION).collect(),
+        how_to_apply: how_to_apply.chars().take(MAX_HOW_TO_APPLY).collect(),
+    };
+    state
+        .storage
+        .set_offer_text(&offer.reference, &text, &user.actor(), Utc::now())
+        .await
+        .on_page(lang)?;
+    Ok(())
+}
+
+/// Offers machine-filled at most per click on the queue.
+const MACHINE_BATCH: u32 = 20;
+
+/// `POST /{lang}/office/translations/machine`: machine drafts for the
+/// oldest offers of the queue that have no text at all in `target`.
+pub async fn machine_batch(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    user: Office,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    user.check_csrf(&form.get("csrf"))?;
+    let target = target_lang(lang, &form.get("target"))?;
+    let allowed: Vec<_> = user
+        .access()
+        .readable()
+        .into_iter()
+        .filter(|(c, s)| user.access().can_edit_offers(*c, *s))
+        .collect();
+    let tasks = state
+        .storage
+        .translation_queue(&allowed, Some(target), today_in_rome(), 500)
+        .await
+        .on_page(lang)?;
+    let mut filled = 0;
+    for task in tasks
+        .iter()
+        .filter(|t| t.offer.data.text_status(target) == TextStatus::Missing)
+        .take(MACHINE_BATCH as usize)
+    {
+        machine_fill(&state, &user, &task.offer, target).await?;
+        filled += 1;
+    }
+    Ok(see_other(&format!(
+        "/{lang}/office/translations?lang={}&filled={filled}",
+        target.code()
     )))
 }
