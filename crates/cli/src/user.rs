@@ -410,6 +410,7 @@ mod tests {
                     name: area.into(),
                 },
                 hours: Vec::new(),
+                closures: Vec::new(),
             },
         }
     }

@@ -172,6 +172,7 @@ pub fn centres() -> Vec<NewCentre> {
         email: s.email.into(),
         area: area.clone(),
         hours,
+        closures: Vec::new(),
     };
     LECCE
         .iter()

@@ -348,6 +348,7 @@ mod tests {
                     name: area.into(),
                 },
                 hours: vec![],
+                closures: Vec::new(),
             },
         }
     }

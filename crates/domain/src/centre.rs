@@ -1,7 +1,7 @@
 //! Employment centres (Centri per l'Impiego): where offers come from and where
 //! people go. Each has a reference-code prefix that is printed on its boards.
 
-use chrono::NaiveTime;
+use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
 /// Database identifier of a centre.
@@ -34,6 +34,15 @@ fn hhmm<S: serde::Serializer>(t: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(&t.format("%H:%M"))
 }
 
+/// Days a centre is closed (holidays, local feasts, works), both included.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Closure {
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    /// Shown to the public, e.g. "Festa di Sant'Oronzo".
+    pub reason: String,
+}
+
 /// A centre as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Centre {
@@ -62,6 +71,8 @@ pub struct NewCentre {
     pub email: String,
     pub area: Area,
     pub hours: Vec<OpeningHours>,
+    /// Closures, by first day.
+    pub closures: Vec<Closure>,
 }
 
 /// The reference-code prefixes of the seeded centres: a fixed table, so that a

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod centre;
+pub mod centre_form;
 pub mod email;
 pub mod employer;
 pub mod lang;
@@ -19,7 +20,8 @@ pub mod time;
 pub mod vocab;
 
 pub use account::{Access, Actor, AuditEntry, Grant, GrantError, NewAuditEntry, Role, Scope, User, UserId};
-pub use centre::{Area, Centre, CentreId, NewCentre, OpeningHours};
+pub use centre::{Area, Centre, CentreId, Closure, NewCentre, OpeningHours};
+pub use centre_form::{RawCentre, RawClosure, RawPeriod};
 pub use email::{Email, EmailError};
 pub use employer::{EmployerContact, EmployerRequest, RequestStatus};
 pub use lang::Lang;

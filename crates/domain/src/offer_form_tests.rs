@@ -20,6 +20,7 @@ fn centres() -> Vec<Centre> {
                 name: "Lecce".into(),
             },
             hours: vec![],
+            closures: Vec::new(),
         },
     }]
 }

@@ -102,6 +102,7 @@ mod tests {
                     name: "Lecce".into(),
                 },
                 hours: vec![],
+                closures: Vec::new(),
             },
         }
     }

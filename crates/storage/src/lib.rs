@@ -25,7 +25,7 @@ pub use accounts::{
 };
 pub use cache::CENTRES_TTL;
 pub use error::StorageError;
-pub use office::{Backoffice, OfficeFilter, OfficePage, TranslationTask};
+pub use office::{Backoffice, OfficeFilter, OfficePage, SectionText, TranslationTask};
 pub use postgres::PostgresStore;
 pub use requests::EmployerRequests;
 pub use sqlite::SqliteStore;

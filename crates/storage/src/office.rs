@@ -6,7 +6,9 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use sportello_domain::{Actor, AuditEntry, CentreId, Lang, NewOffer, Offer, OfferStatus, OfferText, RefCode, Section};
+use sportello_domain::{
+    Actor, AuditEntry, Centre, CentreId, Lang, NewCentre, NewOffer, Offer, OfferStatus, OfferText, RefCode, Section,
+};
 
 use crate::StorageError;
 
@@ -94,4 +96,30 @@ pub trait Backoffice: Send + Sync {
 
     /// The audit rows of one offer, oldest first.
     async fn offer_history(&self, reference: &RefCode) -> Result<Vec<AuditEntry>, StorageError>;
+
+    /// Creates a centre (`id` none) or replaces one's data, hours and closures.
+    async fn save_centre(
+        &self,
+        id: Option<CentreId>,
+        centre: &NewCentre,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Centre, StorageError>;
+
+    /// The section texts administrators wrote, in every language.
+    async fn section_texts(&self) -> Result<Vec<SectionText>, StorageError>;
+
+    /// Writes (or, with empty title and text, removes) one section text.
+    async fn set_section_text(&self, text: &SectionText, actor: &Actor, now: DateTime<Utc>)
+    -> Result<(), StorageError>;
+}
+
+/// What a board section is and who may apply, in one language, as an
+/// administrator wrote it (replacing the built-in text).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SectionText {
+    pub section: Section,
+    pub lang: Lang,
+    pub title: String,
+    pub who: String,
 }

@@ -8,16 +8,16 @@ use sportello_domain::offer_form::offer_changes;
 use sportello_domain::text::normalize;
 use sportello_domain::vocab::Vocabulary;
 use sportello_domain::{
-    Actor, AuditEntry, CentreId, Lang, NewAuditEntry, NewOffer, Offer, OfferStatus, OfferText, RefCode, Section,
-    TextStatus,
+    Actor, AuditEntry, Centre, CentreId, Lang, NewAuditEntry, NewCentre, NewOffer, Offer, OfferStatus, OfferText,
+    RefCode, Section, TextStatus,
 };
 use sqlx::{QueryBuilder, Row};
 
 use super::accounts_sql::{audit_from_row, escape_like, write_audit};
-use super::shared::{Tx, insert_offer_children};
+use super::shared::{Tx, insert_offer_children, write_centre_children};
 use super::{Db, Store};
 use crate::search::search_columns;
-use crate::{Backoffice, OfficeFilter, OfficePage, Storage, StorageError, TranslationTask};
+use crate::{Backoffice, OfficeFilter, OfficePage, SectionText, Storage, StorageError, TranslationTask};
 
 /// `AND ((centre, section) in allowed)`; `allowed` is never empty here.
 fn push_allowed(q: &mut QueryBuilder<Db>, allowed: &[(CentreId, Section)]) {
@@ -362,5 +362,152 @@ impl Backoffice for Store {
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(audit_from_row).collect()
+    }
+
+    #[tracing::instrument(skip_all, fields(slug = %centre.slug))]
+    async fn save_centre(
+        &self,
+        id: Option<CentreId>,
+        centre: &NewCentre,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Centre, StorageError> {
+        let before = match id {
+            Some(id) => Some(
+                self.centres()
+                    .await?
+                    .into_iter()
+                    .find(|c| c.id == id)
+                    .ok_or(StorageError::NotFound)?,
+            ),
+            None => None,
+        };
+        let mut tx = self.begin_write().await?;
+        let id =
+            match id {
+                Some(id) => {
+                    sqlx::query(
+                        "UPDATE centres SET slug = $1, prefix = $2, name = $3, town = $4, address = $5, postcode = $6, \
+                     province = $7, region = $8, phone = $9, email = $10, area_slug = $11, area_name = $12 \
+                     WHERE id = $13",
+                    )
+                    .bind(&centre.slug)
+                    .bind(&centre.prefix)
+                    .bind(&centre.name)
+                    .bind(&centre.town)
+                    .bind(&centre.address)
+                    .bind(&centre.postcode)
+                    .bind(&centre.province)
+                    .bind(&centre.region)
+                    .bind(&centre.phone)
+                    .bind(&centre.email)
+                    .bind(&centre.area.slug)
+                    .bind(&centre.area.name)
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await?;
+                    id.0
+                }
+                None => sqlx::query_scalar(
+                    "INSERT INTO centres (slug, prefix, name, town, address, postcode, province, region, phone, email, \
+                 area_slug, area_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                )
+                .bind(&centre.slug)
+                .bind(&centre.prefix)
+                .bind(&centre.name)
+                .bind(&centre.town)
+                .bind(&centre.address)
+                .bind(&centre.postcode)
+                .bind(&centre.province)
+                .bind(&centre.region)
+                .bind(&centre.phone)
+                .bind(&centre.email)
+                .bind(&centre.area.slug)
+                .bind(&centre.area.name)
+                .fetch_one(&mut *tx)
+                .await?,
+            };
+        write_centre_children(&mut tx, id, centre).await?;
+        let details = match &before {
+            Some(before) => {
+                let old = serde_json::to_value(&before.data).unwrap_or_default();
+                let new = serde_json::to_value(centre).unwrap_or_default();
+                let mut changes = serde_json::Map::new();
+                if let (Some(old), Some(new)) = (old.as_object(), new.as_object()) {
+                    for (key, value) in new {
+                        if old.get(key) != Some(value) {
+                            changes.insert(key.clone(), serde_json::json!([old.get(key), value]));
+                        }
+                    }
+                }
+                serde_json::Value::Object(changes)
+            }
+            None => serde_json::to_value(centre).unwrap_or_default(),
+        };
+        let action = if before.is_some() {
+            "centre.update"
+        } else {
+            "centre.create"
+        };
+        let entry = NewAuditEntry::new(action, "centre", &centre.slug)
+            .centre(CentreId(id))
+            .details(details.to_string());
+        write_audit(&mut tx, actor, &entry, now).await?;
+        tx.commit().await?;
+        self.cache.centres.clear();
+        self.centres()
+            .await?
+            .into_iter()
+            .find(|c| c.id.0 == id)
+            .ok_or(StorageError::NotFound)
+    }
+
+    async fn section_texts(&self) -> Result<Vec<SectionText>, StorageError> {
+        let rows = sqlx::query("SELECT section, lang, title, who FROM section_texts ORDER BY section, lang")
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let section: String = row.try_get("section")?;
+                let lang: String = row.try_get("lang")?;
+                Ok(SectionText {
+                    section: Section::parse(&section)
+                        .ok_or_else(|| StorageError::Invalid(format!("section {section:?}")))?,
+                    lang: Lang::parse(&lang).ok_or_else(|| StorageError::Invalid(format!("lang {lang:?}")))?,
+                    title: row.try_get("title")?,
+                    who: row.try_get("who")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn set_section_text(
+        &self,
+        text: &SectionText,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM section_texts WHERE section = $1 AND lang = $2")
+            .bind(text.section.code())
+            .bind(text.lang.code())
+            .execute(&mut *tx)
+            .await?;
+        if !text.title.trim().is_empty() || !text.who.trim().is_empty() {
+            sqlx::query("INSERT INTO section_texts (section, lang, title, who) VALUES ($1, $2, $3, $4)")
+                .bind(text.section.code())
+                .bind(text.lang.code())
+                .bind(&text.title)
+                .bind(&text.who)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let details = serde_json::json!({ "lang": text.lang.code(), "title": text.title, "who": text.who });
+        let entry =
+            NewAuditEntry::new("section_text.update", "section", text.section.code()).details(details.to_string());
+        write_audit(&mut tx, actor, &entry, now).await?;
+        tx.commit().await?;
+        self.cache.centres.clear();
+        Ok(())
     }
 }

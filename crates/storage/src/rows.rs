@@ -46,6 +46,7 @@ pub(super) fn centre_from_row(row: &DbRow) -> Result<Centre, StorageError> {
                 name: row.try_get("area_name")?,
             },
             hours: Vec::new(),
+            closures: Vec::new(),
         },
     })
 }

@@ -71,18 +71,7 @@ impl Storage for Store {
         .fetch_one(&mut *tx)
         .await?
         .try_get(0)?;
-        for h in &centre.hours {
-            sqlx::query(
-                "INSERT INTO centre_hours (centre_id, weekday, opens, closes, by_appointment) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(id)
-            .bind(i32::from(h.weekday))
-            .bind(h.opens.format("%H:%M").to_string())
-            .bind(h.closes.format("%H:%M").to_string())
-            .bind(h.by_appointment)
-            .execute(&mut *tx)
-            .await?;
-        }
+        write_centre_children(&mut tx, id, centre).await?;
         tx.commit().await?;
         self.cache.centres.clear();
         let mut data = centre.clone();
@@ -344,6 +333,19 @@ impl Store {
                 c.data.hours.push(hours_from_row(row)?);
             }
         }
+        let closures = sqlx::query("SELECT * FROM centre_closures ORDER BY centre_id, first_day")
+            .fetch_all(self.pool())
+            .await?;
+        for row in &closures {
+            let centre_id: i64 = row.try_get("centre_id")?;
+            if let Some(c) = centres.iter_mut().find(|c| c.id.0 == centre_id) {
+                c.data.closures.push(sportello_domain::Closure {
+                    first_day: row.try_get("first_day")?,
+                    last_day: row.try_get("last_day")?,
+                    reason: row.try_get("reason")?,
+                });
+            }
+        }
         Ok(centres)
     }
 
@@ -435,6 +437,40 @@ impl Store {
         }
         Ok(offers)
     }
+}
+
+/// Writes a centre's opening hours and closures (after removing any).
+pub(super) async fn write_centre_children(tx: &mut Tx, id: i64, centre: &NewCentre) -> Result<(), StorageError> {
+    sqlx::query("DELETE FROM centre_hours WHERE centre_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM centre_closures WHERE centre_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    for h in &centre.hours {
+        sqlx::query(
+            "INSERT INTO centre_hours (centre_id, weekday, opens, closes, by_appointment) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(i32::from(h.weekday))
+        .bind(h.opens.format("%H:%M").to_string())
+        .bind(h.closes.format("%H:%M").to_string())
+        .bind(h.by_appointment)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for c in &centre.closures {
+        sqlx::query("INSERT INTO centre_closures (centre_id, first_day, last_day, reason) VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(c.first_day)
+            .bind(c.last_day)
+            .bind(&c.reason)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Writes one offer and gives it the next reference number of its centre.

@@ -103,6 +103,19 @@ pub fn router(state: AppState) -> Router {
             get(office::admin::users).post(office::admin::create),
         )
         .route("/{lang}/office/admin/users/{id}", post(office::admin::change))
+        .route("/{lang}/office/admin/centres", get(office::centres::list))
+        .route(
+            "/{lang}/office/admin/centres/new",
+            get(office::centres::new_form).post(office::centres::create),
+        )
+        .route(
+            "/{lang}/office/admin/centres/{slug}",
+            get(office::centres::edit_form).post(office::centres::update),
+        )
+        .route(
+            "/{lang}/office/admin/sections",
+            get(office::centres::sections).post(office::centres::set_section),
+        )
         .route("/{lang}/office/admin/audit", get(office::audit::list))
         .route("/{lang}/office/admin/audit.csv", get(office::audit::csv))
         .fallback(not_found)

@@ -91,6 +91,15 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "office/requests.html",
         include_str!("../templates/office/requests.html"),
     ),
+    ("office/centres.html", include_str!("../templates/office/centres.html")),
+    (
+        "office/centre_form.html",
+        include_str!("../templates/office/centre_form.html"),
+    ),
+    (
+        "office/sections.html",
+        include_str!("../templates/office/sections.html"),
+    ),
 ];
 
 static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {

@@ -73,12 +73,20 @@ pub struct SectionView {
     pub mirato: bool,
 }
 
-pub fn section(lang: Lang, s: Section) -> SectionView {
-    SectionView {
-        code: s.code(),
-        title: msg(lang, section_title_id(s)),
-        who: msg(lang, section_who_id(s)),
-        mirato: s.is_mirato(),
+/// The section texts administrators rewrote; the built-in ones otherwise.
+#[derive(Debug, Clone, Default)]
+pub struct Sections(pub Vec<sportello_storage::SectionText>);
+
+impl Sections {
+    /// Section `s` in `lang`.
+    pub fn get(&self, lang: Lang, s: Section) -> SectionView {
+        let custom = self.0.iter().find(|t| t.section == s && t.lang == lang);
+        SectionView {
+            code: s.code(),
+            title: custom.map_or_else(|| msg(lang, section_title_id(s)), |t| t.title.clone()),
+            who: custom.map_or_else(|| msg(lang, section_who_id(s)), |t| t.who.clone()),
+            mirato: s.is_mirato(),
+        }
     }
 }
 
@@ -107,6 +115,17 @@ pub struct CentreView {
     pub area: String,
     pub url: String,
     pub hours: Vec<HoursView>,
+    /// Closures that have not ended yet.
+    pub closures: Vec<ClosureView>,
+}
+
+/// A closure as the reader reads it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClosureView {
+    pub first: DateView,
+    pub last: DateView,
+    pub one_day: bool,
+    pub reason: String,
 }
 
 pub fn centre(lang: Lang, c: &Centre) -> CentreView {
@@ -134,6 +153,17 @@ pub fn centre(lang: Lang, c: &Centre) -> CentreView {
                 opens: h.opens.format("%H:%M").to_string(),
                 closes: h.closes.format("%H:%M").to_string(),
                 by_appointment: h.by_appointment,
+            })
+            .collect(),
+        closures: d
+            .closures
+            .iter()
+            .filter(|x| x.last_day >= sportello_domain::time::today_in_rome())
+            .map(|x| ClosureView {
+                first: date(lang, x.first_day),
+                last: date(lang, x.last_day),
+                one_day: x.first_day == x.last_day,
+                reason: x.reason.clone(),
             })
             .collect(),
     }
@@ -177,7 +207,7 @@ pub struct OfferCard {
     pub published_on: Option<DateView>,
 }
 
-pub fn card(lang: Lang, o: &Offer) -> OfferCard {
+pub fn card(lang: Lang, o: &Offer, sections: &Sections) -> OfferCard {
     let text = o.data.display_text(lang);
     let title_lang = text.map(|t| t.lang).filter(|l| *l != lang).map(Lang::code);
     OfferCard {
@@ -186,7 +216,7 @@ pub fn card(lang: Lang, o: &Offer) -> OfferCard {
         title: text.map(|t| t.title.clone()).unwrap_or_default(),
         title_lang,
         place: place(lang, o),
-        section: section(lang, o.data.section),
+        section: sections.get(lang, o.data.section),
         occupation: occupation(&o.data.occupation)
             .map(|oc| oc.label(lang))
             .unwrap_or_default()
@@ -227,11 +257,11 @@ fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn detail(lang: Lang, o: &Offer) -> OfferDetail {
+pub fn detail(lang: Lang, o: &Offer, sections: &Sections) -> OfferDetail {
     let text = o.data.display_text(lang);
     let req = &o.data.requirements;
     OfferDetail {
-        card: card(lang, o),
+        card: card(lang, o, sections),
         description: text.map(|t| paragraphs(&t.description)).unwrap_or_default(),
         how_to_apply: text.map(|t| paragraphs(&t.how_to_apply)).unwrap_or_default(),
         text_lang: text.map(|t| t.lang).filter(|l| *l != lang).map(Lang::code),

@@ -30,6 +30,7 @@ pub fn centre(slug: &str, prefix: &str) -> NewCentre {
             name: "Ambito di Lecce".into(),
         },
         hours: vec![],
+        closures: Vec::new(),
     }
 }
 

@@ -213,3 +213,4 @@ request-thanks = Danke: Das Angebot ist mit der Referenznummer { $reference } ei
 request-keep-link = Bewahren Sie diese Adresse auf, um das Angebot zu verfolgen: Sie zeigt, ob es veröffentlicht wurde.
 request-reason = Grund
 request-see-offer = Das veröffentlichte Angebot ansehen
+closures-title = Schließtage

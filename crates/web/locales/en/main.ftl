@@ -213,3 +213,4 @@ request-thanks = Thank you: the offer arrived with the reference { $reference }.
 request-keep-link = Keep this address to follow the offer: it shows whether it has been published.
 request-reason = Reason
 request-see-offer = See the published offer
+closures-title = Days closed

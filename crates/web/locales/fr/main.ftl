@@ -213,3 +213,4 @@ request-thanks = Merci : l'offre est arrivée avec la référence { $reference }
 request-keep-link = Gardez cette adresse pour suivre l'offre : elle indique si l'offre a été publiée.
 request-reason = Motif
 request-see-offer = Voir l'offre publiée
+closures-title = Jours de fermeture

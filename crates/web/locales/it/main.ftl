@@ -213,3 +213,4 @@ request-thanks = Grazie: l'offerta è arrivata con il codice { $reference }.
 request-keep-link = Conserva questo indirizzo per seguire l'offerta: mostra se è stata pubblicata.
 request-reason = Motivo
 request-see-offer = Vedi l'offerta pubblicata
+closures-title = Giorni di chiusura

@@ -168,7 +168,7 @@ pub struct OfferParams {
     pub lang: Option<String>,
 }
 
-fn offer_json(state: &AppState, lang: Lang, o: &Offer, centre_slug: String) -> OfferJson {
+fn offer_json(state: &AppState, lang: Lang, o: &Offer, centre_slug: String, sections: &view::Sections) -> OfferJson {
     let text = o.data.display_text(lang);
     let req = &o.data.requirements;
     OfferJson {
@@ -194,7 +194,7 @@ fn offer_json(state: &AppState, lang: Lang, o: &Offer, centre_slug: String) -> O
             .collect(),
         centre: centre_slug,
         section: o.data.section.code().to_string(),
-        section_label: view::section(lang, o.data.section).title,
+        section_label: sections.get(lang, o.data.section).title,
         occupation: CodeLabel {
             code: o.data.occupation.clone(),
             label: occupation(&o.data.occupation)
@@ -281,12 +281,13 @@ pub async fn list_offers(
             .map(|c| c.data.slug.clone())
             .unwrap_or_default()
     };
+    let sections = state.sections().await.on_api(lang)?;
     let f = results.facets;
     Ok(Json(OfferList {
         items: results
             .items
             .iter()
-            .map(|o| offer_json(&state, lang, o, slug(o)))
+            .map(|o| offer_json(&state, lang, o, slug(o), &sections))
             .collect(),
         total: results.total,
         page: query.page,
@@ -338,5 +339,6 @@ pub async fn get_offer(
         .find(|c| c.id == offer.data.centre)
         .map(|c| c.data.slug.clone())
         .unwrap_or_default();
-    Ok(Json(offer_json(&state, lang, &offer, slug)))
+    let sections = state.sections().await.on_api(lang)?;
+    Ok(Json(offer_json(&state, lang, &offer, slug, &sections)))
 }

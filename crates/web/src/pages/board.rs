@@ -55,6 +55,7 @@ pub async fn board(
         .search_offers(&query, today_in_rome())
         .await
         .on_page(lang)?;
+    let texts = state.sections().await.on_page(lang)?;
     let sections: Vec<BoardSection> = Section::ALL
         .iter()
         .map(|s| {
@@ -64,10 +65,10 @@ pub async fn board(
                 .iter()
                 .filter(|o| o.data.section == *s)
                 .take(PER_SECTION)
-                .map(|o| view::card(lang, o))
+                .map(|o| view::card(lang, o, &texts))
                 .collect();
             BoardSection {
-                section: view::section(lang, *s),
+                section: texts.get(lang, *s),
                 more: count > offers.len() as u64,
                 count,
                 offers,

@@ -47,11 +47,12 @@ pub async fn home(State(state): State<AppState>, Locale(lang): Locale) -> Result
             }),
         }
     }
+    let texts = state.sections().await.on_page(lang)?;
     let sections: Vec<(SectionView, u64)> = Section::ALL
         .iter()
         .map(|s| {
             (
-                view::section(lang, *s),
+                texts.get(lang, *s),
                 all.facets.section.get(s.code()).copied().unwrap_or(0),
             )
         })

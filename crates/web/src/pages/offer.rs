@@ -38,15 +38,16 @@ pub async fn offer(
         .ok_or_else(not_found)?;
     let today = today_in_rome();
     let path = format!("/offers/{reference}");
+    let sections = state.sections().await.on_page(lang)?;
     if offer.has_closed(today) {
         let similar = state
             .storage
             .similar_offers(&offer, today, SIMILAR)
             .await
             .on_page(lang)?;
-        let similar: Vec<_> = similar.iter().map(|o| view::card(lang, o)).collect();
+        let similar: Vec<_> = similar.iter().map(|o| view::card(lang, o, &sections)).collect();
         let title = msg(lang, "offer-gone-title");
-        let closed = view::card(lang, &offer);
+        let closed = view::card(lang, &offer, &sections);
         let page = render_page(
             "offer_gone.html",
             lang,
@@ -65,7 +66,7 @@ pub async fn offer(
         .iter()
         .find(|c| c.id == offer.data.centre)
         .map(|c| view::centre(lang, c));
-    let detail = view::detail(lang, &offer);
+    let detail = view::detail(lang, &offer, &sections);
     let short_url = state.public_url.join(&format!("/o/{reference}"));
     let title = detail.card.title.clone();
     Ok(render_page(

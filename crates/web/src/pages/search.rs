@@ -107,7 +107,8 @@ pub async fn search(
             current: number == query.page,
         })
         .collect();
-    let items: Vec<_> = results.items.iter().map(|o| view::card(lang, o)).collect();
+    let sections = state.sections().await.on_page(lang)?;
+    let items: Vec<_> = results.items.iter().map(|o| view::card(lang, o, &sections)).collect();
     let title = msg(lang, "search-title");
     let ctx = context! {
         q => f.text.clone().unwrap_or_default(),

@@ -6,6 +6,7 @@
 pub mod account;
 pub mod admin;
 pub mod audit;
+pub mod centres;
 pub mod home;
 pub mod offer_form;
 pub mod offers;

@@ -242,12 +242,13 @@ pub async fn detail(
         .employer_request_for(&offer.reference)
         .await
         .on_page(lang)?;
+    let sections = state.sections().await.on_page(lang)?;
     let can_edit = user.access().can_edit_offers(offer.data.centre, offer.data.section);
     let today = today_in_rome();
     let title = format!("{} · {}", offer.reference, msg(lang, "office-offer-title"));
     let ctx = context! {
         reference => offer.reference.to_string(),
-        offer => minijinja::value::Serde(view::detail(lang, &offer)),
+        offer => minijinja::value::Serde(view::detail(lang, &offer, &sections)),
         status => status_id(offer.status),
         status_code => offer.status.code(),
         valid_through_value => offer.data.valid_through.to_string(),
