@@ -15,7 +15,7 @@ use crate::pages::office;
 use crate::{AppState, api, pages};
 
 /// Content Security Policy of every answer: no scripts, nothing from elsewhere.
-const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
                    base-uri 'none'; frame-ancestors 'none'";
 
 /// The application's router over `state`.
@@ -24,6 +24,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::redirect::root))
         .route("/healthz", get(healthz))
         .route("/static/style.css", get(stylesheet))
+        .route("/static/picker.js", get(picker_script))
         .route("/o/{reference}", get(pages::redirect::short_offer))
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/v1/centres", get(api::centres::list_centres))
@@ -154,6 +155,17 @@ async fn stylesheet() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../static/style.css"),
+    )
+}
+
+/// The filter box of long lists, for browsers with JavaScript.
+async fn picker_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/picker.js"),
     )
 }
 

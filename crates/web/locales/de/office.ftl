@@ -270,3 +270,7 @@ centre-closure-reason = Schließung { $number }: Grund
 section-text-title = Name des Bereichs
 section-text-who = Wer sich bewerben kann
 section-text-save = Text auf { $language } speichern
+
+## Occupation picker
+picker-filter = Liste filtern: einen Teil des Namens eingeben
+picker-shown = Treffer: #

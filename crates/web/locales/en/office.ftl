@@ -270,3 +270,7 @@ centre-closure-reason = Closure { $number }: reason
 section-text-title = Name of the section
 section-text-who = Who may apply
 section-text-save = Save the text in { $language }
+
+## Occupation picker
+picker-filter = Filter the list: type part of the name
+picker-shown = Matches: #

@@ -270,3 +270,7 @@ centre-closure-reason = Fermeture { $number } : motif
 section-text-title = Nom de la section
 section-text-who = Qui peut postuler
 section-text-save = Enregistrer le texte en { $language }
+
+## Occupation picker
+picker-filter = Filtrer la liste : tapez une partie du nom
+picker-shown = Résultats : #

@@ -270,3 +270,7 @@ centre-closure-reason = Chiusura { $number }: motivo
 section-text-title = Nome della sezione
 section-text-who = Chi può candidarsi
 section-text-save = Salva il testo in { $language }
+
+## Occupation picker
+picker-filter = Filtra l'elenco: scrivi parte del nome
+picker-shown = Voci trovate: #

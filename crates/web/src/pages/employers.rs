@@ -178,6 +178,7 @@ async fn form_page(
     let errors: std::collections::BTreeMap<String, String> = errors.iter().cloned().collect();
     let title = msg(lang, "request-title");
     let ctx = context! {
+        picker => true,
         form_csrf => guard.csrf.clone(),
         values => minijinja::value::Serde(&typed),
         errors,

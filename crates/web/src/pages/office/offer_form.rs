@@ -163,6 +163,7 @@ fn form_page(
         },
     );
     let ctx = context! {
+        picker => true,
         values => minijinja::value::Serde(&raw),
         errors,
         action => target.action.clone(),
