@@ -274,3 +274,4 @@ section-text-save = Text auf { $language } speichern
 ## Occupation picker
 picker-filter = Liste filtern: einen Teil des Namens eingeben
 picker-shown = Treffer: #
+user-reset-second-factor = Zweiten Faktor zurücksetzen (Telefon verloren)

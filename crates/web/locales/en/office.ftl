@@ -274,3 +274,4 @@ section-text-save = Save the text in { $language }
 ## Occupation picker
 picker-filter = Filter the list: type part of the name
 picker-shown = Matches: #
+user-reset-second-factor = Reset the second factor (lost phone)

@@ -274,3 +274,4 @@ section-text-save = Enregistrer le texte en { $language }
 ## Occupation picker
 picker-filter = Filtrer la liste : tapez une partie du nom
 picker-shown = Résultats : #
+user-reset-second-factor = Réinitialiser le second facteur (téléphone perdu)

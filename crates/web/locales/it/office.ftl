@@ -274,3 +274,4 @@ section-text-save = Salva il testo in { $language }
 ## Occupation picker
 picker-filter = Filtra l'elenco: scrivi parte del nome
 picker-shown = Voci trovate: #
+user-reset-second-factor = Azzera il secondo fattore (telefono perso)

@@ -221,7 +221,8 @@ pub async fn create(
 }
 
 /// `POST /{lang}/office/admin/users/{id}`: `action` = grants (with the
-/// ticked `grant`s), deactivate, activate or reset-password.
+/// ticked `grant`s), deactivate, activate, reset-password or
+/// reset-second-factor (for a lost phone).
 pub async fn change(
     State(state): State<AppState>,
     Locale(lang): Locale,
@@ -276,6 +277,14 @@ pub async fn change(
                 .await
                 .on_page(lang)?;
             return show_password(&user, &target.email, password).await;
+        }
+        "reset-second-factor" => {
+            // The user sets up a new one at the next sign-in (required for administrators).
+            state
+                .storage
+                .set_totp(target.id, None, &[], &actor, now)
+                .await
+                .on_page(lang)?;
         }
         other => return Err(AppError::bad_parameter("action", other).page(lang)),
     }
