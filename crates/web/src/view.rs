@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use sportello_domain::markdown;
 use sportello_domain::vocab::{Country, Vocabulary, occupation, occupation_groups};
 use sportello_domain::{Centre, Lang, Offer, Section};
 
@@ -234,9 +235,10 @@ pub fn card(lang: Lang, o: &Offer, sections: &Sections) -> OfferCard {
 pub struct OfferDetail {
     #[serde(flatten)]
     pub card: OfferCard,
-    /// Paragraphs of the description.
-    pub description: Vec<String>,
-    pub how_to_apply: Vec<String>,
+    /// The description as HTML from the safe Markdown subset: every
+    /// character the operator typed is escaped, only our own tags are added.
+    pub description: String,
+    pub how_to_apply: String,
     /// The language of the free text when it is the Italian fallback.
     pub text_lang: Option<&'static str>,
     pub employer: Option<String>,
@@ -249,21 +251,13 @@ pub struct OfferDetail {
     pub salary: Option<String>,
 }
 
-fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 pub fn detail(lang: Lang, o: &Offer, sections: &Sections) -> OfferDetail {
     let text = o.data.display_text(lang);
     let req = &o.data.requirements;
     OfferDetail {
         card: card(lang, o, sections),
-        description: text.map(|t| paragraphs(&t.description)).unwrap_or_default(),
-        how_to_apply: text.map(|t| paragraphs(&t.how_to_apply)).unwrap_or_default(),
+        description: text.map(|t| markdown::to_html(&t.description)).unwrap_or_default(),
+        how_to_apply: text.map(|t| markdown::to_html(&t.how_to_apply)).unwrap_or_default(),
         text_lang: text.map(|t| t.lang).filter(|l| *l != lang).map(Lang::code),
         employer: o.data.employer.public_name().map(str::to_string),
         occupation_code: o.data.occupation.clone(),

@@ -433,7 +433,7 @@ async fn an_operator_runs_the_board(app: TestApp) {
         ("title", "<script>alert(1)</script> Cameriere di sala"),
         (
             "description",
-            "Servizio ai tavoli.\n\n- turni serali\n- **vitto** incluso",
+            "Servizio ai tavoli.\n\n- turni serali\n- **vitto** incluso\n\n<img src=x onerror=alert(1)>",
         ),
         ("how_to_apply", "Inviare il CV a cpi.lecce@example.org"),
         ("employer_name", "Trattoria Da Nino"),
@@ -504,6 +504,42 @@ async fn an_operator_runs_the_board(app: TestApp) {
     let public = app.get(&format!("/en/offers/{reference}")).await;
     assert_eq!(public.status, StatusCode::OK);
     assert!(public.text().contains("Cameriere di sala"));
+    assert!(
+        public.body.contains("<li><strong>vitto</strong> incluso</li>"),
+        "the Markdown subset"
+    );
+    assert!(
+        public.body.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "HTML is shown as written"
+    );
+    assert!(!public.body.contains("<img src=x"));
+
+    // Duplicate: a new draft with the same fields; extend: a later closing day.
+    let copy = op.get(&format!("/en/office/offers/new?from={reference}")).await;
+    assert!(copy.body.contains("value=\"Trattoria Da Nino\""));
+    let later = (sportello_domain::time::today_in_rome() + chrono::Duration::days(60)).to_string();
+    op.get(&format!("/en/office/offers/{reference}")).await;
+    let extended = op
+        .post(
+            &format!("/en/office/offers/{reference}"),
+            &[("action", "extend"), ("valid_through", &later)],
+        )
+        .await;
+    assert_eq!(extended.status, StatusCode::SEE_OTHER);
+    let offer = app.storage().offer(&reference).await.unwrap().unwrap();
+    assert_eq!(offer.data.valid_through.to_string(), later);
+    op.get(&format!("/en/office/offers/{reference}")).await;
+    let earlier = op
+        .post(
+            &format!("/en/office/offers/{reference}"),
+            &[("action", "extend"), ("valid_through", &valid_through)],
+        )
+        .await;
+    assert_eq!(
+        earlier.status,
+        StatusCode::BAD_REQUEST,
+        "an extension moves the day later"
+    );
 
     // The translation queue has it; a draft stays private; a review makes it public.
     let queue = op.get("/en/office/translations?lang=en").await;
