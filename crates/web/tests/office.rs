@@ -1,7 +1,7 @@
 //! The back office through the real router, on SQLite and PostgreSQL:
-//! signing in (throttling, second factor, session rotation, CSRF), the
-//! permission rules for every role, and an operator running a centre's
-//! board from a draft to a withdrawn offer.
+//! signing in (throttling, second factor, session rotation, CSRF) and an
+//! operator running a centre's board from a draft to a withdrawn offer. The
+//! permission rules have their own tests in `permissions.rs`.
 
 mod common;
 
@@ -10,7 +10,7 @@ use chrono::Utc;
 use common::TestApp;
 use common::browser::{Browser, PASSWORD, input_value};
 use sportello_auth::TotpSecret;
-use sportello_domain::{Actor, Grant, Lang, OfferStatus, RefCode, Role, Scope, Section, TextStatus};
+use sportello_domain::{Actor, Grant, Lang, RefCode, Role, Scope, Section, TextStatus};
 use sportello_storage::{AuditFilter, OfficeFilter};
 
 fn grant(role: Role, scope: Scope) -> Grant {
@@ -29,29 +29,6 @@ async fn audit_actions(app: &TestApp, object: &str) -> Vec<String> {
         .into_iter()
         .map(|e| e.action)
         .collect()
-}
-
-/// A draft in `section` of the centre `slug`, made through storage.
-async fn draft(app: &TestApp, slug: &str, section: Section) -> RefCode {
-    let centre = app.centre(slug).await;
-    let published = app
-        .storage()
-        .office_offers(&OfficeFilter {
-            allowed: vec![(centre.id, Section::Ordinary)],
-            status: Some(OfferStatus::Published),
-            limit: 1,
-            ..OfficeFilter::default()
-        })
-        .await
-        .unwrap();
-    let mut data = published.items[0].data.clone();
-    data.section = section;
-    data.valid_through = sportello_domain::time::today_in_rome() + chrono::Duration::days(20);
-    app.storage()
-        .insert_offer(&data, &Actor::system(), Utc::now())
-        .await
-        .unwrap()
-        .reference
 }
 
 async fn signing_in(app: TestApp) {
@@ -277,147 +254,6 @@ async fn a_reset_password_must_be_changed(app: TestApp) {
     assert_eq!(browser.get("/it/office/").await.status, StatusCode::OK);
 }
 
-async fn every_role_sees_only_what_it_may(app: TestApp) {
-    let lecce = app.centre("lecce").await;
-    let tricase = app.centre("tricase").await;
-    let rimini = app.centre("rimini").await;
-    let lecce_draft = draft(&app, "lecce", Section::Ordinary).await;
-    let lecce_mirato = draft(&app, "lecce", Section::MiratoArt1).await;
-    let tricase_draft = draft(&app, "tricase", Section::Ordinary).await;
-    let rimini_draft = draft(&app, "rimini", Section::Ordinary).await;
-    app.add_user("op@cpi.example", vec![grant(Role::Operator, Scope::Centre(lecce.id))])
-        .await;
-    app.add_user("mirato@cpi.example", vec![grant(Role::Mirato, Scope::Centre(lecce.id))])
-        .await;
-    app.add_user(
-        "coord@cpi.example",
-        vec![grant(Role::Coordinator, Scope::Area("lecce".into()))],
-    )
-    .await;
-    let admin = app
-        .add_user("admin@cpi.example", vec![grant(Role::Admin, Scope::Installation)])
-        .await;
-    let secret = TotpSecret::generate();
-    app.storage()
-        .set_totp(admin.id, Some(&secret.to_base32()), &[], &Actor::system(), Utc::now())
-        .await
-        .unwrap();
-
-    // Operator of Lecce: Lecce's ordinary offers, not Tricase's, not the mirato sections.
-    let mut op = Browser::new(&app);
-    op.sign_in("op@cpi.example", PASSWORD).await;
-    assert_eq!(
-        op.get(&format!("/it/office/offers/{lecce_draft}")).await.status,
-        StatusCode::OK
-    );
-    for other in [&tricase_draft, &lecce_mirato] {
-        let refused = op.get(&format!("/it/office/offers/{other}")).await;
-        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{other}");
-    }
-    op.get(&format!("/it/office/offers/{lecce_draft}")).await;
-    let publish = op
-        .post(&format!("/it/office/offers/{tricase_draft}"), &[("action", "publish")])
-        .await;
-    assert_eq!(publish.status, StatusCode::FORBIDDEN);
-    let tricase_offer = app.storage().offer(&tricase_draft).await.unwrap().unwrap();
-    assert_eq!(tricase_offer.status, OfferStatus::Draft, "nothing changed");
-    let edit = op.get(&format!("/it/office/offers/{tricase_draft}/edit")).await;
-    assert_eq!(edit.status, StatusCode::FORBIDDEN);
-    let list = op.get("/it/office/offers?status=draft").await;
-    assert!(list.body.contains(&lecce_draft.to_string()));
-    assert!(!list.body.contains(&tricase_draft.to_string()));
-    assert!(!list.body.contains(&lecce_mirato.to_string()));
-    assert_eq!(op.get("/it/office/admin/users").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(op.get("/it/office/admin/audit").await.status, StatusCode::FORBIDDEN);
-    let denials = app
-        .storage()
-        .audit_entries(&AuditFilter {
-            action: Some("permission_denied".into()),
-            actor: Some("op@cpi.example".into()),
-            limit: 100,
-            ..AuditFilter::default()
-        })
-        .await
-        .unwrap();
-    assert!(denials.len() >= 6, "every refusal is logged: {}", denials.len());
-    assert!(denials.iter().any(|d| d.object_id == tricase_draft.to_string()));
-
-    // Collocamento Mirato of Lecce: the mirato sections only.
-    let mut mirato = Browser::new(&app);
-    mirato.sign_in("mirato@cpi.example", PASSWORD).await;
-    assert_eq!(
-        mirato.get(&format!("/it/office/offers/{lecce_mirato}")).await.status,
-        StatusCode::OK
-    );
-    assert_eq!(
-        mirato.get(&format!("/it/office/offers/{lecce_draft}")).await.status,
-        StatusCode::FORBIDDEN
-    );
-
-    // Coordinator of the Lecce area: reads Lecce and Tricase, not Rimini; changes nothing.
-    let mut coord = Browser::new(&app);
-    coord.sign_in("coord@cpi.example", PASSWORD).await;
-    for readable in [&lecce_draft, &tricase_draft, &lecce_mirato] {
-        assert_eq!(
-            coord.get(&format!("/it/office/offers/{readable}")).await.status,
-            StatusCode::OK
-        );
-    }
-    assert_eq!(
-        coord.get(&format!("/it/office/offers/{rimini_draft}")).await.status,
-        StatusCode::FORBIDDEN
-    );
-    coord.get(&format!("/it/office/offers/{tricase_draft}")).await;
-    let refused = coord
-        .post(&format!("/it/office/offers/{tricase_draft}"), &[("action", "publish")])
-        .await;
-    assert_eq!(refused.status, StatusCode::FORBIDDEN);
-
-    // Administrator: users and audit log, but no offers.
-    let mut root = Browser::new(&app);
-    root.sign_in("admin@cpi.example", PASSWORD).await;
-    root.get("/it/office/sign-in/second-factor").await;
-    root.post(
-        "/it/office/sign-in/second-factor",
-        &[("code", &secret.code_at(Utc::now().timestamp()))],
-    )
-    .await;
-    assert_eq!(root.get("/it/office/admin/users").await.status, StatusCode::OK);
-    assert_eq!(
-        root.get(&format!("/it/office/offers/{lecce_draft}")).await.status,
-        StatusCode::FORBIDDEN
-    );
-    let csv = root.get("/it/office/admin/audit.csv?action=permission_denied").await;
-    assert_eq!(csv.status, StatusCode::OK);
-    assert!(csv.header("content-type").starts_with("text/csv"));
-    assert!(
-        csv.body
-            .starts_with("id,at,actor,address,action,object_kind,object_id,centre_id,details\r\n")
-    );
-    assert!(csv.body.contains("op@cpi.example"));
-    assert!(!csv.body.contains("sign_in,"), "only the selected action");
-
-    // The administrator gives the operator Tricase too: now it works.
-    let op_user = app.storage().credentials("op@cpi.example").await.unwrap().unwrap().user;
-    root.get("/it/office/admin/users").await;
-    let changed = root
-        .post(
-            &format!("/it/office/admin/users/{}", op_user.id.0),
-            &[
-                ("action", "grants"),
-                ("grant", &format!("operator:{}", lecce.id.0)),
-                ("grant", &format!("operator:{}", tricase.id.0)),
-            ],
-        )
-        .await;
-    assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.body);
-    assert_eq!(
-        op.get(&format!("/it/office/offers/{tricase_draft}")).await.status,
-        StatusCode::OK
-    );
-    let _ = rimini;
-}
-
 async fn an_operator_runs_the_board(app: TestApp) {
     let lecce = app.centre("lecce").await;
     app.add_user("op@cpi.example", vec![grant(Role::Operator, Scope::Centre(lecce.id))])
@@ -621,6 +457,5 @@ on_both_backends!(
     signing_in,
     administrators_need_a_second_factor,
     a_reset_password_must_be_changed,
-    every_role_sees_only_what_it_may,
     an_operator_runs_the_board,
 );
