@@ -212,7 +212,7 @@ pub async fn second_factor_submit(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let next = safe_next(lang, Some(&form.get("next")));
-    if form.get("csrf") != pending.csrf {
+    if !sportello_auth::constant_time_eq(form.get("csrf").as_bytes(), pending.csrf.as_bytes()) {
         return Err(AppError::new(Problem::FormExpired).page(lang));
     }
     let now = Utc::now();
