@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import axe from 'axe-core';
@@ -133,6 +134,45 @@ export async function htmlLang(page) {
 }
 
 // ---------------------------------------------------------------------------
+// Keyboard
+
+/** Does the focused element match `selector`? */
+export function activeMatches(page, selector) {
+  return page.evaluate((sel) => {
+    const el = document.activeElement;
+    return !!el && el !== document.body && el.matches(sel);
+  }, selector);
+}
+
+/** A short description of the focused element, for failure messages. */
+export function describeActive(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '(nothing: body)';
+    const attrs = ['id', 'class', 'name', 'href', 'type']
+      .filter((a) => el.hasAttribute(a))
+      .map((a) => `${a}="${el.getAttribute(a)}"`)
+      .join(' ');
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+    return `<${el.tagName.toLowerCase()}${attrs ? ' ' + attrs : ''}>${text}`;
+  });
+}
+
+/** Press Tab until the focused element matches `selector`; returns the number of presses. */
+export async function tabUntil(page, selector, maxPresses) {
+  const seen = [];
+  for (let presses = 1; presses <= maxPresses; presses++) {
+    await page.keyboard.press('Tab');
+    if (await activeMatches(page, selector)) return presses;
+    seen.push(await describeActive(page));
+  }
+  assert.fail(
+    `${page.url()}: ${selector} not focused after ${maxPresses} Tab presses; focus went through:\n  ` +
+      seen.join('\n  '),
+  );
+}
+
+// ---------------------------------------------------------------------------
 // axe-core
 
 /** Inject axe-core (once) and run the WCAG A/AA rules; returns the violations. */
@@ -183,9 +223,12 @@ export async function assertNoAxeViolations(page, label = page.url()) {
 
 const fluentCache = new Map();
 
-/** Path of the Fluent file of a language, relative to this file. */
-export function fluentPath(lang) {
-  return fileURLToPath(new URL(`../../crates/web/locales/${lang}/main.ftl`, import.meta.url));
+/** The Fluent files of every language (public pages, back office). */
+export const FLUENT_FILES = ['main.ftl', 'office.ftl'];
+
+/** Path of a Fluent file of a language, relative to this file. */
+export function fluentPath(lang, file = 'main.ftl') {
+  return fileURLToPath(new URL(`../../crates/web/locales/${lang}/${file}`, import.meta.url));
 }
 
 /**
@@ -204,17 +247,21 @@ export function parseFluent(source) {
   return messages;
 }
 
-/** Map id -> text of a language's simple Fluent messages. */
+/** Map id -> text of a language's simple Fluent messages (all its files). */
 export function fluent(lang) {
   if (!fluentCache.has(lang)) {
-    const path = fluentPath(lang);
-    let source;
-    try {
-      source = readFileSync(path, 'utf8');
-    } catch (err) {
-      throw new Error(`cannot read Fluent file for "${lang}" at ${path}: ${err.message}`);
+    const messages = new Map();
+    for (const file of FLUENT_FILES) {
+      const path = fluentPath(lang, file);
+      let source;
+      try {
+        source = readFileSync(path, 'utf8');
+      } catch (err) {
+        throw new Error(`cannot read Fluent file for "${lang}" at ${path}: ${err.message}`);
+      }
+      for (const [id, text] of parseFluent(source)) messages.set(id, text);
     }
-    fluentCache.set(lang, parseFluent(source));
+    fluentCache.set(lang, messages);
   }
   return fluentCache.get(lang);
 }
@@ -222,6 +269,58 @@ export function fluent(lang) {
 /** The text of one Fluent message, failing clearly if it is missing. */
 export function message(lang, id) {
   const text = fluent(lang).get(id);
-  assert.ok(text !== undefined, `Fluent message "${id}" missing (or not a single-line message) in ${fluentPath(lang)}`);
+  assert.ok(
+    text !== undefined,
+    `Fluent message "${id}" missing (or not a single-line message) in ${FLUENT_FILES.map((f) => fluentPath(lang, f)).join(' or ')}`,
+  );
   return text;
+}
+
+/**
+ * A simple Fluent message with its `{ $name }` placeables filled from `args`
+ * (no selectors: use it only for single-line messages).
+ */
+export function formatMessage(lang, id, args = {}) {
+  return message(lang, id).replace(/\{\s*\$([A-Za-z0-9_-]+)\s*\}/g, (whole, name) => {
+    assert.ok(name in args, `Fluent message "${id}" (${lang}) needs the argument $${name}`);
+    return String(args[name]);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// One-time codes (RFC 6238 TOTP, SHA-1, 6 digits, 30 s), for the back office
+
+/** Bytes of an RFC 4648 base32 string (padding and spaces ignored). */
+export function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const clean = text.toUpperCase().replace(/[\s=]/g, '');
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const ch of clean) {
+    const index = alphabet.indexOf(ch);
+    if (index < 0) throw new Error(`not base32: ${JSON.stringify(text)}`);
+    value = (value << 5) | index;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** The 30-second step of a Unix time in milliseconds. */
+export function totpStep(ms = Date.now()) {
+  return Math.floor(ms / 1000 / 30);
+}
+
+/** The six-digit TOTP code of a base32 `secret` for a time step. */
+export function totpCode(secret, step = totpStep()) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const number = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(number).padStart(6, '0');
 }

@@ -5,7 +5,18 @@
 
 import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, url, launchBrowser, newPage, closePage, assertSingleH1, message } from './helpers.mjs';
+import {
+  baseUrl,
+  url,
+  launchBrowser,
+  newPage,
+  closePage,
+  assertSingleH1,
+  message,
+  activeMatches,
+  describeActive,
+  tabUntil,
+} from './helpers.mjs';
 
 let browser;
 
@@ -17,42 +28,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Does the focused element match `selector`? */
-function activeMatches(page, selector) {
-  return page.evaluate((sel) => {
-    const el = document.activeElement;
-    return !!el && el !== document.body && el.matches(sel);
-  }, selector);
-}
-
-/** A short description of the focused element, for failure messages. */
-function describeActive(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return '(nothing: body)';
-    const attrs = ['id', 'class', 'name', 'href', 'type']
-      .filter((a) => el.hasAttribute(a))
-      .map((a) => `${a}="${el.getAttribute(a)}"`)
-      .join(' ');
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
-    return `<${el.tagName.toLowerCase()}${attrs ? ' ' + attrs : ''}>${text}`;
-  });
-}
-
-/** Press Tab until the focused element matches `selector`; returns the number of presses. */
-async function tabUntil(page, selector, maxPresses) {
-  const seen = [];
-  for (let presses = 1; presses <= maxPresses; presses++) {
-    await page.keyboard.press('Tab');
-    if (await activeMatches(page, selector)) return presses;
-    seen.push(await describeActive(page));
-  }
-  assert.fail(
-    `${page.url()}: ${selector} not focused after ${maxPresses} Tab presses; focus went through:\n  ` +
-      seen.join('\n  '),
-  );
-}
 
 it('the first Tab on the home page focuses a visible skip link to #main', async () => {
   const page = await newPage(browser);
