@@ -236,6 +236,7 @@ mod tests {
             ("language", "en".into()),
             ("status", "draft".into()),
             ("employees", 60.into()),
+            ("label", "Title".into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {

@@ -102,6 +102,10 @@ async fn signing_in(app: TestApp) {
     let home = browser.get("/it/office/").await;
     assert_eq!(home.status, StatusCode::OK);
     assert!(home.text().contains("Benvenuta o benvenuto, anna."));
+    assert!(
+        home.body.contains(r#"<a href="/it/office/" aria-current="page">"#),
+        "the navigation marks the page"
+    );
 
     // Signing in again gives a new session id; the old one no longer works.
     let old = browser.cookies.clone();

@@ -275,3 +275,42 @@ section-text-save = Text auf { $language } speichern
 picker-filter = Liste filtern: einen Teil des Namens eingeben
 picker-shown = Treffer: #
 user-reset-second-factor = Zweiten Faktor zurücksetzen (Telefon verloren)
+
+## Shared
+label-value = { $label }: { $value }
+bulk-nothing = Markieren Sie mindestens ein Angebot in der Liste und wählen Sie dann die Aktion.
+
+## Audit log actions
+audit-sign-in = Angemeldet
+audit-sign-in-password = Passwort richtig, zweiter Faktor erwartet
+audit-sign-in-failed = Fehlgeschlagene Anmeldung
+audit-sign-in-blocked = Anmeldung gesperrt (zu viele Versuche)
+audit-sign-out = Abgemeldet
+audit-permission-denied = Zugriff verweigert
+audit-user-create = Benutzer angelegt
+audit-user-update = Benutzer geändert
+audit-user-activate = Benutzer reaktiviert
+audit-user-deactivate = Benutzer deaktiviert
+audit-user-password-reset = Passwort zurückgesetzt
+audit-user-password-change = Passwort geändert
+audit-user-second-factor-on = Zweiter Faktor eingeschaltet
+audit-user-second-factor-off = Zweiter Faktor ausgeschaltet
+audit-grant-update = Berechtigungen geändert
+audit-token-create = API-Token erstellt
+audit-token-revoke = API-Token widerrufen
+audit-offer-create = Angebot erstellt
+audit-offer-update = Angebot geändert
+audit-offer-publish = Angebot veröffentlicht
+audit-offer-filled = Angebot besetzt
+audit-offer-withdrawn = Angebot zurückgezogen
+audit-offer-expired = Angebot abgelaufen
+audit-offer-expire = Angebot abgelaufen (automatisch)
+audit-offer-extend = Angebot verlängert
+audit-offer-translation = Übersetzung gespeichert
+audit-offer-translation-review = Übersetzung geprüft (öffentlich)
+audit-offer-import = Angebote importiert
+audit-request-receive = Anfrage eines Unternehmens eingegangen
+audit-request-decline = Anfrage abgelehnt
+audit-centre-create = Zentrum angelegt
+audit-centre-update = Zentrum geändert
+audit-section-text-update = Bereichstext geändert

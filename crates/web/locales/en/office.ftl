@@ -275,3 +275,42 @@ section-text-save = Save the text in { $language }
 picker-filter = Filter the list: type part of the name
 picker-shown = Matches: #
 user-reset-second-factor = Reset the second factor (lost phone)
+
+## Shared
+label-value = { $label }: { $value }
+bulk-nothing = Tick at least one offer in the list, then choose the action.
+
+## Audit log actions
+audit-sign-in = Signed in
+audit-sign-in-password = Password right, second factor awaited
+audit-sign-in-failed = Failed sign-in
+audit-sign-in-blocked = Sign-in blocked (too many attempts)
+audit-sign-out = Signed out
+audit-permission-denied = Permission denied
+audit-user-create = User created
+audit-user-update = User changed
+audit-user-activate = User reactivated
+audit-user-deactivate = User deactivated
+audit-user-password-reset = Password reset
+audit-user-password-change = Password changed
+audit-user-second-factor-on = Second factor turned on
+audit-user-second-factor-off = Second factor turned off
+audit-grant-update = Grants changed
+audit-token-create = API token created
+audit-token-revoke = API token revoked
+audit-offer-create = Offer created
+audit-offer-update = Offer changed
+audit-offer-publish = Offer published
+audit-offer-filled = Offer filled
+audit-offer-withdrawn = Offer withdrawn
+audit-offer-expired = Offer expired
+audit-offer-expire = Offer expired (automatically)
+audit-offer-extend = Offer extended
+audit-offer-translation = Translation saved
+audit-offer-translation-review = Translation reviewed (public)
+audit-offer-import = Offers imported
+audit-request-receive = Company request received
+audit-request-decline = Request declined
+audit-centre-create = Centre created
+audit-centre-update = Centre changed
+audit-section-text-update = Section text changed

@@ -275,3 +275,42 @@ section-text-save = Enregistrer le texte en { $language }
 picker-filter = Filtrer la liste : tapez une partie du nom
 picker-shown = Résultats : #
 user-reset-second-factor = Réinitialiser le second facteur (téléphone perdu)
+
+## Shared
+label-value = { $label } : { $value }
+bulk-nothing = Cochez au moins une offre dans la liste, puis choisissez l'action.
+
+## Audit log actions
+audit-sign-in = Connexion
+audit-sign-in-password = Mot de passe correct, second facteur attendu
+audit-sign-in-failed = Échec de connexion
+audit-sign-in-blocked = Connexion bloquée (trop de tentatives)
+audit-sign-out = Déconnexion
+audit-permission-denied = Accès refusé
+audit-user-create = Utilisateur créé
+audit-user-update = Utilisateur modifié
+audit-user-activate = Utilisateur réactivé
+audit-user-deactivate = Utilisateur désactivé
+audit-user-password-reset = Mot de passe réinitialisé
+audit-user-password-change = Mot de passe changé
+audit-user-second-factor-on = Second facteur activé
+audit-user-second-factor-off = Second facteur désactivé
+audit-grant-update = Autorisations modifiées
+audit-token-create = Jeton d'API créé
+audit-token-revoke = Jeton d'API révoqué
+audit-offer-create = Offre créée
+audit-offer-update = Offre modifiée
+audit-offer-publish = Offre publiée
+audit-offer-filled = Offre pourvue
+audit-offer-withdrawn = Offre retirée
+audit-offer-expired = Offre expirée
+audit-offer-expire = Offre expirée (automatiquement)
+audit-offer-extend = Offre prolongée
+audit-offer-translation = Traduction enregistrée
+audit-offer-translation-review = Traduction vérifiée (publique)
+audit-offer-import = Offres importées
+audit-request-receive = Demande d'entreprise reçue
+audit-request-decline = Demande refusée
+audit-centre-create = Centre créé
+audit-centre-update = Centre modifié
+audit-section-text-update = Texte de section modifié

@@ -275,3 +275,42 @@ section-text-save = Salva il testo in { $language }
 picker-filter = Filtra l'elenco: scrivi parte del nome
 picker-shown = Voci trovate: #
 user-reset-second-factor = Azzera il secondo fattore (telefono perso)
+
+## Shared
+label-value = { $label }: { $value }
+bulk-nothing = Seleziona almeno un'offerta nell'elenco, poi scegli l'azione.
+
+## Audit log actions
+audit-sign-in = Accesso
+audit-sign-in-password = Password corretta, in attesa del secondo fattore
+audit-sign-in-failed = Accesso non riuscito
+audit-sign-in-blocked = Accesso bloccato (troppi tentativi)
+audit-sign-out = Uscita
+audit-permission-denied = Accesso negato
+audit-user-create = Utente creato
+audit-user-update = Utente modificato
+audit-user-activate = Utente riattivato
+audit-user-deactivate = Utente disattivato
+audit-user-password-reset = Password reimpostata
+audit-user-password-change = Password cambiata
+audit-user-second-factor-on = Secondo fattore attivato
+audit-user-second-factor-off = Secondo fattore disattivato
+audit-grant-update = Permessi modificati
+audit-token-create = Token API creato
+audit-token-revoke = Token API revocato
+audit-offer-create = Offerta creata
+audit-offer-update = Offerta modificata
+audit-offer-publish = Offerta pubblicata
+audit-offer-filled = Offerta coperta
+audit-offer-withdrawn = Offerta ritirata
+audit-offer-expired = Offerta scaduta
+audit-offer-expire = Offerta scaduta (automaticamente)
+audit-offer-extend = Offerta prorogata
+audit-offer-translation = Traduzione salvata
+audit-offer-translation-review = Traduzione revisionata (pubblica)
+audit-offer-import = Offerte importate
+audit-request-receive = Richiesta di un'azienda ricevuta
+audit-request-decline = Richiesta non pubblicata
+audit-centre-create = Centro creato
+audit-centre-update = Centro modificato
+audit-section-text-update = Testo della sezione modificato

@@ -175,10 +175,14 @@ async fn form_page(
         label: msg(lang, id),
     })
     .collect();
-    let errors: std::collections::BTreeMap<String, String> = errors.iter().cloned().collect();
+    // Errors of the whole form (expired, too many) are not about a field.
+    let form_error = errors.iter().find(|(f, _)| f == "form").map(|(_, m)| m.clone());
+    let errors: std::collections::BTreeMap<String, String> =
+        errors.iter().filter(|(f, _)| f != "form").cloned().collect();
     let title = msg(lang, "request-title");
     let ctx = context! {
         picker => true,
+        form_error,
         form_csrf => guard.csrf.clone(),
         values => minijinja::value::Serde(&typed),
         errors,

@@ -89,6 +89,7 @@ pub async fn list(
                 actor => e.actor.clone(),
                 address => e.address.clone(),
                 action => e.action.clone(),
+                action_label => super::action_label(lang, &e.action),
                 object => format!("{} {}", e.object_kind, e.object_id).trim().to_string(),
                 details => super::offers::shorten(&e.details, 200),
             }

@@ -64,6 +64,17 @@ pub fn no_store(mut response: Response) -> Response {
     response
 }
 
+/// The name of an audit-log action (`offer.publish`) in `lang`, or the
+/// code itself for an action without a name yet.
+pub fn action_label(lang: Lang, code: &str) -> String {
+    let id = format!("audit-{}", code.replace(['.', '_'], "-"));
+    if crate::i18n::has_message(lang, &id) {
+        crate::i18n::msg(lang, &id)
+    } else {
+        code.to_string()
+    }
+}
+
 /// A `303 See Other` to `location` (after a form was handled).
 pub fn see_other(location: &str) -> Response {
     no_store(axum::response::Redirect::to(location).into_response())

@@ -178,10 +178,11 @@ struct HistoryRow {
     at: String,
     actor: String,
     action: String,
+    action_label: String,
     changes: Vec<(String, String, String)>,
 }
 
-fn history_rows(entries: &[sportello_domain::AuditEntry]) -> Vec<HistoryRow> {
+fn history_rows(lang: Lang, entries: &[sportello_domain::AuditEntry]) -> Vec<HistoryRow> {
     entries
         .iter()
         .rev()
@@ -211,6 +212,7 @@ fn history_rows(entries: &[sportello_domain::AuditEntry]) -> Vec<HistoryRow> {
                     .to_string(),
                 actor: e.actor.clone(),
                 action: e.action.clone(),
+                action_label: super::action_label(lang, &e.action),
                 changes,
             }
         })
@@ -258,7 +260,7 @@ pub async fn detail(
         is_open => offer.status == OfferStatus::Published,
         can_extend => can_edit && matches!(offer.status, OfferStatus::Published | OfferStatus::Expired),
         editable => can_edit && matches!(offer.status, OfferStatus::Draft | OfferStatus::Published),
-        history => minijinja::value::Serde(history_rows(&history)),
+        history => minijinja::value::Serde(history_rows(lang, &history)),
         request => request.as_ref().map(|r| minijinja::value::Serde(super::requests::view(r))),
         can_decline => can_edit,
     };
@@ -330,8 +332,16 @@ pub async fn bulk(
     if !matches!(action.as_str(), "publish" | "withdraw" | "fill") {
         return Err(AppError::bad_parameter("action", action).page(lang));
     }
+    let references = form.all("ref");
+    if references.is_empty() {
+        let title = msg(lang, "bulk-title");
+        let ctx = context! { nothing => true, results => Vec::<String>::new(), done => 0, action_id => format!("action-{action}") };
+        let mut response = render("office/bulk.html", lang, "/office/offers", &title, Some(&user), ctx)?;
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(response);
+    }
     let mut results = Vec::new();
-    for reference in form.all("ref") {
+    for reference in references {
         let outcome = run_action(&state, &user, &reference, &action, None).await;
         results.push(BulkResult {
             reference,
