@@ -225,9 +225,16 @@ pub trait Accounts: Send + Sync {
     ) -> Result<(), StorageError>;
     /// The active user owning this unrevoked token; notes its use.
     async fn user_by_api_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>, StorageError>;
+}
 
+/// The append-only audit log. Changes write their rows in their own
+/// transactions; this is for what is logged on its own (sign-ins,
+/// refusals) and for reading.
+#[async_trait]
+pub trait AuditLog: Send + Sync {
     /// Appends one row to the audit log.
     async fn audit(&self, actor: &Actor, entry: NewAuditEntry, now: DateTime<Utc>) -> Result<(), StorageError>;
+    /// Rows matching `filter`, newest first.
     async fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StorageError>;
 }
 

@@ -20,8 +20,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sportello_domain::{Actor, Centre, NewCentre, NewOffer, Offer, OfferQuery, OfferStatus, RefCode, SearchPage};
 
 pub use accounts::{
-    Accounts, ApiToken, AuditFilter, Credentials, FAILURE_MEMORY, FREE_ACCOUNT_FAILURES, FREE_ADDRESS_FAILURES,
-    MAX_SIGN_IN_DELAY, NewUser, SessionRecord, SessionStage, sign_in_delay,
+    Accounts, ApiToken, AuditFilter, AuditLog, Credentials, FAILURE_MEMORY, FREE_ACCOUNT_FAILURES,
+    FREE_ADDRESS_FAILURES, MAX_SIGN_IN_DELAY, NewUser, SessionRecord, SessionStage, sign_in_delay,
 };
 pub use cache::CENTRES_TTL;
 pub use error::StorageError;
@@ -42,9 +42,10 @@ pub struct ImportOffer {
 pub type SectionCounts = std::collections::BTreeMap<String, u64>;
 
 /// Everything the application asks of its database: the public side here,
-/// the back office in [`Accounts`], [`Backoffice`] and [`EmployerRequests`].
+/// the back office in [`Accounts`], [`AuditLog`], [`Backoffice`] and
+/// [`EmployerRequests`].
 #[async_trait]
-pub trait Storage: Accounts + Backoffice + EmployerRequests + Send + Sync + 'static {
+pub trait Storage: Accounts + AuditLog + Backoffice + EmployerRequests + Send + Sync + 'static {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

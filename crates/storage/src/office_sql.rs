@@ -13,7 +13,7 @@ use sportello_domain::{
 };
 use sqlx::{QueryBuilder, Row};
 
-use super::accounts_sql::{audit_from_row, escape_like, write_audit};
+use super::audit_sql::{audit_from_row, escape_like, write_audit};
 use super::shared::{Tx, insert_offer_children, write_centre_children};
 use super::{Db, Store};
 use crate::search::search_columns;

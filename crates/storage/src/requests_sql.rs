@@ -9,7 +9,7 @@ use sportello_domain::{
 };
 use sqlx::{QueryBuilder, Row};
 
-use super::accounts_sql::write_audit;
+use super::audit_sql::write_audit;
 use super::rows::{DbRow, invalid};
 use super::shared::insert_offer;
 use super::{Db, Store};

@@ -16,7 +16,7 @@ use sportello_domain::{
 };
 use sqlx::{QueryBuilder, Row};
 
-use super::accounts_sql::write_audit;
+use super::audit_sql::write_audit;
 use super::rows::{DbRow, centre_from_row, hours_from_row, offer_from_row, text_from_row, vocab};
 use super::search_sql::{Facet, TextFilter, push_id_list, push_where};
 use super::{Db, MIGRATOR, Store};
