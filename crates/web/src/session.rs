@@ -126,6 +126,22 @@ async fn current_session(parts: &Parts, state: &AppState) -> Result<Option<(Stri
     Ok(Some((token, record)))
 }
 
+/// The active user of a session, or the way back to the sign-in page.
+async fn active_user(
+    state: &AppState,
+    lang: Lang,
+    record: &SessionRecord,
+    back: impl FnOnce() -> Response,
+) -> Result<User, Response> {
+    let user = state
+        .storage
+        .user(record.user)
+        .await
+        .map_err(|e| AppError::from(e).page(lang).into_response())?
+        .filter(|u| u.active);
+    user.ok_or_else(back)
+}
+
 /// A signed-in user (password and, when enabled, second factor done),
 /// whatever they still must do (change the password, set up a second
 /// factor). Most pages want [`Office`] instead.
@@ -160,6 +176,15 @@ impl SignedIn {
         }
     }
 
+    /// Refuses (and logs) anyone but an administrator.
+    pub async fn admin_only(&self, state: &AppState, action: &str) -> Result<(), AppError> {
+        if self.access().administers() {
+            Ok(())
+        } else {
+            Err(self.deny(state, action, "installation", "").await)
+        }
+    }
+
     /// Logs a refused action and answers 403.
     pub async fn deny(&self, state: &AppState, action: &str, kind: &str, id: &str) -> AppError {
         let details = serde_json::json!({ "action": action }).to_string();
@@ -182,15 +207,7 @@ impl FromRequestParts<AppState> for SignedIn {
         let Some((token, record)) = found.filter(|(_, r)| r.stage == SessionStage::Full) else {
             return Err(to_sign_in(parts, lang));
         };
-        let user = state
-            .storage
-            .user(record.user)
-            .await
-            .map_err(|e| AppError::from(e).page(lang).into_response())?
-            .filter(|u| u.active);
-        let Some(user) = user else {
-            return Err(to_sign_in(parts, lang));
-        };
+        let user = active_user(state, lang, &record, || to_sign_in(parts, lang)).await?;
         let centres = state
             .storage
             .centres()
@@ -253,18 +270,11 @@ impl FromRequestParts<AppState> for PendingSignIn {
         let found = current_session(parts, state)
             .await
             .map_err(|e| e.page(lang).into_response())?;
+        let back = || Redirect::to(&format!("/{lang}/office/sign-in")).into_response();
         let Some((token, record)) = found.filter(|(_, r)| r.stage == SessionStage::SecondFactor) else {
-            return Err(Redirect::to(&format!("/{lang}/office/sign-in")).into_response());
+            return Err(back());
         };
-        let user = state
-            .storage
-            .user(record.user)
-            .await
-            .map_err(|e| AppError::from(e).page(lang).into_response())?
-            .filter(|u| u.active);
-        let Some(user) = user else {
-            return Err(Redirect::to(&format!("/{lang}/office/sign-in")).into_response());
-        };
+        let user = active_user(state, lang, &record, back).await?;
         Ok(PendingSignIn {
             user,
             session: hash_token(&token),

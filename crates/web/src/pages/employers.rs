@@ -21,7 +21,7 @@ use sportello_domain::{
     Section, TextStatus, required_hires,
 };
 
-use super::office::offer_form::field_message;
+use super::office::offer_form::{field_message, raw_from_form};
 use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
@@ -101,34 +101,11 @@ fn typed_from(form: &FormFields) -> Typed {
         placement: form.get("placement"),
         show_name: form.checked("show_name"),
         offer: RawOffer {
-            centre: form.get("centre"),
             section: String::new(),
-            occupation: form.get("occupation"),
-            title: form.get("title"),
-            description: form.get("description"),
-            how_to_apply: form.get("how_to_apply"),
+            country: String::new(),
             employer_name: form.get("company"),
             employer_hidden: !form.checked("show_name"),
-            town: form.get("town"),
-            postcode: form.get("postcode"),
-            region: form.get("region"),
-            country: String::new(),
-            contract: form.get("contract"),
-            working_time: form.get("working_time"),
-            hours_per_week: form.get("hours_per_week"),
-            openings: form.get("openings"),
-            education: form.get("education"),
-            licence: form.get("licence"),
-            experience_months: form.get("experience_months"),
-            salary_min: form.get("salary_min"),
-            salary_max: form.get("salary_max"),
-            valid_through: form.get("valid_through"),
-            languages: (0..MAX_LANGUAGES)
-                .map(|i| RawLanguage {
-                    language: form.get(&format!("languages.{i}.language")),
-                    level: form.get(&format!("languages.{i}.level")),
-                })
-                .collect(),
+            ..raw_from_form(form)
         },
     }
 }

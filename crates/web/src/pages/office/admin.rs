@@ -20,15 +20,6 @@ use crate::extract::{FormFields, Locale, PathParams};
 use crate::i18n::msg;
 use crate::session::{Office, SignedIn};
 
-/// Refuses (and logs) anyone but an administrator.
-async fn admin_only(state: &AppState, user: &SignedIn, action: &str) -> Result<(), AppError> {
-    if user.access().administers() {
-        Ok(())
-    } else {
-        Err(user.deny(state, action, "installation", "").await)
-    }
-}
-
 #[derive(Debug, Serialize)]
 struct GrantView {
     /// `role:scope`, the value of its check box.
@@ -131,7 +122,7 @@ fn user_row(u: &User) -> UserRow {
 
 /// `GET /{lang}/office/admin/users`.
 pub async fn users(State(state): State<AppState>, Locale(lang): Locale, user: Office) -> Result<Response, AppError> {
-    admin_only(&state, &user, "user.list").await?;
+    user.admin_only(&state, "user.list").await?;
     let users: Vec<UserRow> = state
         .storage
         .users()
@@ -186,7 +177,7 @@ pub async fn create(
     form: FormFields,
 ) -> Result<Response, AppError> {
     user.check_csrf(&form.get("csrf"))?;
-    admin_only(&state, &user, "user.create").await?;
+    user.admin_only(&state, "user.create").await?;
     let email =
         Email::parse(&form.get("email")).map_err(|_| AppError::bad_parameter("email", form.get("email")).page(lang))?;
     let name = form.get("name").trim().to_string();
@@ -232,7 +223,7 @@ pub async fn change(
 ) -> Result<Response, AppError> {
     user.check_csrf(&form.get("csrf"))?;
     let action = form.get("action");
-    admin_only(&state, &user, &format!("user.{action}")).await?;
+    user.admin_only(&state, &format!("user.{action}")).await?;
     let target = state
         .storage
         .user(UserId(id))

@@ -23,17 +23,9 @@ use crate::view;
 /// Empty closure rows offered for new closures.
 const NEW_CLOSURES: usize = 3;
 
-async fn admin_only(state: &AppState, user: &SignedIn, action: &str) -> Result<(), AppError> {
-    if user.access().administers() {
-        Ok(())
-    } else {
-        Err(user.deny(state, action, "installation", "").await)
-    }
-}
-
 /// `GET /{lang}/office/admin/centres`.
 pub async fn list(State(state): State<AppState>, Locale(lang): Locale, user: Office) -> Result<Response, AppError> {
-    admin_only(&state, &user, "centre.list").await?;
+    user.admin_only(&state, "centre.list").await?;
     let centres: Vec<_> = user
         .centres
         .iter()
@@ -131,7 +123,7 @@ fn form_page(
 
 /// `GET /{lang}/office/admin/centres/new`.
 pub async fn new_form(State(state): State<AppState>, Locale(lang): Locale, user: Office) -> Result<Response, AppError> {
-    admin_only(&state, &user, "centre.create").await?;
+    user.admin_only(&state, "centre.create").await?;
     let action = format!("/{lang}/office/admin/centres/new");
     form_page(&user, &action, RawCentre::default(), &[], StatusCode::OK)
 }
@@ -144,7 +136,7 @@ pub async fn create(
     form: FormFields,
 ) -> Result<Response, AppError> {
     user.check_csrf(&form.get("csrf"))?;
-    admin_only(&state, &user, "centre.create").await?;
+    user.admin_only(&state, "centre.create").await?;
     let raw = raw_from_form(&form);
     let action = format!("/{lang}/office/admin/centres/new");
     let centre = match raw.validate(&user.centres, None) {
@@ -166,7 +158,7 @@ pub async fn edit_form(
     user: Office,
     PathParams((_, slug)): PathParams<(String, String)>,
 ) -> Result<Response, AppError> {
-    admin_only(&state, &user, "centre.update").await?;
+    user.admin_only(&state, "centre.update").await?;
     let centre = user
         .centres
         .iter()
@@ -191,7 +183,7 @@ pub async fn update(
     form: FormFields,
 ) -> Result<Response, AppError> {
     user.check_csrf(&form.get("csrf"))?;
-    admin_only(&state, &user, "centre.update").await?;
+    user.admin_only(&state, "centre.update").await?;
     let existing = user
         .centres
         .iter()
@@ -213,7 +205,7 @@ pub async fn update(
 
 /// `GET /{lang}/office/admin/sections`: each section's texts in the four languages.
 pub async fn sections(State(state): State<AppState>, Locale(lang): Locale, user: Office) -> Result<Response, AppError> {
-    admin_only(&state, &user, "section_text.list").await?;
+    user.admin_only(&state, "section_text.list").await?;
     let custom = state.storage.section_texts().await.on_page(lang)?;
     let defaults = view::Sections::default();
     let rows: Vec<_> = Section::ALL
@@ -257,7 +249,7 @@ pub async fn set_section(
     form: FormFields,
 ) -> Result<Response, AppError> {
     user.check_csrf(&form.get("csrf"))?;
-    admin_only(&state, &user, "section_text.update").await?;
+    user.admin_only(&state, "section_text.update").await?;
     let section = Section::parse(&form.get("section"))
         .ok_or_else(|| AppError::bad_parameter("section", form.get("section")).page(lang))?;
     let text_lang = Lang::parse(&form.get("text_lang"))

@@ -82,8 +82,9 @@ pub fn field_message(lang: Lang, error: &FieldError) -> String {
     )
 }
 
-/// The values of the form as posted.
-fn raw_from_form(form: &FormFields) -> RawOffer {
+/// The values of the offer form as posted (also the vacancy part of the
+/// employers' form).
+pub fn raw_from_form(form: &FormFields) -> RawOffer {
     RawOffer {
         centre: form.get("centre"),
         section: form.get("section"),
