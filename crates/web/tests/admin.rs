@@ -156,12 +156,25 @@ async fn users_get_one_time_passwords(app: TestApp) {
     let lecce = app.centre("lecce").await;
     root.get("/it/office/admin/users").await;
     let grant = format!("operator:{}", lecce.id.0);
+    let wrong = root
+        .post(
+            "/en/office/admin/users",
+            &[("new-email", "root@cpi.example"), ("new-name", ""), ("grant", &grant)],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.text().contains("A user with this e-mail address exists already."));
+    assert!(
+        wrong.body.contains("value=\"root@cpi.example\""),
+        "typed values are kept"
+    );
+    assert!(wrong.body.contains(&format!("value=\"{grant}\" checked")));
     let created = root
         .post(
             "/it/office/admin/users",
             &[
-                ("email", "Nuova@CPI.example"),
-                ("name", "Nuova Operatrice"),
+                ("new-email", "Nuova@CPI.example"),
+                ("new-name", "Nuova Operatrice"),
                 ("lang", "fr"),
                 ("grant", &grant),
             ],

@@ -264,6 +264,19 @@ async fn an_operator_runs_the_board(app: TestApp) {
         .await;
     let mut op = Browser::new(&app);
     op.sign_in("op@cpi.example", PASSWORD).await;
+    // API tokens: a name is needed; the token is shown once.
+    op.get("/en/office/account").await;
+    let unnamed = op.post("/en/office/account/tokens", &[("name", " ")]).await;
+    assert_eq!(unnamed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unnamed.text().contains("Fill in this field."));
+    let token = op.post("/en/office/account/tokens", &[("name", "import script")]).await;
+    assert_eq!(token.status, StatusCode::OK);
+    assert!(token.body.contains("spt_"));
+    assert!(
+        !op.get("/en/office/account").await.body.contains("spt_"),
+        "shown only once"
+    );
+
     op.get("/en/office/offers/new").await;
     let valid_through = (sportello_domain::time::today_in_rome() + chrono::Duration::days(30)).to_string();
     let mut fields = vec![

@@ -307,7 +307,7 @@ async fn only_administrators_administer(app: TestApp) {
     let grant_self = op
         .post(
             "/it/office/admin/users",
-            &[("email", "x@cpi.example"), ("name", "X"), ("grant", "admin:")],
+            &[("new-email", "x@cpi.example"), ("new-name", "X"), ("grant", "admin:")],
         )
         .await;
     assert_eq!(grant_self.status, StatusCode::FORBIDDEN);

@@ -314,3 +314,4 @@ audit-request-decline = Anfrage abgelehnt
 audit-centre-create = Zentrum angelegt
 audit-centre-update = Zentrum geändert
 audit-section-text-update = Bereichstext geändert
+user-email-taken = Es gibt bereits einen Benutzer mit dieser E-Mail-Adresse.

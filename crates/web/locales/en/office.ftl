@@ -314,3 +314,4 @@ audit-request-decline = Request declined
 audit-centre-create = Centre created
 audit-centre-update = Centre changed
 audit-section-text-update = Section text changed
+user-email-taken = A user with this e-mail address exists already.

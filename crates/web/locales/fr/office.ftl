@@ -314,3 +314,4 @@ audit-request-decline = Demande refusée
 audit-centre-create = Centre créé
 audit-centre-update = Centre modifié
 audit-section-text-update = Texte de section modifié
+user-email-taken = Un utilisateur avec cette adresse e-mail existe déjà.

@@ -314,3 +314,4 @@ audit-request-decline = Richiesta non pubblicata
 audit-centre-create = Centro creato
 audit-centre-update = Centro modificato
 audit-section-text-update = Testo della sezione modificato
+user-email-taken = Esiste già un utente con questo indirizzo e-mail.

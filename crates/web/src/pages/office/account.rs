@@ -14,7 +14,7 @@ use super::{render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale};
-use crate::i18n::msg;
+use crate::i18n::{args, msg, msg_args};
 use crate::session::{Office, SignedIn};
 
 /// How long a second-factor set-up form stays valid.
@@ -25,10 +25,15 @@ const ISSUER: &str = "Sportello";
 
 /// `GET /{lang}/office/account`.
 pub async fn page(State(state): State<AppState>, Locale(_): Locale, user: Office) -> Result<Response, AppError> {
-    account_page(&state, &user, None).await
+    account_page(&state, &user, None, None).await
 }
 
-async fn account_page(state: &AppState, user: &SignedIn, new_token: Option<String>) -> Result<Response, AppError> {
+async fn account_page(
+    state: &AppState,
+    user: &SignedIn,
+    new_token: Option<String>,
+    token_error: Option<String>,
+) -> Result<Response, AppError> {
     let lang = user.lang;
     let tokens = state.storage.api_tokens(user.user.id).await.on_page(lang)?;
     let codes = state.storage.unused_recovery_codes(user.user.id).await.on_page(lang)?;
@@ -38,6 +43,7 @@ async fn account_page(state: &AppState, user: &SignedIn, new_token: Option<Strin
         tokens => minijinja::value::Serde(&tokens),
         recovery_codes_left => codes,
         new_token,
+        errors => token_error.map(|e| std::collections::BTreeMap::from([("token-name".to_string(), e)])),
     };
     render("office/account.html", lang, "/office/account", &title, Some(user), ctx)
 }
@@ -60,8 +66,17 @@ pub async fn tokens(
         return Ok(see_other(&format!("/{lang}/office/account")));
     }
     let name = form.get("name").trim().to_string();
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err(AppError::bad_parameter("name", name).page(lang));
+    let problem = if name.is_empty() {
+        Some(msg(lang, "field-required"))
+    } else if name.chars().count() > 100 {
+        Some(msg_args(lang, "field-too-long", &args(&[("max", 100.into())])))
+    } else {
+        None
+    };
+    if problem.is_some() {
+        let mut response = account_page(&state, &user, None, problem).await?;
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(response);
     }
     let token = format!("spt_{}", random_token());
     state
@@ -69,7 +84,7 @@ pub async fn tokens(
         .insert_api_token(user.user.id, &name, &hash_token(&token), &user.actor(), now)
         .await
         .on_page(lang)?;
-    account_page(&state, &user, Some(token)).await
+    account_page(&state, &user, Some(token), None).await
 }
 
 fn enrol_page(

@@ -17,7 +17,7 @@ use super::{render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::i18n::msg;
+use crate::i18n::{args, msg, msg_args};
 use crate::session::{Office, SignedIn};
 
 #[derive(Debug, Serialize)]
@@ -121,8 +121,21 @@ fn user_row(u: &User) -> UserRow {
 }
 
 /// `GET /{lang}/office/admin/users`.
-pub async fn users(State(state): State<AppState>, Locale(lang): Locale, user: Office) -> Result<Response, AppError> {
+pub async fn users(State(state): State<AppState>, Locale(_): Locale, user: Office) -> Result<Response, AppError> {
     user.admin_only(&state, "user.list").await?;
+    users_page(&state, &user, &FormFields::default(), &[], StatusCode::OK).await
+}
+
+/// The users page; `typed` and `errors` (field, message) belong to the
+/// new-user form when it came back with mistakes.
+async fn users_page(
+    state: &AppState,
+    user: &SignedIn,
+    typed: &FormFields,
+    errors: &[(&str, String)],
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let lang = user.lang;
     let users: Vec<UserRow> = state
         .storage
         .users()
@@ -134,17 +147,26 @@ pub async fn users(State(state): State<AppState>, Locale(lang): Locale, user: Of
     let title = msg(lang, "office-users-title");
     let ctx = context! {
         users => minijinja::value::Serde(&users),
-        grants => minijinja::value::Serde(possible_grants(&user)),
+        grants => minijinja::value::Serde(possible_grants(user)),
         user_languages => Lang::ALL.iter().map(|l| (l.code(), l.native_name())).collect::<Vec<_>>(),
+        errors => errors.iter().map(|(f, m)| (f.to_string(), m.clone())).collect::<std::collections::BTreeMap<_, _>>(),
+        new => context! {
+            email => typed.get("new-email"),
+            name => typed.get("new-name"),
+            lang => typed.get("lang"),
+            grants => typed.all("grant"),
+        },
     };
-    render(
+    let mut response = render(
         "office/users.html",
         lang,
         "/office/admin/users",
         &title,
-        Some(&user),
+        Some(user),
         ctx,
-    )
+    )?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
 /// A one-time password for a new user or a reset: 20 random characters.
@@ -178,12 +200,33 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     user.check_csrf(&form.get("csrf"))?;
     user.admin_only(&state, "user.create").await?;
-    let email =
-        Email::parse(&form.get("email")).map_err(|_| AppError::bad_parameter("email", form.get("email")).page(lang))?;
-    let name = form.get("name").trim().to_string();
-    if name.is_empty() || name.chars().count() > 200 {
-        return Err(AppError::bad_parameter("name", name).page(lang));
+    let email = Email::parse(&form.get("new-email"));
+    let name = form.get("new-name").trim().to_string();
+    let mut errors = Vec::new();
+    if email.is_err() {
+        errors.push(("new-email", msg(lang, "request-email-invalid")));
     }
+    if name.is_empty() {
+        errors.push(("new-name", msg(lang, "field-required")));
+    } else if name.chars().count() > 200 {
+        errors.push((
+            "new-name",
+            msg_args(lang, "field-too-long", &args(&[("max", 200.into())])),
+        ));
+    }
+    let existing = match &email {
+        Ok(e) => state.storage.credentials(e.as_str()).await.on_page(lang)?,
+        Err(_) => None,
+    };
+    if existing.is_some() {
+        errors.push(("new-email", msg(lang, "user-email-taken")));
+    }
+    let Ok(email) = email
+        .map_err(|_| ())
+        .and_then(|e| if errors.is_empty() { Ok(e) } else { Err(()) })
+    else {
+        return users_page(&state, &user, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
     let user_lang = Lang::parse(&form.get("lang")).unwrap_or(lang);
     let grants = parse_grants(&user, &form.all("grant"))?;
     let password = one_time_password();
