@@ -66,9 +66,13 @@ NGINX
 nginx -c "$tmp/nginx.conf" -p "$tmp"
 nginx_started=1
 
-run() { # name url
+run() { # name url [cookie]
   local out
-  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$2")
+  if [[ -n "${3:-}" ]]; then
+    out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Cookie: $3" "$2")
+  else
+    out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$2")
+  fi
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -76,6 +80,20 @@ run() { # name url
   errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ' || true)
   printf '| %s | %s | %s | %s | %s |\n' "$1" "${rps%.*}" "$p50" "$p99" "${errors:-none}"
 }
+
+# A back-office session of the demo's operator of Lecce (password sign-in).
+session() { # port
+  local jar="$tmp/jar-$1" csrf
+  csrf=$(curl -fs -c "$jar" "http://127.0.0.1:$1/it/office/sign-in" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$csrf" \
+    --data-urlencode "email=operator@demo.sportello.test" --data-urlencode "password=demo-sportello-centro-lecce" \
+    "http://127.0.0.1:$1/it/office/sign-in"
+  awk '$6 == "sportello_session" { print "sportello_session=" $7 }' "$jar"
+}
+office_ref=$(curl -fs "http://127.0.0.1:18081/api/v1/offers?centre=lecce&section=ordinary&per_page=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["reference"])')
+sqlite_session=$(session 18081)
+pg_session=$(session 18082)
+[[ -n "$sqlite_session" && -n "$pg_session" ]] || { echo "could not sign in to the back office" >&2; exit 1; }
 
 echo "wrk -t2 -c$connections -d${duration}s --latency; offer $ref; $(nproc) cores; $(date -u +%Y-%m-%d)"
 echo
@@ -90,3 +108,7 @@ run "Sportello on SQLite, offers API (20 per page)" "http://127.0.0.1:18081$api"
 run "Sportello on PostgreSQL, offers API (20 per page)" "http://127.0.0.1:18082$api"
 run "Sportello on SQLite, offers API (20 per page, facets=true)" "http://127.0.0.1:18081$api&facets=true"
 run "Sportello on PostgreSQL, offers API (20 per page, facets=true)" "http://127.0.0.1:18082$api&facets=true"
+run "Sportello on SQLite, back office: offers list of an operator (signed in)" "http://127.0.0.1:18081/it/office/offers" "$sqlite_session"
+run "Sportello on PostgreSQL, back office: offers list of an operator (signed in)" "http://127.0.0.1:18082/it/office/offers" "$pg_session"
+run "Sportello on SQLite, back office: one offer with its history (signed in)" "http://127.0.0.1:18081/it/office/offers/$office_ref" "$sqlite_session"
+run "Sportello on PostgreSQL, back office: one offer with its history (signed in)" "http://127.0.0.1:18082/it/office/offers/$office_ref" "$pg_session"

@@ -459,7 +459,10 @@ async fn an_operator_runs_the_board(app: TestApp) {
     ] {
         assert!(detail.body.contains(action), "{action} in the history");
     }
-    assert!(detail.body.contains("<code>openings</code>: 2 → 4"), "what changed");
+    assert!(
+        detail.body.contains("<li>Positions: 2 → 4</li>"),
+        "what changed, in the reader's words"
+    );
 }
 
 fn all_of(centre: &sportello_domain::Centre) -> OfficeFilter {

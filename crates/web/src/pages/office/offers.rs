@@ -200,7 +200,7 @@ fn history_rows(lang: Lang, entries: &[sportello_domain::AuditEntry]) -> Vec<His
                 .map(|m| {
                     m.iter()
                         .filter_map(|(k, v)| match v.as_array().map(Vec::as_slice) {
-                            Some([old, new]) => Some((k.clone(), text(old), text(new))),
+                            Some([old, new]) => Some((field_label(lang, k), text(old), text(new))),
                             _ => None,
                         })
                         .collect()
@@ -217,6 +217,49 @@ fn history_rows(lang: Lang, entries: &[sportello_domain::AuditEntry]) -> Vec<His
             }
         })
         .collect()
+}
+
+/// The name of an offer field of the history (`openings`, `text.en.title`)
+/// in `lang`; the code itself when it has no name.
+fn field_label(lang: Lang, field: &str) -> String {
+    if let Some(rest) = field.strip_prefix("text.")
+        && let Some((code, part)) = rest.split_once('.')
+    {
+        let part = match part {
+            "title" => msg(lang, "field-title"),
+            "description" => msg(lang, "offer-description"),
+            "how_to_apply" => msg(lang, "offer-how-to-apply"),
+            "status" => msg(lang, "field-status"),
+            other => other.to_string(),
+        };
+        let language = Lang::parse(code).map_or(code, |l| l.native_name());
+        return format!("{part} ({language})");
+    }
+    let id = match field {
+        "centre" => "field-centre",
+        "section" => "field-section",
+        "occupation" => "field-occupation",
+        "employer_name" => "field-employer",
+        "employer_hidden" => "field-employer-hidden",
+        "town" => "field-town",
+        "postcode" => "field-postcode",
+        "region" => "field-region",
+        "country" => "field-country",
+        "contract" => "field-contract",
+        "working_time" => "field-working-time",
+        "hours_per_week" => "field-hours",
+        "openings" => "field-openings",
+        "education" => "field-education",
+        "licence" => "field-licence",
+        "experience_months" => "field-experience",
+        "salary_min" => "field-salary-min",
+        "salary_max" => "field-salary-max",
+        "valid_through" => "field-valid-through",
+        "languages" => "field-languages",
+        "status" => "field-status",
+        _ => return field.to_string(),
+    };
+    msg(lang, id)
 }
 
 /// `text` cut to `max` characters, with an ellipsis when cut.
