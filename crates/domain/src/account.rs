@@ -249,6 +249,14 @@ impl<'a> Access<'a> {
             .collect()
     }
 
+    /// Every `(centre, section)` the user may change, in the centres' order.
+    pub fn editable(&self) -> Vec<(CentreId, Section)> {
+        self.centres
+            .iter()
+            .flat_map(|c| self.editable_sections(c.id).into_iter().map(move |s| (c.id, s)))
+            .collect()
+    }
+
     /// The centres where the user may create at least one kind of offer.
     pub fn editable_centres(&self) -> Vec<&'a Centre> {
         self.centres
@@ -382,6 +390,10 @@ mod tests {
         assert!(!access.can_read_offers(CentreId(2), Section::Ordinary));
         assert!(!access.administers());
         assert_eq!(access.editable_centres().len(), 1);
+        assert_eq!(
+            access.editable(),
+            vec![(CentreId(1), Section::Ordinary), (CentreId(1), Section::Eures)]
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ use super::rows::{DbRow, centre_from_row, hours_from_row, offer_from_row, text_f
 use super::search_sql::{Facet, TextFilter, push_id_list, push_where};
 use super::{Db, MIGRATOR, Store};
 use crate::search::search_columns;
-use crate::{ImportOffer, Storage, StorageError};
+use crate::{Backoffice, ImportOffer, Storage, StorageError};
 
 /// The columns of an offer that make up [`Offer`] (not the search columns).
 pub(super) const OFFER_SELECT: &str = "SELECT id, reference, centre_id, section, occupation, employer_name, employer_hidden, \
@@ -51,32 +51,9 @@ impl Storage for Store {
 
     #[tracing::instrument(skip_all, fields(slug = %centre.slug))]
     async fn insert_centre(&self, centre: &NewCentre) -> Result<Centre, StorageError> {
-        let mut tx = self.begin_write().await?;
-        let id: i64 = sqlx::query(
-            "INSERT INTO centres (slug, prefix, name, town, address, postcode, province, region, phone, email, \
-             area_slug, area_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-        )
-        .bind(&centre.slug)
-        .bind(centre.prefix.to_ascii_uppercase())
-        .bind(&centre.name)
-        .bind(&centre.town)
-        .bind(&centre.address)
-        .bind(&centre.postcode)
-        .bind(&centre.province)
-        .bind(&centre.region)
-        .bind(&centre.phone)
-        .bind(&centre.email)
-        .bind(&centre.area.slug)
-        .bind(&centre.area.name)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
-        write_centre_children(&mut tx, id, centre).await?;
-        tx.commit().await?;
-        self.cache.centres.clear();
         let mut data = centre.clone();
         data.prefix = data.prefix.to_ascii_uppercase();
-        Ok(Centre { id: CentreId(id), data })
+        self.save_centre(None, &data, &Actor::system(), Utc::now()).await
     }
 
     #[tracing::instrument(skip_all)]

@@ -52,11 +52,7 @@ pub async fn home(State(state): State<AppState>, Locale(lang): Locale, user: Off
         .await
         .on_page(lang)?
         .len();
-    let editable: Vec<_> = allowed
-        .iter()
-        .copied()
-        .filter(|(c, s)| access.can_edit_offers(*c, *s))
-        .collect();
+    let editable = access.editable();
     let requests = state
         .storage
         .employer_requests(&editable, Some(sportello_domain::RequestStatus::Received), 500)

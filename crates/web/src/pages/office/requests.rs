@@ -14,7 +14,7 @@ use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale, PathParams};
 use crate::i18n::msg;
-use crate::session::{Office, SignedIn};
+use crate::session::Office;
 
 /// A request as the back office shows it (contacts included: never public).
 #[derive(Debug, Serialize)]
@@ -54,21 +54,11 @@ pub fn view(r: &EmployerRequest) -> RequestView {
     }
 }
 
-/// The `(centre, section)` pairs whose requests `user` may handle.
-fn handled(user: &SignedIn) -> Vec<(sportello_domain::CentreId, sportello_domain::Section)> {
-    let access = user.access();
-    access
-        .readable()
-        .into_iter()
-        .filter(|(c, s)| access.can_edit_offers(*c, *s))
-        .collect()
-}
-
 /// `GET /{lang}/office/requests`.
 pub async fn list(State(state): State<AppState>, Locale(lang): Locale, user: Office) -> Result<Response, AppError> {
     let requests = state
         .storage
-        .employer_requests(&handled(&user), None, 200)
+        .employer_requests(&user.access().editable(), None, 200)
         .await
         .on_page(lang)?;
     let title = msg(lang, "office-requests-title");

@@ -44,12 +44,7 @@ pub async fn queue(
         Some(code) => Some(Lang::parse(code).ok_or_else(|| AppError::bad_parameter("lang", code).page(lang))?),
         None => None,
     };
-    let allowed: Vec<_> = user
-        .access()
-        .readable()
-        .into_iter()
-        .filter(|(c, s)| user.access().can_edit_offers(*c, *s))
-        .collect();
+    let allowed = user.access().editable();
     let tasks = state
         .storage
         .translation_queue(&allowed, target, today_in_rome(), 200)
@@ -258,12 +253,7 @@ pub async fn machine_batch(
 ) -> Result<Response, AppError> {
     user.check_csrf(&form.get("csrf"))?;
     let target = target_lang(lang, &form.get("target"))?;
-    let allowed: Vec<_> = user
-        .access()
-        .readable()
-        .into_iter()
-        .filter(|(c, s)| user.access().can_edit_offers(*c, *s))
-        .collect();
+    let allowed = user.access().editable();
     let tasks = state
         .storage
         .translation_queue(&allowed, Some(target), today_in_rome(), 500)
