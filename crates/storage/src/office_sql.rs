@@ -6,7 +6,6 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sportello_domain::offer_form::offer_changes;
 use sportello_domain::text::normalize;
-use sportello_domain::vocab::Vocabulary;
 use sportello_domain::{
     Actor, AuditEntry, Centre, CentreId, Lang, NewAuditEntry, NewCentre, NewOffer, Offer, OfferStatus, OfferText,
     RefCode, Section, TextStatus,
@@ -14,9 +13,8 @@ use sportello_domain::{
 use sqlx::{QueryBuilder, Row};
 
 use super::audit_sql::{audit_from_row, escape_like, write_audit};
-use super::shared::{Tx, insert_offer_children, write_centre_children};
+use super::shared::{Tx, bind_offer_columns, insert_offer_children, write_centre_children};
 use super::{Db, Store};
-use crate::search::search_columns;
 use crate::{Backoffice, OfficeFilter, OfficePage, SectionText, Storage, StorageError, TranslationTask};
 
 /// `AND ((centre, section) in allowed)`; `allowed` is never empty here.
@@ -51,41 +49,19 @@ async fn rewrite_offer(
     status: OfferStatus,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
-    let occupation = sportello_domain::vocab::occupation(&offer.occupation)
-        .ok_or_else(|| StorageError::Invalid(format!("unknown occupation {}", offer.occupation)))?;
-    let (title_text, search_text) = search_columns(offer, &current.reference);
-    let int = |n: u32, what: &str| i32::try_from(n).map_err(|_| StorageError::Invalid(format!("{what} too large")));
-    let changed = sqlx::query(
-        "UPDATE offers SET centre_id = $1, section = $2, occupation = $3, occupation_group = $4, employer_name = $5, \
-         employer_hidden = $6, work_town = $7, work_postcode = $8, work_region = $9, work_country = $10, \
-         contract = $11, working_time = $12, hours_per_week = $13, openings = $14, education = $15, licence = $16, \
-         experience_months = $17, salary_min = $18, salary_max = $19, valid_through = $20, status = $21, \
-         search_text = $22, title_text = $23, updated_at = $24, version = version + 1 \
-         WHERE id = $25 AND version = $26",
-    )
-    .bind(offer.centre.0)
-    .bind(offer.section.code())
-    .bind(occupation.code)
-    .bind(i32::from(occupation.major_group()))
-    .bind(&offer.employer.name)
-    .bind(offer.employer.hidden)
-    .bind(&offer.place.town)
-    .bind(&offer.place.postcode)
-    .bind(&offer.place.region)
-    .bind(&offer.place.country)
-    .bind(offer.contract.code())
-    .bind(offer.working_time.code())
-    .bind(offer.hours_per_week.map(i32::from))
-    .bind(int(offer.openings, "openings")?)
-    .bind(offer.requirements.education.code())
-    .bind(offer.requirements.licence.map(|l| l.code()))
-    .bind(i32::from(offer.requirements.experience_months))
-    .bind(offer.salary.map(|s| int(s.min, "salary")).transpose()?)
-    .bind(offer.salary.map(|s| int(s.max, "salary")).transpose()?)
-    .bind(offer.valid_through)
-    .bind(status.code())
-    .bind(search_text)
-    .bind(title_text)
+    let changed = bind_offer_columns(
+        sqlx::query(
+            "UPDATE offers SET centre_id = $1, section = $2, occupation = $3, occupation_group = $4, \
+             employer_name = $5, employer_hidden = $6, work_town = $7, work_postcode = $8, work_region = $9, \
+             work_country = $10, contract = $11, working_time = $12, hours_per_week = $13, openings = $14, \
+             education = $15, licence = $16, experience_months = $17, salary_min = $18, salary_max = $19, \
+             valid_through = $20, status = $21, search_text = $22, title_text = $23, updated_at = $24, \
+             version = version + 1 WHERE id = $25 AND version = $26",
+        ),
+        offer,
+        &current.reference,
+        status,
+    )?
     .bind(now)
     .bind(current.id.0)
     .bind(current.version)

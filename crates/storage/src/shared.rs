@@ -471,48 +471,65 @@ pub(super) async fn insert_offer(
     .fetch_one(&mut **tx)
     .await?;
     let reference = RefCode::new(&prefix, number as u64).map_err(|e| StorageError::Invalid(e.to_string()))?;
-    let occupation = sportello_domain::vocab::occupation(&offer.occupation)
-        .ok_or_else(|| StorageError::Invalid(format!("unknown occupation {}", offer.occupation)))?;
-    let (title_text, search_text) = search_columns(offer, &reference);
-    let int = |n: u32, what: &str| i32::try_from(n).map_err(|_| StorageError::Invalid(format!("{what} too large")));
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO offers (reference, centre_id, section, occupation, occupation_group, employer_name, \
-         employer_hidden, work_town, work_postcode, work_region, work_country, contract, working_time, \
-         hours_per_week, openings, education, licence, experience_months, salary_min, salary_max, valid_through, \
-         published_on, status, search_text, title_text, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, \
-         $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26) \
-         RETURNING id",
-    )
+    let id: i64 = bind_offer_columns(
+        sqlx::query(
+            "INSERT INTO offers (centre_id, section, occupation, occupation_group, employer_name, employer_hidden, \
+             work_town, work_postcode, work_region, work_country, contract, working_time, hours_per_week, openings, \
+             education, licence, experience_months, salary_min, salary_max, valid_through, status, search_text, \
+             title_text, reference, published_on, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
+             $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26) \
+             RETURNING id",
+        ),
+        offer,
+        &reference,
+        status,
+    )?
     .bind(reference.to_string())
-    .bind(offer.centre.0)
-    .bind(offer.section.code())
-    .bind(occupation.code)
-    .bind(i32::from(occupation.major_group()))
-    .bind(&offer.employer.name)
-    .bind(offer.employer.hidden)
-    .bind(&offer.place.town)
-    .bind(&offer.place.postcode)
-    .bind(&offer.place.region)
-    .bind(&offer.place.country)
-    .bind(offer.contract.code())
-    .bind(offer.working_time.code())
-    .bind(offer.hours_per_week.map(i32::from))
-    .bind(int(offer.openings, "openings")?)
-    .bind(offer.requirements.education.code())
-    .bind(offer.requirements.licence.map(|l| l.code()))
-    .bind(i32::from(offer.requirements.experience_months))
-    .bind(offer.salary.map(|s| int(s.min, "salary")).transpose()?)
-    .bind(offer.salary.map(|s| int(s.max, "salary")).transpose()?)
-    .bind(offer.valid_through)
     .bind(published_on)
-    .bind(status.code())
-    .bind(search_text)
-    .bind(title_text)
     .bind(now)
     .fetch_one(&mut **tx)
-    .await?;
+    .await?
+    .try_get(0)?;
     insert_offer_children(tx, id, offer).await?;
     Ok((id, reference))
+}
+
+/// Binds `$1`…`$23` of an offer's `INSERT` or `UPDATE`: its columns in the
+/// order of the `offers` table, then status and the search columns.
+pub(super) fn bind_offer_columns<'q>(
+    query: sqlx::query::Query<'q, Db, <Db as sqlx::Database>::Arguments>,
+    offer: &'q NewOffer,
+    reference: &RefCode,
+    status: OfferStatus,
+) -> Result<sqlx::query::Query<'q, Db, <Db as sqlx::Database>::Arguments>, StorageError> {
+    let occupation = sportello_domain::vocab::occupation(&offer.occupation)
+        .ok_or_else(|| StorageError::Invalid(format!("unknown occupation {}", offer.occupation)))?;
+    let (title_text, search_text) = search_columns(offer, reference);
+    let int = |n: u32, what: &str| i32::try_from(n).map_err(|_| StorageError::Invalid(format!("{what} too large")));
+    Ok(query
+        .bind(offer.centre.0)
+        .bind(offer.section.code())
+        .bind(occupation.code)
+        .bind(i32::from(occupation.major_group()))
+        .bind(&offer.employer.name)
+        .bind(offer.employer.hidden)
+        .bind(&offer.place.town)
+        .bind(&offer.place.postcode)
+        .bind(&offer.place.region)
+        .bind(&offer.place.country)
+        .bind(offer.contract.code())
+        .bind(offer.working_time.code())
+        .bind(offer.hours_per_week.map(i32::from))
+        .bind(int(offer.openings, "openings")?)
+        .bind(offer.requirements.education.code())
+        .bind(offer.requirements.licence.map(|l| l.code()))
+        .bind(i32::from(offer.requirements.experience_months))
+        .bind(offer.salary.map(|s| int(s.min, "salary")).transpose()?)
+        .bind(offer.salary.map(|s| int(s.max, "salary")).transpose()?)
+        .bind(offer.valid_through)
+        .bind(status.code())
+        .bind(search_text)
+        .bind(title_text))
 }
 
 /// Writes an offer's texts and language requirements (after removing any).
