@@ -41,6 +41,26 @@ fn changes_json(changes: &[(String, String, String)]) -> String {
     serde_json::Value::Object(map).to_string()
 }
 
+/// Binds `$1`…`$12` of a centre's `INSERT` or `UPDATE`.
+fn bind_centre_columns<'q>(
+    query: sqlx::query::Query<'q, Db, <Db as sqlx::Database>::Arguments>,
+    centre: &'q NewCentre,
+) -> sqlx::query::Query<'q, Db, <Db as sqlx::Database>::Arguments> {
+    query
+        .bind(&centre.slug)
+        .bind(&centre.prefix)
+        .bind(&centre.name)
+        .bind(&centre.town)
+        .bind(&centre.address)
+        .bind(&centre.postcode)
+        .bind(&centre.province)
+        .bind(&centre.region)
+        .bind(&centre.phone)
+        .bind(&centre.email)
+        .bind(&centre.area.slug)
+        .bind(&centre.area.name)
+}
+
 /// Rewrites an offer's columns and children; `version` is the one read.
 async fn rewrite_offer(
     tx: &mut Tx,
@@ -359,50 +379,33 @@ impl Backoffice for Store {
             None => None,
         };
         let mut tx = self.begin_write().await?;
-        let id =
-            match id {
-                Some(id) => {
+        let id = match id {
+            Some(id) => {
+                bind_centre_columns(
                     sqlx::query(
-                        "UPDATE centres SET slug = $1, prefix = $2, name = $3, town = $4, address = $5, postcode = $6, \
-                     province = $7, region = $8, phone = $9, email = $10, area_slug = $11, area_name = $12 \
-                     WHERE id = $13",
-                    )
-                    .bind(&centre.slug)
-                    .bind(&centre.prefix)
-                    .bind(&centre.name)
-                    .bind(&centre.town)
-                    .bind(&centre.address)
-                    .bind(&centre.postcode)
-                    .bind(&centre.province)
-                    .bind(&centre.region)
-                    .bind(&centre.phone)
-                    .bind(&centre.email)
-                    .bind(&centre.area.slug)
-                    .bind(&centre.area.name)
-                    .bind(id.0)
-                    .execute(&mut *tx)
-                    .await?;
-                    id.0
-                }
-                None => sqlx::query_scalar(
-                    "INSERT INTO centres (slug, prefix, name, town, address, postcode, province, region, phone, email, \
-                 area_slug, area_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                        "UPDATE centres SET slug = $1, prefix = $2, name = $3, town = $4, address = $5, \
+                         postcode = $6, province = $7, region = $8, phone = $9, email = $10, area_slug = $11, \
+                         area_name = $12 WHERE id = $13",
+                    ),
+                    centre,
                 )
-                .bind(&centre.slug)
-                .bind(&centre.prefix)
-                .bind(&centre.name)
-                .bind(&centre.town)
-                .bind(&centre.address)
-                .bind(&centre.postcode)
-                .bind(&centre.province)
-                .bind(&centre.region)
-                .bind(&centre.phone)
-                .bind(&centre.email)
-                .bind(&centre.area.slug)
-                .bind(&centre.area.name)
-                .fetch_one(&mut *tx)
-                .await?,
-            };
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+                id.0
+            }
+            None => bind_centre_columns(
+                sqlx::query(
+                    "INSERT INTO centres (slug, prefix, name, town, address, postcode, province, region, phone, \
+                     email, area_slug, area_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+                     RETURNING id",
+                ),
+                centre,
+            )
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?,
+        };
         write_centre_children(&mut tx, id, centre).await?;
         let details = match &before {
             Some(before) => {
