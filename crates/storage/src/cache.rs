@@ -1,8 +1,8 @@
-//! What a node keeps in memory to spare the database work: a short-lived copy
-//! of the centres, which every page needs and which change rarely (a node sees
-//! its own changes at once and other nodes' within [`CENTRES_TTL`]); and the
-//! offers it has read, reused only while their version in the database is
-//! unchanged.
+//! What a node keeps in memory to spare the database work: short-lived copies
+//! of the centres and of the section texts, which every page needs and which
+//! change rarely (a node sees its own changes at once and other nodes' within
+//! [`CENTRES_TTL`]); and the offers it has read, reused only while their
+//! version in the database is unchanged.
 
 use std::collections::HashMap;
 use std::sync::RwLock;
@@ -10,32 +10,45 @@ use std::time::{Duration, Instant};
 
 use sportello_domain::{Centre, Offer};
 
+use crate::SectionText;
+
 /// Everything one node keeps in memory.
 #[derive(Debug, Default)]
 pub(crate) struct NodeCache {
-    pub centres: CentreCache,
+    pub centres: ShortLived<Centre>,
+    pub sections: ShortLived<SectionText>,
     pub offers: OfferCache,
 }
 
-/// How long a node may show centre data read from the database.
+/// How long a node may show centre data and section texts read from the
+/// database.
 pub const CENTRES_TTL: Duration = Duration::from_secs(10);
 
-#[derive(Debug, Default)]
-pub(crate) struct CentreCache {
-    slot: RwLock<Option<(Instant, Vec<Centre>)>>,
+/// A list read from the database, kept for [`CENTRES_TTL`].
+#[derive(Debug)]
+pub(crate) struct ShortLived<T> {
+    slot: RwLock<Option<(Instant, Vec<T>)>>,
 }
 
-impl CentreCache {
-    /// The centres, if read less than [`CENTRES_TTL`] ago.
-    pub fn get(&self) -> Option<Vec<Centre>> {
+impl<T> Default for ShortLived<T> {
+    fn default() -> Self {
+        ShortLived {
+            slot: RwLock::new(None),
+        }
+    }
+}
+
+impl<T: Clone> ShortLived<T> {
+    /// The list, if read less than [`CENTRES_TTL`] ago.
+    pub fn get(&self) -> Option<Vec<T>> {
         let slot = self.slot.read().unwrap_or_else(|e| e.into_inner());
         slot.as_ref()
             .filter(|(at, _)| at.elapsed() < CENTRES_TTL)
-            .map(|(_, centres)| centres.clone())
+            .map(|(_, items)| items.clone())
     }
 
-    pub fn put(&self, centres: &[Centre]) {
-        *self.slot.write().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), centres.to_vec()));
+    pub fn put(&self, items: &[T]) {
+        *self.slot.write().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), items.to_vec()));
     }
 
     pub fn clear(&self) {
@@ -109,7 +122,7 @@ mod tests {
 
     #[test]
     fn centres_are_kept_until_cleared() {
-        let cache = CentreCache::default();
+        let cache = ShortLived::<Centre>::default();
         assert!(cache.get().is_none());
         cache.put(&[centre()]);
         assert_eq!(cache.get().unwrap().len(), 1);

@@ -106,7 +106,8 @@ pub trait Backoffice: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<Centre, StorageError>;
 
-    /// The section texts administrators wrote, in every language.
+    /// The section texts administrators wrote, in every language (kept by
+    /// each node for [`crate::CENTRES_TTL`], like the centres).
     async fn section_texts(&self) -> Result<Vec<SectionText>, StorageError>;
 
     /// Writes (or, with empty title and text, removes) one section text.

@@ -442,10 +442,14 @@ impl Backoffice for Store {
     }
 
     async fn section_texts(&self) -> Result<Vec<SectionText>, StorageError> {
+        if let Some(texts) = self.cache.sections.get() {
+            return Ok(texts);
+        }
         let rows = sqlx::query("SELECT section, lang, title, who FROM section_texts ORDER BY section, lang")
             .fetch_all(self.pool())
             .await?;
-        rows.iter()
+        let texts = rows
+            .iter()
             .map(|row| {
                 let section: String = row.try_get("section")?;
                 let lang: String = row.try_get("lang")?;
@@ -457,7 +461,9 @@ impl Backoffice for Store {
                     who: row.try_get("who")?,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>, StorageError>>()?;
+        self.cache.sections.put(&texts);
+        Ok(texts)
     }
 
     async fn set_section_text(
@@ -486,7 +492,7 @@ impl Backoffice for Store {
             NewAuditEntry::new("section_text.update", "section", text.section.code()).details(details.to_string());
         write_audit(&mut tx, actor, &entry, now).await?;
         tx.commit().await?;
-        self.cache.centres.clear();
+        self.cache.sections.clear();
         Ok(())
     }
 }

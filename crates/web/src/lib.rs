@@ -65,23 +65,6 @@ pub struct AppState {
     pub behind_proxy: bool,
     /// The machine-translation provider, when one is configured.
     pub translator: Option<Arc<translator::Translator>>,
-    /// The section texts administrators wrote, kept for a few seconds.
-    pub sections: Arc<SectionCache>,
-}
-
-/// How long a node keeps the section texts before reading them again.
-pub const SECTIONS_TTL: std::time::Duration = std::time::Duration::from_secs(10);
-
-/// This node's copy of the section texts.
-#[derive(Debug, Default)]
-pub struct SectionCache(std::sync::Mutex<Option<(std::time::Instant, view::Sections)>>);
-
-impl SectionCache {
-    pub fn clear(&self) {
-        if let Ok(mut slot) = self.0.lock() {
-            *slot = None;
-        }
-    }
 }
 
 impl AppState {
@@ -108,24 +91,13 @@ impl AppState {
             keys: Arc::new(keys),
             behind_proxy: false,
             translator: None,
-            sections: Arc::default(),
         })
     }
 
-    /// The board sections' texts (custom ones from the database, kept for
-    /// [`SECTIONS_TTL`]).
+    /// The board sections' texts: the administrators' ones where written
+    /// (each node keeps them for a few seconds), the built-in ones otherwise.
     pub async fn sections(&self) -> Result<view::Sections, sportello_storage::StorageError> {
-        if let Ok(slot) = self.sections.0.lock()
-            && let Some((at, sections)) = slot.as_ref()
-            && at.elapsed() < SECTIONS_TTL
-        {
-            return Ok(sections.clone());
-        }
-        let fresh = view::Sections(self.storage.section_texts().await?);
-        if let Ok(mut slot) = self.sections.0.lock() {
-            *slot = Some((std::time::Instant::now(), fresh.clone()));
-        }
-        Ok(fresh)
+        Ok(view::Sections(self.storage.section_texts().await?))
     }
 
     /// Whether cookies must be `Secure` (the public address is HTTPS).

@@ -273,7 +273,6 @@ pub async fn set_section(
         .set_section_text(&text, &user.actor(), Utc::now())
         .await
         .on_page(lang)?;
-    state.sections.clear();
     Ok(see_other(&format!(
         "/{lang}/office/admin/sections#section-{}",
         section.code()
