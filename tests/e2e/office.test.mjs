@@ -348,6 +348,23 @@ for (const lang of LANGS) {
       });
     });
 
+    it(`confirmation before withdrawing /${lang}/office/offers/{REF} (POST)`, async () => {
+      const page = await operator();
+      const reference = await publishedReference();
+      await page.goto(url(`/${lang}/office/offers/${reference}`));
+      const response = await submitWith(page, page.locator('main form:has(input[value="withdraw"]) button'));
+      await checkShown(page, response, `/${lang}/office/offers/${reference} (withdraw?)`, {
+        h1: message(lang, 'confirm-withdraw-title'),
+        lang,
+        extra: async (p) => {
+          assert.equal(await p.locator('main form input[name="confirm"][value="yes"]').count(), 1);
+        },
+      });
+      // Cancel: nothing changed.
+      await page.click(`main a[href="/${lang}/office/offers/${reference}"]`);
+      assert.match(await textOf(page, 'main p:has(strong)'), new RegExp(message(lang, 'status-published')));
+    });
+
     it(`employers' requests /${lang}/office/requests`, async () => {
       const reference = await employerRequest();
       await check(await operator(), `/${lang}/office/requests`, {

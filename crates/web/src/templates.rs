@@ -100,6 +100,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "office/sections.html",
         include_str!("../templates/office/sections.html"),
     ),
+    ("office/confirm.html", include_str!("../templates/office/confirm.html")),
 ];
 
 static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {

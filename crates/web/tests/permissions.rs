@@ -127,6 +127,22 @@ async fn operators_run_their_centre(app: TestApp) {
         .await;
     assert_eq!(published.status, StatusCode::SEE_OTHER);
     assert_eq!(status_of(&app, &d.lecce).await, OfferStatus::Published);
+    // Withdrawing asks once more before it takes the offer off the boards.
+    op.get(&format!("/en/office/offers/{}", d.lecce)).await;
+    let asked = op
+        .post(&format!("/en/office/offers/{}", d.lecce), &[("action", "withdraw")])
+        .await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert_eq!(asked.h1(), "Withdraw the offer?");
+    assert_eq!(status_of(&app, &d.lecce).await, OfferStatus::Published);
+    let confirmed = op
+        .post(
+            &format!("/en/office/offers/{}", d.lecce),
+            &[("action", "withdraw"), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(confirmed.status, StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&app, &d.lecce).await, OfferStatus::Withdrawn);
 }
 
 /// Rule: an operator of Lecce cannot see, edit or publish Tricase's drafts, by page or by API.

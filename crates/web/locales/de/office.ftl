@@ -315,3 +315,10 @@ audit-centre-create = Zentrum angelegt
 audit-centre-update = Zentrum geändert
 audit-section-text-update = Bereichstext geändert
 user-email-taken = Es gibt bereits einen Benutzer mit dieser E-Mail-Adresse.
+
+## Confirmations
+confirm-withdraw-title = Angebot zurückziehen?
+confirm-withdraw-text = Das Angebot verschwindet sofort von allen Stellentafeln und aus der Suche; seine Adresse zeigt dann, dass es nicht mehr verfügbar ist. Dies kann nicht rückgängig gemacht werden.
+confirm-fill-title = Angebot als besetzt markieren?
+confirm-fill-text = Das Angebot verschwindet sofort von allen Stellentafeln und aus der Suche, als besetzt gekennzeichnet. Dies kann nicht rückgängig gemacht werden.
+confirm-cancel = Nein, zurück zum Angebot

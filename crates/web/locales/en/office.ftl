@@ -315,3 +315,10 @@ audit-centre-create = Centre created
 audit-centre-update = Centre changed
 audit-section-text-update = Section text changed
 user-email-taken = A user with this e-mail address exists already.
+
+## Confirmations
+confirm-withdraw-title = Withdraw the offer?
+confirm-withdraw-text = The offer leaves every board and search at once; its address will say it is no longer available. This cannot be undone.
+confirm-fill-title = Mark the offer as filled?
+confirm-fill-text = The offer leaves every board and search at once, marked as filled. This cannot be undone.
+confirm-cancel = No, back to the offer

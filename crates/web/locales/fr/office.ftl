@@ -315,3 +315,10 @@ audit-centre-create = Centre créé
 audit-centre-update = Centre modifié
 audit-section-text-update = Texte de section modifié
 user-email-taken = Un utilisateur avec cette adresse e-mail existe déjà.
+
+## Confirmations
+confirm-withdraw-title = Retirer l'offre ?
+confirm-withdraw-text = L'offre disparaît aussitôt de tous les tableaux et des recherches ; son adresse indiquera qu'elle n'est plus disponible. Cette action est définitive.
+confirm-fill-title = Marquer l'offre comme pourvue ?
+confirm-fill-text = L'offre disparaît aussitôt de tous les tableaux et des recherches, avec la mention « pourvue ». Cette action est définitive.
+confirm-cancel = Non, revenir à l'offre

@@ -315,3 +315,10 @@ audit-centre-create = Centro creato
 audit-centre-update = Centro modificato
 audit-section-text-update = Testo della sezione modificato
 user-email-taken = Esiste già un utente con questo indirizzo e-mail.
+
+## Confirmations
+confirm-withdraw-title = Ritirare l'offerta?
+confirm-withdraw-text = L'offerta sparirà subito da tutte le bacheche e dalle ricerche; il suo indirizzo dirà che non è più disponibile. Non si può annullare.
+confirm-fill-title = Segnare l'offerta come coperta?
+confirm-fill-text = L'offerta sparirà subito da tutte le bacheche e dalle ricerche, con l'indicazione che il posto è stato coperto. Non si può annullare.
+confirm-cancel = No, torna all'offerta

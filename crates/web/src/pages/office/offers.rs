@@ -351,8 +351,23 @@ pub async fn action(
     form: FormFields,
 ) -> Result<Response, AppError> {
     user.check_csrf(&form.get("csrf"))?;
+    let action = form.get("action");
+    // Closing an offer takes it off every board at once: ask once more.
+    if matches!(action.as_str(), "withdraw" | "fill") && form.get("confirm") != "yes" {
+        let offer = editable_offer(&state, &user, &reference, &format!("offer.{action}")).await?;
+        let title = msg(lang, &format!("confirm-{action}-title"));
+        let ctx = context! {
+            reference => offer.reference.to_string(),
+            offer_title => offer.data.text(Lang::It).map(|t| t.title.clone()).unwrap_or_default(),
+            action => action.clone(),
+            question => msg(lang, &format!("confirm-{action}-text")),
+            button => msg(lang, &format!("action-{action}")),
+        };
+        let path = format!("/office/offers/{}", offer.reference);
+        return render("office/confirm.html", lang, &path, &title, Some(&user), ctx);
+    }
     let date = NaiveDate::parse_from_str(form.get("valid_through").trim(), "%Y-%m-%d").ok();
-    let offer = run_action(&state, &user, &reference, &form.get("action"), date).await?;
+    let offer = run_action(&state, &user, &reference, &action, date).await?;
     Ok(see_other(&format!("/{lang}/office/offers/{}", offer.reference)))
 }
 
