@@ -473,9 +473,52 @@ fn all_of(centre: &sportello_domain::Centre) -> OfficeFilter {
     }
 }
 
+/// Two nodes on one database: a session, a form's token and the count of
+/// failed sign-ins made on one node are good on the other.
+async fn nodes_share_sessions_keys_and_counters(app: TestApp) {
+    let app = app.second_node().await;
+    let lecce = app.centre("lecce").await;
+    app.add_user("anna@cpi.example", vec![grant(Role::Operator, Scope::Centre(lecce.id))])
+        .await;
+
+    // Failures on both nodes add up.
+    let mut a = Browser::new(&app);
+    for node in [0, 1, 0] {
+        a.node = node;
+        let wrong = a.sign_in("anna@cpi.example", "not the password at all").await;
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    }
+    a.node = 1;
+    a.sign_in("anna@cpi.example", "still not the password").await;
+    a.node = 0;
+    let blocked = a.sign_in("anna@cpi.example", PASSWORD).await;
+    assert_eq!(
+        blocked.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "node 0 knows node 1's failure"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+
+    // Signed in on node 0, working on node 1 with the form token node 0 gave.
+    let signed = a.sign_in("anna@cpi.example", PASSWORD).await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    a.get("/it/office/account").await;
+    a.node = 1;
+    assert_eq!(a.get_without_token_refresh("/it/office/").await, StatusCode::OK);
+    let token = a.post("/it/office/account/tokens", &[("name", "from node 1")]).await;
+    assert_eq!(token.status, StatusCode::OK, "node 1 accepts node 0's CSRF token");
+    assert!(token.body.contains("spt_"));
+
+    // Signing out on node 1 ends the session on node 0 too.
+    a.post("/it/office/sign-out", &[]).await;
+    a.node = 0;
+    assert_eq!(a.get("/it/office/").await.status, StatusCode::SEE_OTHER);
+}
+
 on_both_backends!(
     signing_in,
     administrators_need_a_second_factor,
     a_reset_password_must_be_changed,
     an_operator_runs_the_board,
+    nodes_share_sessions_keys_and_counters,
 );

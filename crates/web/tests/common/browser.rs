@@ -13,6 +13,8 @@ pub const PASSWORD: &str = "correct horse battery staple";
 
 pub struct Browser<'a> {
     app: &'a TestApp,
+    /// The node the next requests go to (see `TestApp::second_node`).
+    pub node: usize,
     pub cookies: BTreeMap<String, String>,
     /// The CSRF token of the last page that had a form.
     csrf: Option<String>,
@@ -35,6 +37,7 @@ impl<'a> Browser<'a> {
     pub fn new(app: &'a TestApp) -> Browser<'a> {
         Browser {
             app,
+            node: 0,
             cookies: BTreeMap::new(),
             csrf: None,
         }
@@ -66,9 +69,20 @@ impl<'a> Browser<'a> {
 
     pub async fn get(&mut self, path: &str) -> TestResponse {
         let cookie = self.cookie_header();
-        let response = self.app.request("GET", path, &[("cookie", &cookie)], Vec::new()).await;
+        let response = self
+            .app
+            .request_on(self.node, "GET", path, &[("cookie", &cookie)], Vec::new())
+            .await;
         self.remember(&response);
         response
+    }
+
+    /// The status of `path`, keeping the CSRF token of the page before.
+    pub async fn get_without_token_refresh(&mut self, path: &str) -> axum::http::StatusCode {
+        let kept = self.csrf.clone();
+        let status = self.get(path).await.status;
+        self.csrf = kept;
+        status
     }
 
     /// Posts `fields` with the CSRF token of the last page (unless `fields` has one).
@@ -81,7 +95,8 @@ impl<'a> Browser<'a> {
         let cookie = self.cookie_header();
         let response = self
             .app
-            .request(
+            .request_on(
+                self.node,
                 "POST",
                 path,
                 &[

@@ -23,6 +23,9 @@ pub const PUBLIC_URL: &str = "https://lavoro.example.test";
 pub struct TestApp {
     pub db: TestDatabase,
     router: Router,
+    /// A second node on the same database, with its own connections and
+    /// memory, made by [`TestApp::second_node`].
+    other: Option<Router>,
 }
 
 pub struct TestResponse {
@@ -105,7 +108,20 @@ impl TestApp {
         TestApp {
             db,
             router: sportello_web::router(state),
+            other: None,
         }
+    }
+
+    /// Adds a second node: another `AppState` on the same database, with
+    /// its own pool and caches and no configured secret (so both nodes must
+    /// share the key stored in the database).
+    pub async fn second_node(mut self) -> TestApp {
+        let storage = sportello_storage::open(&self.db.url).await.expect("second node");
+        let state = AppState::new(storage, PublicUrl::parse(PUBLIC_URL).unwrap(), None)
+            .await
+            .expect("state");
+        self.other = Some(sportello_web::router(state));
+        self
     }
 
     pub fn storage(&self) -> &dyn Storage {
@@ -128,12 +144,27 @@ impl TestApp {
 
     /// Any request through the real router.
     pub async fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Vec<u8>) -> TestResponse {
+        self.request_on(0, method, path, headers, body).await
+    }
+
+    /// A request to node 0, or to node 1 made by [`TestApp::second_node`].
+    pub async fn request_on(
+        &self,
+        node: usize,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> TestResponse {
         let mut request = Request::builder().method(method).uri(path);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let response = self
-            .router
+        let router = match node {
+            0 => &self.router,
+            _ => self.other.as_ref().expect("TestApp::second_node was called"),
+        };
+        let response = router
             .clone()
             .oneshot(request.body(Body::from(body)).unwrap())
             .await
