@@ -12,16 +12,13 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 use sportello_domain::offer_form::MAX_LANGUAGES;
 use sportello_domain::time::today_in_rome;
-use sportello_domain::vocab::{
-    Cefr, ContractType, EducationLevel, Licence, SpokenLanguage, Vocabulary, WorkingTime, occupation_groups,
-    occupations,
-};
+use sportello_domain::vocab::{Cefr, ContractType, EducationLevel, Licence, SpokenLanguage, WorkingTime};
 use sportello_domain::{
     Actor, Email, EmployerContact, EmployerRequest, FieldError, Lang, PartitaIva, RawLanguage, RawOffer, RequestStatus,
     Section, TextStatus, required_hires,
 };
 
-use super::office::offer_form::{field_message, raw_from_form};
+use super::office::offer_form::{Opt, field_message, occupation_options, options, raw_from_form};
 use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
@@ -60,22 +57,6 @@ pub async fn employers(
         error,
     };
     render_page("employers.html", lang, "/employers", &title, &state.public_url, ctx)
-}
-
-#[derive(Debug, Serialize)]
-struct Opt {
-    value: String,
-    label: String,
-}
-
-fn options<V: Vocabulary>(lang: Lang) -> Vec<Opt> {
-    V::ALL
-        .iter()
-        .map(|v| Opt {
-            value: v.code().into(),
-            label: v.label(lang).into(),
-        })
-        .collect()
 }
 
 /// What the employer typed, to show again with the errors.
@@ -130,17 +111,6 @@ async fn form_page(
             label: c.data.name.clone(),
         })
         .collect();
-    let occupations: Vec<_> = occupation_groups()
-        .iter()
-        .map(|g| {
-            context! {
-                label => g.label(lang),
-                options => minijinja::value::Serde(occupations().iter().filter(|o| o.major_group() == g.code)
-                    .map(|o| Opt { value: o.code.to_string(), label: format!("{} — {}", o.label(lang), o.code) })
-                    .collect::<Vec<_>>()),
-            }
-        })
-        .collect();
     let placements: Vec<Opt> = [
         ("", "placement-none"),
         ("mirato_art1", "placement-art1"),
@@ -165,7 +135,7 @@ async fn form_page(
         errors,
         centres => minijinja::value::Serde(&centres),
         placements => minijinja::value::Serde(&placements),
-        occupations,
+        occupations => minijinja::value::Serde(occupation_options(lang)),
         contracts => minijinja::value::Serde(options::<ContractType>(lang)),
         working_times => minijinja::value::Serde(options::<WorkingTime>(lang)),
         educations => minijinja::value::Serde(options::<EducationLevel>(lang)),

@@ -169,13 +169,17 @@ async fn users_page(
     Ok(response)
 }
 
-/// A one-time password for a new user or a reset: 20 random characters.
-fn one_time_password() -> String {
-    random_token()
+/// A one-time password for a new user or a reset (20 random letters and
+/// digits) and its Argon2id hash.
+async fn one_time_password(lang: Lang) -> Result<(String, String), AppError> {
+    let password: String = random_token()
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .take(20)
-        .collect()
+        .collect();
+    let typed = password.clone();
+    let hash = super::argon2(lang, move || hash_password(&typed)).await?;
+    Ok((password, hash))
 }
 
 async fn show_password(user: &SignedIn, email: &str, password: String) -> Result<Response, AppError> {
@@ -229,13 +233,7 @@ pub async fn create(
     };
     let user_lang = Lang::parse(&form.get("lang")).unwrap_or(lang);
     let grants = parse_grants(&user, &form.all("grant"))?;
-    let password = one_time_password();
-    let hash = {
-        let password = password.clone();
-        tokio::task::spawn_blocking(move || hash_password(&password))
-            .await
-            .map_err(|e| AppError::new(Problem::Internal(e.to_string())).page(lang))?
-    };
+    let (password, hash) = one_time_password(lang).await?;
     let new = NewUser {
         email: email.as_str().to_string(),
         name,
@@ -298,13 +296,7 @@ pub async fn change(
                 .on_page(lang)?;
         }
         "reset-password" => {
-            let password = one_time_password();
-            let hash = {
-                let password = password.clone();
-                tokio::task::spawn_blocking(move || hash_password(&password))
-                    .await
-                    .map_err(|e| AppError::new(Problem::Internal(e.to_string())).page(lang))?
-            };
+            let (password, hash) = one_time_password(lang).await?;
             state
                 .storage
                 .set_password(target.id, &hash, true, None, &actor, now)

@@ -26,19 +26,22 @@ use crate::i18n::{args, msg, msg_args};
 use crate::session::{Office, SignedIn};
 use crate::view;
 
+/// One choice of a list.
 #[derive(Debug, Serialize)]
-struct Opt {
-    value: String,
-    label: String,
+pub struct Opt {
+    pub value: String,
+    pub label: String,
 }
 
+/// A group of choices (`<optgroup>`).
 #[derive(Debug, Serialize)]
-struct Group {
-    label: String,
-    options: Vec<Opt>,
+pub struct Group {
+    pub label: String,
+    pub options: Vec<Opt>,
 }
 
-fn options<V: Vocabulary>(lang: Lang) -> Vec<Opt> {
+/// The values of a vocabulary as choices labelled in `lang`.
+pub fn options<V: Vocabulary>(lang: Lang) -> Vec<Opt> {
     V::ALL
         .iter()
         .map(|v| Opt {
@@ -49,7 +52,7 @@ fn options<V: Vocabulary>(lang: Lang) -> Vec<Opt> {
 }
 
 /// Occupations grouped by ISCO major group, labelled in `lang`.
-fn occupation_options(lang: Lang) -> Vec<Group> {
+pub fn occupation_options(lang: Lang) -> Vec<Group> {
     occupation_groups()
         .iter()
         .map(|g| Group {

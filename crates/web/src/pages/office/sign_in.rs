@@ -14,7 +14,7 @@ use sportello_auth::{TotpSecret, check_policy, dummy_hash, hash_password, verify
 use sportello_domain::{Actor, Lang, NewAuditEntry, User};
 use sportello_storage::{FREE_ACCOUNT_FAILURES, FREE_ADDRESS_FAILURES, SessionStage};
 
-use super::{no_store, render, see_other};
+use super::{argon2, no_store, render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale};
@@ -119,9 +119,7 @@ pub async fn submit(
         .as_ref()
         .map(|c| c.password_hash.clone())
         .unwrap_or_else(|| dummy_hash().to_string());
-    let matches = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
-        .await
-        .map_err(|e| AppError::new(Problem::Internal(e.to_string())).page(lang))?;
+    let matches = argon2(lang, move || verify_password(&hash, &password)).await?;
     let user = credentials.filter(|c| matches && c.user.active);
     let Some(credentials) = user else {
         state
@@ -344,9 +342,7 @@ pub async fn password_submit(
         .on_page(lang)?
         .ok_or_else(|| AppError::not_found().page(lang))?;
     let hash = credentials.password_hash.clone();
-    let right = tokio::task::spawn_blocking(move || verify_password(&hash, &current))
-        .await
-        .map_err(|e| AppError::new(Problem::Internal(e.to_string())).page(lang))?;
+    let right = argon2(lang, move || verify_password(&hash, &current)).await?;
     let mut errors = Vec::new();
     if !right {
         errors.push(("current", msg(lang, "password-current-wrong")));
@@ -370,9 +366,7 @@ pub async fn password_submit(
     if !errors.is_empty() {
         return password_page(lang, &user, errors, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let hash = tokio::task::spawn_blocking(move || hash_password(&new))
-        .await
-        .map_err(|e| AppError::new(Problem::Internal(e.to_string())).page(lang))?;
+    let hash = argon2(lang, move || hash_password(&new)).await?;
     state
         .storage
         .set_password(
