@@ -5,13 +5,16 @@
 pub mod account;
 pub mod centre;
 pub mod centre_form;
+pub mod codice_fiscale;
 pub mod email;
 pub mod employer;
+pub mod holidays;
 pub mod lang;
 pub mod markdown;
 pub mod offer;
 pub mod offer_form;
 pub mod partita_iva;
+pub mod phone;
 pub mod query;
 pub mod quota;
 pub mod refcode;
@@ -22,8 +25,10 @@ pub mod vocab;
 pub use account::{Access, Actor, AuditEntry, Grant, GrantError, NewAuditEntry, Role, Scope, User, UserId};
 pub use centre::{Area, Centre, CentreId, Closure, NewCentre, OpeningHours};
 pub use centre_form::{RawCentre, RawClosure, RawPeriod};
+pub use codice_fiscale::{CodiceFiscale, CodiceFiscaleError};
 pub use email::{Email, EmailError};
 pub use employer::{EmployerContact, EmployerRequest, RequestStatus};
+pub use holidays::{Holiday, PatronDay};
 pub use lang::Lang;
 pub use offer::{
     Employer, LanguageRequirement, NewOffer, Offer, OfferId, OfferStatus, OfferText, PublishError, Requirements,
@@ -31,6 +36,7 @@ pub use offer::{
 };
 pub use offer_form::{FieldError, FieldProblem, RawLanguage, RawOffer};
 pub use partita_iva::{PartitaIva, PartitaIvaError};
+pub use phone::{Phone, PhoneError};
 pub use query::{Facets, OfferFilter, OfferQuery, QueryError, RawOfferQuery, SearchPage, SortOrder};
 pub use quota::{Quota, required_hires};
 pub use refcode::{RefCode, RefCodeError};
