@@ -9,6 +9,7 @@ pub mod codice_fiscale;
 pub mod email;
 pub mod employer;
 pub mod holidays;
+pub mod ics;
 pub mod lang;
 pub mod markdown;
 pub mod offer;
@@ -29,6 +30,7 @@ pub use codice_fiscale::{CodiceFiscale, CodiceFiscaleError};
 pub use email::{Email, EmailError};
 pub use employer::{EmployerContact, EmployerRequest, RequestStatus};
 pub use holidays::{Holiday, PatronDay};
+pub use ics::{IcsEvent, IcsMethod};
 pub use lang::Lang;
 pub use offer::{
     Employer, LanguageRequirement, NewOffer, Offer, OfferId, OfferStatus, OfferText, PublishError, Requirements,
