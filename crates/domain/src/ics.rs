@@ -2,12 +2,11 @@
 //! appointment lands in the person's calendar: published, requested, or
 //! cancelled (RFC 5546 methods).
 //!
-//! Times are written as Rome wall-clock times with `TZID=Europe/Rome` and a
-//! `VTIMEZONE` that describes the EU summer-time rule, so that a calendar shows
-//! 09:00 for a 09:00 appointment whatever zone it is set to. The only local
-//! times that cannot be written that way are those in the hour repeated when
-//! summer time ends (a local time there means its first occurrence): those are
-//! written in UTC. Text is escaped, every line folded at 75 octets and ended
+//! Times are written as Rome wall-clock times, as the appointment was given,
+//! with `TZID=Europe/Rome` and the `VTIMEZONE` that RFC 5545 requires for it,
+//! describing the EU summer-time rule. The only instants that cannot be written
+//! that way are those in the second pass of the hour repeated when summer time
+//! ends (a local time there means its first occurrence): those are in UTC. Text is escaped, every line folded at 75 octets and ended
 //! with CRLF.
 
 use chrono::{DateTime, SubsecRound, Utc};
