@@ -23,7 +23,7 @@ const RECOVERY_GROUP: usize = 4;
 /// # Panics
 /// If the operating system cannot give random bytes: nothing secure can be
 /// done without them.
-pub(crate) fn random_bytes<const N: usize>() -> [u8; N] {
+pub fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).expect("the operating system's random source failed");
     bytes
@@ -51,7 +51,7 @@ pub fn hash_token(token: &str) -> String {
 }
 
 /// Lower-case hexadecimal of `bytes`.
-pub(crate) fn hex(bytes: &[u8]) -> String {
+pub fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {

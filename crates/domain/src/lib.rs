@@ -3,6 +3,7 @@
 //! and Europe/Rome dates. No I/O: everything here is tested by fast unit tests.
 
 pub mod account;
+pub mod booking;
 pub mod centre;
 pub mod centre_form;
 pub mod codice_fiscale;
@@ -20,11 +21,13 @@ pub mod query;
 pub mod quota;
 pub mod refcode;
 pub mod schedule;
+pub mod service;
 pub mod text;
 pub mod time;
 pub mod vocab;
 
 pub use account::{Access, Actor, AuditEntry, Grant, GrantError, NewAuditEntry, Role, Scope, User, UserId};
+pub use booking::{Booking, BookingId, BookingRef, BookingRequest, BookingStatus, Needs, Person, RawBooking};
 pub use centre::{Area, Centre, CentreId, Closure, NewCentre, OpeningHours};
 pub use centre_form::{RawCentre, RawClosure, RawPeriod};
 pub use codice_fiscale::{CodiceFiscale, CodiceFiscaleError};
@@ -44,3 +47,4 @@ pub use query::{Facets, OfferFilter, OfferQuery, QueryError, RawOfferQuery, Sear
 pub use quota::{Quota, required_hires};
 pub use refcode::{RefCode, RefCodeError};
 pub use schedule::{Calendar, DayClosed, Slot, SlotProblem, SlotRules};
+pub use service::{Modality, NewService, RawService, Service, ServiceId, ServiceKind, ServiceText};

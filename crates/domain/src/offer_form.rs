@@ -101,6 +101,14 @@ pub enum FieldProblem {
     Duplicate,
     /// The user may not create offers for this centre or section.
     NotAllowed,
+    /// Not an e-mail address (see [`crate::Email`]).
+    BadEmail,
+    /// Not a phone number (see [`crate::Phone`]).
+    BadPhone,
+    /// Not a valid *codice fiscale* (see [`crate::CodiceFiscale`]).
+    BadCodiceFiscale,
+    /// Neither an e-mail address nor a phone number was given.
+    ContactNeeded,
 }
 
 impl FieldProblem {
@@ -119,6 +127,10 @@ impl FieldProblem {
             FieldProblem::SalaryIncomplete => "field-salary-incomplete",
             FieldProblem::Duplicate => "field-duplicate",
             FieldProblem::NotAllowed => "field-not-allowed",
+            FieldProblem::BadEmail => "field-bad-email",
+            FieldProblem::BadPhone => "field-bad-phone",
+            FieldProblem::BadCodiceFiscale => "field-bad-codice-fiscale",
+            FieldProblem::ContactNeeded => "field-contact-needed",
         }
     }
 }
