@@ -8,6 +8,7 @@ pub mod centre_form;
 pub mod email;
 pub mod employer;
 pub mod lang;
+pub mod mail;
 pub mod markdown;
 pub mod offer;
 pub mod offer_form;
@@ -25,6 +26,7 @@ pub use centre_form::{RawCentre, RawClosure, RawPeriod};
 pub use email::{Email, EmailError};
 pub use employer::{EmployerContact, EmployerRequest, RequestStatus};
 pub use lang::Lang;
+pub use mail::{MailAttachment, OutgoingMail};
 pub use offer::{
     Employer, LanguageRequirement, NewOffer, Offer, OfferId, OfferStatus, OfferText, PublishError, Requirements,
     Salary, Section, TextStatus, WorkPlace,
