@@ -12,6 +12,7 @@ pub mod employer;
 pub mod holidays;
 pub mod ics;
 pub mod lang;
+pub mod mail;
 pub mod markdown;
 pub mod offer;
 pub mod offer_form;
@@ -36,6 +37,7 @@ pub use employer::{EmployerContact, EmployerRequest, RequestStatus};
 pub use holidays::{Holiday, PatronDay};
 pub use ics::{IcsEvent, IcsMethod};
 pub use lang::Lang;
+pub use mail::{MailAttachment, OutgoingMail};
 pub use offer::{
     Employer, LanguageRequirement, NewOffer, Offer, OfferId, OfferStatus, OfferText, PublishError, Requirements,
     Salary, Section, TextStatus, WorkPlace,

@@ -7,6 +7,7 @@ mod accounts;
 mod cache;
 mod error;
 mod office;
+mod outbox;
 mod postgres;
 mod requests;
 mod search;
@@ -26,6 +27,7 @@ pub use accounts::{
 pub use cache::CENTRES_TTL;
 pub use error::StorageError;
 pub use office::{Backoffice, OfficeFilter, OfficePage, SectionText, TranslationTask};
+pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
 pub use postgres::PostgresStore;
 pub use requests::EmployerRequests;
 pub use sqlite::SqliteStore;
@@ -43,9 +45,9 @@ pub type SectionCounts = std::collections::BTreeMap<String, u64>;
 
 /// Everything the application asks of its database: the public side here,
 /// the back office in [`Accounts`], [`AuditLog`], [`Backoffice`] and
-/// [`EmployerRequests`].
+/// [`EmployerRequests`]; e-mail waiting to be sent in [`Outbox`].
 #[async_trait]
-pub trait Storage: Accounts + AuditLog + Backoffice + EmployerRequests + Send + Sync + 'static {
+pub trait Storage: Accounts + AuditLog + Backoffice + EmployerRequests + Outbox + Send + Sync + 'static {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

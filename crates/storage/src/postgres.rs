@@ -20,6 +20,9 @@ mod audit_sql;
 #[path = "office_sql.rs"]
 mod office_sql;
 #[allow(clippy::duplicate_mod)]
+#[path = "outbox_sql.rs"]
+mod outbox_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "requests_sql.rs"]
 mod requests_sql;
 #[allow(clippy::duplicate_mod)]

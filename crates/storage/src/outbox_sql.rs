@@ -1,0 +1,278 @@
+//! [`Outbox`] for both backends, written once (compiled per backend like
+//! `shared.rs`). The claim differs in one clause: PostgreSQL locks the rows
+//! it picks and skips those another worker holds; SQLite has one writer at a
+//! time, and the claim runs in a `BEGIN IMMEDIATE` transaction.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sportello_domain::{Email, Lang, MailAttachment, OutgoingMail};
+use sqlx::Row;
+
+use super::Store;
+use super::rows::{DbRow, invalid};
+use super::shared::Tx;
+use crate::outbox::{ClaimedMail, MailCounts, MailStatus, StoredMail};
+use crate::{Outbox, StorageError};
+
+const MAIL_COLUMNS: &str = "id, message_token, dedupe_key, kind, to_address, to_name, lang, subject, text_body, \
+    html_body, attachments, list_unsubscribe, status, attempts, next_attempt_at, claimed_until, last_error, \
+    created_at, sent_at";
+
+/// Stores `mail`, due at `now`, in the caller's transaction: it is committed
+/// or rolled back with what caused it. `None` when its dedupe key exists.
+pub(super) async fn enqueue_mail(
+    tx: &mut Tx,
+    mail: &OutgoingMail,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, StorageError> {
+    let attachments =
+        serde_json::to_string(&mail.attachments).map_err(|e| StorageError::Invalid(format!("attachments: {e}")))?;
+    let id: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO outbox (dedupe_key, kind, to_address, to_name, lang, subject, text_body, html_body, \
+         attachments, list_unsubscribe, status, attempts, next_attempt_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', 0, $11, $11) \
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
+    )
+    .bind(&mail.dedupe_key)
+    .bind(&mail.kind)
+    .bind(mail.to.as_str())
+    .bind(&mail.to_name)
+    .bind(mail.lang.code())
+    .bind(&mail.subject)
+    .bind(&mail.text)
+    .bind(&mail.html)
+    .bind(attachments)
+    .bind(&mail.list_unsubscribe)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+fn mail_from_row(row: &DbRow) -> Result<StoredMail, StorageError> {
+    let address: String = row.try_get("to_address")?;
+    let lang: String = row.try_get("lang")?;
+    let status: String = row.try_get("status")?;
+    let attachments: String = row.try_get("attachments")?;
+    let attachments: Vec<MailAttachment> =
+        serde_json::from_str(&attachments).map_err(|_| invalid("attachments", &attachments))?;
+    let attempts: i32 = row.try_get("attempts")?;
+    Ok(StoredMail {
+        id: row.try_get("id")?,
+        message_token: row.try_get("message_token")?,
+        mail: OutgoingMail {
+            to: Email::parse(&address).map_err(|_| invalid("to_address", &address))?,
+            to_name: row.try_get("to_name")?,
+            lang: Lang::parse(&lang).ok_or_else(|| invalid("lang", &lang))?,
+            subject: row.try_get("subject")?,
+            text: row.try_get("text_body")?,
+            html: row.try_get("html_body")?,
+            attachments,
+            kind: row.try_get("kind")?,
+            dedupe_key: row.try_get("dedupe_key")?,
+            list_unsubscribe: row.try_get("list_unsubscribe")?,
+        },
+        status: MailStatus::parse(&status).ok_or_else(|| invalid("status", &status))?,
+        attempts: u32::try_from(attempts).map_err(|_| invalid("attempts", &attempts.to_string()))?,
+        next_attempt_at: row.try_get("next_attempt_at")?,
+        claimed_until: row.try_get("claimed_until")?,
+        last_error: row.try_get("last_error")?,
+        created_at: row.try_get("created_at")?,
+        sent_at: row.try_get("sent_at")?,
+    })
+}
+
+/// How the claim keeps two workers apart on this backend.
+fn claim_lock() -> &'static str {
+    if Store::BACKEND == "postgres" {
+        " FOR UPDATE SKIP LOCKED"
+    } else {
+        // SQLite: the whole claim is one statement in a `BEGIN IMMEDIATE`
+        // transaction, which holds the database's write lock.
+        ""
+    }
+}
+
+impl Store {
+    /// Ends an attempt: sets `status` (and `sent_at` for sent or recorded
+    /// messages) of a message that is still pending.
+    async fn finish_mail(
+        &self,
+        id: i64,
+        status: MailStatus,
+        error: Option<&str>,
+        retry_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let done = matches!(status, MailStatus::Sent | MailStatus::Recorded);
+        let mut tx = self.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE outbox SET status = $1, sent_at = $2, last_error = $3, \
+             next_attempt_at = COALESCE($4, next_attempt_at), claimed_until = NULL \
+             WHERE id = $5 AND status = 'pending'",
+        )
+        .bind(status.code())
+        .bind(done.then_some(now))
+        .bind(error)
+        .bind(retry_at)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        if changed == 1 {
+            Ok(())
+        } else {
+            Err(StorageError::NotFound)
+        }
+    }
+}
+
+#[async_trait]
+impl Outbox for Store {
+    #[tracing::instrument(skip_all, fields(kind = %mail.kind))]
+    async fn enqueue_mail(&self, mail: &OutgoingMail, now: DateTime<Utc>) -> Result<Option<i64>, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let id = enqueue_mail(&mut tx, mail, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    #[tracing::instrument(skip_all, fields(limit))]
+    async fn claim_mail(
+        &self,
+        limit: u32,
+        lease: chrono::Duration,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ClaimedMail>, StorageError> {
+        let sql = format!(
+            "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1 WHERE id IN (\
+             SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $2 \
+             AND (claimed_until IS NULL OR claimed_until < $2) ORDER BY id LIMIT $3{}) \
+             RETURNING {MAIL_COLUMNS}",
+            claim_lock()
+        );
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(now + lease)
+            .bind(now)
+            .bind(i64::from(limit))
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let mut claimed = rows.iter().map(mail_from_row).collect::<Result<Vec<_>, _>>()?;
+        claimed.sort_by_key(|m| m.id);
+        Ok(claimed)
+    }
+
+    #[tracing::instrument(skip_all, fields(id))]
+    async fn mail_sent(&self, id: i64, now: DateTime<Utc>) -> Result<(), StorageError> {
+        self.finish_mail(id, MailStatus::Sent, None, None, now).await
+    }
+
+    #[tracing::instrument(skip_all, fields(id))]
+    async fn mail_recorded(&self, id: i64, now: DateTime<Utc>) -> Result<(), StorageError> {
+        self.finish_mail(id, MailStatus::Recorded, None, None, now).await
+    }
+
+    #[tracing::instrument(skip_all, fields(id))]
+    async fn mail_failed(
+        &self,
+        id: i64,
+        error: &str,
+        retry_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let status = if retry_at.is_some() {
+            MailStatus::Pending
+        } else {
+            MailStatus::Failed
+        };
+        self.finish_mail(id, status, Some(error), retry_at, now).await
+    }
+
+    #[tracing::instrument(skip_all, fields(limit))]
+    async fn recent_mail(&self, limit: u32) -> Result<Vec<StoredMail>, StorageError> {
+        let sql = format!("SELECT {MAIL_COLUMNS} FROM outbox ORDER BY id DESC LIMIT $1");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(i64::from(limit))
+            .fetch_all(self.pool())
+            .await?;
+        rows.iter().map(mail_from_row).collect()
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn mail_counts(&self) -> Result<MailCounts, StorageError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT status, COUNT(*) FROM outbox GROUP BY status")
+            .fetch_all(self.pool())
+            .await?;
+        let mut counts = MailCounts::default();
+        for (status, n) in rows {
+            let slot = match MailStatus::parse(&status).ok_or_else(|| invalid("status", &status))? {
+                MailStatus::Pending => &mut counts.pending,
+                MailStatus::Sent => &mut counts.sent,
+                MailStatus::Recorded => &mut counts.recorded,
+                MailStatus::Failed => &mut counts.failed,
+            };
+            *slot = n as u64;
+        }
+        Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! What only code inside the storage can show: a message enqueued in a
+    //! transaction lives and dies with it.
+
+    use chrono::Utc;
+    use sportello_domain::{Email, Lang, OutgoingMail};
+
+    use super::{Store, enqueue_mail};
+    use crate::testing::{Backend, TestDatabase};
+    use crate::{DatabaseUrl, Outbox};
+
+    async fn store() -> (TestDatabase, Store) {
+        let backend = if Store::BACKEND == "postgres" {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        };
+        let db = TestDatabase::new(backend).await;
+        let url = match &db.url {
+            DatabaseUrl::Sqlite(path) => path.clone(),
+            DatabaseUrl::Postgres(url) => url.clone(),
+        };
+        let store = Store::open(&url).await.unwrap();
+        (db, store)
+    }
+
+    #[tokio::test]
+    async fn a_message_is_committed_or_rolled_back_with_its_cause() {
+        let (_db, store) = store().await;
+        let now = Utc::now();
+        let mail = OutgoingMail::new(
+            Email::parse("anna@example.it").unwrap(),
+            Lang::It,
+            "test",
+            "Oggetto",
+            "Testo",
+        );
+        let mut tx = store.begin_write().await.unwrap();
+        assert!(enqueue_mail(&mut tx, &mail, now).await.unwrap().is_some());
+        tx.rollback().await.unwrap();
+        assert_eq!(
+            store.mail_counts().await.unwrap().pending,
+            0,
+            "rolled back with its cause"
+        );
+        assert!(store.recent_mail(10).await.unwrap().is_empty());
+
+        let mut tx = store.begin_write().await.unwrap();
+        let id = enqueue_mail(&mut tx, &mail, now).await.unwrap().unwrap();
+        tx.commit().await.unwrap();
+        let stored = store.recent_mail(10).await.unwrap();
+        assert_eq!(stored.len(), 1);
+        assert_eq!((stored[0].id, &stored[0].mail), (id, &mail));
+    }
+}
