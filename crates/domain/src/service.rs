@@ -263,7 +263,6 @@ impl RawService {
         .into_iter()
         .filter_map(|(on, m)| on.then_some(m))
         .collect();
-        let mut errors = errors;
         if modalities.is_empty() {
             errors.push(FieldError {
                 field: "modalities".into(),

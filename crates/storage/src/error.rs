@@ -17,6 +17,12 @@ pub enum StorageError {
     /// The record changed since it was read (someone else saved first).
     #[error("changed by someone else in the meantime")]
     Stale,
+    /// No place left in the slot asked for.
+    #[error("no place left in this slot")]
+    Full,
+    /// An idempotency key came back with a different request.
+    #[error("this idempotency key was used with a different request")]
+    KeyReused,
     #[error(transparent)]
     Publish(#[from] PublishError),
     #[error("database migration failed: {0}")]

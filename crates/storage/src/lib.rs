@@ -4,6 +4,7 @@
 //! once in `shared.rs` and compiled for each backend.
 
 mod accounts;
+mod appointments;
 mod cache;
 mod error;
 mod office;
@@ -24,6 +25,7 @@ pub use accounts::{
     Accounts, ApiToken, AuditFilter, AuditLog, Credentials, FAILURE_MEMORY, FREE_ACCOUNT_FAILURES,
     FREE_ADDRESS_FAILURES, MAX_SIGN_IN_DELAY, NewUser, SessionRecord, SessionStage, sign_in_delay,
 };
+pub use appointments::{Appointments, Booked, IdempotencyKey, NewBooking, TakenSeats};
 pub use cache::CENTRES_TTL;
 pub use error::StorageError;
 pub use office::{Backoffice, OfficeFilter, OfficePage, SectionText, TranslationTask};
@@ -45,9 +47,12 @@ pub type SectionCounts = std::collections::BTreeMap<String, u64>;
 
 /// Everything the application asks of its database: the public side here,
 /// the back office in [`Accounts`], [`AuditLog`], [`Backoffice`] and
-/// [`EmployerRequests`]; e-mail waiting to be sent in [`Outbox`].
+/// [`EmployerRequests`]; appointments in [`Appointments`]; e-mail waiting
+/// to be sent in [`Outbox`].
 #[async_trait]
-pub trait Storage: Accounts + AuditLog + Backoffice + EmployerRequests + Outbox + Send + Sync + 'static {
+pub trait Storage:
+    Accounts + Appointments + AuditLog + Backoffice + EmployerRequests + Outbox + Send + Sync + 'static
+{
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 

@@ -14,6 +14,9 @@ type Db = Postgres;
 #[path = "accounts_sql.rs"]
 mod accounts_sql;
 #[allow(clippy::duplicate_mod)]
+#[path = "appointments_sql.rs"]
+mod appointments_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "audit_sql.rs"]
 mod audit_sql;
 #[allow(clippy::duplicate_mod)]

@@ -17,6 +17,9 @@ type Db = Sqlite;
 #[path = "accounts_sql.rs"]
 mod accounts_sql;
 #[allow(clippy::duplicate_mod)]
+#[path = "appointments_sql.rs"]
+mod appointments_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "audit_sql.rs"]
 mod audit_sql;
 #[allow(clippy::duplicate_mod)]
@@ -60,7 +63,7 @@ impl SqliteStore {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+            .max_connections(16)
             .connect_with(options)
             .await?;
         Ok(SqliteStore {

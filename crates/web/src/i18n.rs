@@ -1,6 +1,8 @@
 //! User-interface strings: Fluent files for it, en, fr, de, compiled into the
 //! binary (`crates/web/locales/<lang>/main.ftl` for the public pages,
-//! `office.ftl` for the back office). Italian is the fallback; a
+//! `office.ftl` for the back office, `appointments.ftl` for booking pages and
+//! e-mails, `office-appointments.ftl` for the agenda and the services
+//! catalogue of the back office). Italian is the fallback; a
 //! message missing everywhere is logged and shown as an empty string, never
 //! as its raw id. A test checks that every id used in code or templates
 //! exists in all four languages.
@@ -12,12 +14,14 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 2]); 4] = [
+pub const SOURCES: [(&str, [&str; 4]); 4] = [
     (
         "it",
         [
             include_str!("../locales/it/main.ftl"),
             include_str!("../locales/it/office.ftl"),
+            include_str!("../locales/it/appointments.ftl"),
+            include_str!("../locales/it/office-appointments.ftl"),
         ],
     ),
     (
@@ -25,6 +29,8 @@ pub const SOURCES: [(&str, [&str; 2]); 4] = [
         [
             include_str!("../locales/en/main.ftl"),
             include_str!("../locales/en/office.ftl"),
+            include_str!("../locales/en/appointments.ftl"),
+            include_str!("../locales/en/office-appointments.ftl"),
         ],
     ),
     (
@@ -32,6 +38,8 @@ pub const SOURCES: [(&str, [&str; 2]); 4] = [
         [
             include_str!("../locales/fr/main.ftl"),
             include_str!("../locales/fr/office.ftl"),
+            include_str!("../locales/fr/appointments.ftl"),
+            include_str!("../locales/fr/office-appointments.ftl"),
         ],
     ),
     (
@@ -39,6 +47,8 @@ pub const SOURCES: [(&str, [&str; 2]); 4] = [
         [
             include_str!("../locales/de/main.ftl"),
             include_str!("../locales/de/office.ftl"),
+            include_str!("../locales/de/appointments.ftl"),
+            include_str!("../locales/de/office-appointments.ftl"),
         ],
     ),
 ];
@@ -237,6 +247,11 @@ mod tests {
             ("status", "draft".into()),
             ("employees", 60.into()),
             ("label", "Title".into()),
+            ("weekday", "Tuesday".into()),
+            ("date", "01/12/2026".into()),
+            ("time", "09:30".into()),
+            ("service", "Guidance interview".into()),
+            ("when", "Tuesday 01/12/2026, 09:30".into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {

@@ -4,10 +4,12 @@
 //! listener, so tests bind port 0.
 
 pub mod api;
+pub mod booking;
 pub mod error;
 pub mod extract;
 pub mod i18n;
 pub mod jobs;
+pub mod mails;
 pub mod pages;
 mod router;
 pub mod session;
@@ -65,6 +67,8 @@ pub struct AppState {
     pub behind_proxy: bool,
     /// The machine-translation provider, when one is configured.
     pub translator: Option<Arc<translator::Translator>>,
+    /// Video-meeting server and reminders of the appointments.
+    pub appointments: Arc<booking::Settings>,
 }
 
 impl AppState {
@@ -91,6 +95,7 @@ impl AppState {
             keys: Arc::new(keys),
             behind_proxy: false,
             translator: None,
+            appointments: Arc::new(booking::Settings::default()),
         })
     }
 

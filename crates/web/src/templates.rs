@@ -27,6 +27,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../templates/search.html")),
     ("info.html", include_str!("../templates/info.html")),
     ("error.html", include_str!("../templates/error.html")),
+    ("mail/booking.html", include_str!("../templates/mail/booking.html")),
     ("employers.html", include_str!("../templates/employers.html")),
     (
         "employer_request.html",

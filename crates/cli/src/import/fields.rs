@@ -150,6 +150,10 @@ pub fn describe(error: &FieldError, offer: &RawOffer, centres: &[Centre], today:
         FieldProblem::SalaryIncomplete => "a pay range needs both salary_min and salary_max".into(),
         FieldProblem::Duplicate => format!("the language {value} is listed twice"),
         FieldProblem::NotAllowed => "not allowed".into(),
+        FieldProblem::BadEmail => format!("{value:?} is not an e-mail address"),
+        FieldProblem::BadPhone => format!("{value:?} is not a phone number"),
+        FieldProblem::BadCodiceFiscale => format!("{value:?} is not a valid codice fiscale"),
+        FieldProblem::ContactNeeded => "an e-mail address or a phone number is needed".into(),
     }
 }
 

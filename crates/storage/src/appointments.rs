@@ -1,0 +1,182 @@
+//! What the database keeps of appointments: each centre's services, access
+//! rules and patron-saint days, and the bookings. Capacity is the schema's
+//! job: a booking holds one numbered seat of its slot, and the seats table
+//! refuses a number above the slot's capacity or taken twice (see migration
+//! 0008). E-mails about a booking are written to the outbox in the same
+//! transaction as the booking itself.
+
+use std::collections::BTreeMap;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sportello_domain::holidays::PatronDay;
+use sportello_domain::{
+    Actor, Booking, BookingId, BookingRef, BookingRequest, BookingStatus, CentreId, Lang, NewService, OutgoingMail,
+    Service, ServiceId,
+};
+
+use crate::StorageError;
+
+/// A booking ready to be stored: the checked request and what the
+/// application added to it.
+#[derive(Debug, Clone)]
+pub struct NewBooking {
+    pub request: BookingRequest,
+    pub reference: BookingRef,
+    pub end: DateTime<Utc>,
+    /// The meeting address, for video interviews only.
+    pub video_url: Option<String>,
+}
+
+/// An `Idempotency-Key` with the hash of the request that came with it.
+#[derive(Debug, Clone)]
+pub struct IdempotencyKey {
+    pub key: String,
+    pub request_hash: String,
+    /// Keys older than this are forgotten (24 hours before now).
+    pub not_before: DateTime<Utc>,
+}
+
+/// What [`Appointments::book`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Booked {
+    /// A new booking.
+    New(Booking),
+    /// The key was used before with the same request: the booking it made,
+    /// as it was then.
+    Replayed(Booking),
+}
+
+impl Booked {
+    pub fn booking(&self) -> &Booking {
+        match self {
+            Booked::New(b) | Booked::Replayed(b) => b,
+        }
+    }
+}
+
+/// Places already taken, by slot start, for one service.
+pub type TakenSeats = BTreeMap<DateTime<Utc>, u32>;
+
+#[async_trait]
+pub trait Appointments: Send + Sync {
+    /// Every service of a centre, active or not, in catalogue order.
+    async fn services(&self, centre: CentreId) -> Result<Vec<Service>, StorageError>;
+    async fn service(&self, id: ServiceId) -> Result<Option<Service>, StorageError>;
+    /// Adds a service; a centre has at most one of each kind.
+    async fn insert_service(
+        &self,
+        service: &NewService,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Service, StorageError>;
+    /// Saves a service read at `version` ([`StorageError::Stale`] otherwise).
+    /// A new capacity applies to future slots too; it cannot drop below the
+    /// places already booked in any of them.
+    async fn update_service(
+        &self,
+        id: ServiceId,
+        version: i64,
+        service: &NewService,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Service, StorageError>;
+
+    /// A centre's access rules by language (Markdown).
+    async fn access_rules(&self, centre: CentreId) -> Result<BTreeMap<Lang, String>, StorageError>;
+    /// Replaces a centre's access rules; an empty text removes a language.
+    async fn set_access_rules(
+        &self,
+        centre: CentreId,
+        rules: &BTreeMap<Lang, String>,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError>;
+    async fn patron_days(&self, centre: CentreId) -> Result<Vec<PatronDay>, StorageError>;
+    async fn set_patron_days(
+        &self,
+        centre: CentreId,
+        days: &[PatronDay],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError>;
+
+    /// Places taken in the slots of `service` starting in `[from, to)`.
+    async fn taken_seats(
+        &self,
+        service: ServiceId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<TakenSeats, StorageError>;
+
+    /// Takes a place in the booking's slot, stores the booking and queues
+    /// `mail`, all in one transaction. [`StorageError::Full`] when no place
+    /// is left; with a key, [`StorageError::KeyReused`] when the key came
+    /// with a different request.
+    async fn book(
+        &self,
+        booking: &NewBooking,
+        key: Option<&IdempotencyKey>,
+        mail: Option<&OutgoingMail>,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Booked, StorageError>;
+    async fn booking(&self, reference: &BookingRef) -> Result<Option<Booking>, StorageError>;
+    /// Moves a booking still to come to another slot of its service (and
+    /// modality), releasing its place; [`StorageError::Full`] when the new
+    /// slot has no place. Raises the booking's sequence.
+    async fn move_booking(
+        &self,
+        reference: &BookingRef,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        mail: Option<&OutgoingMail>,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Booking, StorageError>;
+    /// Cancels a booking that has not started; its place is free again.
+    async fn cancel_booking(
+        &self,
+        reference: &BookingRef,
+        mail: Option<&OutgoingMail>,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Booking, StorageError>;
+    /// Marks a booking attended or not shown (operators, once it started).
+    async fn mark_booking(
+        &self,
+        reference: &BookingRef,
+        status: BookingStatus,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Booking, StorageError>;
+    /// A centre's bookings starting in `[from, to)`, by start time.
+    async fn centre_bookings(
+        &self,
+        centre: CentreId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Booking>, StorageError>;
+
+    /// Booked appointments with an e-mail address due a reminder: starting
+    /// within `minutes_before` of `now` (and not yet started), for which that
+    /// reminder was not recorded.
+    async fn due_reminders(
+        &self,
+        minutes_before: u32,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Booking>, StorageError>;
+    /// Records a reminder and queues its mail in one transaction; `false`
+    /// (and nothing queued) when another node recorded it first. Without a
+    /// mail the reminder is recorded as skipped (booked too late for it).
+    async fn record_reminder(
+        &self,
+        booking: BookingId,
+        minutes_before: u32,
+        mail: Option<&OutgoingMail>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError>;
+    /// Forgets idempotency keys created before `before`.
+    async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> Result<u64, StorageError>;
+}
