@@ -2,9 +2,12 @@
 //! Rimini and Riccione, and about 400 realistic offers over them (seasonal
 //! tourism, agriculture, care, retail, crafts…), some EURES offers abroad,
 //! some in each Collocamento Mirato section, with English and French texts
-//! for most and German for some. The same seed always gives the same data.
+//! for most and German for some; each centre's services catalogue, access
+//! rules and patron days, so that appointments can be booked at once. The
+//! same seed always gives the same data.
 
 pub mod accounts;
+pub mod appointments;
 pub mod centres;
 mod content;
 pub mod offers;
@@ -42,6 +45,7 @@ pub async fn load(storage: &dyn Storage, count: usize, seed: u64, today: NaiveDa
     let written = storage
         .import_offers(&offers, &sportello_domain::Actor::system(), Utc::now())
         .await?;
+    appointments::create(storage, &stored).await?;
     accounts::create(storage, &stored).await?;
     Ok(Loaded::Loaded {
         centres: stored.len(),
