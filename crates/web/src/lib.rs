@@ -69,6 +69,9 @@ pub struct AppState {
     pub translator: Option<Arc<translator::Translator>>,
     /// Video-meeting server and reminders of the appointments.
     pub appointments: Arc<booking::Settings>,
+    /// Show the e-mails that were recorded instead of sent at
+    /// `/{lang}/demo/mailbox` (`sportello demo` only: they hold personal data).
+    pub demo_mailbox: bool,
 }
 
 impl AppState {
@@ -96,6 +99,7 @@ impl AppState {
             behind_proxy: false,
             translator: None,
             appointments: Arc::new(booking::Settings::default()),
+            demo_mailbox: false,
         })
     }
 

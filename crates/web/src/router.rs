@@ -44,6 +44,8 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/search", get(pages::search::search))
         .route("/{lang}/accessibility", get(pages::info::accessibility))
         .route("/{lang}/privacy", get(pages::info::privacy))
+        .route("/{lang}/demo/mailbox", get(pages::mailbox::mailbox))
+        .route("/{lang}/demo/mailbox/{id}/{n}", get(pages::mailbox::attachment))
         .route("/{lang}/employers", get(pages::employers::employers))
         .route(
             "/{lang}/employers/request",

@@ -28,6 +28,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("info.html", include_str!("../templates/info.html")),
     ("error.html", include_str!("../templates/error.html")),
     ("mail/booking.html", include_str!("../templates/mail/booking.html")),
+    ("mailbox.html", include_str!("../templates/mailbox.html")),
     ("employers.html", include_str!("../templates/employers.html")),
     (
         "employer_request.html",

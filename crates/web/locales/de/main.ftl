@@ -214,3 +214,14 @@ request-keep-link = Bewahren Sie diese Adresse auf, um das Angebot zu verfolgen:
 request-reason = Grund
 request-see-offer = Das veröffentlichte Angebot ansehen
 closures-title = Schließtage
+
+## The demo's mailbox.
+
+mailbox-title = Postfach der Demo
+mailbox-intro = Diese Demo sendet keine E-Mails: Hier stehen die Nachrichten, die sie gesendet hätte, mit ihren Links und Anhängen.
+mailbox-empty = Noch keine Nachrichten. Buchen Sie einen Termin mit einer E-Mail-Adresse, um eine zu sehen.
+mailbox-to = An
+mailbox-when = Erstellt am
+mailbox-kind = Art
+mailbox-attachment = Anhang { $name } herunterladen
+mailbox-text = Text der Nachricht

@@ -214,3 +214,14 @@ request-keep-link = Keep this address to follow the offer: it shows whether it h
 request-reason = Reason
 request-see-offer = See the published offer
 closures-title = Days closed
+
+## The demo's mailbox.
+
+mailbox-title = Demo mailbox
+mailbox-intro = This demo sends no e-mail: here are the messages it would have sent, with their links and attachments.
+mailbox-empty = No messages yet. Book an appointment with an e-mail address to see one.
+mailbox-to = To
+mailbox-when = Created
+mailbox-kind = Kind
+mailbox-attachment = Download the attachment { $name }
+mailbox-text = Text of the message

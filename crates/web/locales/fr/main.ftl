@@ -214,3 +214,14 @@ request-keep-link = Gardez cette adresse pour suivre l'offre : elle indique si l
 request-reason = Motif
 request-see-offer = Voir l'offre publiée
 closures-title = Jours de fermeture
+
+## The demo's mailbox.
+
+mailbox-title = Boîte aux lettres de la démo
+mailbox-intro = Cette démo n'envoie aucun e-mail : voici les messages qu'elle aurait envoyés, avec leurs liens et pièces jointes.
+mailbox-empty = Aucun message pour l'instant. Réservez un rendez-vous avec une adresse e-mail pour en voir un.
+mailbox-to = À
+mailbox-when = Créé le
+mailbox-kind = Type
+mailbox-attachment = Télécharger la pièce jointe { $name }
+mailbox-text = Texte du message

@@ -214,3 +214,14 @@ request-keep-link = Conserva questo indirizzo per seguire l'offerta: mostra se Ã
 request-reason = Motivo
 request-see-offer = Vedi l'offerta pubblicata
 closures-title = Giorni di chiusura
+
+## The demo's mailbox.
+
+mailbox-title = Posta della demo
+mailbox-intro = Questa demo non invia e-mail: qui trovate i messaggi che avrebbe inviato, con i loro collegamenti e allegati.
+mailbox-empty = Ancora nessun messaggio. Prenotate un appuntamento con un indirizzo e-mail per vederne uno.
+mailbox-to = A
+mailbox-when = Creato il
+mailbox-kind = Tipo
+mailbox-attachment = Scarica l'allegato { $name }
+mailbox-text = Testo del messaggio

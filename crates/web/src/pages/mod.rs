@@ -5,6 +5,7 @@ pub mod board;
 pub mod employers;
 pub mod home;
 pub mod info;
+pub mod mailbox;
 pub mod offer;
 pub mod office;
 pub mod redirect;
