@@ -175,7 +175,7 @@ pub enum MailTransport {
     Smtp {
         url: SmtpUrl,
         from: Mailbox,
-        client: AsyncSmtpTransport<Tokio1Executor>,
+        client: Box<AsyncSmtpTransport<Tokio1Executor>>,
     },
     /// Nothing is sent: messages are marked recorded and stay in the database.
     Record,
@@ -210,7 +210,7 @@ impl MailTransport {
             builder = builder.credentials(credentials);
         }
         Ok(MailTransport::Smtp {
-            client: builder.build(),
+            client: Box::new(builder.build()),
             url,
             from,
         })
