@@ -73,6 +73,11 @@ pub async fn serve(config: Serve) -> Result<(), String> {
     let listener = bind(config.addr).await?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(address = %local, public_url = config.public_url.as_str(), database = %config.db, "serving");
+    if config.mail_defaulted {
+        tracing::warn!("no mail transport given (--smtp-url): e-mail is recorded in the database, never sent");
+    }
+    tracing::info!(transport = ?config.mail, "e-mail");
+    sportello_jobs::spawn_outbox_worker(storage.clone(), config.mail, sportello_jobs::outbox::EVERY);
     let mut state = AppState::new(storage, config.public_url, config.secret.as_ref().map(|s| s.0.as_str())).await?;
     state.behind_proxy = config.behind_proxy;
     if let Some(url) = &config.translate_url {
@@ -132,6 +137,12 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         sportello_demo::accounts::ADMIN_TOTP_SECRET
     );
     println!("Sportello demo is running at {own}/ (press Ctrl-C to stop)");
+    // The demo never sends e-mail: every message is recorded in its database.
+    sportello_jobs::spawn_outbox_worker(
+        storage.clone(),
+        sportello_jobs::MailTransport::Record,
+        sportello_jobs::outbox::EVERY,
+    );
     let state = AppState::new(storage, public_url, None).await?;
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use clap::Args;
 use serde::Deserialize;
+use sportello_jobs::MailTransport;
 use sportello_storage::DatabaseUrl;
 use sportello_web::PublicUrl;
 
@@ -20,6 +21,8 @@ pub struct FileConfig {
     pub behind_proxy: Option<bool>,
     pub translate_url: Option<String>,
     pub translate_key: Option<String>,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
 }
 
 impl FileConfig {
@@ -66,6 +69,14 @@ pub struct ServeArgs {
     /// API key of the translation server, when it needs one.
     #[arg(long, env = "SPORTELLO_TRANSLATE_KEY", value_name = "KEY", hide_env_values = true)]
     translate_key: Option<String>,
+    /// Where e-mail goes: smtp://HOST:PORT (plain, a local relay),
+    /// smtp+starttls://USER:PASS@HOST:587, smtps://USER:PASS@HOST:465, or
+    /// `record` (keep messages in the database, send none) [default: record]
+    #[arg(long, env = "SPORTELLO_SMTP_URL", value_name = "URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// Sender of every e-mail [default: Sportello <noreply@HOST of the public URL>]
+    #[arg(long, env = "SPORTELLO_MAIL_FROM", value_name = "MAILBOX")]
+    mail_from: Option<String>,
 }
 
 #[derive(Args)]
@@ -90,6 +101,10 @@ pub struct Serve {
     pub behind_proxy: bool,
     pub translate_url: Option<String>,
     pub translate_key: Option<Secret>,
+    /// Where e-mail goes (its `Debug` never shows a password).
+    pub mail: MailTransport,
+    /// No transport was configured: mail is only recorded.
+    pub mail_defaulted: bool,
 }
 
 /// The installation secret; `Debug` never shows it.
@@ -138,16 +153,39 @@ impl ServeArgs {
         if secret.as_ref().is_some_and(|s| s.len() < 32) {
             return Err("the secret (--secret or SPORTELLO_SECRET) must be at least 32 bytes long".into());
         }
+        let public_url = PublicUrl::parse(&public_url)?;
+        let smtp_url = self.smtp_url.or_else(|| file.smtp_url.clone());
+        let from = self
+            .mail_from
+            .or_else(|| file.mail_from.clone())
+            .unwrap_or_else(|| default_mail_from(&public_url));
+        let from =
+            sportello_jobs::parse_mailbox(&from).map_err(|e| format!("{e} (--mail-from or SPORTELLO_MAIL_FROM)"))?;
+        let mail = MailTransport::parse(smtp_url.as_deref().unwrap_or("record"), from)
+            .map_err(|e| format!("{e} (--smtp-url or SPORTELLO_SMTP_URL)"))?;
         Ok(Serve {
             db: self.db.resolve(file)?,
             addr: listen_addr(self.addr, file)?,
-            public_url: PublicUrl::parse(&public_url)?,
+            public_url,
             secret: secret.map(Secret),
             behind_proxy: self.behind_proxy || file.behind_proxy.unwrap_or(false),
             translate_url: self.translate_url.or_else(|| file.translate_url.clone()),
             translate_key: self.translate_key.or_else(|| file.translate_key.clone()).map(Secret),
+            mail,
+            mail_defaulted: smtp_url.is_none(),
         })
     }
+}
+
+/// `Sportello <noreply@HOST>`, HOST being the public URL's host.
+fn default_mail_from(public_url: &PublicUrl) -> String {
+    let after_scheme = public_url.as_str().split_once("://").map_or("", |(_, rest)| rest);
+    let host_port = after_scheme.split('/').next().unwrap_or_default();
+    let host = host_port
+        .rsplit_once(':')
+        .filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(host_port, |(host, _)| host);
+    format!("Sportello <noreply@{host}>")
 }
 
 impl DemoArgs {
@@ -182,7 +220,8 @@ mod tests {
     fn flags_win_over_the_file_and_the_file_over_defaults() {
         let f = file(
             "db = \"postgres://db/s\"\naddr = \"0.0.0.0:9000\"\npublic_url = \"https://lavoro.example.it/\"\n\
-             secret = \"s3cret-s3cret-s3cret-s3cret-s3cret\"\nbehind_proxy = true\n",
+             secret = \"s3cret-s3cret-s3cret-s3cret-s3cret\"\nbehind_proxy = true\n\
+             smtp_url = \"smtp+starttls://cpi:pw-s3cret@mail.example.it\"\n",
         )
         .unwrap();
         let serve = ServeArgs {
@@ -193,6 +232,8 @@ mod tests {
             behind_proxy: false,
             translate_url: None,
             translate_key: None,
+            smtp_url: None,
+            mail_from: None,
         }
         .resolve(&f)
         .unwrap();
@@ -201,6 +242,12 @@ mod tests {
         assert_eq!(serve.db, DatabaseUrl::Postgres("postgres://db/s".into()));
         assert_eq!(serve.public_url.as_str(), "https://lavoro.example.it");
         assert!(serve.behind_proxy && serve.secret.is_some());
+        assert!(!serve.mail_defaulted);
+        let shown = format!("{:?}", serve.mail);
+        assert!(
+            shown.contains("mail.example.it:587") && shown.contains("noreply@lavoro.example.it"),
+            "{shown}"
+        );
         let demo = DemoArgs {
             db: None,
             addr: None,
@@ -211,6 +258,42 @@ mod tests {
         assert_eq!(demo.addr.to_string(), "127.0.0.1:8080");
         assert_eq!(demo.db, DatabaseUrl::Sqlite("sportello-demo.sqlite".into()));
         assert!(demo.public_url.is_none(), "the demo uses its own address");
+    }
+
+    #[test]
+    fn mail_is_recorded_unless_a_transport_is_given() {
+        let args = |smtp_url: Option<&str>, mail_from: Option<&str>| ServeArgs {
+            db: DbArgs {
+                db: Some("x.sqlite".into()),
+            },
+            addr: None,
+            public_url: Some("http://lavoro.example.it:8080/".into()),
+            secret: None,
+            behind_proxy: false,
+            translate_url: None,
+            translate_key: None,
+            smtp_url: smtp_url.map(String::from),
+            mail_from: mail_from.map(String::from),
+        };
+        let serve = args(None, None).resolve(&FileConfig::default()).unwrap();
+        assert!(serve.mail_defaulted && matches!(serve.mail, MailTransport::Record));
+        let serve = args(Some("smtp://127.0.0.1:2525"), None)
+            .resolve(&FileConfig::default())
+            .unwrap();
+        assert_eq!(
+            format!("{:?}", serve.mail),
+            "MailTransport::Smtp(smtp://127.0.0.1:2525, from Sportello <noreply@lavoro.example.it>)"
+        );
+        let serve = args(Some("smtp://relay"), Some("CPI Rimini <cpi@rimini.example.it>"))
+            .resolve(&FileConfig::default())
+            .unwrap();
+        assert!(format!("{:?}", serve.mail).contains("cpi@rimini.example.it"));
+        let error = args(Some("smtpz://u:hidden@relay"), None)
+            .resolve(&FileConfig::default())
+            .unwrap_err();
+        assert!(error.contains("--smtp-url") && !error.contains("hidden"), "{error}");
+        let error = args(None, Some("nobody")).resolve(&FileConfig::default()).unwrap_err();
+        assert!(error.contains("--mail-from"), "{error}");
     }
 
     #[test]
@@ -225,6 +308,8 @@ mod tests {
             behind_proxy: false,
             translate_url: None,
             translate_key: None,
+            smtp_url: None,
+            mail_from: None,
         };
         assert!(
             none.resolve(&FileConfig::default())
@@ -239,6 +324,8 @@ mod tests {
             behind_proxy: false,
             translate_url: None,
             translate_key: None,
+            smtp_url: None,
+            mail_from: None,
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("32 bytes"));
         let no_db = ServeArgs {
@@ -249,6 +336,8 @@ mod tests {
             behind_proxy: false,
             translate_url: None,
             translate_key: None,
+            smtp_url: None,
+            mail_from: None,
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("--db"));
         let bad_addr = DemoArgs {
