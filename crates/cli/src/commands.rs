@@ -80,6 +80,7 @@ pub async fn serve(config: Serve) -> Result<(), String> {
     sportello_jobs::spawn_outbox_worker(storage.clone(), config.mail, sportello_jobs::outbox::EVERY);
     let mut state = AppState::new(storage, config.public_url, config.secret.as_ref().map(|s| s.0.as_str())).await?;
     state.behind_proxy = config.behind_proxy;
+    state.appointments = std::sync::Arc::new(config.appointments);
     if let Some(url) = &config.translate_url {
         let key = config.translate_key.as_ref().map(|k| k.0.clone());
         let translator = sportello_web::translator::Translator::new(url, key).map_err(|e| e.to_string())?;
@@ -136,6 +137,7 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         sportello_demo::accounts::ADMIN_TOTP_SECRET,
         sportello_demo::accounts::ADMIN_TOTP_SECRET
     );
+    println!("E-mails are never sent: see what would have been sent at {own}/it/demo/mailbox");
     println!("Sportello demo is running at {own}/ (press Ctrl-C to stop)");
     // The demo never sends e-mail: every message is recorded in its database.
     sportello_jobs::spawn_outbox_worker(
@@ -143,6 +145,7 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         sportello_jobs::MailTransport::Record,
         sportello_jobs::outbox::EVERY,
     );
-    let state = AppState::new(storage, public_url, None).await?;
+    let mut state = AppState::new(storage, public_url, None).await?;
+    state.demo_mailbox = true;
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
 }

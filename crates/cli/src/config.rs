@@ -23,6 +23,8 @@ pub struct FileConfig {
     pub translate_key: Option<String>,
     pub smtp_url: Option<String>,
     pub mail_from: Option<String>,
+    pub jitsi_url: Option<String>,
+    pub reminders: Option<String>,
 }
 
 impl FileConfig {
@@ -77,6 +79,13 @@ pub struct ServeArgs {
     /// Sender of every e-mail [default: Sportello <noreply@HOST of the public URL>]
     #[arg(long, env = "SPORTELLO_MAIL_FROM", value_name = "MAILBOX")]
     mail_from: Option<String>,
+    /// Jitsi Meet server of video interviews [default: https://meet.jit.si]
+    #[arg(long, env = "SPORTELLO_JITSI_URL", value_name = "URL")]
+    jitsi_url: Option<String>,
+    /// Appointment reminders by e-mail, before the start, e.g. `48h,2h`, or
+    /// `none` [default: 48h,2h]
+    #[arg(long, env = "SPORTELLO_REMINDERS", value_name = "LIST")]
+    reminders: Option<String>,
 }
 
 #[derive(Args)]
@@ -105,6 +114,8 @@ pub struct Serve {
     pub mail: MailTransport,
     /// No transport was configured: mail is only recorded.
     pub mail_defaulted: bool,
+    /// Video-meeting server and reminders.
+    pub appointments: sportello_web::booking::Settings,
 }
 
 /// The installation secret; `Debug` never shows it.
@@ -163,6 +174,17 @@ impl ServeArgs {
             sportello_jobs::parse_mailbox(&from).map_err(|e| format!("{e} (--mail-from or SPORTELLO_MAIL_FROM)"))?;
         let mail = MailTransport::parse(smtp_url.as_deref().unwrap_or("record"), from)
             .map_err(|e| format!("{e} (--smtp-url or SPORTELLO_SMTP_URL)"))?;
+        let appointments = sportello_web::booking::Settings::parse(
+            self.jitsi_url
+                .or_else(|| file.jitsi_url.clone())
+                .as_deref()
+                .unwrap_or("https://meet.jit.si"),
+            self.reminders
+                .or_else(|| file.reminders.clone())
+                .as_deref()
+                .unwrap_or("48h,2h"),
+        )
+        .map_err(|e| format!("{e} (--jitsi-url / --reminders)"))?;
         Ok(Serve {
             db: self.db.resolve(file)?,
             addr: listen_addr(self.addr, file)?,
@@ -173,6 +195,7 @@ impl ServeArgs {
             translate_key: self.translate_key.or_else(|| file.translate_key.clone()).map(Secret),
             mail,
             mail_defaulted: smtp_url.is_none(),
+            appointments,
         })
     }
 }
@@ -234,6 +257,8 @@ mod tests {
             translate_key: None,
             smtp_url: None,
             mail_from: None,
+            jitsi_url: None,
+            reminders: None,
         }
         .resolve(&f)
         .unwrap();
@@ -274,6 +299,8 @@ mod tests {
             translate_key: None,
             smtp_url: smtp_url.map(String::from),
             mail_from: mail_from.map(String::from),
+            jitsi_url: None,
+            reminders: None,
         };
         let serve = args(None, None).resolve(&FileConfig::default()).unwrap();
         assert!(serve.mail_defaulted && matches!(serve.mail, MailTransport::Record));
@@ -310,6 +337,8 @@ mod tests {
             translate_key: None,
             smtp_url: None,
             mail_from: None,
+            jitsi_url: None,
+            reminders: None,
         };
         assert!(
             none.resolve(&FileConfig::default())
@@ -326,6 +355,8 @@ mod tests {
             translate_key: None,
             smtp_url: None,
             mail_from: None,
+            jitsi_url: None,
+            reminders: None,
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("32 bytes"));
         let no_db = ServeArgs {
@@ -338,6 +369,8 @@ mod tests {
             translate_key: None,
             smtp_url: None,
             mail_from: None,
+            jitsi_url: None,
+            reminders: None,
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("--db"));
         let bad_addr = DemoArgs {
