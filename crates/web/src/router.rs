@@ -101,6 +101,26 @@ pub fn router(state: AppState) -> Router {
             "/{lang}/office/translations/{reference}/{target}",
             get(office::translations::editor).post(office::translations::save),
         )
+        // Appointments in the back office: the day's agenda and the services catalogue.
+        .route("/{lang}/office/agenda", get(office::agenda::day))
+        .route(
+            "/{lang}/office/agenda/new",
+            get(office::agenda_book::steps).post(office::agenda_book::book),
+        )
+        .route("/{lang}/office/agenda/{reference}", post(office::agenda::action))
+        .route("/{lang}/office/services", get(office::services::list))
+        .route(
+            "/{lang}/office/services/new",
+            get(office::services::new_form).post(office::services::create),
+        )
+        .route(
+            "/{lang}/office/services/rules",
+            get(office::services_rules::form).post(office::services_rules::save),
+        )
+        .route(
+            "/{lang}/office/services/{id}",
+            get(office::services::edit_form).post(office::services::update),
+        )
         .route(
             "/{lang}/office/admin/users",
             get(office::admin::users).post(office::admin::create),

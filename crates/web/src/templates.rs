@@ -64,6 +64,31 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/office/offer_rows.html"),
     ),
     ("office/home.html", include_str!("../templates/office/home.html")),
+    ("office/agenda.html", include_str!("../templates/office/agenda.html")),
+    (
+        "office/agenda_book.html",
+        include_str!("../templates/office/agenda_book.html"),
+    ),
+    (
+        "office/agenda_confirm.html",
+        include_str!("../templates/office/agenda_confirm.html"),
+    ),
+    (
+        "office/agenda_notice.html",
+        include_str!("../templates/office/agenda_notice.html"),
+    ),
+    (
+        "office/services.html",
+        include_str!("../templates/office/services.html"),
+    ),
+    (
+        "office/service_form.html",
+        include_str!("../templates/office/service_form.html"),
+    ),
+    (
+        "office/services_rules.html",
+        include_str!("../templates/office/services_rules.html"),
+    ),
     ("office/offers.html", include_str!("../templates/office/offers.html")),
     ("office/bulk.html", include_str!("../templates/office/bulk.html")),
     ("office/offer.html", include_str!("../templates/office/offer.html")),

@@ -1,0 +1,141 @@
+## Appuntamenti nel back office: catalogo dei servizi, regole di accesso e santi patroni, agenda del giorno, prenotazione per conto di altri.
+
+service-kind-did = Dichiarazione di immediata disponibilità (DID)
+service-kind-taking_in_charge = Presa in carico
+service-kind-basic_guidance = Colloquio di orientamento di base
+service-kind-specialist_guidance = Colloquio di orientamento specialistico
+service-kind-skills_assessment = Bilancio delle competenze
+service-kind-self_employment = Consulenza per l'autoimpiego
+service-kind-certificates = Certificati
+service-kind-mirato_advice = Consulenza Collocamento Mirato (Legge 68/1999)
+service-kind-eures_advice = Consulenza EURES (lavoro in Europa)
+services-title = Servizi e appuntamenti
+services-caption = Servizi di { $centre }
+services-show = Mostra
+services-none = Questo centro non ha ancora servizi.
+services-actions = Azioni
+services-back = Torna ai servizi
+service-new-title = Aggiungi un servizio
+service-edit-title = Modifica un servizio
+service-kind = Tipo di servizio
+service-kind-taken = Il centro ha già un servizio di questo tipo: modifica quello.
+service-name = Nome
+service-duration = Durata di un appuntamento (minuti)
+service-duration-hint = La giornata è divisa in appuntamenti di questa durata, a partire dall'orario di apertura.
+service-modalities = Come si può svolgere
+service-capacity = Persone ricevute nello stesso momento
+service-capacity-hint = Quanti operatori sono disponibili per questo servizio in ogni fascia oraria.
+service-capacity-booked = Alcune fasce orarie hanno già più prenotazioni di questo numero. Prima annulla o sposta le prenotazioni, oppure scegli un numero più alto.
+service-notice = Preavviso minimo (ore)
+service-notice-hint = Fino a quanto tempo prima dell'inizio si può ancora prenotare. 0 vuol dire fino all'inizio.
+service-days-ahead = Prenotabile fino a (giorni da oggi)
+service-days-ahead-hint = Per quanti giorni da oggi le persone possono prenotare.
+service-active = Prenotabile
+service-active-label = Le persone possono prenotare questo servizio adesso
+service-active-yes = Sì
+service-active-no = No
+service-minutes = { $count } min
+service-hours = { $count ->
+    [one] { $count } ora
+   *[other] { $count } ore
+}
+service-days = { $count ->
+    [one] { $count } giorno
+   *[other] { $count } giorni
+}
+service-what = Il servizio
+service-booking = Prenotazione
+service-texts-in = Nome e descrizione in { $language }
+service-name-in = Nome ({ $language })
+service-description-in = Descrizione ({ $language })
+rules-title = Regole di accesso e santi patroni
+rules-saved = Le regole di accesso e i santi patroni sono stati salvati.
+rules-access = Regole di accesso
+rules-access-hint = Mostrate alle persone prima e dopo la prenotazione. Una riga vuota inizia un nuovo paragrafo; le righe che iniziano con "- " formano un elenco.
+rules-access-in = Regole di accesso in { $language }
+rules-patron = Feste del santo patrono
+rules-patron-label = Feste del santo patrono, una per riga
+rules-patron-hint = Scrivi il mese, il giorno e il nome, per esempio: 08-26 Santi Oronzo, Giusto e Fortunato
+rules-line-error = Riga { $number }: { $value }
+patron-date = La data non è valida: scrivi il mese e il giorno così: 08-26.
+patron-name-empty = Scrivi il nome della festa dopo la data.
+patron-name-too-long = Il nome della festa può avere al massimo 100 caratteri.
+rules-closed-days = Giorni di chiusura nei prossimi { $days } giorni
+rules-closed-caption = Giorni in cui { $centre } è chiuso
+rules-day = Giorno
+rules-reason = Motivo
+rules-closure = Chiusura
+rules-no-closed-days = Nessun giorno di chiusura in questo periodo, oltre ai giorni senza orario di apertura.
+agenda-title = Agenda del giorno
+agenda-heading = Agenda di { $centre }, { $day }
+agenda-days = Altri giorni
+agenda-previous = Giorno precedente
+agenda-next = Giorno successivo
+agenda-day = Giorno
+agenda-show = Mostra
+agenda-count = { $count ->
+    [0] Nessun appuntamento in questo giorno.
+    [one] Un appuntamento.
+   *[other] { $count } appuntamenti.
+}
+agenda-empty = Nessuno è prenotato in questo giorno.
+agenda-time = Ora
+agenda-phone = Telefono
+agenda-needs = Esigenze
+agenda-need-interpreter = Interprete: { $language }
+agenda-need-wheelchair = Accesso in sedia a rotelle
+agenda-need-sign-language = Lingua dei segni italiana (LIS)
+booking-status-booked = Prenotato
+booking-status-cancelled = Annullato
+booking-status-attended = Presentato
+booking-status-no_show = Non presentato
+agenda-cancel = Annulla
+agenda-attended = Presentato
+agenda-no-show = Non presentato
+agenda-booked = Prenotato: codice { $reference }.
+agenda-booked-mailed = La conferma è stata inviata per e-mail.
+agenda-done-cancelled = L'appuntamento { $reference } è stato annullato.
+agenda-done-attended = L'appuntamento { $reference } è segnato: la persona si è presentata.
+agenda-done-no-show = L'appuntamento { $reference } è segnato: la persona non si è presentata.
+agenda-cancel-title = Annullare questo appuntamento?
+agenda-cancel-question = Il posto torna libero.
+agenda-cancel-mail = La persona riceverà un'e-mail che dice che l'appuntamento è annullato.
+agenda-cancel-confirm = Sì, annulla l'appuntamento
+agenda-cancel-keep = No, torna all'agenda
+agenda-not-done = Non è stato possibile
+agenda-too-late = Questo appuntamento non si può più annullare: è già iniziato, oppure è già annullato o chiuso.
+agenda-already-closed = Questo appuntamento è già annullato o segnato.
+agenda-not-started = Questo appuntamento non è ancora iniziato: si può segnare solo dall'ora di inizio.
+agenda-back = Torna all'agenda
+agenda-book-title = Prenota per una persona
+agenda-change = Cambia
+agenda-choose-service = Scegli il servizio
+agenda-choose-modality = Scegli come si svolge l'appuntamento
+agenda-choose-day = Scegli il giorno
+agenda-no-days = Nessun giorno ha posti liberi nel periodo di prenotazione di questo servizio.
+agenda-other-day = Un altro giorno
+agenda-choose-slot = Orari liberi di { $day }
+agenda-places = { $count ->
+    [one] 1 posto
+   *[other] { $count } posti
+}
+agenda-day-full = Nessun orario libero in questo giorno: scegli un altro giorno.
+agenda-next-free = Prossimi orari liberi
+agenda-slot-full = Questo orario è appena stato preso. Scegli uno dei prossimi orari liberi.
+agenda-slot-in-past = Questo orario è già passato. Scegli un altro orario.
+agenda-slot-too-soon = Questo orario è troppo vicino: il servizio chiede più preavviso. Scegli un orario più avanti.
+agenda-slot-too-far = Questo giorno è troppo lontano per questo servizio. Scegli un giorno più vicino.
+agenda-slot-closed = In questo giorno il centro non riceve su appuntamento. Scegli un altro giorno.
+agenda-slot-not-aligned = Nessun appuntamento inizia a quest'ora. Scegli uno degli orari liberi.
+agenda-service-unavailable = Questo servizio ora non si può prenotare in questo modo.
+agenda-book-again = Il modulo è stato inviato due volte o modificato. Controlla i dati e invialo di nuovo.
+agenda-person = I dati della persona
+agenda-contact-hint = Serve un numero di telefono o un indirizzo e-mail.
+agenda-email-hint = Se indicato, la conferma viene inviata a questo indirizzo.
+agenda-codice-fiscale = Codice fiscale
+agenda-optional = Facoltativo.
+agenda-person-lang = Lingua della persona (e-mail e promemoria)
+agenda-interpreter = Serve un interprete di
+agenda-other-needs = Altre esigenze
+agenda-book-button = Prenota l'appuntamento
+office-appointments = Appuntamenti

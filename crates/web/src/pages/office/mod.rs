@@ -5,12 +5,16 @@
 
 pub mod account;
 pub mod admin;
+pub mod agenda;
+pub mod agenda_book;
 pub mod audit;
 pub mod centres;
 pub mod home;
 pub mod offer_form;
 pub mod offers;
 pub mod requests;
+pub mod services;
+pub mod services_rules;
 pub mod sign_in;
 pub mod translations;
 
@@ -41,6 +45,8 @@ pub fn render(
             email => u.user.email.clone(),
             admin => access.administers(),
             offers => access.works_on_offers(),
+            agenda => access.works_on_offers(),
+            services => access.works_on_offers() || access.administers(),
             csrf => u.csrf.clone(),
         }
     });
