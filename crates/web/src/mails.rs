@@ -263,6 +263,17 @@ fn ics(state: &AppState, calendar: &CentreCalendar, service: &Service, s: &Subje
     calendar_text(method, &event)
 }
 
+/// The `.ics` of a booking as it stands now, for the booking page's download.
+pub fn booking_ics(
+    state: &AppState,
+    calendar: &CentreCalendar,
+    service: &Service,
+    b: &Booking,
+    now: DateTime<Utc>,
+) -> String {
+    ics(state, calendar, service, &subject_of(b), now)
+}
+
 fn calendar_text(method: IcsMethod, event: &IcsEvent) -> String {
     calendar(method, std::slice::from_ref(event))
 }

@@ -11,7 +11,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::error::{AppError, Problem};
 use crate::extract::Preferred;
-use crate::pages::office;
+use crate::pages::{appointments, office};
 use crate::{AppState, api, pages};
 
 /// Content Security Policy of every answer: no scripts, nothing from elsewhere.
@@ -54,6 +54,33 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/{lang}/employers/requests/{token}",
             get(pages::employers::request_status),
+        )
+        // Appointments: booking without an account.
+        .route("/{lang}/appointments", get(appointments::choose::centres))
+        .route(
+            "/{lang}/appointments/booking/{reference}",
+            get(appointments::manage::page),
+        )
+        .route(
+            "/{lang}/appointments/booking/{reference}/calendar.ics",
+            get(appointments::manage::calendar),
+        )
+        .route(
+            "/{lang}/appointments/booking/{reference}/cancel",
+            get(appointments::manage::cancel_form).post(appointments::manage::cancel),
+        )
+        .route(
+            "/{lang}/appointments/booking/{reference}/move",
+            get(appointments::manage::move_form).post(appointments::manage::move_submit),
+        )
+        .route("/{lang}/appointments/{centre}", get(appointments::choose::centre))
+        .route(
+            "/{lang}/appointments/{centre}/{service}",
+            get(appointments::choose::service),
+        )
+        .route(
+            "/{lang}/appointments/{centre}/{service}/book",
+            get(appointments::book::form).post(appointments::book::submit),
         )
         // The back office.
         .route("/{lang}/office/", get(office::home::home))

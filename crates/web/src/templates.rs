@@ -128,6 +128,46 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/office/sections.html"),
     ),
     ("office/confirm.html", include_str!("../templates/office/confirm.html")),
+    (
+        "appointments/crumbs.html",
+        include_str!("../templates/appointments/crumbs.html"),
+    ),
+    (
+        "appointments/days.html",
+        include_str!("../templates/appointments/days.html"),
+    ),
+    (
+        "appointments/message.html",
+        include_str!("../templates/appointments/message.html"),
+    ),
+    (
+        "appointments/centres.html",
+        include_str!("../templates/appointments/centres.html"),
+    ),
+    (
+        "appointments/centre.html",
+        include_str!("../templates/appointments/centre.html"),
+    ),
+    (
+        "appointments/service.html",
+        include_str!("../templates/appointments/service.html"),
+    ),
+    (
+        "appointments/form.html",
+        include_str!("../templates/appointments/form.html"),
+    ),
+    (
+        "appointments/booking.html",
+        include_str!("../templates/appointments/booking.html"),
+    ),
+    (
+        "appointments/cancel.html",
+        include_str!("../templates/appointments/cancel.html"),
+    ),
+    (
+        "appointments/move.html",
+        include_str!("../templates/appointments/move.html"),
+    ),
 ];
 
 static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {

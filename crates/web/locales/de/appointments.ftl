@@ -47,3 +47,106 @@ mail-reminder-intro = wir erinnern Sie an Ihren Termin am { $when }.
 mail-manage = Um den Termin zu verschieben oder abzusagen, öffnen Sie diese Adresse:
 mail-manage-link = Termin verschieben oder absagen
 mail-footer = { $centre } — automatisch gesendete Nachricht, bitte antworten Sie nicht an diese Adresse.
+
+## Buchungsseiten für Bürgerinnen und Bürger.
+
+booking-title = Einen Termin buchen
+booking-intro = Buchen Sie einen Termin in einem Arbeitsvermittlungszentrum, ohne Konto. Wählen Sie das Zentrum, die Leistung, wie Sie uns treffen möchten (im Zentrum, am Telefon oder per Videoanruf), den Tag und die Uhrzeit, und geben Sie dann Ihren Namen und eine E-Mail-Adresse oder eine Telefonnummer an. Sie erhalten eine Buchungsnummer und einen Link, um den Termin zu verschieben oder abzusagen.
+booking-home-link = Einen Termin in einem Arbeitsvermittlungszentrum buchen
+booking-board-link = Einen Termin in diesem Zentrum buchen
+booking-breadcrumbs = Sie sind hier
+booking-choose-centre = Wählen Sie das Zentrum
+booking-no-centres = Zurzeit nimmt kein Zentrum Online-Buchungen an. Rufen Sie Ihr Zentrum an oder schreiben Sie ihm.
+booking-centre-title = Termine im { $centre }
+booking-choose-service = Wählen Sie die Leistung
+booking-no-services = Dieses Zentrum nimmt zurzeit keine Online-Buchungen an. Rufen Sie das Zentrum an oder schreiben Sie ihm.
+booking-duration = { $count ->
+    [one] Etwa 1 Minute
+   *[other] Etwa { $count } Minuten
+}
+booking-service-title = { $service } – { $centre }
+booking-choose-modality = Wie möchten Sie uns treffen?
+booking-continue = Weiter
+booking-change-modality = Eine andere Art wählen
+booking-days-title = Wählen Sie den Tag
+booking-days-intro = Tage mit freien Uhrzeiten:
+booking-day = { $weekday }, { $date }
+booking-day-free = { $count ->
+    [one] 1 freie Uhrzeit
+   *[other] { $count } freie Uhrzeiten
+}
+booking-no-days = In den nächsten Wochen gibt es keine freien Uhrzeiten. Rufen Sie das Zentrum an oder versuchen Sie es in einigen Tagen wieder.
+booking-later-days = Spätere Tage
+booking-earliest-days = Zurück zu den ersten Tagen
+booking-slots-title = Freie Uhrzeiten am { $date }
+booking-slots-legend = Wählen Sie eine Uhrzeit am { $date }
+booking-slot = { $time } ({ $count ->
+    [one] 1 Platz frei
+   *[other] { $count } Plätze frei
+})
+booking-day-full = Alle Uhrzeiten an diesem Tag sind vergeben. Wählen Sie einen anderen Tag.
+closed-weekday = An diesem Wochentag empfängt das Zentrum keine Termine.
+closed-holiday = An diesem Tag ist das Zentrum geschlossen: { $name }.
+closed-patron = An diesem Tag ist das Zentrum geschlossen, Fest des Stadtpatrons: { $name }.
+closed-closure = An diesem Tag ist das Zentrum geschlossen: { $name }.
+closed-past = Dieser Tag ist schon vorbei.
+closed-too-far = Dieser Tag liegt zu weit in der Zukunft: Er kann noch nicht gebucht werden.
+slot-in-past = Diese Uhrzeit ist schon vorbei.
+slot-too-soon = Diese Uhrzeit ist zu kurzfristig: Diese Leistung muss früher gebucht werden.
+slot-too-far = Diese Uhrzeit liegt zu weit in der Zukunft: Sie kann noch nicht gebucht werden.
+slot-closed = An diesem Tag empfängt das Zentrum keine Termine.
+slot-not-aligned = Zu dieser Uhrzeit beginnt kein Termin. Wählen Sie eine der angebotenen Uhrzeiten.
+slot-problem-title = Diese Uhrzeit kann nicht gebucht werden
+booking-choose-again = Einen anderen Tag und eine andere Uhrzeit wählen
+booking-form-title = Ihre Angaben
+booking-summary = Ihr Termin
+booking-change-time = Eine andere Uhrzeit wählen
+booking-details-legend = Für wen der Termin ist
+booking-name = Vor- und Nachname
+booking-email = E-Mail-Adresse
+booking-email-hint = Hierhin senden wir die Bestätigung und die Erinnerungen.
+booking-phone = Handynummer
+booking-phone-hint = Mit Ländervorwahl, zum Beispiel +39 333 1234567. Geben Sie eine E-Mail-Adresse, eine Telefonnummer oder beides an.
+booking-codice-fiscale = Steuernummer (codice fiscale)
+booking-codice-fiscale-hint = Freiwillig: Sie hilft dem Zentrum, Ihre Akte zu finden. 16 Buchstaben und Ziffern.
+booking-needs-legend = Was Sie brauchen (freiwillig)
+booking-interpreter = Dolmetscher
+booking-interpreter-none = Kein Dolmetscher nötig
+booking-wheelchair = Zugang mit Rollstuhl
+booking-sign-language = Italienische Gebärdensprache (LIS)
+booking-other-needs = Weitere Bedürfnisse
+booking-other-needs-hint = Zum Beispiel: eine Begleitperson, große Schrift, ein ruhiger Raum.
+booking-privacy = Wir verwenden diese Angaben nur, um diesen Termin zu verwalten.
+booking-confirm = Termin buchen
+booking-taken-title = Diese Uhrzeit wurde gerade vergeben
+booking-taken-text = Jemand hat gerade den letzten Platz zu dieser Uhrzeit gebucht. Es wurde nichts gespeichert.
+booking-taken-none = In nächster Zeit gibt es keine anderen freien Uhrzeiten. Wählen Sie einen anderen Tag.
+booking-next-free = Die nächsten freien Uhrzeiten
+booking-unavailable-title = Diese Leistung kann nicht gebucht werden
+booking-unavailable-text = Diese Leistung kann zurzeit nicht auf diese Art online gebucht werden. Wählen Sie eine andere Art oder rufen Sie das Zentrum an.
+booking-page-title = Termin { $reference }
+booking-done = Ihr Termin ist gebucht.
+booking-reference-note = Bewahren Sie die Buchungsnummer und die Adresse dieser Seite auf: Damit können Sie den Termin verschieben oder absagen.
+booking-email-sent = Wir haben eine Bestätigung an { $email } gesendet.
+booking-for = Für
+booking-needs = Was Sie angefragt haben
+booking-needs-none = Nichts Besonderes
+booking-interpreter-for = Dolmetscher: { $language }
+booking-download-ics = Zum Kalender hinzufügen (.ics-Datei)
+booking-change-title = Verschieben oder absagen
+booking-move = Termin verschieben
+booking-cancel = Termin absagen
+booking-cancelled = Dieser Termin ist abgesagt.
+booking-book-again = Einen neuen Termin buchen
+booking-token-title = Dieser Link funktioniert nicht
+booking-token-text = Die Adresse ist unvollständig oder wurde verändert. Öffnen Sie den Link in Ihrer Bestätigungs-E-Mail erneut, oder rufen Sie das Zentrum an und nennen Sie Ihre Buchungsnummer.
+booking-cancel-title = Termin absagen?
+booking-cancel-text = Ihr Termin am { $when } wird abgesagt und der Platz an eine andere Person vergeben.
+booking-cancel-yes = Ja, Termin absagen
+booking-cancel-no = Nein, Termin behalten
+booking-move-title = Termin verschieben
+booking-move-intro = Ihr Termin ist am { $when }. Wählen Sie einen neuen Tag und eine neue Uhrzeit: Der alte Termin bleibt bestehen, bis der neue gebucht ist.
+booking-move-confirm = Auf diese Uhrzeit verschieben
+booking-too-late-title = Dieser Termin kann nicht mehr geändert werden
+booking-too-late-text = Dieser Termin hat begonnen, ist vorbei oder ist abgesagt: Er kann nicht mehr verschoben oder abgesagt werden. Rufen Sie das Zentrum an, wenn Sie Hilfe brauchen.
+booking-back-to-booking = Zurück zu Ihrem Termin

@@ -47,3 +47,106 @@ mail-reminder-intro = nous vous rappelons votre rendez-vous du { $when }.
 mail-manage = Pour déplacer ou annuler le rendez-vous, ouvrez cette adresse :
 mail-manage-link = Déplacer ou annuler le rendez-vous
 mail-footer = { $centre } — message envoyé automatiquement, merci de ne pas répondre à cette adresse.
+
+## Pages de réservation pour les citoyens.
+
+booking-title = Prendre rendez-vous
+booking-intro = Prenez rendez-vous dans un centre pour l'emploi, sans compte. Choisissez le centre, le service, la façon de nous rencontrer (au centre, par téléphone ou en appel vidéo), le jour et l'heure, puis indiquez votre nom et une adresse e-mail ou un numéro de téléphone. Vous recevez une référence de réservation et un lien pour déplacer ou annuler le rendez-vous.
+booking-home-link = Prendre rendez-vous dans un centre pour l'emploi
+booking-board-link = Prendre rendez-vous dans ce centre
+booking-breadcrumbs = Vous êtes ici
+booking-choose-centre = Choisissez le centre
+booking-no-centres = Aucun centre ne prend de rendez-vous en ligne pour le moment. Appelez ou écrivez à votre centre.
+booking-centre-title = Rendez-vous au { $centre }
+booking-choose-service = Choisissez le service
+booking-no-services = Ce centre ne prend pas de rendez-vous en ligne pour le moment. Appelez ou écrivez au centre.
+booking-duration = { $count ->
+    [one] Environ 1 minute
+   *[other] Environ { $count } minutes
+}
+booking-service-title = { $service } – { $centre }
+booking-choose-modality = Comment souhaitez-vous nous rencontrer ?
+booking-continue = Continuer
+booking-change-modality = Choisir une autre façon
+booking-days-title = Choisissez le jour
+booking-days-intro = Jours avec des horaires libres :
+booking-day = { $weekday } { $date }
+booking-day-free = { $count ->
+    [one] 1 horaire libre
+   *[other] { $count } horaires libres
+}
+booking-no-days = Il n'y a pas d'horaire libre dans les semaines à venir. Appelez le centre ou réessayez dans quelques jours.
+booking-later-days = Jours suivants
+booking-earliest-days = Revenir aux premiers jours
+booking-slots-title = Horaires libres le { $date }
+booking-slots-legend = Choisissez un horaire le { $date }
+booking-slot = { $time } ({ $count ->
+    [one] 1 place libre
+   *[other] { $count } places libres
+})
+booking-day-full = Tous les horaires de ce jour sont pris. Choisissez un autre jour.
+closed-weekday = Le centre ne reçoit pas sur rendez-vous ce jour de la semaine.
+closed-holiday = Le centre est fermé ce jour-là : { $name }.
+closed-patron = Le centre est fermé ce jour-là, fête du saint patron de la ville : { $name }.
+closed-closure = Le centre est fermé ce jour-là : { $name }.
+closed-past = Ce jour est déjà passé.
+closed-too-far = Ce jour est trop lointain : il ne peut pas encore être réservé.
+slot-in-past = Cet horaire est déjà passé.
+slot-too-soon = Cet horaire est trop proche : ce service doit être réservé plus à l'avance.
+slot-too-far = Cet horaire est trop lointain : il ne peut pas encore être réservé.
+slot-closed = Le centre ne reçoit pas sur rendez-vous ce jour-là.
+slot-not-aligned = Aucun rendez-vous ne commence à cette heure. Choisissez l'un des horaires proposés.
+slot-problem-title = Cet horaire ne peut pas être réservé
+booking-choose-again = Choisir un autre jour et un autre horaire
+booking-form-title = Vos coordonnées
+booking-summary = Votre rendez-vous
+booking-change-time = Choisir un autre horaire
+booking-details-legend = Pour qui est le rendez-vous
+booking-name = Prénom et nom
+booking-email = Adresse e-mail
+booking-email-hint = Nous y envoyons la confirmation et les rappels.
+booking-phone = Numéro de téléphone portable
+booking-phone-hint = Avec l'indicatif du pays, par exemple +39 333 1234567. Indiquez une adresse e-mail, un numéro de téléphone ou les deux.
+booking-codice-fiscale = Code fiscal (codice fiscale)
+booking-codice-fiscale-hint = Facultatif : il aide le centre à retrouver votre dossier. 16 lettres et chiffres.
+booking-needs-legend = Ce dont vous avez besoin (facultatif)
+booking-interpreter = Interprète
+booking-interpreter-none = Pas besoin d'interprète
+booking-wheelchair = Accès en fauteuil roulant
+booking-sign-language = Langue des signes italienne (LIS)
+booking-other-needs = Autres besoins
+booking-other-needs-hint = Par exemple : une personne qui vous accompagne, des gros caractères, une pièce calme.
+booking-privacy = Nous utilisons ces données uniquement pour gérer ce rendez-vous.
+booking-confirm = Réserver le rendez-vous
+booking-taken-title = Cet horaire vient d'être pris
+booking-taken-text = Quelqu'un vient de réserver la dernière place à cette heure. Rien n'a été enregistré.
+booking-taken-none = Il n'y a pas d'autre horaire libre prochainement. Choisissez un autre jour.
+booking-next-free = Les prochains horaires libres
+booking-unavailable-title = Ce service ne peut pas être réservé
+booking-unavailable-text = Ce service ne peut pas être réservé en ligne de cette façon pour le moment. Choisissez une autre façon ou appelez le centre.
+booking-page-title = Rendez-vous { $reference }
+booking-done = Votre rendez-vous est réservé.
+booking-reference-note = Gardez la référence de réservation et l'adresse de cette page : elles permettent de déplacer ou d'annuler le rendez-vous.
+booking-email-sent = Nous avons envoyé une confirmation à { $email }.
+booking-for = Pour
+booking-needs = Ce que vous avez demandé
+booking-needs-none = Rien de particulier
+booking-interpreter-for = Interprète : { $language }
+booking-download-ics = Ajouter à votre agenda (fichier .ics)
+booking-change-title = Déplacer ou annuler
+booking-move = Déplacer le rendez-vous
+booking-cancel = Annuler le rendez-vous
+booking-cancelled = Ce rendez-vous est annulé.
+booking-book-again = Prendre un nouveau rendez-vous
+booking-token-title = Ce lien ne fonctionne pas
+booking-token-text = L'adresse est incomplète ou a été modifiée. Ouvrez à nouveau le lien de votre e-mail de confirmation, ou appelez le centre en donnant votre référence de réservation.
+booking-cancel-title = Annuler le rendez-vous ?
+booking-cancel-text = Votre rendez-vous du { $when } sera annulé et la place donnée à une autre personne.
+booking-cancel-yes = Oui, annuler le rendez-vous
+booking-cancel-no = Non, garder le rendez-vous
+booking-move-title = Déplacer le rendez-vous
+booking-move-intro = Votre rendez-vous est le { $when }. Choisissez un nouveau jour et un nouvel horaire : l'ancien reste valable jusqu'à ce que le nouveau soit réservé.
+booking-move-confirm = Déplacer à cet horaire
+booking-too-late-title = Ce rendez-vous ne peut plus être modifié
+booking-too-late-text = Ce rendez-vous a commencé, est passé ou est annulé : il ne peut plus être déplacé ni annulé. Appelez le centre si vous avez besoin d'aide.
+booking-back-to-booking = Retour à votre rendez-vous

@@ -47,3 +47,106 @@ mail-reminder-intro = vi ricordiamo il vostro appuntamento di { $when }.
 mail-manage = Per spostare o annullare l'appuntamento, aprite questo indirizzo:
 mail-manage-link = Spostare o annullare l'appuntamento
 mail-footer = { $centre } — messaggio inviato automaticamente, per favore non rispondete a questo indirizzo.
+
+## Pagine di prenotazione per i cittadini.
+
+booking-title = Prenota un appuntamento
+booking-intro = Prenotate un appuntamento in un Centro per l'Impiego, senza account. Scegliete il centro, il servizio, come volete incontrarci (al centro, al telefono o in videochiamata), il giorno e l'ora, poi lasciate il nome e un indirizzo e-mail o un numero di telefono. Riceverete un codice di prenotazione e un link per spostare o annullare l'appuntamento.
+booking-home-link = Prenota un appuntamento in un Centro per l'Impiego
+booking-board-link = Prenota un appuntamento in questo centro
+booking-breadcrumbs = Siete qui
+booking-choose-centre = Scegliete il centro
+booking-no-centres = Al momento nessun centro accetta prenotazioni online. Telefonate o scrivete al vostro centro.
+booking-centre-title = Appuntamenti al { $centre }
+booking-choose-service = Scegliete il servizio
+booking-no-services = Al momento questo centro non accetta prenotazioni online. Telefonate o scrivete al centro.
+booking-duration = { $count ->
+    [one] Circa 1 minuto
+   *[other] Circa { $count } minuti
+}
+booking-service-title = { $service } – { $centre }
+booking-choose-modality = Come preferite incontrarci?
+booking-continue = Continua
+booking-change-modality = Scegliete un altro modo
+booking-days-title = Scegliete il giorno
+booking-days-intro = Giorni con orari liberi:
+booking-day = { $weekday } { $date }
+booking-day-free = { $count ->
+    [one] 1 orario libero
+   *[other] { $count } orari liberi
+}
+booking-no-days = Non ci sono orari liberi nelle prossime settimane. Telefonate al centro o riprovate fra qualche giorno.
+booking-later-days = Giorni successivi
+booking-earliest-days = Torna ai primi giorni
+booking-slots-title = Orari liberi di { $date }
+booking-slots-legend = Scegliete un orario di { $date }
+booking-slot = { $time } ({ $count ->
+    [one] 1 posto libero
+   *[other] { $count } posti liberi
+})
+booking-day-full = Tutti gli orari di questo giorno sono occupati. Scegliete un altro giorno.
+closed-weekday = In questo giorno della settimana il centro non riceve su appuntamento.
+closed-holiday = In questo giorno il centro è chiuso: { $name }.
+closed-patron = In questo giorno il centro è chiuso per la festa del santo patrono: { $name }.
+closed-closure = In questo giorno il centro è chiuso: { $name }.
+closed-past = Questo giorno è già passato.
+closed-too-far = Questo giorno è troppo lontano: non si può ancora prenotare.
+slot-in-past = Questo orario è già passato.
+slot-too-soon = Questo orario è troppo vicino: per questo servizio bisogna prenotare con più anticipo.
+slot-too-far = Questo orario è troppo lontano: non si può ancora prenotare.
+slot-closed = In questo giorno il centro non riceve su appuntamento.
+slot-not-aligned = Nessun appuntamento inizia a quest'ora. Scegliete uno degli orari proposti.
+slot-problem-title = Questo orario non si può prenotare
+booking-choose-again = Scegliete un altro giorno e orario
+booking-form-title = I vostri dati
+booking-summary = Il vostro appuntamento
+booking-change-time = Scegliete un altro orario
+booking-details-legend = Per chi è l'appuntamento
+booking-name = Nome e cognome
+booking-email = Indirizzo e-mail
+booking-email-hint = Qui inviamo la conferma e i promemoria.
+booking-phone = Numero di cellulare
+booking-phone-hint = Con il prefisso internazionale, per esempio +39 333 1234567. Indicate un indirizzo e-mail, un numero di telefono o entrambi.
+booking-codice-fiscale = Codice fiscale
+booking-codice-fiscale-hint = Facoltativo: aiuta il centro a trovare la vostra pratica. 16 lettere e cifre.
+booking-needs-legend = Di cosa avete bisogno (facoltativo)
+booking-interpreter = Interprete
+booking-interpreter-none = Nessun interprete
+booking-wheelchair = Accesso in sedia a rotelle
+booking-sign-language = Lingua dei segni italiana (LIS)
+booking-other-needs = Altre esigenze
+booking-other-needs-hint = Per esempio: un accompagnatore, caratteri grandi, una stanza tranquilla.
+booking-privacy = Usiamo questi dati solo per gestire questo appuntamento.
+booking-confirm = Prenota l'appuntamento
+booking-taken-title = Questo orario è appena stato occupato
+booking-taken-text = Qualcuno ha appena prenotato l'ultimo posto a quest'ora. Non è stato salvato nulla.
+booking-taken-none = Non ci sono altri orari liberi a breve. Scegliete un altro giorno.
+booking-next-free = I prossimi orari liberi
+booking-unavailable-title = Questo servizio non si può prenotare
+booking-unavailable-text = Al momento questo servizio non si può prenotare online in questo modo. Scegliete un altro modo o telefonate al centro.
+booking-page-title = Appuntamento { $reference }
+booking-done = Il vostro appuntamento è prenotato.
+booking-reference-note = Conservate il codice di prenotazione e l'indirizzo di questa pagina: servono per spostare o annullare l'appuntamento.
+booking-email-sent = Abbiamo inviato una conferma a { $email }.
+booking-for = Per
+booking-needs = Cosa avete chiesto
+booking-needs-none = Niente di particolare
+booking-interpreter-for = Interprete: { $language }
+booking-download-ics = Aggiungi al calendario (file .ics)
+booking-change-title = Spostare o annullare
+booking-move = Sposta l'appuntamento
+booking-cancel = Annulla l'appuntamento
+booking-cancelled = Questo appuntamento è annullato.
+booking-book-again = Prenota un nuovo appuntamento
+booking-token-title = Questo link non funziona
+booking-token-text = L'indirizzo è incompleto o è stato modificato. Aprite di nuovo il link della e-mail di conferma, oppure telefonate al centro indicando il codice di prenotazione.
+booking-cancel-title = Annullare l'appuntamento?
+booking-cancel-text = L'appuntamento di { $when } sarà annullato e il posto andrà a un'altra persona.
+booking-cancel-yes = Sì, annulla l'appuntamento
+booking-cancel-no = No, mantieni l'appuntamento
+booking-move-title = Sposta l'appuntamento
+booking-move-intro = Il vostro appuntamento è { $when }. Scegliete un nuovo giorno e orario: quello vecchio resta valido finché il nuovo non è prenotato.
+booking-move-confirm = Sposta a quest'orario
+booking-too-late-title = Questo appuntamento non si può più cambiare
+booking-too-late-text = Questo appuntamento è iniziato, è passato o è annullato: non si può più spostare né annullare. Telefonate al centro se vi serve aiuto.
+booking-back-to-booking = Torna al vostro appuntamento

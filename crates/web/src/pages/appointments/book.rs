@@ -1,0 +1,386 @@
+//! The details form of a booking (name, how to be reached, needs) and its
+//! submission: a booking made, or the reason it was not, with nothing saved.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{DateTime, Utc};
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+use sportello_domain::schedule::{Slot, SlotProblem};
+use sportello_domain::vocab::SpokenLanguage;
+use sportello_domain::{Actor, Lang, Modality, RawBooking, Service, markdown};
+
+use super::{
+    AlternativeView, Crumb, Message, ServiceView, crumbs, load_centre, load_service, message_page, modality_view,
+    private, query, rome_day, service_view, slot_message, when_label,
+};
+use crate::AppState;
+use crate::booking::{self, BookingError, BookingInput, CentreCalendar, manage_token, parse_start, start_param};
+use crate::error::AppError;
+use crate::extract::{FormFields, Locale, PathParams};
+use crate::i18n::msg;
+use crate::pages::office::offer_form::{field_message, options};
+use crate::pages::render_page;
+use crate::session::{ClientAddress, FormGuard};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SlotQuery {
+    modality: Option<String>,
+    start: Option<String>,
+}
+
+/// The service, way to meet and time a booking address names.
+struct Chosen {
+    calendar: CentreCalendar,
+    service: Service,
+    view: ServiceView,
+    modality: Modality,
+    start: DateTime<Utc>,
+    /// The `?modality=…&start=…` of the form's address.
+    query: String,
+}
+
+impl Chosen {
+    fn day_choice(&self) -> String {
+        format!(
+            "{}?{}#slots",
+            self.view.url,
+            query(&[
+                ("modality", self.modality.code()),
+                ("day", &rome_day(self.start).to_string())
+            ])
+        )
+    }
+
+    fn path(&self) -> String {
+        format!(
+            "/appointments/{}/{}/book?{}",
+            self.calendar.centre.data.slug, self.service.id.0, self.query
+        )
+    }
+
+    fn trail(&self, lang: Lang) -> Vec<Crumb> {
+        let mut trail = crumbs(lang, Some(&self.calendar));
+        trail.push(Crumb {
+            href: self.view.url.clone(),
+            label: self.view.name.clone(),
+        });
+        trail
+    }
+}
+
+/// Reads the address of the form; a refusal page when it cannot be booked.
+async fn chosen(
+    state: &AppState,
+    lang: Lang,
+    slug: &str,
+    service: &str,
+    q: &SlotQuery,
+) -> Result<Result<Chosen, Response>, AppError> {
+    let calendar = load_centre(state, lang, slug).await?;
+    let service = load_service(state, lang, &calendar, service).await?;
+    let view = service_view(lang, &calendar, &service);
+    let modality = q.modality.as_deref().and_then(Modality::parse);
+    let Some(modality) = modality.filter(|m| service.data.offers(*m)) else {
+        let message = unavailable(lang, &view);
+        let path = format!("/appointments/{slug}/{}", service.id.0);
+        return Ok(Err(message_page(
+            state,
+            lang,
+            &path,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            crumbs(lang, Some(&calendar)),
+            message,
+        )?));
+    };
+    let raw_start = q.start.as_deref().unwrap_or_default();
+    let start = parse_start(raw_start).ok_or_else(|| AppError::bad_parameter("start", raw_start).page(lang))?;
+    let query = query(&[("modality", modality.code()), ("start", raw_start.trim())]);
+    Ok(Ok(Chosen {
+        calendar,
+        service,
+        view,
+        modality,
+        start,
+        query,
+    }))
+}
+
+fn unavailable(lang: Lang, view: &ServiceView) -> Message {
+    Message {
+        title: msg(lang, "booking-unavailable-title"),
+        text: msg(lang, "booking-unavailable-text"),
+        links: vec![(view.url.clone(), msg(lang, "booking-choose-again"))],
+        ..Message::default()
+    }
+}
+
+/// The page saying why this time cannot be booked.
+fn slot_refused(state: &AppState, lang: Lang, chosen: &Chosen, problem: &SlotProblem) -> Result<Response, AppError> {
+    let message = Message {
+        title: msg(lang, "slot-problem-title"),
+        text: slot_message(lang, problem),
+        links: vec![(chosen.day_choice(), msg(lang, "booking-choose-again"))],
+        ..Message::default()
+    };
+    message_page(
+        state,
+        lang,
+        &chosen.path(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        chosen.trail(lang),
+        message,
+    )
+}
+
+/// The page saying the last place was just taken, with the next free times.
+pub fn taken_alternatives(lang: Lang, next: &[Slot], href: impl Fn(&str) -> String) -> Vec<AlternativeView> {
+    next.iter()
+        .map(|slot| {
+            let start = start_param(slot);
+            AlternativeView {
+                label: when_label(lang, slot.start),
+                href: href(&start),
+                start,
+            }
+        })
+        .collect()
+}
+
+/// What the person typed, shown again with the errors.
+#[derive(Debug, Default, Serialize)]
+struct Typed {
+    name: String,
+    email: String,
+    phone: String,
+    codice_fiscale: String,
+    interpreter: String,
+    wheelchair: bool,
+    sign_language: bool,
+    other_needs: String,
+}
+
+impl Typed {
+    fn from_form(form: &FormFields) -> Typed {
+        Typed {
+            name: form.get("name"),
+            email: form.get("email"),
+            phone: form.get("phone"),
+            codice_fiscale: form.get("codice_fiscale"),
+            interpreter: form.get("interpreter"),
+            wheelchair: form.checked("wheelchair"),
+            sign_language: form.checked("sign_language"),
+            other_needs: form.get("other_needs"),
+        }
+    }
+
+    fn raw(&self) -> RawBooking {
+        RawBooking {
+            name: self.name.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            codice_fiscale: self.codice_fiscale.clone(),
+            interpreter: self.interpreter.clone(),
+            wheelchair: self.wheelchair,
+            sign_language: self.sign_language,
+            other_needs: self.other_needs.clone(),
+        }
+    }
+}
+
+/// Where an appointment is held, in words.
+pub fn where_text(lang: Lang, calendar: &CentreCalendar, modality: Modality) -> String {
+    let c = &calendar.centre.data;
+    match modality {
+        Modality::InOffice => format!("{}, {}, {} {}", c.name, c.address, c.postcode, c.town),
+        Modality::Phone => msg(lang, "appointment-phone-note"),
+        Modality::Video => msg(lang, "appointment-video-note"),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn form_page(
+    state: &AppState,
+    lang: Lang,
+    guard: &FormGuard,
+    chosen: &Chosen,
+    typed: &Typed,
+    errors: &[(String, String)],
+    form_error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let errors: BTreeMap<String, String> = errors.iter().cloned().collect();
+    let error_fields: Vec<(&str, String)> = [
+        ("name", "booking-name"),
+        ("email", "booking-email"),
+        ("phone", "booking-phone"),
+        ("codice_fiscale", "booking-codice-fiscale"),
+        ("interpreter", "booking-interpreter"),
+        ("other_needs", "booking-other-needs"),
+    ]
+    .into_iter()
+    .map(|(field, id)| (field, msg(lang, id)))
+    .collect();
+    let title = msg(lang, "booking-form-title");
+    let ctx = context! {
+        crumbs => minijinja::value::Serde(chosen.trail(lang)),
+        service => minijinja::value::Serde(&chosen.view),
+        modality => minijinja::value::Serde(modality_view(lang, chosen.modality)),
+        when => when_label(lang, chosen.start),
+        place => where_text(lang, &chosen.calendar, chosen.modality),
+        change_href => chosen.day_choice(),
+        action => format!("/{lang}{}", chosen.path()),
+        form_csrf => guard.csrf.clone(),
+        values => minijinja::value::Serde(typed),
+        errors,
+        error_fields,
+        form_error,
+        spoken_languages => minijinja::value::Serde(options::<SpokenLanguage>(lang)),
+        access_rules => chosen.calendar.access_rules(lang).map(markdown::to_html),
+    };
+    let page = render_page(
+        "appointments/form.html",
+        lang,
+        &chosen.path(),
+        &title,
+        &state.public_url,
+        ctx,
+    )?;
+    let mut response = private(page.into_response());
+    *response.status_mut() = status;
+    Ok(guard.attach(response))
+}
+
+/// `GET /{lang}/appointments/{centre}/{service}/book?modality=…&start=…`.
+#[tracing::instrument(skip_all, fields(lang = %lang, slug, service))]
+pub async fn form(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    guard: FormGuard,
+    PathParams((_, slug, service)): PathParams<(String, String, String)>,
+    Query(q): Query<SlotQuery>,
+) -> Result<Response, AppError> {
+    let chosen = match chosen(&state, lang, &slug, &service, &q).await? {
+        Ok(chosen) => chosen,
+        Err(refusal) => return Ok(refusal),
+    };
+    let rules = chosen.service.data.rules();
+    if let Err(problem) = chosen.calendar.calendar().check_slot(chosen.start, &rules, Utc::now()) {
+        return slot_refused(&state, lang, &chosen, &problem);
+    }
+    form_page(
+        &state,
+        lang,
+        &guard,
+        &chosen,
+        &Typed::default(),
+        &[],
+        None,
+        StatusCode::OK,
+    )
+}
+
+/// `POST /{lang}/appointments/{centre}/{service}/book?modality=…&start=…`.
+#[tracing::instrument(skip_all, fields(lang = %lang, slug, service))]
+pub async fn submit(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    guard: FormGuard,
+    ClientAddress(address): ClientAddress,
+    PathParams((_, slug, service)): PathParams<(String, String, String)>,
+    Query(q): Query<SlotQuery>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let chosen = match chosen(&state, lang, &slug, &service, &q).await? {
+        Ok(chosen) => chosen,
+        Err(refusal) => return Ok(refusal),
+    };
+    let typed = Typed::from_form(&form);
+    if !guard.accepts(&form.get("csrf")) {
+        let expired = Some(msg(lang, "form-expired-text"));
+        return form_page(
+            &state,
+            lang,
+            &guard,
+            &chosen,
+            &typed,
+            &[],
+            expired,
+            StatusCode::FORBIDDEN,
+        );
+    }
+    let raw = typed.raw();
+    let input = BookingInput {
+        calendar: &chosen.calendar,
+        service: &chosen.service,
+        modality: chosen.modality,
+        start: chosen.start,
+        form: &raw,
+        lang,
+    };
+    let now = Utc::now();
+    match booking::book(&state, &input, None, &Actor::anonymous(&address), now).await {
+        Ok(booked) => {
+            let reference = &booked.booking().reference;
+            let token = manage_token(&state, reference);
+            let to = format!("/{lang}/appointments/booking/{reference}?{}", query(&[("t", &token)]));
+            Ok(Redirect::to(&to).into_response())
+        }
+        Err(BookingError::Fields(errors)) => {
+            let mut errors: Vec<(String, String)> = errors
+                .iter()
+                .map(|e| (e.field.clone(), field_message(lang, e)))
+                .collect();
+            errors.dedup_by(|a, b| a.0 == b.0);
+            form_page(
+                &state,
+                lang,
+                &guard,
+                &chosen,
+                &typed,
+                &errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(BookingError::Slot(problem)) => slot_refused(&state, lang, &chosen, &problem),
+        Err(BookingError::Full(next)) => {
+            let url = format!("{}/book", chosen.view.url);
+            let modality = chosen.modality.code();
+            let message = Message {
+                title: msg(lang, "booking-taken-title"),
+                text: msg(lang, "booking-taken-text"),
+                alternatives: taken_alternatives(lang, &next, |start| {
+                    format!("{url}?{}", query(&[("modality", modality), ("start", start)]))
+                }),
+                none_text: next.is_empty().then(|| msg(lang, "booking-taken-none")),
+                links: vec![(chosen.day_choice(), msg(lang, "booking-choose-again"))],
+                ..Message::default()
+            };
+            message_page(
+                &state,
+                lang,
+                &chosen.path(),
+                StatusCode::CONFLICT,
+                chosen.trail(lang),
+                message,
+            )
+        }
+        Err(BookingError::Unavailable) => message_page(
+            &state,
+            lang,
+            &chosen.path(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            chosen.trail(lang),
+            unavailable(lang, &chosen.view),
+        ),
+        Err(BookingError::Storage(e)) => Err(AppError::from(e).page(lang)),
+        Err(BookingError::TooLate | BookingError::KeyReused) => Err(AppError::new(crate::error::Problem::Internal(
+            "a booking without key or existing booking was refused".into(),
+        ))
+        .page(lang)),
+    }
+}
