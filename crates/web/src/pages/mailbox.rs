@@ -43,7 +43,9 @@ struct Message {
 fn links(text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
-        let word = word.trim_end_matches(['.', ',', ';', ')']);
+        let word = word
+            .trim_start_matches(['(', '<'])
+            .trim_end_matches(['.', ',', ';', ')', '>']);
         if (word.starts_with("https://") || word.starts_with("http://")) && !found.iter().any(|w| w == word) {
             found.push(word.to_string());
         }
