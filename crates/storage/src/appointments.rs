@@ -9,10 +9,8 @@ use std::collections::BTreeMap;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sportello_domain::holidays::PatronDay;
 use sportello_domain::{
-    Actor, Booking, BookingId, BookingRef, BookingRequest, BookingStatus, CentreId, Lang, NewService, OutgoingMail,
-    Service, ServiceId,
+    Actor, Booking, BookingId, BookingRef, BookingRequest, BookingStatus, CentreId, OutgoingMail, ServiceId,
 };
 
 use crate::StorageError;
@@ -60,47 +58,6 @@ pub type TakenSeats = BTreeMap<DateTime<Utc>, u32>;
 
 #[async_trait]
 pub trait Appointments: Send + Sync {
-    /// Every service of a centre, active or not, in catalogue order.
-    async fn services(&self, centre: CentreId) -> Result<Vec<Service>, StorageError>;
-    async fn service(&self, id: ServiceId) -> Result<Option<Service>, StorageError>;
-    /// Adds a service; a centre has at most one of each kind.
-    async fn insert_service(
-        &self,
-        service: &NewService,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<Service, StorageError>;
-    /// Saves a service read at `version` ([`StorageError::Stale`] otherwise).
-    /// A new capacity applies to future slots too; it cannot drop below the
-    /// places already booked in any of them.
-    async fn update_service(
-        &self,
-        id: ServiceId,
-        version: i64,
-        service: &NewService,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<Service, StorageError>;
-
-    /// A centre's access rules by language (Markdown).
-    async fn access_rules(&self, centre: CentreId) -> Result<BTreeMap<Lang, String>, StorageError>;
-    /// Replaces a centre's access rules; an empty text removes a language.
-    async fn set_access_rules(
-        &self,
-        centre: CentreId,
-        rules: &BTreeMap<Lang, String>,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<(), StorageError>;
-    async fn patron_days(&self, centre: CentreId) -> Result<Vec<PatronDay>, StorageError>;
-    async fn set_patron_days(
-        &self,
-        centre: CentreId,
-        days: &[PatronDay],
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<(), StorageError>;
-
     /// Places taken in the slots of `service` starting in `[from, to)`.
     async fn taken_seats(
         &self,

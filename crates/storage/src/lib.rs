@@ -6,6 +6,7 @@
 mod accounts;
 mod appointments;
 mod cache;
+mod catalogue;
 mod error;
 mod office;
 mod outbox;
@@ -27,6 +28,7 @@ pub use accounts::{
 };
 pub use appointments::{Appointments, Booked, IdempotencyKey, NewBooking, TakenSeats};
 pub use cache::CENTRES_TTL;
+pub use catalogue::Catalogue;
 pub use error::StorageError;
 pub use office::{Backoffice, OfficeFilter, OfficePage, SectionText, TranslationTask};
 pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
@@ -47,11 +49,12 @@ pub type SectionCounts = std::collections::BTreeMap<String, u64>;
 
 /// Everything the application asks of its database: the public side here,
 /// the back office in [`Accounts`], [`AuditLog`], [`Backoffice`] and
-/// [`EmployerRequests`]; appointments in [`Appointments`]; e-mail waiting
+/// [`EmployerRequests`]; services in [`Catalogue`] and bookings in
+/// [`Appointments`]; e-mail waiting
 /// to be sent in [`Outbox`].
 #[async_trait]
 pub trait Storage:
-    Accounts + Appointments + AuditLog + Backoffice + EmployerRequests + Outbox + Send + Sync + 'static
+    Accounts + Appointments + AuditLog + Backoffice + Catalogue + EmployerRequests + Outbox + Send + Sync + 'static
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

@@ -23,6 +23,9 @@ mod appointments_sql;
 #[path = "audit_sql.rs"]
 mod audit_sql;
 #[allow(clippy::duplicate_mod)]
+#[path = "catalogue_sql.rs"]
+mod catalogue_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "office_sql.rs"]
 mod office_sql;
 #[allow(clippy::duplicate_mod)]
