@@ -114,6 +114,8 @@ async fn refuses_bad_input_and_saves_nothing(app: TestApp) {
         (json!({"start": "next Tuesday"}), "start"),
         (json!({"lang": "tlh"}), "lang"),
         (json!({"favourite_colour": "blue"}), "body"),
+        (json!({"service": null}), "body"),
+        (json!({"service": 0}), "service"),
     ] {
         let r = post(
             &app,

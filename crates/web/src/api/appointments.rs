@@ -393,6 +393,9 @@ pub async fn book(
     let input: BookingInput = parse_body(&body, preferred)?;
     let lang = request_lang(input.lang.as_deref(), preferred)?;
     let key = idempotency_key(&headers, lang)?;
+    if input.service <= 0 {
+        return Err(AppError::bad_parameter("service", input.service.to_string()).api(lang));
+    }
     let modality = Modality::parse(input.modality.trim())
         .ok_or_else(|| AppError::bad_parameter("modality", input.modality.as_str()).api(lang))?;
     let start = booking::parse_start(&input.start)
