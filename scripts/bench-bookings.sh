@@ -20,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-20}"
 connections="${2:-50}"
-threads=2
+threads=$((connections < 2 ? connections : 2))
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/sportello-target}"
 
 if ! command -v wrk >/dev/null; then
@@ -163,19 +163,24 @@ run() { # name port backend
   other=$(tr ' ' '\n' <<<"$answers" | awk -F= '$1 != "201" && $1 != "" { n += $2 } END { print n + 0 }')
   read -r b0 s0 m0 <<<"$before"
   read -r b1 s1 m1 <<<"$after"
-  if [[ $((b1 - b0)) -ne $booked || $((s1 - s0)) -ne $booked || $((m1 - m0)) -ne $booked ]]; then
+  # wrk stops with up to one request in flight per connection: the server
+  # may finish those bookings after wrk has stopped counting answers.
+  local unanswered=$((b1 - b0 - booked))
+  if [[ $unanswered -lt 0 || $unanswered -gt $connections || $((s1 - s0)) -ne $((b1 - b0)) \
+        || $((m1 - m0)) -ne $((b1 - b0)) ]]; then
     echo "$1: $booked answers 201 but $((b1 - b0)) bookings, $((s1 - s0)) seats, $((m1 - m0)) e-mails" >&2
     exit 1
   fi
   rps=$(awk -v n="$booked" -v d="$duration" 'BEGIN { printf "%d", n / d }')
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "$booked" "$other${answers:+ (${answers# })}"
+  printf '| %s | %s | %s | %s | %s (+%s cut off at the end) | %s |\n' "$1" "$rps" "$p50" "$p99" "$booked" \
+    "$unanswered" "$other${answers:+ (${answers# })}"
 }
 
 echo "wrk -t$threads -c$connections -d${duration}s --latency, POST /api/v1/bookings; $(nproc) cores; $(date -u +%Y-%m-%d)"
 echo
-echo "| target | bookings/s | p50 | p99 | 201 answers (= new bookings, seats and e-mails in the database) | other answers (all statuses) |"
+echo "| target | bookings/s | p50 | p99 | 201 answers (+ bookings whose answer wrk did not wait for) | other answers (all statuses) |"
 echo "|---|---|---|---|---|---|"
 run "Sportello on SQLite" 18091 sqlite
 run "Sportello on PostgreSQL" 18092 postgres
