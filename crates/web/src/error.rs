@@ -40,6 +40,19 @@ pub enum Problem {
     Invalid(Vec<(String, String, String)>),
     /// A fault of ours.
     Internal(String),
+    /// An appointment cannot be booked, moved or cancelled as asked (API).
+    Refused(Box<Refusal>),
+}
+
+/// Why an appointment request was refused: the answer's status, its title
+/// and detail already in the reader's language, and the members added to the
+/// problem document (`reason`, `next_slots`…).
+#[derive(Debug)]
+pub struct Refusal {
+    pub status: StatusCode,
+    pub title: String,
+    pub detail: String,
+    pub members: serde_json::Map<String, serde_json::Value>,
 }
 
 /// How an error is answered, and in which language.
@@ -149,6 +162,7 @@ impl Problem {
             Problem::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Problem::Stale => StatusCode::CONFLICT,
             Problem::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Problem::Refused(refusal) => refusal.status,
         }
     }
 
@@ -177,6 +191,7 @@ impl Problem {
                 msg(lang, "internal-error-title"),
                 msg_args(lang, "internal-error-text", &args(&[("reference", reference.into())])),
             ),
+            Problem::Refused(refusal) => (refusal.title.clone(), refusal.detail.clone()),
         }
     }
 }
@@ -242,6 +257,11 @@ impl IntoResponse for AppError {
                             .collect();
                     }
                     Problem::NotPossible(reason) => body["reason"] = reason.as_str().into(),
+                    Problem::Refused(refusal) => {
+                        for (name, value) in &refusal.members {
+                            body[name.as_str()] = value.clone();
+                        }
+                    }
                     _ => {}
                 }
                 let mut response = (status, body.to_string()).into_response();

@@ -37,6 +37,16 @@ pub fn router(state: AppState) -> Router {
             get(api::offers::get_offer).put(api::operator::update),
         )
         .route("/api/v1/offers/{reference}/{action}", post(api::operator::lifecycle))
+        // Appointments API: the same rules as the booking pages.
+        .route("/api/v1/centres/{slug}/services", get(api::appointments::services))
+        .route("/api/v1/services/{id}/slots", get(api::appointments::slots))
+        .route("/api/v1/bookings", post(api::appointments::book))
+        .route("/api/v1/bookings/{reference}", get(api::appointments::get_booking))
+        .route(
+            "/api/v1/bookings/{reference}/move",
+            post(api::appointments::move_booking),
+        )
+        .route("/api/v1/bookings/{reference}/cancel", post(api::appointments::cancel))
         .route("/{lang}", get(pages::redirect::lang_home))
         .route("/{lang}/", get(pages::home::home))
         .route("/{lang}/centres/{slug}", get(pages::board::board))

@@ -150,3 +150,28 @@ booking-move-confirm = Auf diese Uhrzeit verschieben
 booking-too-late-title = Dieser Termin kann nicht mehr geändert werden
 booking-too-late-text = Dieser Termin hat begonnen, ist vorbei oder ist abgesagt: Er kann nicht mehr verschoben oder abgesagt werden. Rufen Sie das Zentrum an, wenn Sie Hilfe brauchen.
 booking-back-to-booking = Zurück zu Ihrem Termin
+
+## Appointments API.
+
+api-closed-weekday = An diesem Wochentag nimmt das Zentrum keine Termine an.
+api-closed-holiday = Feiertag: { $name }.
+api-closed-patron = Fest des Stadtpatrons: { $name }.
+api-closed-closure = Das Zentrum ist geschlossen: { $label }
+api-closed-past = Dieser Tag ist schon vorbei.
+api-closed-too-far = Dieser Tag liegt zu weit in der Zukunft: Er kann noch nicht gebucht werden.
+api-slot-title = Diese Uhrzeit kann nicht gebucht werden
+api-slot-in-past = Diese Uhrzeit ist schon vorbei. Wählen Sie eine der freien Uhrzeiten.
+api-slot-too-soon = Diese Uhrzeit ist zu nah: Dieser Dienst muss früher gebucht werden. Wählen Sie eine spätere Uhrzeit.
+api-slot-too-far = Diese Uhrzeit liegt zu weit in der Zukunft: Sie kann noch nicht gebucht werden. Wählen Sie einen früheren Tag.
+api-slot-closed = An diesem Tag kann nicht gebucht werden. { $label }
+api-slot-not-aligned = Zu dieser Uhrzeit beginnt kein Termin dieses Dienstes. Wählen Sie eine der freien Uhrzeiten.
+api-unavailable-title = Dieser Dienst kann nicht gebucht werden
+api-unavailable-text = Dieser Dienst kann jetzt nicht gebucht werden, oder nicht auf diese Art (im Zentrum, am Telefon, per Videoanruf).
+api-full-title = Diese Uhrzeit ist ausgebucht
+api-full-text = Alle Plätze zu dieser Uhrzeit sind schon gebucht. Wählen Sie eine der nächsten freien Uhrzeiten.
+api-too-late-title = Dieser Termin kann nicht mehr geändert werden
+api-too-late-text = Der Termin hat schon begonnen, oder er wurde abgesagt oder abgeschlossen: Er kann nicht mehr verschoben oder abgesagt werden. Rufen Sie für Hilfe das Zentrum an.
+api-key-reused-title = Idempotenzschlüssel schon verwendet
+api-key-reused-text = Dieser Idempotency-Key wurde schon für eine andere Anfrage verwendet. Verwenden Sie für jede neue Buchung einen neuen Schlüssel.
+api-bad-token-title = Dieser Link ist nicht gültig
+api-bad-token-text = Der Verwaltungscode passt nicht zu dieser Buchung. Verwenden Sie den Link aus Ihrer Bestätigungs-E-Mail.

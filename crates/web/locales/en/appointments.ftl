@@ -150,3 +150,28 @@ booking-move-confirm = Move to this time
 booking-too-late-title = This appointment can no longer be changed
 booking-too-late-text = This appointment has started, has passed or is cancelled: it can no longer be moved or cancelled. Call the centre if you need help.
 booking-back-to-booking = Back to your appointment
+
+## Appointments API.
+
+api-closed-weekday = The centre does not take appointments on this day of the week.
+api-closed-holiday = Public holiday: { $name }.
+api-closed-patron = Patron saint's day: { $name }.
+api-closed-closure = The centre is closed: { $label }
+api-closed-past = This day has already passed.
+api-closed-too-far = This day is too far ahead: it cannot be booked yet.
+api-slot-title = This time cannot be booked
+api-slot-in-past = This time has already passed. Choose one of the free times offered.
+api-slot-too-soon = This time is too close: this service must be booked further in advance. Choose a later time.
+api-slot-too-far = This time is too far ahead: it cannot be booked yet. Choose an earlier day.
+api-slot-closed = This day cannot be booked. { $label }
+api-slot-not-aligned = No appointment for this service starts at this time. Choose one of the free times.
+api-unavailable-title = This service cannot be booked
+api-unavailable-text = This service cannot be booked now, or not in this way (at the centre, by phone, by video call).
+api-full-title = This time is fully booked
+api-full-text = Every place at this time is already booked. Choose one of the next free times.
+api-too-late-title = This appointment can no longer be changed
+api-too-late-text = The appointment has already started, or it was cancelled or closed: it can no longer be moved or cancelled. Phone the centre for help.
+api-key-reused-title = Idempotency key already used
+api-key-reused-text = This Idempotency-Key was already used for a different request. Use a new key for each new booking.
+api-bad-token-title = This link is not valid
+api-bad-token-text = The manage code does not match this booking. Use the link in your confirmation e-mail.

@@ -150,3 +150,28 @@ booking-move-confirm = Sposta a quest'orario
 booking-too-late-title = Questo appuntamento non si può più cambiare
 booking-too-late-text = Questo appuntamento è iniziato, è passato o è annullato: non si può più spostare né annullare. Telefonate al centro se vi serve aiuto.
 booking-back-to-booking = Torna al vostro appuntamento
+
+## Appointments API.
+
+api-closed-weekday = Il centro non riceve su appuntamento in questo giorno della settimana.
+api-closed-holiday = Giorno festivo: { $name }.
+api-closed-patron = Festa del santo patrono: { $name }.
+api-closed-closure = Il centro è chiuso: { $label }
+api-closed-past = Questo giorno è già passato.
+api-closed-too-far = Questo giorno è troppo lontano: non si può ancora prenotare.
+api-slot-title = Non si può prenotare questo orario
+api-slot-in-past = Questo orario è già passato. Scegliete un orario libero tra quelli proposti.
+api-slot-too-soon = Questo orario è troppo vicino: il servizio va prenotato con più anticipo. Scegliete un orario più avanti.
+api-slot-too-far = Questo orario è troppo lontano: non si può ancora prenotare. Scegliete un giorno più vicino.
+api-slot-closed = Quel giorno non si può prenotare. { $label }
+api-slot-not-aligned = A quest'ora non inizia nessun appuntamento di questo servizio. Scegliete uno degli orari liberi.
+api-unavailable-title = Servizio non prenotabile
+api-unavailable-text = Questo servizio non si può prenotare ora, oppure non in questa modalità (al centro, al telefono, in videochiamata).
+api-full-title = Orario al completo
+api-full-text = Tutti i posti di questo orario sono già prenotati. Scegliete uno dei prossimi orari liberi.
+api-too-late-title = Non è più possibile cambiare questo appuntamento
+api-too-late-text = L'appuntamento è già iniziato, oppure è stato annullato o chiuso: non si può più spostare né annullare. Per aiuto telefonate al centro.
+api-key-reused-title = Chiave di idempotenza già usata
+api-key-reused-text = Questa Idempotency-Key è già stata usata per un'altra richiesta. Usate una chiave nuova per ogni nuova prenotazione.
+api-bad-token-title = Collegamento non valido
+api-bad-token-text = Il codice di gestione non corrisponde a questa prenotazione. Usate il collegamento dell'e-mail di conferma.

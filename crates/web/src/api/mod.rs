@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, and its OpenAPI 3.1 document at
 //! `/api/openapi.json`, generated from the handlers and types below.
 
+pub mod appointments;
 pub mod centres;
 pub mod offers;
 pub mod operator;
@@ -15,24 +16,31 @@ use crate::error::AppError;
 #[openapi(
     info(
         title = "Sportello API",
-        description = "Public job offers of the employment centres (Centri per l'Impiego). \
-                       Errors are application/problem+json (RFC 9457).",
+        description = "Public job offers of the employment centres (Centri per l'Impiego), and appointments \
+                       with them. Errors are application/problem+json (RFC 9457).",
         license(name = "EUPL-1.2")
     ),
     paths(
         centres::list_centres, offers::list_offers, offers::get_offer,
-        operator::create, operator::update, operator::lifecycle
+        operator::create, operator::update, operator::lifecycle,
+        appointments::services, appointments::slots, appointments::book, appointments::get_booking,
+        appointments::move_booking, appointments::cancel
     ),
     components(schemas(
         centres::CentreList, centres::CentreJson, centres::HoursJson,
         offers::OfferList, offers::OfferJson, offers::CodeLabel, offers::PlaceJson, offers::RequirementsJson,
         offers::LanguageJson, offers::SalaryJson, offers::FacetsJson, ProblemJson,
-        operator::OfferInput, operator::LanguageInput, operator::OperatorOfferJson, operator::FieldErrorJson
+        operator::OfferInput, operator::LanguageInput, operator::OperatorOfferJson, operator::FieldErrorJson,
+        appointments::ServiceList, appointments::ServiceJson, appointments::SlotList, appointments::DayJson,
+        appointments::ClosedJson, appointments::SlotJson, appointments::NextSlotJson, appointments::BookingInput,
+        appointments::ChangeInput, appointments::BookingJson, appointments::NeedsJson
     )),
     modifiers(&TokenAuth),
     tags(
         (name = "offers", description = "Job offers"),
         (name = "centres", description = "Employment centres"),
+        (name = "appointments", description = "Services of a centre, free slots, booking, moving and cancelling \
+                                               (the same rules as the booking pages)"),
         (name = "operator", description = "Writing offers with a personal API token (made on the back office's \
                                            account page); the back office's permission rules apply")
     )
@@ -63,6 +71,13 @@ pub struct ProblemJson {
     pub value: Option<String>,
     /// The wrong fields, for 422 answers.
     pub errors: Option<Vec<operator::FieldErrorJson>>,
+    /// Why an appointment request was refused: `full`, `in_past`, `too_soon`, `too_far`, `closed`,
+    /// `not_aligned`, `unavailable`, `too_late`, `key_reused`, `bad_token`.
+    pub reason: Option<String>,
+    /// For `full`: the next free slots of the same service.
+    pub next_slots: Option<Vec<appointments::NextSlotJson>>,
+    /// For `closed`: why the day is closed.
+    pub closed: Option<appointments::ClosedJson>,
 }
 
 /// `GET /api/openapi.json`.

@@ -190,7 +190,8 @@ pub struct FieldErrorJson {
     pub message: String,
 }
 
-fn invalid(lang: Lang, errors: &[FieldError]) -> AppError {
+/// The problem document of wrong fields, each message in `lang`.
+pub(crate) fn invalid(lang: Lang, errors: &[FieldError]) -> AppError {
     let list = errors
         .iter()
         .map(|e| {

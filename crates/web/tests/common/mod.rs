@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod appointments;
 pub mod browser;
 
 use axum::Router;

@@ -1,0 +1,193 @@
+//! What the appointments API reads and writes: the JSON of services,
+//! slots and bookings, the query parameters and the request bodies, as the
+//! OpenAPI document describes them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// A service of a centre, in the requested language.
+#[derive(Serialize, ToSchema)]
+pub struct ServiceJson {
+    pub id: i64,
+    /// `did`, `taking_in_charge`, `basic_guidance`, …
+    #[schema(example = "basic_guidance")]
+    pub kind: String,
+    pub name: String,
+    pub description: String,
+    /// Language of the name and description: the requested one, or `it`.
+    pub text_lang: String,
+    pub duration_minutes: u32,
+    /// `in_office`, `phone`, `video`.
+    pub modalities: Vec<String>,
+    /// People served at the same time.
+    pub capacity: u32,
+    /// How long before its start a slot can still be booked.
+    pub min_notice_minutes: u32,
+    /// The last bookable day is today (Europe/Rome) plus this many days.
+    pub max_days_ahead: u32,
+    /// This service's free slots in the API.
+    pub slots_url: String,
+}
+
+/// The bookable services of a centre and its rules for visitors.
+#[derive(Serialize, ToSchema)]
+pub struct ServiceList {
+    #[schema(example = "lecce")]
+    pub centre: String,
+    pub centre_name: String,
+    /// Rules for visiting the centre (Markdown), in the requested language or Italian.
+    pub access_rules: Option<String>,
+    pub items: Vec<ServiceJson>,
+}
+
+/// Why a day has no slots.
+#[derive(Serialize, ToSchema)]
+pub struct ClosedJson {
+    /// `weekday`, `holiday`, `patron`, `closure`, `past`, `too_far`.
+    pub kind: String,
+    /// The holiday's code, the patron saint's name or the closure's reason.
+    pub detail: Option<String>,
+    /// The reason in the requested language.
+    pub message: String,
+}
+
+/// A free slot.
+#[derive(Serialize, ToSchema)]
+pub struct SlotJson {
+    /// RFC 3339, Europe/Rome wall-clock time with its offset.
+    #[schema(example = "2026-12-01T09:00:00+01:00")]
+    pub start: String,
+    #[schema(example = "2026-12-01T09:30:00+01:00")]
+    pub end: String,
+    /// Places still free.
+    pub places: u32,
+}
+
+/// A slot proposed instead of a full one.
+#[derive(Serialize, ToSchema)]
+pub struct NextSlotJson {
+    #[schema(example = "2026-12-01T09:30:00+01:00")]
+    pub start: String,
+    #[schema(example = "2026-12-01T10:00:00+01:00")]
+    pub end: String,
+}
+
+/// One day: its free slots, or why it is closed.
+#[derive(Serialize, ToSchema)]
+pub struct DayJson {
+    #[schema(value_type = String, format = Date)]
+    pub date: NaiveDate,
+    /// Whether the service can be booked that day (it may still be full).
+    pub open: bool,
+    pub closed: Option<ClosedJson>,
+    pub slots: Vec<SlotJson>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SlotList {
+    pub service: i64,
+    pub modality: Option<String>,
+    pub days: Vec<DayJson>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct LangParams {
+    /// Language of the answer: it, en, fr, de (default: `Accept-Language`).
+    pub lang: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct SlotsParams {
+    /// First day, YYYY-MM-DD (default: today in Europe/Rome).
+    pub from: Option<String>,
+    /// Number of days, 1 to 31 (default 7).
+    pub days: Option<String>,
+    /// Only check that the service offers it: `in_office`, `phone`, `video`.
+    pub modality: Option<String>,
+    /// Language of the answer: it, en, fr, de (default: `Accept-Language`).
+    pub lang: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct TokenParams {
+    /// The manage token given when the booking was made.
+    pub token: Option<String>,
+    /// Language of the answer: it, en, fr, de (default: `Accept-Language`).
+    pub lang: Option<String>,
+}
+
+/// A booking request: the slot, and the booking form's fields.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct BookingInput {
+    /// The service's `id`.
+    pub service: i64,
+    /// `in_office`, `phone` or `video`.
+    pub modality: String,
+    /// A free slot's `start`, RFC 3339 with an offset.
+    #[schema(example = "2026-12-01T09:00:00+01:00")]
+    pub start: String,
+    /// The person's language (messages, e-mails, reminders): it, en, fr, de.
+    pub lang: Option<String>,
+    pub name: String,
+    /// An e-mail address or a phone number, or both.
+    pub email: String,
+    /// Mobile phone, with the country code for foreign numbers.
+    pub phone: String,
+    /// Optional; its check character is verified.
+    pub codice_fiscale: String,
+    /// Language code of an interpreter, empty for none.
+    pub interpreter: String,
+    pub wheelchair: bool,
+    /// Italian Sign Language (LIS).
+    pub sign_language: bool,
+    pub other_needs: String,
+}
+
+/// A change to a booking, with its manage token.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ChangeInput {
+    pub token: String,
+    /// The new start (move only), RFC 3339 with an offset.
+    pub start: Option<String>,
+    /// Language of the answer: it, en, fr, de (default: `Accept-Language`).
+    pub lang: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct NeedsJson {
+    /// Language code of the interpreter.
+    pub interpreter: Option<String>,
+    pub wheelchair: bool,
+    pub sign_language: bool,
+    pub other: String,
+}
+
+/// A booking, built only from what is stored: a replay of the same
+/// `Idempotency-Key` gets the same bytes.
+#[derive(Serialize, ToSchema)]
+pub struct BookingJson {
+    #[schema(example = "P-7K3M-9QXA")]
+    pub reference: String,
+    pub service: i64,
+    /// `booked`, `cancelled`, `attended`, `no_show`.
+    pub status: String,
+    pub modality: String,
+    /// RFC 3339, Europe/Rome wall-clock time with its offset.
+    pub start: String,
+    pub end: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// The person's language.
+    pub lang: String,
+    pub needs: NeedsJson,
+    /// The meeting address of a video interview.
+    pub video_url: Option<String>,
+    /// Needed to read, move or cancel the booking: keep it.
+    pub manage_token: String,
+    /// The booking's page, to move or cancel it in a browser.
+    pub manage_url: String,
+}
