@@ -14,6 +14,7 @@ mod postgres;
 mod requests;
 mod search;
 mod sqlite;
+mod write_tx;
 pub mod testing;
 
 use std::sync::Arc;

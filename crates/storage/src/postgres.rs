@@ -3,7 +3,9 @@
 use std::time::Duration;
 
 use sqlx::postgres::PgPoolOptions;
-use sqlx::{Pool, Postgres, Transaction};
+use sqlx::{Pool, Postgres};
+
+use crate::write_tx::WriteTx;
 
 use crate::StorageError;
 
@@ -71,8 +73,9 @@ impl PostgresStore {
         &self.pool
     }
 
-    async fn begin_write(&self) -> Result<Transaction<'static, Postgres>, StorageError> {
-        Ok(self.pool.begin().await?)
+    /// A write transaction: PostgreSQL queues writers by row locks itself.
+    async fn begin_write(&self) -> Result<WriteTx<Postgres>, StorageError> {
+        Ok(WriteTx::new(self.pool.begin().await?, None))
     }
 
     const BACKEND: &'static str = "postgres";

@@ -29,7 +29,7 @@ pub(super) const OFFER_SELECT: &str = "SELECT id, reference, centre_id, section,
     licence, experience_months, salary_min, salary_max, valid_through, published_on, status, updated_at, version \
     FROM offers";
 
-pub(super) type Tx = sqlx::Transaction<'static, Db>;
+pub(super) type Tx = crate::write_tx::WriteTx<Db>;
 
 #[async_trait]
 impl Storage for Store {

@@ -6,7 +6,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Pool, Sqlite, Transaction};
+use sqlx::{Pool, Sqlite};
+
+use crate::write_tx::{WriteTurn, WriteTx};
 
 use crate::StorageError;
 
@@ -52,6 +54,8 @@ pub struct SqliteStore {
     /// What this node keeps in memory; shared by the store's clones.
     cache: std::sync::Arc<crate::cache::NodeCache>,
     pool: Pool<Sqlite>,
+    /// This process's queue of writers.
+    write_turn: WriteTurn,
 }
 
 type Store = SqliteStore;
@@ -72,6 +76,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             pool,
             cache: Default::default(),
+            write_turn: Default::default(),
         })
     }
 
@@ -79,8 +84,12 @@ impl SqliteStore {
         &self.pool
     }
 
-    async fn begin_write(&self) -> Result<Transaction<'static, Sqlite>, StorageError> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    /// A write transaction, once this process's earlier writers are done
+    /// (see `write_tx.rs`).
+    async fn begin_write(&self) -> Result<WriteTx<Sqlite>, StorageError> {
+        let turn = self.write_turn.clone().lock_owned().await;
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(WriteTx::new(tx, Some(turn)))
     }
 
     const BACKEND: &'static str = "sqlite";
