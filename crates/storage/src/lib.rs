@@ -14,8 +14,8 @@ mod postgres;
 mod requests;
 mod search;
 mod sqlite;
-mod write_tx;
 pub mod testing;
+mod write_tx;
 
 use std::sync::Arc;
 
