@@ -17,6 +17,7 @@ use sportello_domain::{
 };
 use sportello_storage::{Booked, IdempotencyKey, NewBooking, StorageError};
 
+use crate::i18n::{args, msg, msg_args};
 use crate::{AppState, mails};
 
 /// How long an `Idempotency-Key` is remembered.
@@ -405,6 +406,24 @@ pub fn day_or_today(value: Option<&str>) -> Option<NaiveDate> {
     }
 }
 
+/// Why a day cannot be booked, in words.
+pub fn closed_message(lang: Lang, closed: &DayClosed) -> String {
+    let name = match closed {
+        DayClosed::Holiday(holiday) => msg(lang, &format!("holiday-{}", holiday.code())),
+        DayClosed::Patron(name) | DayClosed::Closure(name) => name.clone(),
+        DayClosed::Weekday | DayClosed::Past | DayClosed::TooFar => String::new(),
+    };
+    msg_args(lang, closed.message_id(), &args(&[("name", name.into())]))
+}
+
+/// Why a start time cannot be booked, in words.
+pub fn slot_message(lang: Lang, problem: &SlotProblem) -> String {
+    match problem {
+        SlotProblem::Closed(closed) => format!("{} {}", msg(lang, problem.message_id()), closed_message(lang, closed)),
+        other => msg(lang, other.message_id()),
+    }
+}
+
 fn new_reference() -> BookingRef {
     BookingRef::from_random(random_bytes::<8>())
 }
@@ -423,6 +442,55 @@ fn request_hash(request: &BookingRequest) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_refusal_of_a_day_or_time_has_its_words_in_four_languages() {
+        use sportello_domain::Holiday;
+        let closed = [
+            DayClosed::Weekday,
+            DayClosed::Holiday(Holiday::EasterMonday),
+            DayClosed::Patron("Sant'Oronzo".into()),
+            DayClosed::Closure("Lavori".into()),
+            DayClosed::Past,
+            DayClosed::TooFar,
+        ];
+        let problems = [
+            SlotProblem::InPast,
+            SlotProblem::TooSoon,
+            SlotProblem::TooFar,
+            SlotProblem::Closed(DayClosed::Weekday),
+            SlotProblem::NotAligned,
+        ];
+        for lang in Lang::ALL {
+            for c in &closed {
+                assert!(
+                    crate::i18n::has_message(lang, c.message_id()),
+                    "{lang}: {}",
+                    c.message_id()
+                );
+                assert!(!closed_message(lang, c).is_empty());
+            }
+            for p in &problems {
+                assert!(
+                    crate::i18n::has_message(lang, p.message_id()),
+                    "{lang}: {}",
+                    p.message_id()
+                );
+            }
+            for h in Holiday::ALL {
+                assert!(
+                    crate::i18n::has_message(lang, &format!("holiday-{}", h.code())),
+                    "{lang}: {}",
+                    h.code()
+                );
+            }
+        }
+        assert!(closed_message(Lang::En, &closed[1]).contains("Easter Monday"));
+        assert!(
+            slot_message(Lang::It, &SlotProblem::Closed(DayClosed::Patron("Sant'Oronzo".into())))
+                .contains("Sant'Oronzo")
+        );
+    }
 
     #[test]
     fn settings_are_read_from_configuration() {

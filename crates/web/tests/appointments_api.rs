@@ -88,7 +88,7 @@ async fn lists_free_slots_and_why_days_are_closed(app: TestApp) {
         assert_eq!(closed["closed"]["kind"], "weekday");
         assert_eq!(
             closed["closed"]["message"],
-            "The centre does not take appointments on this day of the week."
+            "The centre takes no appointments on this day of the week."
         );
         assert!(closed["slots"].as_array().unwrap().is_empty());
     }
@@ -125,7 +125,10 @@ async fn lists_free_slots_and_why_days_are_closed(app: TestApp) {
     let code = national_holiday(holiday).unwrap().code();
     assert_eq!(closed["detail"], code);
     assert!(
-        closed["message"].as_str().unwrap().starts_with("Giorno festivo: "),
+        closed["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("In questo giorno il centro è chiuso: "),
         "{closed}"
     );
 

@@ -153,18 +153,6 @@ booking-back-to-booking = Zurück zu Ihrem Termin
 
 ## Appointments API.
 
-api-closed-weekday = An diesem Wochentag nimmt das Zentrum keine Termine an.
-api-closed-holiday = Feiertag: { $name }.
-api-closed-patron = Fest des Stadtpatrons: { $name }.
-api-closed-closure = Das Zentrum ist geschlossen: { $label }
-api-closed-past = Dieser Tag ist schon vorbei.
-api-closed-too-far = Dieser Tag liegt zu weit in der Zukunft: Er kann noch nicht gebucht werden.
-api-slot-title = Diese Uhrzeit kann nicht gebucht werden
-api-slot-in-past = Diese Uhrzeit ist schon vorbei. Wählen Sie eine der freien Uhrzeiten.
-api-slot-too-soon = Diese Uhrzeit ist zu nah: Dieser Dienst muss früher gebucht werden. Wählen Sie eine spätere Uhrzeit.
-api-slot-too-far = Diese Uhrzeit liegt zu weit in der Zukunft: Sie kann noch nicht gebucht werden. Wählen Sie einen früheren Tag.
-api-slot-closed = An diesem Tag kann nicht gebucht werden. { $label }
-api-slot-not-aligned = Zu dieser Uhrzeit beginnt kein Termin dieses Dienstes. Wählen Sie eine der freien Uhrzeiten.
 api-unavailable-title = Dieser Dienst kann nicht gebucht werden
 api-unavailable-text = Dieser Dienst kann jetzt nicht gebucht werden, oder nicht auf diese Art (im Zentrum, am Telefon, per Videoanruf).
 api-full-title = Diese Uhrzeit ist ausgebucht

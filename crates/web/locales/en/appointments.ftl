@@ -153,18 +153,6 @@ booking-back-to-booking = Back to your appointment
 
 ## Appointments API.
 
-api-closed-weekday = The centre does not take appointments on this day of the week.
-api-closed-holiday = Public holiday: { $name }.
-api-closed-patron = Patron saint's day: { $name }.
-api-closed-closure = The centre is closed: { $label }
-api-closed-past = This day has already passed.
-api-closed-too-far = This day is too far ahead: it cannot be booked yet.
-api-slot-title = This time cannot be booked
-api-slot-in-past = This time has already passed. Choose one of the free times offered.
-api-slot-too-soon = This time is too close: this service must be booked further in advance. Choose a later time.
-api-slot-too-far = This time is too far ahead: it cannot be booked yet. Choose an earlier day.
-api-slot-closed = This day cannot be booked. { $label }
-api-slot-not-aligned = No appointment for this service starts at this time. Choose one of the free times.
 api-unavailable-title = This service cannot be booked
 api-unavailable-text = This service cannot be booked now, or not in this way (at the centre, by phone, by video call).
 api-full-title = This time is fully booked

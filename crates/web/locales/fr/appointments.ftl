@@ -153,18 +153,6 @@ booking-back-to-booking = Retour à votre rendez-vous
 
 ## Appointments API.
 
-api-closed-weekday = Le centre ne reçoit pas sur rendez-vous ce jour de la semaine.
-api-closed-holiday = Jour férié : { $name }.
-api-closed-patron = Fête du saint patron : { $name }.
-api-closed-closure = Le centre est fermé : { $label }
-api-closed-past = Ce jour est déjà passé.
-api-closed-too-far = Ce jour est trop loin : on ne peut pas encore le réserver.
-api-slot-title = Impossible de réserver cet horaire
-api-slot-in-past = Cet horaire est déjà passé. Choisissez un des horaires libres proposés.
-api-slot-too-soon = Cet horaire est trop proche : ce service doit être réservé plus tôt. Choisissez un horaire plus tard.
-api-slot-too-far = Cet horaire est trop loin : on ne peut pas encore le réserver. Choisissez un jour plus proche.
-api-slot-closed = On ne peut pas réserver ce jour-là. { $label }
-api-slot-not-aligned = Aucun rendez-vous de ce service ne commence à cette heure. Choisissez un des horaires libres.
 api-unavailable-title = Ce service ne peut pas être réservé
 api-unavailable-text = Ce service ne peut pas être réservé maintenant, ou pas de cette façon (au centre, par téléphone, en appel vidéo).
 api-full-title = Cet horaire est complet

@@ -153,18 +153,6 @@ booking-back-to-booking = Torna al vostro appuntamento
 
 ## Appointments API.
 
-api-closed-weekday = Il centro non riceve su appuntamento in questo giorno della settimana.
-api-closed-holiday = Giorno festivo: { $name }.
-api-closed-patron = Festa del santo patrono: { $name }.
-api-closed-closure = Il centro è chiuso: { $label }
-api-closed-past = Questo giorno è già passato.
-api-closed-too-far = Questo giorno è troppo lontano: non si può ancora prenotare.
-api-slot-title = Non si può prenotare questo orario
-api-slot-in-past = Questo orario è già passato. Scegliete un orario libero tra quelli proposti.
-api-slot-too-soon = Questo orario è troppo vicino: il servizio va prenotato con più anticipo. Scegliete un orario più avanti.
-api-slot-too-far = Questo orario è troppo lontano: non si può ancora prenotare. Scegliete un giorno più vicino.
-api-slot-closed = Quel giorno non si può prenotare. { $label }
-api-slot-not-aligned = A quest'ora non inizia nessun appuntamento di questo servizio. Scegliete uno degli orari liberi.
 api-unavailable-title = Servizio non prenotabile
 api-unavailable-text = Questo servizio non si può prenotare ora, oppure non in questa modalità (al centro, al telefono, in videochiamata).
 api-full-title = Orario al completo

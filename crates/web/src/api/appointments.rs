@@ -15,10 +15,10 @@ use sportello_domain::vocab::Vocabulary;
 use sportello_domain::{Actor, Booking, BookingRef, Lang, Modality, RawBooking, Service, ServiceId};
 
 use crate::AppState;
-use crate::booking::{self, BookingError, CentreCalendar};
+use crate::booking::{self, BookingError, CentreCalendar, closed_message, slot_message};
 use crate::error::{AnswerAs, AppError, Problem, Refusal};
 use crate::extract::{ApiQuery, PathParams, Preferred};
-use crate::i18n::{args, msg, msg_args};
+use crate::i18n::msg;
 use crate::session::ClientAddress;
 
 mod schema;
@@ -59,42 +59,12 @@ fn refusal_error(refusal: Refusal, lang: Lang) -> AppError {
     AppError::new(Problem::Refused(Box::new(refusal))).api(lang)
 }
 
-/// Why a day is closed, in `lang`.
-fn closed_message(lang: Lang, closed: &DayClosed) -> String {
-    match closed {
-        DayClosed::Weekday => msg(lang, "api-closed-weekday"),
-        DayClosed::Holiday(holiday) => {
-            let name = msg(lang, &format!("holiday-{}", holiday.code()));
-            msg_args(lang, "api-closed-holiday", &args(&[("name", name.into())]))
-        }
-        DayClosed::Patron(name) => msg_args(lang, "api-closed-patron", &args(&[("name", name.as_str().into())])),
-        DayClosed::Closure(reason) => msg_args(lang, "api-closed-closure", &args(&[("label", reason.as_str().into())])),
-        DayClosed::Past => msg(lang, "api-closed-past"),
-        DayClosed::TooFar => msg(lang, "api-closed-too-far"),
-    }
-}
-
 fn closed_json(lang: Lang, closed: &DayClosed) -> ClosedJson {
     let value = serde_json::to_value(closed).unwrap_or_default();
     ClosedJson {
         kind: value["kind"].as_str().unwrap_or_default().to_string(),
         detail: value["detail"].as_str().map(str::to_string),
         message: closed_message(lang, closed),
-    }
-}
-
-/// Why a start time cannot be booked, in `lang`.
-fn slot_message(lang: Lang, problem: &SlotProblem) -> String {
-    match problem {
-        SlotProblem::InPast => msg(lang, "api-slot-in-past"),
-        SlotProblem::TooSoon => msg(lang, "api-slot-too-soon"),
-        SlotProblem::TooFar => msg(lang, "api-slot-too-far"),
-        SlotProblem::Closed(closed) => msg_args(
-            lang,
-            "api-slot-closed",
-            &args(&[("label", closed_message(lang, closed).into())]),
-        ),
-        SlotProblem::NotAligned => msg(lang, "api-slot-not-aligned"),
     }
 }
 
@@ -108,7 +78,7 @@ fn booking_error(lang: Lang, error: BookingError) -> AppError {
             let reason = value["kind"].as_str().unwrap_or_default().to_string();
             let mut refusal = refused(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                msg(lang, "api-slot-title"),
+                msg(lang, "slot-problem-title"),
                 slot_message(lang, &problem),
                 &reason,
             );

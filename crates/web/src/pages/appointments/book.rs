@@ -15,10 +15,12 @@ use sportello_domain::{Actor, Lang, Modality, RawBooking, Service, markdown};
 
 use super::{
     AlternativeView, Crumb, Message, ServiceView, crumbs, load_centre, load_service, message_page, modality_view,
-    private, query, rome_day, service_view, slot_message, when_label,
+    private, query, rome_day, service_view, when_label,
 };
 use crate::AppState;
-use crate::booking::{self, BookingError, BookingInput, CentreCalendar, manage_token, parse_start, start_param};
+use crate::booking::{
+    self, BookingError, BookingInput, CentreCalendar, manage_token, parse_start, slot_message, start_param,
+};
 use crate::error::AppError;
 use crate::extract::{FormFields, Locale, PathParams};
 use crate::i18n::msg;

@@ -16,10 +16,10 @@ use super::DayRange;
 use super::book::{taken_alternatives, where_text};
 use super::{
     Crumb, Message, MoveForm, chosen_day, crumbs, message_page, modality_view, open_days, private, query, rome_day,
-    service_view, slot_message, when_label,
+    service_view, when_label,
 };
 use crate::AppState;
-use crate::booking::{self, BookingError, CentreCalendar, parse_start, token_is_valid};
+use crate::booking::{self, BookingError, CentreCalendar, parse_start, slot_message, token_is_valid};
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale, PathParams};
 use crate::i18n::{args, msg, msg_args};

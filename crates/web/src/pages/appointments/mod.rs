@@ -14,13 +14,13 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use minijinja::{Value, context};
 use serde::Serialize;
-use sportello_domain::schedule::{DayClosed, Slot, SlotProblem};
+use sportello_domain::schedule::Slot;
 use sportello_domain::time::to_rome;
 use sportello_domain::{Lang, Modality, Service};
 
 use super::render_page;
 use crate::AppState;
-use crate::booking::{CentreCalendar, FreeSlot, start_param};
+use crate::booking::{CentreCalendar, FreeSlot, closed_message, start_param};
 use crate::error::{AnswerAs, AppError};
 use crate::i18n::{args, msg, msg_args};
 use crate::mails::modality_id;
@@ -145,24 +145,6 @@ pub fn slot_times(slot: &Slot) -> String {
         slot.local_start().format("%H:%M"),
         slot.local_end().format("%H:%M")
     )
-}
-
-/// Why a day cannot be booked, in words.
-pub fn closed_message(lang: Lang, closed: &DayClosed) -> String {
-    let name = match closed {
-        DayClosed::Holiday(holiday) => msg(lang, &format!("holiday-{}", holiday.code())),
-        DayClosed::Patron(name) | DayClosed::Closure(name) => name.clone(),
-        DayClosed::Weekday | DayClosed::Past | DayClosed::TooFar => String::new(),
-    };
-    msg_args(lang, closed.message_id(), &args(&[("name", name.into())]))
-}
-
-/// Why a start time cannot be booked, in words.
-pub fn slot_message(lang: Lang, problem: &SlotProblem) -> String {
-    match problem {
-        SlotProblem::Closed(closed) => format!("{} {}", msg(lang, problem.message_id()), closed_message(lang, closed)),
-        other => msg(lang, other.message_id()),
-    }
 }
 
 /// One open day in the day choice.

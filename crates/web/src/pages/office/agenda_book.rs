@@ -11,7 +11,7 @@ use axum::response::Response;
 use chrono::{NaiveDate, Utc};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
-use sportello_domain::schedule::{Slot, SlotProblem};
+use sportello_domain::schedule::Slot;
 use sportello_domain::vocab::SpokenLanguage;
 use sportello_domain::{Centre, FieldError, Lang, Modality, RawBooking, Service, ServiceId};
 use sportello_storage::Booked;
@@ -30,17 +30,6 @@ use crate::session::{Office, SignedIn};
 
 /// Open days offered as links.
 const DAYS_SHOWN: usize = 10;
-
-/// Message id of why a start time cannot be booked.
-fn slot_problem_id(problem: &SlotProblem) -> &'static str {
-    match problem {
-        SlotProblem::InPast => "agenda-slot-in-past",
-        SlotProblem::TooSoon => "agenda-slot-too-soon",
-        SlotProblem::TooFar => "agenda-slot-too-far",
-        SlotProblem::Closed(_) => "agenda-slot-closed",
-        SlotProblem::NotAligned => "agenda-slot-not-aligned",
-    }
-}
 
 #[derive(Debug, Default, Deserialize)]
 pub struct StepQuery {
@@ -342,7 +331,7 @@ pub async fn book(
             (StatusCode::UNPROCESSABLE_ENTITY, extra)
         }
         Err(BookingError::Slot(problem)) => {
-            extra.problem = Some(msg(lang, slot_problem_id(&problem)));
+            extra.problem = Some(booking::slot_message(lang, &problem));
             (StatusCode::CONFLICT, extra)
         }
         Err(BookingError::Full(next)) => {
