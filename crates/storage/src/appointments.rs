@@ -78,6 +78,11 @@ pub trait Appointments: Send + Sync {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Booked, StorageError>;
+    /// The booking an idempotency key made, if the key was used (and not
+    /// forgotten) with the same request; [`StorageError::KeyReused`] if it came
+    /// with another one. [`Appointments::book`] checks again in its
+    /// transaction: this is for answering a replay before anything else.
+    async fn idempotent_booking(&self, key: &IdempotencyKey) -> Result<Option<Booking>, StorageError>;
     async fn booking(&self, reference: &BookingRef) -> Result<Option<Booking>, StorageError>;
     /// Moves a booking still to come to another slot of its service (and
     /// modality), releasing its place; [`StorageError::Full`] when the new

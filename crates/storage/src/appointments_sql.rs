@@ -292,6 +292,28 @@ impl Appointments for Store {
         Ok(Booked::New(stored))
     }
 
+    async fn idempotent_booking(&self, key: &IdempotencyKey) -> Result<Option<Booking>, StorageError> {
+        let row =
+            sqlx::query("SELECT request_hash, booking_id FROM idempotency_keys WHERE key = $1 AND created_at >= $2")
+                .bind(&key.key)
+                .bind(key.not_before)
+                .fetch_optional(self.pool())
+                .await?;
+        let Some(row) = row else { return Ok(None) };
+        let hash: String = row.try_get("request_hash")?;
+        if hash != key.request_hash {
+            return Err(StorageError::KeyReused);
+        }
+        let Some(id) = row.try_get::<Option<i64>, _>("booking_id")? else {
+            return Ok(None);
+        };
+        let row = sqlx::query(AssertSqlSafe(format!("{BOOKING_SELECT} WHERE id = $1")))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(booking_from_row).transpose()
+    }
+
     async fn booking(&self, reference: &BookingRef) -> Result<Option<Booking>, StorageError> {
         let row = sqlx::query(AssertSqlSafe(format!("{BOOKING_SELECT} WHERE reference = $1")))
             .bind(reference.as_str())

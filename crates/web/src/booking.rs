@@ -257,18 +257,10 @@ pub async fn book(
 ) -> Result<Booked, BookingError> {
     let service = input.service;
     let (person, needs) = input.form.validate(input.lang).map_err(BookingError::Fields)?;
-    if !service.data.active || !service.data.offers(input.modality) {
-        return Err(BookingError::Unavailable);
-    }
-    let slot = input
-        .calendar
-        .calendar()
-        .check_slot(input.start, &service.data.rules(), now)
-        .map_err(BookingError::Slot)?;
     let request = BookingRequest {
         service: service.id,
         modality: input.modality,
-        start: slot.start,
+        start: input.start,
         person,
         needs,
     };
@@ -277,6 +269,21 @@ pub async fn book(
         request_hash: request_hash(&request),
         not_before: now - IDEMPOTENCY_WINDOW,
     });
+    // A repeated request gets the answer of the first, even once its time
+    // has passed or its slot is full.
+    if let Some(key) = &key
+        && let Some(previous) = state.storage.idempotent_booking(key).await?
+    {
+        return Ok(Booked::Replayed(previous));
+    }
+    if !service.data.active || !service.data.offers(input.modality) {
+        return Err(BookingError::Unavailable);
+    }
+    let slot = input
+        .calendar
+        .calendar()
+        .check_slot(input.start, &service.data.rules(), now)
+        .map_err(BookingError::Slot)?;
     // A new reference on the rare clash with an existing one.
     for _ in 0..3 {
         let booking = NewBooking {

@@ -1,7 +1,10 @@
-//! The e-mails of appointments, on SQLite and PostgreSQL: the confirmation
-//! queued with the booking in the person's language, with a signed link and
-//! an `.ics` in Europe/Rome time; reminders queued once each, never for a
-//! booking made after their time; the demo's mailbox page.
+//! The booking layer that the pages, the back office and the API share
+//! (`crates/web/src/booking.rs`), on SQLite and PostgreSQL, where a test
+//! needs to set the clock: the confirmation e-mail queued with the booking in
+//! the person's language, with a signed link and an `.ics` in Europe/Rome
+//! time; reminders queued once each, never for a booking made after their
+//! time; an `Idempotency-Key` replayed after the appointment's start; the
+//! demo's mailbox page.
 
 mod common;
 
@@ -221,6 +224,52 @@ async fn reminders_are_queued_once(backend: Backend) {
     );
 }
 
+async fn a_key_is_replayed_even_after_the_start(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let state = state(&app, false).await;
+    let (centre, service) = lecce(app.storage(), ServiceKind::BasicGuidance).await;
+    let calendar = CentreCalendar::load(&state, centre).await.unwrap();
+    let slot = free_slot(&state, &calendar, &service).await.slot;
+    let form = form("Amina Diallo");
+    let input = BookingInput {
+        calendar: &calendar,
+        service: &service,
+        modality: Modality::Phone,
+        start: slot.start,
+        form: &form,
+        lang: Lang::It,
+    };
+    // Booked three hours before; retried (the answer was lost) after the start.
+    let first = booking::book(
+        &state,
+        &input,
+        Some("retry-1"),
+        &Actor::system(),
+        slot.start - Duration::hours(3),
+    )
+    .await
+    .unwrap();
+    let later = slot.start + Duration::minutes(5);
+    let replay = booking::book(&state, &input, Some("retry-1"), &Actor::system(), later)
+        .await
+        .unwrap();
+    assert!(matches!(replay, sportello_storage::Booked::Replayed(_)));
+    assert_eq!(replay.booking(), first.booking());
+    let other_form = RawBooking {
+        name: "Someone Else".into(),
+        ..form.clone()
+    };
+    let other = BookingInput {
+        form: &other_form,
+        ..input
+    };
+    let reused = booking::book(&state, &other, Some("retry-1"), &Actor::system(), later).await;
+    assert!(matches!(reused, Err(booking::BookingError::KeyReused)), "{reused:?}");
+    // Without the key, the same request after the start is refused.
+    let late = booking::book(&state, &input, None, &Actor::system(), later).await;
+    assert!(matches!(late, Err(booking::BookingError::Slot(_))), "{late:?}");
+}
+
 async fn the_demo_mailbox(backend: Backend) {
     let app = TestApp::new(backend).await;
     let closed = app.get("/en/demo/mailbox").await;
@@ -300,5 +349,6 @@ macro_rules! on_both_backends {
 on_both_backends!(
     confirmations_in_each_language,
     reminders_are_queued_once,
+    a_key_is_replayed_even_after_the_start,
     the_demo_mailbox
 );
