@@ -16,7 +16,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::{Centre, CentreId, Lang, Section};
+use crate::{Centre, CentreId, Lang, Section, ServiceKind};
 
 /// Database identifier of a user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -233,6 +233,19 @@ impl<'a> Access<'a> {
             .collect()
     }
 
+    /// May see the centre's bookings of services of `kind` (names, contacts,
+    /// needs). Bookings for Collocamento Mirato advice say something about a
+    /// person's health (GDPR art. 9): they follow the rules of the Collocamento
+    /// Mirato sections; every other booking those of the ordinary section.
+    pub fn can_read_bookings(&self, centre: CentreId, kind: ServiceKind) -> bool {
+        self.can_read_offers(centre, booking_section(kind))
+    }
+
+    /// May book, cancel and mark the centre's bookings of services of `kind`.
+    pub fn can_handle_bookings(&self, centre: CentreId, kind: ServiceKind) -> bool {
+        self.can_edit_offers(centre, booking_section(kind))
+    }
+
     /// The sections of `centre` whose offers the user may change.
     pub fn editable_sections(&self, centre: CentreId) -> Vec<Section> {
         Section::ALL
@@ -332,6 +345,14 @@ impl NewAuditEntry {
     }
 }
 
+/// The section whose permission rules cover bookings of `kind`.
+fn booking_section(kind: ServiceKind) -> Section {
+    match kind {
+        ServiceKind::MiratoAdvice => Section::MiratoArt1,
+        _ => Section::Ordinary,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,6 +427,23 @@ mod tests {
             vec![Section::MiratoArt1, Section::MiratoArt18]
         );
         assert!(!access.can_read_offers(CentreId(1), Section::Ordinary));
+    }
+
+    #[test]
+    fn collocamento_mirato_bookings_follow_the_mirato_grants() {
+        let centres = [centre(1, "lecce")];
+        let operator = [grant(Role::Operator, Scope::Centre(CentreId(1)))];
+        let mirato = [grant(Role::Mirato, Scope::Centre(CentreId(1)))];
+        let coordinator = [grant(Role::Coordinator, Scope::Area("lecce".into()))];
+        let (operator, mirato) = (Access::new(&operator, &centres), Access::new(&mirato, &centres));
+        let coordinator = Access::new(&coordinator, &centres);
+        let c = CentreId(1);
+        assert!(operator.can_handle_bookings(c, ServiceKind::Did));
+        assert!(!operator.can_read_bookings(c, ServiceKind::MiratoAdvice));
+        assert!(mirato.can_handle_bookings(c, ServiceKind::MiratoAdvice));
+        assert!(!mirato.can_read_bookings(c, ServiceKind::BasicGuidance));
+        assert!(coordinator.can_read_bookings(c, ServiceKind::MiratoAdvice));
+        assert!(!coordinator.can_handle_bookings(c, ServiceKind::Did));
     }
 
     #[test]

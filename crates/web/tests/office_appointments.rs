@@ -530,7 +530,74 @@ async fn each_role_sees_and_changes_what_it_may(app: TestApp) {
     );
 }
 
+/// Bookings for Collocamento Mirato advice are health-related: only users
+/// with the mirato grant (or the area's coordinator) see and handle them, and
+/// each time they are shown the audit log records it.
+async fn mirato_bookings_need_the_mirato_grant(app: TestApp) {
+    let mirato_service = service_of(&app, "lecce", ServiceKind::MiratoAdvice).await;
+    let ordinary_service = service_of(&app, "lecce", ServiceKind::Did).await;
+    let morning = working_morning(3);
+    let made_at = Utc::now();
+    let mirato_booking = stored_booking(&app, &mirato_service, morning, made_at).await;
+    let ordinary_booking = stored_booking(&app, &ordinary_service, morning, made_at).await;
+    let day = rome_date(morning);
+    let agenda = format!("/en/office/agenda?centre=lecce&day={day}");
+    let lecce = app.centre("lecce").await;
+
+    let (mut operator, _) = operator(&app, "lecce").await;
+    let page = operator.get(&agenda).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(ordinary_booking.reference.as_str()));
+    assert!(
+        !page.body.contains(mirato_booking.reference.as_str()),
+        "an ordinary operator does not see Collocamento Mirato bookings"
+    );
+    let cancel = operator
+        .post(
+            &format!("/en/office/agenda/{}", mirato_booking.reference),
+            &[("action", "cancel"), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(cancel.status, StatusCode::FORBIDDEN);
+    let steps = operator
+        .get(&format!(
+            "/en/office/agenda/new?centre=lecce&service={}",
+            mirato_service.id.0
+        ))
+        .await;
+    assert_eq!(steps.status, StatusCode::FORBIDDEN);
+    assert_eq!(denials(&app, "op-lecce@example.org").await.len(), 2);
+
+    let grant = Grant::new(Role::Mirato, Scope::Centre(lecce.id)).unwrap();
+    let (mut mirato, _) = signed_in(&app, "mirato-lecce@example.org", grant).await;
+    let page = mirato.get(&agenda).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(mirato_booking.reference.as_str()));
+    assert!(!page.body.contains(ordinary_booking.reference.as_str()));
+    let reads = app
+        .storage()
+        .audit_entries(&AuditFilter {
+            action: Some("agenda.read_mirato".into()),
+            actor: Some("mirato-lecce@example.org".into()),
+            limit: 10,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(reads.len(), 1, "the read is logged");
+    let cancelled = mirato
+        .post(
+            &format!("/en/office/agenda/{}", mirato_booking.reference),
+            &[("action", "cancel"), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(cancelled.status, StatusCode::SEE_OTHER, "{}", cancelled.body);
+    let stored = app.storage().booking(&mirato_booking.reference).await.unwrap().unwrap();
+    assert_eq!(stored.status, BookingStatus::Cancelled);
+}
+
 on_both_backends!(
+    mirato_bookings_need_the_mirato_grant,
     an_operator_edits_a_service,
     rules_and_patron_days_are_saved,
     an_operator_books_by_phone_and_runs_the_day,

@@ -3,7 +3,9 @@
 //! and the operators' actions on a booking: cancel before the start (the
 //! person gets the cancellation e-mail), mark attended or not shown once it
 //! has started. Bookings are personal data: only users who read the centre's
-//! offers see them, administrators do not.
+//! offers see them, administrators do not; bookings for Collocamento Mirato
+//! advice (health-related) only users with the mirato grant or the area's
+//! coordinators, and each time they are shown the audit log says so.
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -13,7 +15,7 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 use sportello_domain::time::{from_rome_local, to_rome};
 use sportello_domain::vocab::Vocabulary;
-use sportello_domain::{Booking, BookingRef, BookingStatus, Centre, Lang, Service};
+use sportello_domain::{Booking, BookingRef, BookingStatus, Centre, Lang, NewAuditEntry, Service, ServiceKind};
 
 use super::services::{Need, allowed, centre_choices, centre_for, service_name};
 use super::{render, see_other};
@@ -76,12 +78,13 @@ fn needs(lang: Lang, booking: &Booking) -> Vec<String> {
     out
 }
 
-fn rows(lang: Lang, bookings: &[Booking], services: &[Service], can_edit: bool) -> Vec<Row> {
+fn rows(lang: Lang, bookings: &[Booking], services: &[Service], can_edit: impl Fn(&Booking) -> bool) -> Vec<Row> {
     let now = Utc::now();
     let mut rows: Vec<(chrono::DateTime<Utc>, Row)> = bookings
         .iter()
         .map(|b| {
             let booked = b.status == BookingStatus::Booked;
+            let can_edit = can_edit(b);
             let row = Row {
                 reference: b.reference.to_string(),
                 time: format!(
@@ -165,9 +168,37 @@ pub async fn day(
     let day = day_or_today(query.day.as_deref())
         .ok_or_else(|| AppError::bad_parameter("day", query.day.clone().unwrap_or_default()).page(lang))?;
     let (from, to) = day_bounds(day);
-    let bookings = state.storage.centre_bookings(centre.id, from, to).await.on_page(lang)?;
     let services = state.storage.services(centre.id).await.on_page(lang)?;
+    let kind = |b: &Booking| services.iter().find(|s| s.id == b.service).map(|s| s.data.kind);
+    let access = user.access();
+    // Each user sees the bookings of the services they may read: Collocamento
+    // Mirato advice only with the mirato grant (or as the area's coordinator),
+    // and every such read is logged.
+    let bookings: Vec<Booking> = state
+        .storage
+        .centre_bookings(centre.id, from, to)
+        .await
+        .on_page(lang)?
+        .into_iter()
+        .filter(|b| kind(b).is_some_and(|k| access.can_read_bookings(centre.id, k)))
+        .collect();
+    let mirato = bookings
+        .iter()
+        .filter(|b| kind(b) == Some(ServiceKind::MiratoAdvice))
+        .count();
+    if mirato > 0 {
+        let details = serde_json::json!({ "day": day, "bookings": mirato }).to_string();
+        let entry = NewAuditEntry::new("agenda.read_mirato", "centre", &centre.data.slug)
+            .centre(centre.id)
+            .details(details);
+        state
+            .storage
+            .audit(&user.actor(), entry, Utc::now())
+            .await
+            .on_page(lang)?;
+    }
     let can_edit = allowed(&user, &centre, Need::EditAgenda);
+    let handles = |b: &Booking| can_edit && kind(b).is_some_and(|k| access.can_handle_bookings(centre.id, k));
     let booked = query
         .booked
         .as_deref()
@@ -199,7 +230,7 @@ pub async fn day(
         day => day.to_string(),
         previous => day.pred_opt().map(|d| d.to_string()),
         next => day.succ_opt().map(|d| d.to_string()),
-        rows => minijinja::value::Serde(rows(lang, &bookings, &services, can_edit)),
+        rows => minijinja::value::Serde(rows(lang, &bookings, &services, handles)),
         can_edit,
         booked,
         mailed => query.mailed.is_some(),
@@ -226,7 +257,13 @@ async fn editable_booking(
     let Some(centre) = user.centres.iter().find(|c| c.id == booking.centre) else {
         return Err(AppError::not_found().page(lang));
     };
-    if !allowed(user, centre, Need::EditAgenda) {
+    let service = state
+        .storage
+        .service(booking.service)
+        .await
+        .on_page(lang)?
+        .ok_or_else(|| AppError::not_found().page(lang))?;
+    if !user.access().can_handle_bookings(centre.id, service.data.kind) {
         return Err(user.deny(state, action, "booking", reference).await);
     }
     Ok((centre.clone(), booking))

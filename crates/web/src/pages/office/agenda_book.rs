@@ -73,6 +73,27 @@ fn chosen_service<'a>(services: &'a [Service], value: Option<&str>) -> Option<&'
     services.iter().find(|s| s.id == ServiceId(id) && s.data.active)
 }
 
+/// The centre's services whose bookings `user` may make (Collocamento Mirato
+/// advice needs the mirato grant); a logged 403 when `asked` names another.
+async fn handled_services(
+    state: &AppState,
+    user: &SignedIn,
+    centre: &Centre,
+    asked: Option<&str>,
+) -> Result<Vec<Service>, AppError> {
+    let all = state.storage.services(centre.id).await.on_page(user.lang)?;
+    let access = user.access();
+    let (handled, others): (Vec<Service>, Vec<Service>) = all
+        .into_iter()
+        .partition(|s| access.can_handle_bookings(centre.id, s.data.kind));
+    if let Some(forbidden) = chosen_service(&others, asked) {
+        return Err(user
+            .deny(state, "booking.create", "service", &forbidden.id.0.to_string())
+            .await);
+    }
+    Ok(handled)
+}
+
 fn chosen_modality(service: Option<&Service>, value: Option<&str>) -> Option<Modality> {
     let service = service?;
     match value.and_then(Modality::parse) {
@@ -219,7 +240,7 @@ pub async fn steps(
         "booking.create",
     )
     .await?;
-    let services = state.storage.services(centre.id).await.on_page(lang)?;
+    let services = handled_services(&state, &user, &centre, query.service.as_deref()).await?;
     let service = chosen_service(&services, query.service.as_deref());
     let modality = chosen_modality(service, query.modality.as_deref());
     let day = match query.day.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
@@ -281,8 +302,8 @@ pub async fn book(
         "booking.create",
     )
     .await?;
-    let services = state.storage.services(centre.id).await.on_page(lang)?;
     let service_value = form.get("service");
+    let services = handled_services(&state, &user, &centre, Some(&service_value)).await?;
     let service = chosen_service(&services, Some(&service_value))
         .ok_or_else(|| AppError::bad_parameter("service", service_value.clone()).page(lang))?;
     let modality_value = form.get("modality");

@@ -43,11 +43,14 @@ pub fn allowed(user: &SignedIn, centre: &Centre, need: Need) -> bool {
     let access = user.access();
     let reads = !access.readable_sections(centre.id).is_empty();
     let operates = access.can_edit_offers(centre.id, Section::Ordinary);
+    // Which bookings of the agenda a user sees and handles is decided per
+    // booking (`Access::can_read_bookings`, `can_handle_bookings`).
+    let handles_some = !access.editable_sections(centre.id).is_empty();
     match need {
         Need::ReadCatalogue => access.administers() || reads,
         Need::EditCatalogue => access.administers() || operates,
         Need::ReadAgenda => reads,
-        Need::EditAgenda => operates,
+        Need::EditAgenda => handles_some,
     }
 }
 
