@@ -34,7 +34,16 @@ pub enum Loaded {
 /// empty database; leaves a database that has centres as it is.
 pub async fn load(storage: &dyn Storage, count: usize, seed: u64, today: NaiveDate) -> Result<Loaded, StorageError> {
     if storage.count_centres().await? > 0 {
-        accounts::create(storage, &storage.centres().await?).await?;
+        let centres = storage.centres().await?;
+        // A demo database made before appointments existed gets its catalogue.
+        let mut catalogued = false;
+        for centre in &centres {
+            catalogued |= !storage.services(centre.id).await?.is_empty();
+        }
+        if !catalogued {
+            appointments::create(storage, &centres).await?;
+        }
+        accounts::create(storage, &centres).await?;
         return Ok(Loaded::AlreadyThere);
     }
     let mut stored = Vec::new();
