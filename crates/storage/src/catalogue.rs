@@ -24,7 +24,9 @@ pub trait Catalogue: Send + Sync {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Service, StorageError>;
-    /// Saves a service read at `version` ([`StorageError::Stale`] otherwise).
+    /// Saves a service read at `version` ([`StorageError::Stale`] otherwise, or
+    /// when `service` names another kind: a service keeps its kind, because
+    /// who may see its bookings depends on it).
     /// A new capacity applies to future slots too; it cannot drop below the
     /// places already booked in any of them.
     async fn update_service(

@@ -184,9 +184,9 @@ impl Catalogue for Store {
     ) -> Result<Service, StorageError> {
         let mut tx = self.begin_write().await?;
         let changed = sqlx::query(
-            "UPDATE services SET kind = $1, duration_minutes = $2, in_office = $3, by_phone = $4, by_video = $5, \
+            "UPDATE services SET duration_minutes = $2, in_office = $3, by_phone = $4, by_video = $5, \
              capacity = $6, min_notice_minutes = $7, max_days_ahead = $8, active = $9, version = version + 1 \
-             WHERE id = $10 AND version = $11 AND centre_id = $12",
+             WHERE id = $10 AND version = $11 AND centre_id = $12 AND kind = $1",
         )
         .bind(service.kind.code())
         .bind(service.duration_minutes as i32)

@@ -163,7 +163,7 @@ pub async fn list(
             active: s.data.active,
         })
         .collect();
-    let missing = missing_kinds(&services, None);
+    let missing = missing_kinds(&services);
     let title = format!("{} · {}", msg(lang, "services-title"), centre.data.name);
     let ctx = context! {
         centre => centre.data.slug.clone(),
@@ -186,10 +186,10 @@ pub async fn list(
 
 /// The kinds the centre has no service of yet (plus `keep`, the kind of the
 /// service being edited).
-fn missing_kinds(services: &[Service], keep: Option<ServiceKind>) -> Vec<ServiceKind> {
+fn missing_kinds(services: &[Service]) -> Vec<ServiceKind> {
     ServiceKind::ALL
         .into_iter()
-        .filter(|k| Some(*k) == keep || !services.iter().any(|s| s.data.kind == *k))
+        .filter(|k| !services.iter().any(|s| s.data.kind == *k))
         .collect()
 }
 
@@ -329,7 +329,7 @@ pub async fn new_form(
     )
     .await?;
     let services = state.storage.services(centre.id).await.on_page(lang)?;
-    let kinds = missing_kinds(&services, None);
+    let kinds = missing_kinds(&services);
     let raw = RawService {
         kind: kinds.first().map(|k| k.code().to_string()).unwrap_or_default(),
         duration_minutes: "30".into(),
@@ -367,7 +367,7 @@ pub async fn create(
     )
     .await?;
     let services = state.storage.services(centre.id).await.on_page(lang)?;
-    let kinds = missing_kinds(&services, None);
+    let kinds = missing_kinds(&services);
     let raw = raw_from_form(&form);
     let target = Target {
         centre: &centre,
@@ -409,7 +409,7 @@ async fn editable_service(
     user: &SignedIn,
     slug: Option<&str>,
     id: &str,
-) -> Result<(Centre, Service, Vec<Service>), AppError> {
+) -> Result<(Centre, Service), AppError> {
     let lang = user.lang;
     let id = id.parse::<i64>().map_err(|_| AppError::not_found().page(lang))?;
     let service = state
@@ -434,8 +434,7 @@ async fn editable_service(
         "service.update",
     )
     .await?;
-    let services = state.storage.services(centre.id).await.on_page(lang)?;
-    Ok((centre, service, services))
+    Ok((centre, service))
 }
 
 /// `GET /{lang}/office/services/{id}`.
@@ -446,12 +445,13 @@ pub async fn edit_form(
     PathParams((_, id)): PathParams<(String, String)>,
     Query(query): Query<CentreQuery>,
 ) -> Result<Response, AppError> {
-    let (centre, service, services) = editable_service(&state, &user, query.centre.as_deref(), &id).await?;
+    let (centre, service) = editable_service(&state, &user, query.centre.as_deref(), &id).await?;
     let target = Target {
         centre: &centre,
         service: Some(service.id),
         version: Some(service.version),
-        kinds: missing_kinds(&services, Some(service.data.kind)),
+        // A service keeps its kind: who may see its bookings depends on it.
+        kinds: vec![service.data.kind],
     };
     form_page(
         &user,
@@ -472,14 +472,14 @@ pub async fn update(
     form: FormFields,
 ) -> Result<Response, AppError> {
     user.check_csrf(&form.get("csrf"))?;
-    let (centre, service, services) = editable_service(&state, &user, query.centre.as_deref(), &id).await?;
+    let (centre, service) = editable_service(&state, &user, query.centre.as_deref(), &id).await?;
     let version = form.get("version").trim().parse::<i64>().unwrap_or(-1);
     let raw = raw_from_form(&form);
     let target = Target {
         centre: &centre,
         service: Some(service.id),
         version: Some(version),
-        kinds: missing_kinds(&services, Some(service.data.kind)),
+        kinds: vec![service.data.kind],
     };
     let edited = match raw.validate(centre.id) {
         Ok(edited) if !target.kinds.contains(&edited.kind) => {
