@@ -9,9 +9,7 @@ use std::collections::BTreeMap;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sportello_domain::{
-    Actor, Booking, BookingId, BookingRef, BookingRequest, BookingStatus, CentreId, OutgoingMail, ServiceId,
-};
+use sportello_domain::{Actor, Booking, BookingRef, BookingRequest, BookingStatus, CentreId, OutgoingMail, ServiceId};
 
 use crate::StorageError;
 
@@ -130,11 +128,13 @@ pub trait Appointments: Send + Sync {
         limit: u32,
     ) -> Result<Vec<Booking>, StorageError>;
     /// Records a reminder and queues its mail in one transaction; `false`
-    /// (and nothing queued) when another node recorded it first. Without a
-    /// mail the reminder is recorded as skipped (booked too late for it).
+    /// (and nothing queued) when another node recorded it first, or when the
+    /// booking was cancelled or moved since it was read. Without a mail the
+    /// reminder is recorded as skipped (booked too late for it). Moving a
+    /// booking forgets its reminders, so they come again for the new time.
     async fn record_reminder(
         &self,
-        booking: BookingId,
+        booking: &Booking,
         minutes_before: u32,
         mail: Option<&OutgoingMail>,
         now: DateTime<Utc>,

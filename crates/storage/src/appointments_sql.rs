@@ -104,10 +104,7 @@ async fn take_seat(
     end: DateTime<Utc>,
     booking: i64,
 ) -> Result<bool, StorageError> {
-    let capacity: i32 = sqlx::query_scalar("SELECT capacity FROM services WHERE id = $1")
-        .bind(service.0)
-        .fetch_one(&mut **tx)
-        .await?;
+    let capacity = service_capacity(tx, service).await?;
     sqlx::query(
         "INSERT INTO slots (service_id, starts_at, ends_at, capacity) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (service_id, starts_at) DO NOTHING",
@@ -145,6 +142,21 @@ async fn take_seat(
         }
     }
     Ok(false)
+}
+
+/// The service's capacity, read under a share lock on PostgreSQL: a
+/// concurrent capacity change (which updates the row) waits for this
+/// booking, or this booking waits for it and reads the new value; either
+/// way the slot created here gets the capacity in force.
+async fn service_capacity(tx: &mut Tx, service: ServiceId) -> Result<i32, StorageError> {
+    let lock = if Store::BACKEND == "postgres" { " FOR SHARE" } else { "" };
+    let capacity = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT capacity FROM services WHERE id = $1{lock}"
+    )))
+    .bind(service.0)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(capacity)
 }
 
 async fn queue(tx: &mut Tx, mail: Option<&OutgoingMail>, now: DateTime<Utc>) -> Result<(), StorageError> {
@@ -337,7 +349,15 @@ impl Appointments for Store {
         if current.status != BookingStatus::Booked || current.start <= now {
             return Err(StorageError::Stale);
         }
+        // The service first, as a new booking does: no lock-order deadlock
+        // with a capacity change.
+        service_capacity(&mut tx, current.service).await?;
         sqlx::query("DELETE FROM seats WHERE booking_id = $1")
+            .bind(current.id.0)
+            .execute(&mut *tx)
+            .await?;
+        // Reminders start again for the new time.
+        sqlx::query("DELETE FROM booking_reminders WHERE booking_id = $1")
             .bind(current.id.0)
             .execute(&mut *tx)
             .await?;
@@ -463,17 +483,31 @@ impl Appointments for Store {
 
     async fn record_reminder(
         &self,
-        booking: BookingId,
+        booking: &Booking,
         minutes_before: u32,
         mail: Option<&OutgoingMail>,
         now: DateTime<Utc>,
     ) -> Result<bool, StorageError> {
         let mut tx = self.begin_write().await?;
+        // Still booked at the time the reminder was written for (not cancelled
+        // or moved since it was read)?
+        let lock = if Store::BACKEND == "postgres" { " FOR SHARE" } else { "" };
+        let unchanged = sqlx::query(AssertSqlSafe(format!(
+            "SELECT id FROM bookings WHERE id = $1 AND status = 'booked' AND starts_at = $2{lock}"
+        )))
+        .bind(booking.id.0)
+        .bind(booking.start)
+        .fetch_optional(&mut *tx)
+        .await?
+        .is_some();
+        if !unchanged {
+            return Ok(false);
+        }
         let recorded = sqlx::query(
             "INSERT INTO booking_reminders (booking_id, minutes_before, sent_at) VALUES ($1, $2, $3) \
              ON CONFLICT (booking_id, minutes_before) DO NOTHING",
         )
-        .bind(booking.0)
+        .bind(booking.id.0)
         .bind(minutes_before as i32)
         .bind(now)
         .execute(&mut *tx)
@@ -488,10 +522,13 @@ impl Appointments for Store {
     }
 
     async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> Result<u64, StorageError> {
-        Ok(sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
+        let mut tx = self.begin_write().await?;
+        let purged = sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
             .bind(before)
-            .execute(self.pool())
+            .execute(&mut *tx)
             .await?
-            .rows_affected())
+            .rows_affected();
+        tx.commit().await?;
+        Ok(purged)
     }
 }

@@ -482,12 +482,12 @@ async fn reminders_are_recorded_once(backend: Backend) {
     let due = s.due_reminders(2880, two_days_before, 10).await.unwrap();
     assert_eq!(due.len(), 1);
     assert!(
-        s.record_reminder(due[0].id, 2880, Some(&mail("rappel")), two_days_before)
+        s.record_reminder(&due[0], 2880, Some(&mail("rappel")), two_days_before)
             .await
             .unwrap()
     );
     assert!(
-        !s.record_reminder(due[0].id, 2880, Some(&mail("rappel")), two_days_before)
+        !s.record_reminder(&due[0], 2880, Some(&mail("rappel")), two_days_before)
             .await
             .unwrap()
     );
@@ -498,9 +498,45 @@ async fn reminders_are_recorded_once(backend: Backend) {
     // far one is never due again.
     let close = start() - Duration::minutes(90);
     assert_eq!(s.due_reminders(120, close, 10).await.unwrap().len(), 1);
-    assert!(s.record_reminder(b.booking().id, 120, None, close).await.unwrap());
+    assert!(s.record_reminder(b.booking(), 120, None, close).await.unwrap());
     assert!(s.due_reminders(2880, close, 10).await.unwrap().is_empty());
     assert!(s.due_reminders(120, close, 10).await.unwrap().is_empty());
+
+    // Moved to a week later: its reminders come again for the new time; a
+    // reminder read before the move is not recorded after it.
+    let stale = b.booking().clone();
+    let later = start() + Duration::days(7);
+    let moved = s
+        .move_booking(
+            &stale.reference,
+            later,
+            later + Duration::minutes(30),
+            None,
+            &Actor::system(),
+            close,
+        )
+        .await
+        .unwrap();
+    assert!(
+        !s.record_reminder(&stale, 120, None, close).await.unwrap(),
+        "read before the move"
+    );
+    let due = s.due_reminders(2880, later - Duration::hours(47), 10).await.unwrap();
+    assert_eq!(due.iter().map(|d| &d.reference).collect::<Vec<_>>(), [&moved.reference]);
+
+    // Cancelled after being read: no reminder, no mail.
+    let cancelled = s
+        .cancel_booking(&moved.reference, None, &Actor::system(), later - Duration::hours(48))
+        .await
+        .unwrap();
+    assert_eq!(cancelled.status, sportello_domain::BookingStatus::Cancelled);
+    let mails_before = s.recent_mail(100).await.unwrap().len();
+    assert!(
+        !s.record_reminder(&due[0], 2880, Some(&mail("rappel")), later - Duration::hours(47))
+            .await
+            .unwrap()
+    );
+    assert_eq!(s.recent_mail(100).await.unwrap().len(), mails_before);
 }
 
 macro_rules! on_both_backends {

@@ -88,7 +88,7 @@ pub async fn queue_reminders(state: &AppState, now: DateTime<Utc>) -> Result<usi
             };
             if state
                 .storage
-                .record_reminder(booking.id, minutes, mail.as_ref(), now)
+                .record_reminder(&booking, minutes, mail.as_ref(), now)
                 .await?
                 && mail.is_some()
             {

@@ -395,7 +395,7 @@ pub fn cancelled(
     )
 }
 
-/// A reminder of a booking to come; one per booking and delay, ever.
+/// A reminder of a booking to come; one per booking, time and delay, ever.
 pub fn reminder(
     state: &AppState,
     calendar: &CentreCalendar,
@@ -413,6 +413,6 @@ pub fn reminder(
         b.person.email.as_ref(),
         now,
     )?;
-    m.dedupe_key = Some(format!("reminder:{}:{minutes_before}", b.reference));
+    m.dedupe_key = Some(format!("reminder:{}:{}:{minutes_before}", b.reference, b.sequence));
     Some(m)
 }
