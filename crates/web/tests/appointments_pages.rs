@@ -534,7 +534,47 @@ async fn nothing_changes_after_the_start(app: TestApp) {
     assert_eq!(stored.status, sportello_domain::BookingStatus::Booked, "nothing saved");
 }
 
+/// A second click on "book" (the same form sent twice) books once and shows
+/// the same booking; the same form sent again with other details is refused.
+async fn a_second_click_books_once(app: TestApp) {
+    let service = service_of(&app, "lecce", ServiceKind::BasicGuidance).await;
+    let service_url = format!("/en/appointments/lecce/{}", service.id.0);
+    let mut citizen = Browser::new(&app);
+    let start = first_free_start(&mut citizen, &service_url, Modality::Phone).await;
+    let path = format!("{service_url}/book?modality=phone&start={start}");
+    let form = citizen.get(&path).await;
+    let attempt = common::browser::input_value(&form.body, "attempt").expect("an attempt value");
+    let fields = [
+        ("attempt", attempt.as_str()),
+        ("name", "Amina Diallo"),
+        ("phone", "+39 333 1234567"),
+    ];
+    let first = citizen.post(&path, &fields).await;
+    let second = citizen.post(&path, &fields).await;
+    assert_eq!(
+        (first.status, second.status),
+        (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER)
+    );
+    assert_eq!(first.header("location"), second.header("location"), "the same booking");
+    assert_eq!(bookings(&app, "lecce").await.len(), 1);
+
+    let other = [
+        ("attempt", attempt.as_str()),
+        ("name", "Someone Else"),
+        ("phone", "+39 333 7654321"),
+    ];
+    let refused = citizen.post(&path, &other).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.text().contains("This form has already booked an appointment"));
+    assert_ne!(
+        common::browser::input_value(&refused.body, "attempt").as_deref(),
+        Some(attempt.as_str())
+    );
+    assert_eq!(bookings(&app, "lecce").await.len(), 1, "nothing saved");
+}
+
 on_both_backends!(
+    a_second_click_books_once,
     the_whole_flow_in_each_language,
     bad_input_is_refused_and_nothing_saved,
     moving_cancelling_and_the_calendar_file,

@@ -121,6 +121,7 @@ booking-confirm = Termin buchen
 booking-taken-title = Diese Uhrzeit wurde gerade vergeben
 booking-taken-text = Jemand hat gerade den letzten Platz zu dieser Uhrzeit gebucht. Es wurde nichts gespeichert.
 booking-taken-none = In nächster Zeit gibt es keine anderen freien Uhrzeiten. Wählen Sie einen anderen Tag.
+booking-already-sent = Mit diesem Formular wurde bereits ein Termin gebucht. Um einen weiteren zu buchen, prüfen Sie die Angaben und senden Sie erneut.
 booking-next-free = Die nächsten freien Uhrzeiten
 booking-unavailable-title = Diese Leistung kann nicht gebucht werden
 booking-unavailable-text = Diese Leistung kann zurzeit nicht auf diese Art online gebucht werden. Wählen Sie eine andere Art oder rufen Sie das Zentrum an.

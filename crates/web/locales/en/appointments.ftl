@@ -121,6 +121,7 @@ booking-confirm = Book the appointment
 booking-taken-title = This time was just taken
 booking-taken-text = Someone booked the last place at this time a moment ago. Nothing was saved.
 booking-taken-none = There are no other free times soon. Choose another day.
+booking-already-sent = This form has already booked an appointment. To book another one, check the details and send again.
 booking-next-free = The next free times
 booking-unavailable-title = This service cannot be booked
 booking-unavailable-text = This service cannot be booked online in this way at the moment. Choose another way to meet, or call the centre.

@@ -121,6 +121,7 @@ booking-confirm = Réserver le rendez-vous
 booking-taken-title = Cet horaire vient d'être pris
 booking-taken-text = Quelqu'un vient de réserver la dernière place à cette heure. Rien n'a été enregistré.
 booking-taken-none = Il n'y a pas d'autre horaire libre prochainement. Choisissez un autre jour.
+booking-already-sent = Ce formulaire a déjà réservé un rendez-vous. Pour en réserver un autre, vérifiez les données et envoyez de nouveau.
 booking-next-free = Les prochains horaires libres
 booking-unavailable-title = Ce service ne peut pas être réservé
 booking-unavailable-text = Ce service ne peut pas être réservé en ligne de cette façon pour le moment. Choisissez une autre façon ou appelez le centre.

@@ -121,6 +121,7 @@ booking-confirm = Prenota l'appuntamento
 booking-taken-title = Questo orario è appena stato occupato
 booking-taken-text = Qualcuno ha appena prenotato l'ultimo posto a quest'ora. Non è stato salvato nulla.
 booking-taken-none = Non ci sono altri orari liberi a breve. Scegliete un altro giorno.
+booking-already-sent = Questo modulo ha già prenotato un appuntamento. Se volete prenotarne un altro, controllate i dati e inviate di nuovo.
 booking-next-free = I prossimi orari liberi
 booking-unavailable-title = Questo servizio non si può prenotare
 booking-unavailable-text = Al momento questo servizio non si può prenotare online in questo modo. Scegliete un altro modo o telefonate al centro.

@@ -155,6 +155,9 @@ pub fn taken_alternatives(lang: Lang, next: &[Slot], href: impl Fn(&str) -> Stri
 /// What the person typed, shown again with the errors.
 #[derive(Debug, Default, Serialize)]
 struct Typed {
+    /// A random value per form shown: the booking's idempotency key, so that
+    /// a second click on "book" (or a reload of the POST) books once.
+    attempt: String,
     name: String,
     email: String,
     phone: String,
@@ -168,6 +171,7 @@ struct Typed {
 impl Typed {
     fn from_form(form: &FormFields) -> Typed {
         Typed {
+            attempt: form.get("attempt"),
             name: form.get("name"),
             email: form.get("email"),
             phone: form.get("phone"),
@@ -203,6 +207,12 @@ pub fn where_text(lang: Lang, calendar: &CentreCalendar, modality: Modality) -> 
     }
 }
 
+/// The form's attempt value, when it is one we could have made.
+fn attempt_key(value: &str) -> Option<&str> {
+    let value = value.trim();
+    (value.len() == 32 && value.bytes().all(|b| b.is_ascii_hexdigit())).then_some(value)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn form_page(
     state: &AppState,
@@ -227,7 +237,11 @@ fn form_page(
     .map(|(field, id)| (field, msg(lang, id)))
     .collect();
     let title = msg(lang, "booking-form-title");
+    let attempt = attempt_key(&typed.attempt)
+        .map(str::to_string)
+        .unwrap_or_else(|| sportello_auth::hex(&sportello_auth::random_bytes::<16>()));
     let ctx = context! {
+        attempt,
         crumbs => minijinja::value::Serde(chosen.trail(lang)),
         service => minijinja::value::Serde(&chosen.view),
         modality => minijinja::value::Serde(modality_view(lang, chosen.modality)),
@@ -324,7 +338,8 @@ pub async fn submit(
         lang,
     };
     let now = Utc::now();
-    match booking::book(&state, &input, None, &Actor::anonymous(&address), now).await {
+    let key = attempt_key(&typed.attempt).map(|a| format!("page:{a}"));
+    match booking::book(&state, &input, key.as_deref(), &Actor::anonymous(&address), now).await {
         Ok(booked) => {
             let reference = &booked.booking().reference;
             let token = manage_token(&state, reference);
@@ -380,8 +395,18 @@ pub async fn submit(
             unavailable(lang, &chosen.view),
         ),
         Err(BookingError::Storage(e)) => Err(AppError::from(e).page(lang)),
-        Err(BookingError::TooLate | BookingError::KeyReused) => Err(AppError::new(crate::error::Problem::Internal(
-            "a booking without key or existing booking was refused".into(),
+        // The same form sent again with other details after it booked:
+        // show the form again, with a new attempt, saying so.
+        Err(BookingError::KeyReused) => {
+            let typed = Typed {
+                attempt: String::new(),
+                ..typed
+            };
+            let text = Some(msg(lang, "booking-already-sent"));
+            form_page(&state, lang, &guard, &chosen, &typed, &[], text, StatusCode::CONFLICT)
+        }
+        Err(BookingError::TooLate) => Err(AppError::new(crate::error::Problem::Internal(
+            "a new booking was refused as too late".into(),
         ))
         .page(lang)),
     }

@@ -323,8 +323,10 @@ pub async fn book(
         lang: person_lang,
     };
     let key = form.get("key");
-    let key = Some(key.trim()).filter(|k| !k.is_empty() && k.len() <= 64);
-    let outcome = booking::book(&state, &input, key, &user.actor(), Utc::now()).await;
+    let key = Some(key.trim())
+        .filter(|k| !k.is_empty() && k.len() <= 64)
+        .map(|k| format!("office:{k}"));
+    let outcome = booking::book(&state, &input, key.as_deref(), &user.actor(), Utc::now()).await;
     let choice = Choice {
         services: services.clone(),
         centre: centre.clone(),
