@@ -39,7 +39,7 @@ pub enum Booked {
     /// A new booking.
     New(Booking),
     /// The key was used before with the same request: the booking it made,
-    /// as it was then.
+    /// as it is now.
     Replayed(Booking),
 }
 

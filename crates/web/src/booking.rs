@@ -324,6 +324,13 @@ pub async fn move_booking(
     if booking.status != BookingStatus::Booked || booking.start <= now {
         return Err(BookingError::TooLate);
     }
+    if start == booking.start {
+        // Already there: nothing to move, no e-mail.
+        return Ok(booking.clone());
+    }
+    if !service.data.active || !service.data.offers(booking.modality) {
+        return Err(BookingError::Unavailable);
+    }
     let slot = calendar
         .calendar()
         .check_slot(start, &service.data.rules(), now)
@@ -392,11 +399,15 @@ pub fn manage_url(state: &AppState, lang: Lang, reference: &BookingRef) -> Strin
 /// RFC 3339 with an offset (API).
 pub fn parse_start(value: &str) -> Option<DateTime<Utc>> {
     let value = value.trim();
+    // Years far outside any booking window are refused before any date
+    // arithmetic (which would overflow at chrono's limits).
+    let plausible = |year: i32| (2000..=2200).contains(&year);
     if let Ok(t) = DateTime::parse_from_rfc3339(value) {
-        return Some(t.with_timezone(&Utc));
+        return plausible(chrono::Datelike::year(&t)).then(|| t.with_timezone(&Utc));
     }
     chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
         .ok()
+        .filter(|t| plausible(chrono::Datelike::year(t)))
         .map(from_rome_local)
 }
 
@@ -443,7 +454,11 @@ fn meeting_url(base: &str) -> String {
 
 /// A stable hash of what a booking request asks for, for idempotency keys.
 fn request_hash(request: &BookingRequest) -> String {
-    hash_token(&serde_json::to_string(request).expect("a booking request serialises"))
+    // The language only chooses the words of pages and e-mails: a retry sent
+    // with another `Accept-Language` is the same request.
+    let mut request = request.clone();
+    request.person.lang = sportello_domain::Lang::It;
+    hash_token(&serde_json::to_string(&request).expect("a booking request serialises"))
 }
 
 #[cfg(test)]
@@ -537,5 +552,11 @@ mod tests {
         assert_eq!(summer.to_rfc3339(), "2026-07-01T07:00:00+00:00");
         assert_eq!(parse_start("2026-07-01T09:00:00+02:00"), Some(summer));
         assert_eq!(parse_start("tomorrow"), None);
+        assert_eq!(
+            parse_start("-262143-01-01T00:00"),
+            None,
+            "no overflow at chrono's limits"
+        );
+        assert_eq!(parse_start("+262142-12-31T23:59:59+00:00"), None);
     }
 }

@@ -324,6 +324,18 @@ async fn books_reads_moves_and_cancels(app: TestApp) {
         (bookings + 1, seats + 1, mails + 2),
         "the seat moved"
     );
+    // Moving again to the same time (a retry) changes nothing and sends nothing.
+    let same = post(
+        &app,
+        &path,
+        &[],
+        json!({"token": token, "start": at(day, "10:30")})
+            .to_string()
+            .into_bytes(),
+    )
+    .await;
+    assert_eq!((same.status.as_u16(), &same.body), (200, &moved.body));
+    assert_eq!(saved(&app, &service).await, (bookings + 1, seats + 1, mails + 2));
 
     let path = format!("/api/v1/bookings/{reference}/cancel");
     let cancelled = post(&app, &path, &[], json!({"token": token}).to_string().into_bytes()).await;
@@ -335,16 +347,23 @@ async fn books_reads_moves_and_cancels(app: TestApp) {
         "the seat is free again"
     );
 
-    let again = post(
+    // A retry of the cancellation (its answer was lost) gets the same answer
+    // and changes nothing; moving a cancelled booking is refused.
+    let again = post(&app, &path, &[], json!({"token": token}).to_string().into_bytes()).await;
+    assert_eq!((again.status.as_u16(), &again.body), (200, &cancelled.body));
+    let move_path = format!("/api/v1/bookings/{reference}/move");
+    let refused = post(
         &app,
-        &path,
+        &move_path,
         &[("accept-language", "fr")],
-        json!({"token": token}).to_string().into_bytes(),
+        json!({"token": token, "start": at(day, "11:00")})
+            .to_string()
+            .into_bytes(),
     )
     .await;
-    assert_eq!(again.status, 409);
-    assert_eq!(again.json()["reason"], "too_late");
-    assert_eq!(again.json()["title"], "Ce rendez-vous ne peut plus être modifié");
+    assert_eq!(refused.status, 409);
+    assert_eq!(refused.json()["reason"], "too_late");
+    assert_eq!(refused.json()["title"], "Ce rendez-vous ne peut plus être modifié");
     assert_eq!(saved(&app, &service).await, (bookings + 1, seats, mails + 3));
 }
 

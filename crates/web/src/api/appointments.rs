@@ -12,7 +12,7 @@ use chrono::{Days, NaiveDate, Utc};
 use sportello_domain::schedule::{DayClosed, Slot, SlotProblem};
 use sportello_domain::time::{to_rome, today_in_rome};
 use sportello_domain::vocab::Vocabulary;
-use sportello_domain::{Actor, Booking, BookingRef, Lang, Modality, RawBooking, Service, ServiceId};
+use sportello_domain::{Actor, Booking, BookingRef, BookingStatus, Lang, Modality, RawBooking, Service, ServiceId};
 
 use crate::AppState;
 use crate::booking::{self, BookingError, CentreCalendar, closed_message, slot_message};
@@ -345,7 +345,8 @@ fn idempotency_key(headers: &HeaderMap, lang: Lang) -> Result<Option<String>, Ap
 #[utoipa::path(post, path = "/api/v1/bookings", tag = "appointments", request_body = BookingInput,
     params(("Idempotency-Key" = Option<String>, Header,
         description = "1 to 255 visible ASCII characters. Kept 24 hours with the request: the same key with \
-                       the same request gets the same answer again; with another request, a 422.")),
+                       the same request gets its booking again (as it is now, even after its start or once \
+                       the slot is full); with another request, a 422. The language is not part of the request.")),
     responses((status = 201, body = BookingJson),
         (status = 400, body = super::ProblemJson, content_type = "application/problem+json"),
         (status = 404, body = super::ProblemJson, content_type = "application/problem+json"),
@@ -489,6 +490,10 @@ pub async fn cancel(
     let input: ChangeInput = parse_body(&body, preferred)?;
     let lang = request_lang(input.lang.as_deref(), preferred)?;
     let current = managed(&state, &reference, &input.token, lang).await?;
+    if current.status == BookingStatus::Cancelled {
+        // Already cancelled (a retry after a lost answer): the same answer.
+        return Ok(booking_answer(&state, &current, StatusCode::OK));
+    }
     let (service, calendar) = service_and_calendar(&state, current.service.0, lang).await?;
     let actor = Actor::anonymous(&address);
     let cancelled = booking::cancel(&state, &calendar, &service, &current, &actor, Utc::now())

@@ -166,7 +166,8 @@ pub struct NeedsJson {
 }
 
 /// A booking, built only from what is stored: a replay of the same
-/// `Idempotency-Key` gets the same bytes.
+/// `Idempotency-Key` gets the same bytes as long as the booking has not
+/// changed (a replay shows it as it is now).
 #[derive(Serialize, ToSchema)]
 pub struct BookingJson {
     #[schema(example = "P-7K3M-9QXA")]

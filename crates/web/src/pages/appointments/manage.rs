@@ -456,6 +456,22 @@ pub async fn move_submit(
             let trail = held.trail(lang, true);
             message_page(&state, lang, &held.path("/move"), StatusCode::CONFLICT, trail, message)
         }
+        Err(BookingError::Unavailable) => {
+            let message = Message {
+                title: msg(lang, "booking-unavailable-title"),
+                text: msg(lang, "booking-unavailable-text"),
+                ..Message::default()
+            };
+            let trail = held.trail(lang, true);
+            message_page(
+                &state,
+                lang,
+                &held.path("/move"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                trail,
+                message,
+            )
+        }
         Err(BookingError::Storage(e)) => Err(AppError::from(e).page(lang)),
         Err(other) => Err(AppError::new(Problem::Internal(format!("moving: {other:?}"))).page(lang)),
     }
