@@ -10,5 +10,5 @@ pub mod transport;
 
 pub use lettre::message::Mailbox;
 pub use message::{BuildError, build_message, message_id};
-pub use outbox::{DeliveryReport, deliver_once, retry_delay, spawn_outbox_worker};
+pub use outbox::{DeliveryReport, deliver_batch, deliver_once, retry_delay, spawn_outbox_worker};
 pub use transport::{MailConfigError, MailTransport, SmtpSecurity, SmtpUrl, parse_mailbox};

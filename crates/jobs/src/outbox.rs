@@ -9,6 +9,13 @@
 //! (made from the stored token), so receiving systems and people can tell
 //! it is the same message. Nothing is ever sent at-most-once by guessing.
 //!
+//! **A lease must not run out during a send**, or another worker could claim
+//! and send the message too. A batch's lease is shared out: a message is
+//! sent only while at least its share ([`LEASE`] / [`BATCH`]) of the lease is
+//! left (else it is left for the next claim), its send is cut off after half
+//! that share, and its outcome is stored only if the lease still holds it
+//! (else the worker logs it and goes on).
+//!
 //! Outcomes: accepted → `sent`; the record transport → `recorded`; refused
 //! for good (SMTP 5xx, a message that cannot be built) → `failed`; anything
 //! else (4xx, no connection, timeout) → tried again after 1, 2, 4 … minutes,
@@ -25,8 +32,7 @@ use crate::transport::{MailTransport, SendError};
 
 /// Messages claimed at a time by one worker.
 pub const BATCH: u32 = 10;
-/// How long a claim holds: longer than a batch can take with every SMTP
-/// command timing out.
+/// How long a claim holds.
 pub const LEASE: Duration = Duration::minutes(15);
 /// Attempts after which a message that keeps failing is given up.
 pub const MAX_ATTEMPTS: u32 = 10;
@@ -43,6 +49,11 @@ pub struct DeliveryReport {
     pub retrying: usize,
     /// Given up for good.
     pub failed: usize,
+    /// Left for the next claim: too little of the lease was left to send.
+    pub skipped: usize,
+    /// Sent or not, but another worker holds the message now (the lease ran
+    /// out): its outcome was not stored.
+    pub lease_lost: usize,
 }
 
 /// How long to wait after failed attempt number `attempts` (1 for the
@@ -63,25 +74,60 @@ pub async fn deliver_once(
     transport: &MailTransport,
     now: DateTime<Utc>,
 ) -> Result<DeliveryReport, StorageError> {
-    let claimed = storage.claim_mail(BATCH, LEASE, now).await?;
+    deliver_batch(storage, transport, now, LEASE).await
+}
+
+/// [`deliver_once`] with a lease of `lease` (tests use short ones). The time
+/// of each step is `now` plus what a monotonic clock says has passed since,
+/// so it is the current time when `now` is.
+pub async fn deliver_batch(
+    storage: &dyn Storage,
+    transport: &MailTransport,
+    now: DateTime<Utc>,
+    lease: Duration,
+) -> Result<DeliveryReport, StorageError> {
+    let started = tokio::time::Instant::now();
+    let clock = || now + Duration::from_std(started.elapsed()).unwrap_or(Duration::MAX);
+    let share = lease / BATCH as i32;
+    let claimed = storage.claim_mail(BATCH, lease, now).await?;
     let mut report = DeliveryReport {
         claimed: claimed.len(),
         ..DeliveryReport::default()
     };
     for mail in &claimed {
-        let outcome = deliver(transport, mail, now).await;
+        let Some(claimed_until) = mail.claimed_until else {
+            // Never so: the claim sets it.
+            report.skipped += 1;
+            continue;
+        };
+        let Some(time_to_send) = time_to_send(claimed_until, clock(), share) else {
+            report.skipped += 1;
+            tracing::warn!(
+                id = mail.id,
+                "e-mail left for the next claim: its lease is about to end"
+            );
+            continue;
+        };
+        let outcome = match tokio::time::timeout(time_to_send, deliver(transport, mail, clock())).await {
+            Ok(outcome) => outcome,
+            Err(_) => Err(SendError::Transient(format!(
+                "no answer within {} s",
+                time_to_send.as_secs_f64()
+            ))),
+        };
+        let done_at = clock();
         let marked = match outcome {
             Ok(Delivered::Sent) => {
                 report.sent += 1;
-                storage.mail_sent(mail.id, now).await
+                storage.mail_sent(mail.id, claimed_until, done_at).await
             }
             Ok(Delivered::Recorded) => {
                 report.recorded += 1;
-                storage.mail_recorded(mail.id, now).await
+                storage.mail_recorded(mail.id, claimed_until, done_at).await
             }
             Err(error) => {
                 let retry_at = match &error {
-                    SendError::Transient(_) => retry_delay(mail.attempts).map(|d| now + d),
+                    SendError::Transient(_) => retry_delay(mail.attempts).map(|d| done_at + d),
                     SendError::Permanent(_) => None,
                 };
                 let text = error.to_string();
@@ -92,17 +138,34 @@ pub async fn deliver_once(
                     report.failed += 1;
                     tracing::error!(id = mail.id, kind = %mail.mail.kind, attempts = mail.attempts, error = %text, "e-mail given up");
                 }
-                storage.mail_failed(mail.id, &text, retry_at, now).await
+                storage
+                    .mail_failed(mail.id, claimed_until, &text, retry_at, done_at)
+                    .await
             }
         };
         match marked {
             Ok(()) => {}
-            // The lease ended and another worker finished it: nothing to undo.
-            Err(StorageError::NotFound) => tracing::warn!(id = mail.id, "e-mail finished by another worker"),
+            // The lease ended and another worker holds the message: its
+            // outcome is that worker's to store.
+            Err(StorageError::Stale) => {
+                report.lease_lost += 1;
+                tracing::warn!(id = mail.id, "e-mail lease lost before its outcome was stored");
+            }
             Err(e) => return Err(e),
         }
     }
     Ok(report)
+}
+
+/// How long sending a message may take, at `current` under a lease ending
+/// at `claimed_until`: half of `share`, or `None` when less than `share` is
+/// left (the message waits for the next claim). So a send ends at least half
+/// a share before the lease, with time to store its outcome.
+fn time_to_send(claimed_until: DateTime<Utc>, current: DateTime<Utc>, share: Duration) -> Option<StdDuration> {
+    if claimed_until - current < share {
+        return None;
+    }
+    (share / 2).to_std().ok()
 }
 
 enum Delivered {
@@ -171,5 +234,29 @@ mod tests {
         );
         assert_eq!(retry_delay(0), Some(Duration::minutes(1)));
         assert_eq!(retry_delay(u32::MAX), None);
+    }
+
+    #[test]
+    fn a_message_is_sent_only_with_its_share_of_the_lease_left() {
+        let share = LEASE / BATCH as i32;
+        assert_eq!(share, Duration::seconds(90));
+        let t = Utc::now();
+        let until = t + LEASE;
+        assert_eq!(time_to_send(until, t, share), Some(StdDuration::from_secs(45)));
+        assert_eq!(
+            time_to_send(until, until - share, share),
+            Some(StdDuration::from_secs(45)),
+            "a whole share left"
+        );
+        assert_eq!(
+            time_to_send(until, until - share + Duration::milliseconds(1), share),
+            None
+        );
+        assert_eq!(time_to_send(until, until, share), None);
+        assert_eq!(
+            time_to_send(until, until + Duration::minutes(1), share),
+            None,
+            "lease over"
+        );
     }
 }

@@ -2,8 +2,9 @@
 //! database are delivered by `deliver_once` to a real SMTP server on loopback
 //! (`scripts/smtp-sink.py`), and what arrived is parsed and compared with
 //! what was stored. Also: retries after a 451 with the same Message-ID, a 550
-//! given up with the server's words, a server that is down, the demo's record
-//! transport, and dedupe keys.
+//! given up with the server's words, a server that is down, one that never
+//! answers (cut off within the lease), the demo's record transport, and
+//! dedupe keys.
 
 mod sink;
 
@@ -11,7 +12,7 @@ use chrono::{DateTime, Duration, SubsecRound, Utc};
 use mail_parser::{MessageParser, MimeHeaders};
 use sink::SmtpSink;
 use sportello_domain::{Email, Lang, MailAttachment, OutgoingMail};
-use sportello_jobs::{DeliveryReport, MailTransport, deliver_once, parse_mailbox};
+use sportello_jobs::{DeliveryReport, MailTransport, deliver_batch, deliver_once, parse_mailbox};
 use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{MailStatus, Storage, StoredMail};
 
@@ -105,10 +106,9 @@ async fn messages_arrive_intact(backend: Backend) {
     assert_eq!(received.len(), 3, "three messages arrived");
     for (id, sent) in ids.iter().zip([&anna, &jonas, &paola]) {
         let row = stored(s, *id).await;
-        assert_eq!(
-            (row.status, row.attempts, row.sent_at),
-            (MailStatus::Sent, 1, Some(now))
-        );
+        assert_eq!((row.status, row.attempts), (MailStatus::Sent, 1));
+        let sent_at = row.sent_at.unwrap();
+        assert!(now <= sent_at && sent_at <= Utc::now(), "sent when it was sent");
         let got = received
             .iter()
             .find(|r| r.rcpt_tos == [sent.to.to_string()])
@@ -194,10 +194,10 @@ async fn a_temporary_refusal_is_retried_with_the_same_message_id(backend: Backen
     assert_eq!((first.claimed, first.retrying, first.sent), (1, 1, 0));
     let row = stored(s, id).await;
     assert_eq!((row.status, row.attempts), (MailStatus::Pending, 1));
-    assert_eq!(
-        row.next_attempt_at,
-        t0 + Duration::minutes(1),
-        "first retry a minute later"
+    assert!(
+        t0 + Duration::minutes(1) <= row.next_attempt_at && row.next_attempt_at <= Utc::now() + Duration::minutes(1),
+        "first retry a minute after the attempt: {:?}",
+        row.next_attempt_at
     );
     assert!(
         row.last_error.as_deref().unwrap_or_default().contains("451"),
@@ -212,7 +212,7 @@ async fn a_temporary_refusal_is_retried_with_the_same_message_id(backend: Backen
 
     let early = deliver_once(s, &smtp(&sink), t0 + Duration::seconds(30)).await.unwrap();
     assert_eq!(early.claimed, 0, "not before its time");
-    let second = deliver_once(s, &smtp(&sink), t0 + Duration::seconds(61)).await.unwrap();
+    let second = deliver_once(s, &smtp(&sink), t0 + Duration::minutes(2)).await.unwrap();
     assert_eq!((second.claimed, second.sent), (1, 1));
     let received = sink.received();
     assert_eq!(received.len(), 1, "arrives once");
@@ -289,7 +289,8 @@ async fn the_record_transport_sends_nothing(backend: Backend) {
     let report = deliver_once(s, &MailTransport::Record, now).await.unwrap();
     assert_eq!((report.claimed, report.recorded, report.sent), (1, 1, 0));
     let row = stored(s, id).await;
-    assert_eq!((row.status, row.sent_at), (MailStatus::Recorded, Some(now)));
+    assert_eq!(row.status, MailStatus::Recorded);
+    assert!(row.sent_at.is_some_and(|at| now <= at && at <= Utc::now()));
     assert_eq!(row.mail.subject, "Rappel", "kept for the demo's page");
     assert_eq!(deliver_once(s, &smtp(&sink), now).await.unwrap().claimed, 0);
     assert!(sink.received().is_empty(), "nothing reached the server");
@@ -319,6 +320,68 @@ async fn a_dedupe_key_sends_once(backend: Backend) {
     assert_eq!(sink.received().len(), 1);
 }
 
+/// A server that accepts connections and never answers (lettre would wait
+/// 30 s for each SMTP step): each send is cut off after half its share of the
+/// lease, so the batch ends within its lease, and each retry is counted from
+/// the end of its own attempt, not from the claim.
+async fn a_server_that_never_answers_cannot_outlast_the_lease(backend: Backend) {
+    let db = TestDatabase::new(backend).await;
+    let s = db.storage.as_ref();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let silent = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((connection, _)) = listener.accept().await {
+            held.push(connection);
+        }
+    });
+    let transport = MailTransport::parse(&format!("smtp://127.0.0.1:{port}"), parse_mailbox(FROM).unwrap()).unwrap();
+    let now = now();
+    let mut ids = Vec::new();
+    for to in ["a@example.it", "b@example.it", "c@example.it"] {
+        ids.push(
+            s.enqueue_mail(&mail(to, Lang::It, "Promemoria", "Domani."), now)
+                .await
+                .unwrap()
+                .unwrap(),
+        );
+    }
+    // A share of 200 ms a message: each send may take 100 ms.
+    let lease = Duration::seconds(2);
+    let report = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        deliver_batch(s, &transport, now, lease),
+    )
+    .await
+    .expect("no send outlasts its share of the lease")
+    .unwrap();
+    assert_eq!(
+        report,
+        DeliveryReport {
+            claimed: 3,
+            retrying: 3,
+            ..DeliveryReport::default()
+        }
+    );
+    for (n, id) in (1..).zip(&ids) {
+        let row = stored(s, *id).await;
+        assert_eq!((row.status, row.claimed_until), (MailStatus::Pending, None));
+        assert!(
+            row.last_error
+                .as_deref()
+                .unwrap_or_default()
+                .contains("no answer within"),
+            "{:?}",
+            row.last_error
+        );
+        assert!(
+            row.next_attempt_at >= now + Duration::milliseconds(100 * n) + Duration::minutes(1),
+            "message {n}: retry counted from the end of its attempt"
+        );
+    }
+    silent.abort();
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod on_sqlite {
@@ -342,5 +405,6 @@ on_both_backends!(
     a_permanent_refusal_is_given_up,
     a_server_that_is_down_means_a_retry,
     the_record_transport_sends_nothing,
-    a_dedupe_key_sends_once
+    a_dedupe_key_sends_once,
+    a_server_that_never_answers_cannot_outlast_the_lease
 );

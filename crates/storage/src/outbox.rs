@@ -87,7 +87,10 @@ pub trait Outbox: Send + Sync {
     async fn enqueue_mail(&self, mail: &OutgoingMail, now: DateTime<Utc>) -> Result<Option<i64>, StorageError>;
 
     /// Claims up to `limit` due messages, oldest first, for `lease`: until
-    /// then no other worker gets them. Each claim counts as an attempt.
+    /// then no other worker gets them. Each claim counts as an attempt. A
+    /// message that cannot be read back (e.g. an address no longer valid) is
+    /// marked `failed` with the reason, in the same transaction, and not
+    /// returned: it must not hold up the others.
     async fn claim_mail(
         &self,
         limit: u32,
@@ -95,17 +98,29 @@ pub trait Outbox: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<Vec<ClaimedMail>, StorageError>;
 
-    /// The SMTP server accepted the message.
-    async fn mail_sent(&self, id: i64, now: DateTime<Utc>) -> Result<(), StorageError>;
+    /// The SMTP server accepted the message. `claimed_until` is that of the
+    /// caller's claim: the outcome is stored only while that lease still
+    /// holds the message; [`StorageError::Stale`] when it does not (it
+    /// ended and another worker claimed or finished the message), and then
+    /// nothing changes.
+    async fn mail_sent(&self, id: i64, claimed_until: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), StorageError>;
 
-    /// The message was recorded instead of sent (the demo's transport).
-    async fn mail_recorded(&self, id: i64, now: DateTime<Utc>) -> Result<(), StorageError>;
+    /// The message was recorded instead of sent (the demo's transport);
+    /// `claimed_until` as for [`Outbox::mail_sent`].
+    async fn mail_recorded(
+        &self,
+        id: i64,
+        claimed_until: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError>;
 
     /// An attempt failed with `error`: the message is tried again at
-    /// `retry_at`, or never again when that is `None`.
+    /// `retry_at`, or never again when that is `None`; `claimed_until` as for
+    /// [`Outbox::mail_sent`].
     async fn mail_failed(
         &self,
         id: i64,
+        claimed_until: DateTime<Utc>,
         error: &str,
         retry_at: Option<DateTime<Utc>>,
         now: DateTime<Utc>,

@@ -95,10 +95,12 @@ fn claim_lock() -> &'static str {
 
 impl Store {
     /// Ends an attempt: sets `status` (and `sent_at` for sent or recorded
-    /// messages) of a message that is still pending.
+    /// messages) of a message that is still pending under the caller's lease,
+    /// `claimed_until`; `Stale` when the lease is lost.
     async fn finish_mail(
         &self,
         id: i64,
+        claimed_until: DateTime<Utc>,
         status: MailStatus,
         error: Option<&str>,
         retry_at: Option<DateTime<Utc>>,
@@ -109,13 +111,14 @@ impl Store {
         let changed = sqlx::query(
             "UPDATE outbox SET status = $1, sent_at = $2, last_error = $3, \
              next_attempt_at = COALESCE($4, next_attempt_at), claimed_until = NULL \
-             WHERE id = $5 AND status = 'pending'",
+             WHERE id = $5 AND status = 'pending' AND claimed_until = $6",
         )
         .bind(status.code())
         .bind(done.then_some(now))
         .bind(error)
         .bind(retry_at)
         .bind(id)
+        .bind(claimed_until)
         .execute(&mut *tx)
         .await?
         .rows_affected();
@@ -123,7 +126,8 @@ impl Store {
         if changed == 1 {
             Ok(())
         } else {
-            Err(StorageError::NotFound)
+            // The lease ended: another worker claimed or finished it.
+            Err(StorageError::Stale)
         }
     }
 }
@@ -159,26 +163,51 @@ impl Outbox for Store {
             .bind(i64::from(limit))
             .fetch_all(&mut *tx)
             .await?;
+        let mut claimed = Vec::with_capacity(rows.len());
+        for row in &rows {
+            match mail_from_row(row) {
+                Ok(mail) => claimed.push(mail),
+                // One bad row must not hold up its batch: it is given up.
+                Err(error) => {
+                    let id: i64 = row.try_get("id")?;
+                    tracing::error!(id, %error, "e-mail cannot be read back; given up");
+                    sqlx::query(
+                        "UPDATE outbox SET status = 'failed', last_error = $1, claimed_until = NULL WHERE id = $2",
+                    )
+                    .bind(error.to_string())
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+        }
         tx.commit().await?;
-        let mut claimed = rows.iter().map(mail_from_row).collect::<Result<Vec<_>, _>>()?;
         claimed.sort_by_key(|m| m.id);
         Ok(claimed)
     }
 
     #[tracing::instrument(skip_all, fields(id))]
-    async fn mail_sent(&self, id: i64, now: DateTime<Utc>) -> Result<(), StorageError> {
-        self.finish_mail(id, MailStatus::Sent, None, None, now).await
+    async fn mail_sent(&self, id: i64, claimed_until: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), StorageError> {
+        self.finish_mail(id, claimed_until, MailStatus::Sent, None, None, now)
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(id))]
-    async fn mail_recorded(&self, id: i64, now: DateTime<Utc>) -> Result<(), StorageError> {
-        self.finish_mail(id, MailStatus::Recorded, None, None, now).await
+    async fn mail_recorded(
+        &self,
+        id: i64,
+        claimed_until: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        self.finish_mail(id, claimed_until, MailStatus::Recorded, None, None, now)
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(id))]
     async fn mail_failed(
         &self,
         id: i64,
+        claimed_until: DateTime<Utc>,
         error: &str,
         retry_at: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
@@ -188,7 +217,8 @@ impl Outbox for Store {
         } else {
             MailStatus::Failed
         };
-        self.finish_mail(id, status, Some(error), retry_at, now).await
+        self.finish_mail(id, claimed_until, status, Some(error), retry_at, now)
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(limit))]

@@ -1,6 +1,7 @@
 //! The e-mail outbox, run unchanged against SQLite and PostgreSQL: storing
 //! and reading back, dedupe keys, claims with leases, retries and giving up,
-//! and concurrent workers never claiming the same message twice.
+//! concurrent workers never claiming the same message twice, outcomes stored
+//! only under the lease of their claim, and rows that cannot be read back.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use sportello_domain::{Email, Lang, MailAttachment, OutgoingMail};
 use sportello_storage::testing::{Backend, TestDatabase};
-use sportello_storage::{MailCounts, MailStatus, Storage, StorageError};
+use sportello_storage::{DatabaseUrl, MailCounts, MailStatus, Storage, StorageError};
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()
@@ -115,16 +116,22 @@ async fn claims_leases_and_outcomes(backend: Backend) {
         "claimed ones are held"
     );
 
-    // Outcomes.
-    s.mail_sent(ids[0], t0() + Duration::minutes(1)).await.unwrap();
-    s.mail_recorded(ids[1], t0() + Duration::minutes(1)).await.unwrap();
-    s.mail_failed(ids[2], "550 no such user", None, t0()).await.unwrap();
+    // Outcomes, each under the lease of its claim.
+    let held = t0() + lease;
+    let held_rest = t0() + Duration::minutes(1) + lease;
+    s.mail_sent(ids[0], held, t0() + Duration::minutes(1)).await.unwrap();
+    s.mail_recorded(ids[1], held, t0() + Duration::minutes(1))
+        .await
+        .unwrap();
+    s.mail_failed(ids[2], held, "550 no such user", None, t0())
+        .await
+        .unwrap();
     let retry_at = t0() + Duration::minutes(2);
-    s.mail_failed(ids[3], "451 try later", Some(retry_at), t0())
+    s.mail_failed(ids[3], held_rest, "451 try later", Some(retry_at), t0())
         .await
         .unwrap();
     assert!(
-        matches!(s.mail_sent(ids[0], t0()).await, Err(StorageError::NotFound)),
+        matches!(s.mail_sent(ids[0], held, t0()).await, Err(StorageError::Stale)),
         "a finished message cannot be finished again"
     );
     let by_id = |id: i64, all: &[sportello_storage::StoredMail]| all.iter().find(|m| m.id == id).cloned().unwrap();
@@ -163,7 +170,7 @@ async fn claims_leases_and_outcomes(backend: Backend) {
         again[0].message_token, retried.message_token,
         "the same token on every attempt"
     );
-    s.mail_sent(ids[3], retry_at).await.unwrap();
+    s.mail_sent(ids[3], retry_at + lease, retry_at).await.unwrap();
 
     // A worker that dies keeps its lease until it ends, then another worker gets the message.
     let due = t0() + Duration::hours(1);
@@ -216,7 +223,7 @@ async fn concurrent_workers_never_share_a_message(backend: Backend) {
                         return mine;
                     }
                     for m in batch {
-                        storage.mail_sent(m.id, t0()).await.unwrap();
+                        storage.mail_sent(m.id, m.claimed_until.unwrap(), t0()).await.unwrap();
                         mine.push(m.id);
                     }
                 }
@@ -235,6 +242,138 @@ async fn concurrent_workers_never_share_a_message(backend: Backend) {
     assert_eq!(seen, expected, "every message claimed exactly once");
     assert!(busy_workers >= 1);
     assert_eq!(storage.mail_counts().await.unwrap().sent, 200);
+}
+
+/// A worker whose lease ran out, and whose message another worker claimed,
+/// can no longer store an outcome: not sent (the other worker sends it), and
+/// a late failure neither fails the message nor clears the other's lease.
+async fn a_lost_lease_stores_no_outcome(backend: Backend) {
+    let db = TestDatabase::new(backend).await;
+    let s = db.storage.as_ref();
+    let lease = Duration::minutes(5);
+    let id = s.enqueue_mail(&mail("slow@example.fr"), t0()).await.unwrap().unwrap();
+    let first = s.claim_mail(10, lease, t0()).await.unwrap();
+    let stale = first[0].claimed_until.unwrap();
+    assert_eq!(stale, t0() + lease);
+    let later = t0() + lease + Duration::seconds(1);
+    let second = s.claim_mail(10, lease, later).await.unwrap();
+    assert_eq!(second.iter().map(|m| (m.id, m.attempts)).collect::<Vec<_>>(), [(id, 2)]);
+    let held = second[0].claimed_until.unwrap();
+
+    let after = later + Duration::seconds(1);
+    assert!(matches!(s.mail_sent(id, stale, after).await, Err(StorageError::Stale)));
+    assert!(matches!(
+        s.mail_recorded(id, stale, after).await,
+        Err(StorageError::Stale)
+    ));
+    assert!(matches!(
+        s.mail_failed(id, stale, "451 try later", Some(after + Duration::minutes(1)), after)
+            .await,
+        Err(StorageError::Stale)
+    ));
+    assert!(matches!(
+        s.mail_failed(id, stale, "550 no such user", None, after).await,
+        Err(StorageError::Stale)
+    ));
+    let row = s.recent_mail(10).await.unwrap().remove(0);
+    assert_eq!(
+        (row.status, row.attempts, row.claimed_until, row.next_attempt_at),
+        (MailStatus::Pending, 2, Some(held), t0()),
+        "unchanged: still held by the second claim"
+    );
+    assert_eq!((row.last_error, row.sent_at), (None, None));
+    assert!(
+        s.claim_mail(10, lease, after).await.unwrap().is_empty(),
+        "nobody else gets it while the second lease holds"
+    );
+    s.mail_sent(id, held, after).await.unwrap();
+    assert_eq!(s.recent_mail(10).await.unwrap()[0].status, MailStatus::Sent);
+}
+
+/// Runs `sql` on the test database, outside the storage layer.
+async fn raw_execute(url: &DatabaseUrl, sql: &str) {
+    use sqlx::Connection;
+    let sql = sqlx::AssertSqlSafe(sql.to_string());
+    match url {
+        DatabaseUrl::Sqlite(path) => {
+            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
+                .await
+                .unwrap();
+            sqlx::query(sql).execute(&mut conn).await.unwrap();
+        }
+        DatabaseUrl::Postgres(url) => {
+            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+            sqlx::query(sql).execute(&mut conn).await.unwrap();
+        }
+    }
+}
+
+/// A row that cannot be read back (an invalid address, attachments that are
+/// not JSON) is given up by the claim that meets it, with the reason; the
+/// other messages of its batch are claimed and sent as usual.
+async fn a_bad_row_does_not_block_its_batch(backend: Backend) {
+    let db = TestDatabase::new(backend).await;
+    let s = db.storage.as_ref();
+    let before = s.enqueue_mail(&mail("before@example.fr"), t0()).await.unwrap().unwrap();
+    for (address, attachments) in [("not an address", "[]"), ("bad.json@example.fr", "[{")] {
+        raw_execute(
+            &db.url,
+            &format!(
+                "INSERT INTO outbox (kind, to_address, lang, subject, text_body, attachments, next_attempt_at, \
+                 created_at) SELECT kind, '{address}', lang, subject, text_body, '{attachments}', \
+                 next_attempt_at, created_at FROM outbox WHERE id = {before}"
+            ),
+        )
+        .await;
+    }
+    let after = s.enqueue_mail(&mail("after@example.fr"), t0()).await.unwrap().unwrap();
+
+    let batch = s.claim_mail(10, Duration::minutes(5), t0()).await.unwrap();
+    assert_eq!(
+        batch.iter().map(|m| m.id).collect::<Vec<_>>(),
+        [before, after],
+        "the good ones are claimed"
+    );
+    for m in &batch {
+        s.mail_sent(m.id, m.claimed_until.unwrap(), t0()).await.unwrap();
+    }
+    assert_eq!(
+        s.mail_counts().await.unwrap(),
+        MailCounts {
+            sent: 2,
+            failed: 2,
+            ..MailCounts::default()
+        }
+    );
+    assert!(
+        s.claim_mail(10, Duration::minutes(5), t0() + Duration::days(1))
+            .await
+            .unwrap()
+            .is_empty(),
+        "the bad ones are never claimed again"
+    );
+    let errors = failed_errors(&db.url).await;
+    assert_eq!(errors.len(), 2);
+    assert!(errors[0].contains("to_address"), "{errors:?}");
+    assert!(errors[1].contains("attachments"), "{errors:?}");
+}
+
+/// `last_error` of the failed messages, by id.
+async fn failed_errors(url: &DatabaseUrl) -> Vec<String> {
+    use sqlx::Connection;
+    let sql = "SELECT last_error FROM outbox WHERE status = 'failed' ORDER BY id";
+    match url {
+        DatabaseUrl::Sqlite(path) => {
+            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
+                .await
+                .unwrap();
+            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
+        }
+        DatabaseUrl::Postgres(url) => {
+            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
+        }
+    }
 }
 
 macro_rules! on_both_backends {
@@ -257,5 +396,7 @@ macro_rules! on_both_backends {
 on_both_backends!(
     enqueue_and_dedupe,
     claims_leases_and_outcomes,
-    concurrent_workers_never_share_a_message
+    concurrent_workers_never_share_a_message,
+    a_lost_lease_stores_no_outcome,
+    a_bad_row_does_not_block_its_batch
 );
