@@ -56,4 +56,14 @@ pub trait Catalogue: Send + Sync {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError>;
+    /// Replaces a centre's access rules and patron days together, in one
+    /// transaction (the back office's form saves both or neither).
+    async fn set_visiting_rules(
+        &self,
+        centre: CentreId,
+        rules: &BTreeMap<Lang, String>,
+        days: &[PatronDay],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError>;
 }

@@ -133,6 +133,60 @@ fn service_audit(action: &str, id: i64, service: &NewService) -> NewAuditEntry {
         .details(details)
 }
 
+/// Replaces a centre's access rules inside `tx`; an empty text removes a language.
+async fn write_access_rules(
+    tx: &mut Tx,
+    centre: CentreId,
+    rules: &BTreeMap<Lang, String>,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query("DELETE FROM centre_access_rules WHERE centre_id = $1")
+        .bind(centre.0)
+        .execute(&mut **tx)
+        .await?;
+    for (lang, body) in rules.iter().filter(|(_, body)| !body.trim().is_empty()) {
+        sqlx::query("INSERT INTO centre_access_rules (centre_id, lang, body) VALUES ($1, $2, $3)")
+            .bind(centre.0)
+            .bind(lang.code())
+            .bind(body.trim())
+            .execute(&mut **tx)
+            .await?;
+    }
+    let entry = NewAuditEntry::new("centre.access_rules", "centre", &centre.0.to_string()).centre(centre);
+    write_audit(tx, actor, &entry, now).await?;
+    Ok(())
+}
+
+/// Replaces a centre's patron-saint days inside `tx`.
+async fn write_patron_days(
+    tx: &mut Tx,
+    centre: CentreId,
+    days: &[PatronDay],
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    sqlx::query("DELETE FROM centre_patron_days WHERE centre_id = $1")
+        .bind(centre.0)
+        .execute(&mut **tx)
+        .await?;
+    for day in days {
+        sqlx::query("INSERT INTO centre_patron_days (centre_id, month, day, name) VALUES ($1, $2, $3, $4)")
+            .bind(centre.0)
+            .bind(day.month as i32)
+            .bind(day.day as i32)
+            .bind(&day.name)
+            .execute(&mut **tx)
+            .await?;
+    }
+    let details = serde_json::json!({ "days": days.len() }).to_string();
+    let entry = NewAuditEntry::new("centre.patron_days", "centre", &centre.0.to_string())
+        .centre(centre)
+        .details(details);
+    write_audit(tx, actor, &entry, now).await?;
+    Ok(())
+}
+
 #[async_trait]
 impl Catalogue for Store {
     async fn services(&self, centre: CentreId) -> Result<Vec<Service>, StorageError> {
@@ -247,20 +301,7 @@ impl Catalogue for Store {
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM centre_access_rules WHERE centre_id = $1")
-            .bind(centre.0)
-            .execute(&mut *tx)
-            .await?;
-        for (lang, body) in rules.iter().filter(|(_, body)| !body.trim().is_empty()) {
-            sqlx::query("INSERT INTO centre_access_rules (centre_id, lang, body) VALUES ($1, $2, $3)")
-                .bind(centre.0)
-                .bind(lang.code())
-                .bind(body.trim())
-                .execute(&mut *tx)
-                .await?;
-        }
-        let entry = NewAuditEntry::new("centre.access_rules", "centre", &centre.0.to_string()).centre(centre);
-        write_audit(&mut tx, actor, &entry, now).await?;
+        write_access_rules(&mut tx, centre, rules, actor, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -292,24 +333,23 @@ impl Catalogue for Store {
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM centre_patron_days WHERE centre_id = $1")
-            .bind(centre.0)
-            .execute(&mut *tx)
-            .await?;
-        for day in days {
-            sqlx::query("INSERT INTO centre_patron_days (centre_id, month, day, name) VALUES ($1, $2, $3, $4)")
-                .bind(centre.0)
-                .bind(day.month as i32)
-                .bind(day.day as i32)
-                .bind(&day.name)
-                .execute(&mut *tx)
-                .await?;
-        }
-        let details = serde_json::json!({ "days": days.len() }).to_string();
-        let entry = NewAuditEntry::new("centre.patron_days", "centre", &centre.0.to_string())
-            .centre(centre)
-            .details(details);
-        write_audit(&mut tx, actor, &entry, now).await?;
+        write_patron_days(&mut tx, centre, days, actor, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    #[tracing::instrument(skip_all, fields(centre = centre.0))]
+    async fn set_visiting_rules(
+        &self,
+        centre: CentreId,
+        rules: &BTreeMap<Lang, String>,
+        days: &[PatronDay],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        write_access_rules(&mut tx, centre, rules, actor, now).await?;
+        write_patron_days(&mut tx, centre, days, actor, now).await?;
         tx.commit().await?;
         Ok(())
     }

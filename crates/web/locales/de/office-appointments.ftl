@@ -60,6 +60,7 @@ rules-line-error = Zeile { $number }: { $value }
 patron-date = Das Datum ist nicht gültig: Schreiben Sie Monat und Tag so: 08-26.
 patron-name-empty = Schreiben Sie den Namen des Festes nach dem Datum.
 patron-name-too-long = Der Name des Festes darf höchstens 100 Zeichen haben.
+patron-duplicate = Dieser Tag steht schon in der Liste: Schreiben Sie ihn nur einmal.
 rules-closed-days = Schließtage in den nächsten { $days } Tagen
 rules-closed-caption = Tage, an denen { $centre } geschlossen ist
 rules-day = Tag

@@ -60,6 +60,7 @@ rules-line-error = Line { $number }: { $value }
 patron-date = The date is not valid: write the month and the day as 08-26.
 patron-name-empty = Write the name of the feast after the date.
 patron-name-too-long = The name of the feast can have at most 100 characters.
+patron-duplicate = This day is already in the list: write it only once.
 rules-closed-days = Days closed in the next { $days } days
 rules-closed-caption = Days when { $centre } is closed
 rules-day = Day

@@ -60,6 +60,7 @@ rules-line-error = Ligne { $number } : { $value }
 patron-date = La date n'est pas valable : écrivez le mois et le jour ainsi : 08-26.
 patron-name-empty = Écrivez le nom de la fête après la date.
 patron-name-too-long = Le nom de la fête peut avoir au plus 100 caractères.
+patron-duplicate = Ce jour figure déjà dans la liste : écrivez-le une seule fois.
 rules-closed-days = Jours de fermeture dans les { $days } prochains jours
 rules-closed-caption = Jours où { $centre } est fermé
 rules-day = Jour

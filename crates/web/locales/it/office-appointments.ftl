@@ -60,6 +60,7 @@ rules-line-error = Riga { $number }: { $value }
 patron-date = La data non è valida: scrivi il mese e il giorno così: 08-26.
 patron-name-empty = Scrivi il nome della festa dopo la data.
 patron-name-too-long = Il nome della festa può avere al massimo 100 caratteri.
+patron-duplicate = Questo giorno è già nell'elenco: scrivetelo una volta sola.
 rules-closed-days = Giorni di chiusura nei prossimi { $days } giorni
 rules-closed-caption = Giorni in cui { $centre } è chiuso
 rules-day = Giorno

@@ -76,6 +76,13 @@ fn parse_patron_days(lang: Lang, text: &str) -> Result<Vec<PatronDay>, Vec<(usiz
         }
         let (date, name) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         match PatronDay::parse(date, name) {
+            Ok(day)
+                if days
+                    .iter()
+                    .any(|d: &PatronDay| (d.month, d.day) == (day.month, day.day)) =>
+            {
+                errors.push((i + 1, msg(lang, "patron-duplicate")));
+            }
             Ok(day) => days.push(day),
             Err(e) => errors.push((i + 1, msg(lang, e.message_id()))),
         }
@@ -264,12 +271,7 @@ pub async fn save(
     let actor = user.actor();
     state
         .storage
-        .set_access_rules(centre.id, &rules, &actor, now)
-        .await
-        .on_page(lang)?;
-    state
-        .storage
-        .set_patron_days(centre.id, &days, &actor, now)
+        .set_visiting_rules(centre.id, &rules, &days, &actor, now)
         .await
         .on_page(lang)?;
     Ok(see_other(&format!(
@@ -287,8 +289,8 @@ mod tests {
         let text = "08-26 Sant'Oronzo\n\n13-40 Nobody\n05-03\n26/08 San Giusto";
         let errors = parse_patron_days(Lang::En, text).unwrap_err();
         let lines: Vec<usize> = errors.iter().map(|(n, _)| *n).collect();
-        assert_eq!(lines, [3, 4]);
-        let days = parse_patron_days(Lang::En, "08-26 Sant'Oronzo\n26/08   San Giusto \n").unwrap();
+        assert_eq!(lines, [3, 4, 5], "26/08 is 08-26 again");
+        let days = parse_patron_days(Lang::En, "08-26 Sant'Oronzo\n25/08   San Giusto \n").unwrap();
         assert_eq!(days.len(), 2);
         assert_eq!(days[1].name, "San Giusto");
     }
