@@ -77,6 +77,9 @@ pub struct IcsEvent {
     pub url: Option<String>,
     /// Display name and e-mail address of the organising centre.
     pub organizer: Option<(String, String)>,
+    /// Display name and e-mail address of the person the appointment is for,
+    /// who has already accepted it (RFC 5546 wants an attendee in a REQUEST).
+    pub attendee: Option<(String, String)>,
     pub cancelled: bool,
     /// Language of the texts (`it`, `en`, …), written as `LANGUAGE` parameters;
     /// left out when it is not a language tag.
@@ -127,6 +130,16 @@ fn write_event(out: &mut String, event: &IcsEvent, cancelled: bool) {
         push_line(
             out,
             &format!("ORGANIZER;CN={}:mailto:{}", param_value(name), uri(email)),
+        );
+    }
+    if let Some((name, email)) = &event.attendee {
+        push_line(
+            out,
+            &format!(
+                "ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:{}",
+                param_value(name),
+                uri(email)
+            ),
         );
     }
     push_line(

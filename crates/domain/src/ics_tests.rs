@@ -23,9 +23,34 @@ fn event(start: &str, end: &str) -> IcsEvent {
             "Centro per l'Impiego di Lecce".to_owned(),
             "cpi.lecce@example.it".to_owned(),
         )),
+        attendee: None,
         cancelled: false,
         lang: "it",
     }
+}
+
+#[test]
+fn the_person_is_an_attendee_who_has_accepted() {
+    let mut with_attendee = event("2026-12-01T08:00:00Z", "2026-12-01T08:30:00Z");
+    with_attendee.attendee = Some(("Amina \"Diallo\"; Rossi".to_owned(), "amina@example.org".to_owned()));
+    let lines = unfolded_lines(&calendar(IcsMethod::Request, &[with_attendee]));
+    let attendee: Vec<&String> = lines.iter().filter(|l| l.starts_with("ATTENDEE")).collect();
+    assert_eq!(attendee.len(), 1);
+    assert!(
+        attendee[0].contains("PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:amina@example.org"),
+        "{}",
+        attendee[0]
+    );
+    assert!(
+        attendee[0].starts_with("ATTENDEE;CN=\"Amina 'Diallo'; Rossi\";"),
+        "{}",
+        attendee[0]
+    );
+    let none = unfolded_lines(&calendar(
+        IcsMethod::Publish,
+        &[event("2026-12-01T08:00:00Z", "2026-12-01T08:30:00Z")],
+    ));
+    assert!(!none.iter().any(|l| l.starts_with("ATTENDEE")));
 }
 
 /// The logical lines of a file: folds undone, split at CRLF.

@@ -106,6 +106,11 @@ async fn a_booking_is_confirmed_and_cancelled_by_mail(backend: Backend) {
     let local = to_rome(slot.start).format("%Y%m%dT%H%M%S").to_string();
     assert!(ics.contains(&format!("DTSTART;TZID=Europe/Rome:{local}")), "{ics}");
     assert!(ics.contains("METHOD:REQUEST") && ics.contains("SEQUENCE:0") && ics.contains(video));
+    assert!(
+        ics.contains("ATTENDEE;CN=Marie Dubois;")
+            && ics.contains("PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:marie.dubois@example.org"),
+        "the person is an attendee who has accepted: {ics}"
+    );
 
     let cancelled = booking::cancel(&state, &calendar, &service, &booked, &Actor::system(), Utc::now())
         .await

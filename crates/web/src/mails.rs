@@ -215,7 +215,16 @@ fn html_body(lang: Lang, c: &Content) -> Option<String> {
     }
 }
 
-fn ics(state: &AppState, calendar: &CentreCalendar, service: &Service, s: &Subject, now: DateTime<Utc>) -> String {
+/// The `.ics` of an appointment: a REQUEST (with the person as an attendee
+/// who has accepted) or CANCEL for e-mails, a PUBLISH for the download.
+fn ics(
+    state: &AppState,
+    calendar: &CentreCalendar,
+    service: &Service,
+    s: &Subject,
+    email: Option<&sportello_domain::Email>,
+    now: DateTime<Utc>,
+) -> String {
     let lang = s.lang;
     let centre = &calendar.centre.data;
     let service_name = service.data.text(lang).map(|t| t.name.clone()).unwrap_or_default();
@@ -252,13 +261,14 @@ fn ics(state: &AppState, calendar: &CentreCalendar, service: &Service, s: &Subje
         location,
         url: sportello_domain::BookingRef::parse(s.reference).map(|r| manage_url(state, lang, &r)),
         organizer: Some((centre.name.clone(), centre.email.clone())),
+        attendee: email.map(|e| (s.name.to_string(), e.as_str().to_string())),
         cancelled: s.status == BookingStatus::Cancelled,
         lang: lang.code(),
     };
-    let method = if event.cancelled {
-        IcsMethod::Cancel
-    } else {
-        IcsMethod::Request
+    let method = match (email, event.cancelled) {
+        (None, _) => IcsMethod::Publish,
+        (Some(_), true) => IcsMethod::Cancel,
+        (Some(_), false) => IcsMethod::Request,
     };
     calendar_text(method, &event)
 }
@@ -271,7 +281,7 @@ pub fn booking_ics(
     b: &Booking,
     now: DateTime<Utc>,
 ) -> String {
-    ics(state, calendar, service, &subject_of(b), now)
+    ics(state, calendar, service, &subject_of(b), None, now)
 }
 
 fn calendar_text(method: IcsMethod, event: &IcsEvent) -> String {
@@ -304,7 +314,7 @@ fn mail(
         attachments: vec![MailAttachment {
             filename: "appointment.ics".into(),
             content_type: format!("text/calendar; method={method}; charset=UTF-8"),
-            content: ics(state, calendar, service, s, now),
+            content: ics(state, calendar, service, s, Some(email), now),
         }],
         kind: kind.code().into(),
         dedupe_key: None,
