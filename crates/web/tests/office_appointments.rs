@@ -585,6 +585,28 @@ async fn mirato_bookings_need_the_mirato_grant(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(reads.len(), 1, "the read is logged");
+    let confirm = mirato
+        .post(
+            &format!("/en/office/agenda/{}", mirato_booking.reference),
+            &[("action", "cancel")],
+        )
+        .await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    assert!(
+        confirm.body.contains(&mirato_booking.person.name),
+        "the confirmation names the person"
+    );
+    let reads = app
+        .storage()
+        .audit_entries(&AuditFilter {
+            action: Some("agenda.read_mirato".into()),
+            actor: Some("mirato-lecce@example.org".into()),
+            limit: 10,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(reads.len(), 2, "so is the confirmation page's read");
     let cancelled = mirato
         .post(
             &format!("/en/office/agenda/{}", mirato_booking.reference),

@@ -324,6 +324,11 @@ pub async fn action(
             return refusal(&user, &centre, day, &msg(lang, "agenda-too-late"));
         }
         if form.get("confirm") != "yes" {
+            if service.data.kind == ServiceKind::MiratoAdvice {
+                let entry =
+                    NewAuditEntry::new("agenda.read_mirato", "booking", booking.reference.as_str()).centre(centre.id);
+                state.storage.audit(&user.actor(), entry, now).await.on_page(lang)?;
+            }
             let title = msg(lang, "agenda-cancel-title");
             let ctx = context! {
                 reference => booking.reference.to_string(),
