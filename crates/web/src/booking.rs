@@ -137,10 +137,15 @@ impl CentreCalendar {
 
     /// The access rules in `lang`, else in Italian.
     pub fn access_rules(&self, lang: Lang) -> Option<&str> {
-        self.access_rules
-            .get(&lang)
-            .or_else(|| self.access_rules.get(&Lang::It))
-            .map(String::as_str)
+        self.access_rules_in(lang).map(|(_, text)| text)
+    }
+
+    /// The access rules in `lang`, else in Italian, with the language they
+    /// are in (pages mark an Italian fallback with its `lang`).
+    pub fn access_rules_in(&self, lang: Lang) -> Option<(Lang, &str)> {
+        [lang, Lang::It]
+            .into_iter()
+            .find_map(|l| self.access_rules.get(&l).map(|text| (l, text.as_str())))
     }
 
     pub fn calendar(&self) -> Calendar<'_> {

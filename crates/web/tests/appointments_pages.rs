@@ -573,7 +573,42 @@ async fn a_second_click_books_once(app: TestApp) {
     assert_eq!(bookings(&app, "lecce").await.len(), 1, "nothing saved");
 }
 
+/// A service or access rules with no text in the reader's language show the
+/// Italian one, marked with `lang="it"` for screen readers (WCAG 3.1.2).
+async fn italian_fallbacks_are_marked(app: TestApp) {
+    let service = service_of(&app, "lecce", ServiceKind::Certificates).await;
+    let mut italian_only = service.data.clone();
+    italian_only.texts.retain(|t| t.lang == Lang::It);
+    app.storage()
+        .update_service(service.id, service.version, &italian_only, &Actor::system(), Utc::now())
+        .await
+        .unwrap();
+    let centre = app.centre("lecce").await;
+    let rules = std::collections::BTreeMap::from([(Lang::It, "Portate un documento.".to_string())]);
+    app.storage()
+        .set_access_rules(centre.id, &rules, &Actor::system(), Utc::now())
+        .await
+        .unwrap();
+    let page = app.get("/en/appointments/lecce").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("<div lang=\"it\"><p>Portate un documento.</p>"),
+        "{}",
+        page.body
+    );
+    let name = &italian_only.texts[0].name;
+    assert!(page.body.contains(&format!(
+        "<h3 lang=\"it\"><a href=\"/en/appointments/lecce/{}\">{name}</a></h3>",
+        service.id.0
+    )));
+    let other = page.body.matches("<h3>").count();
+    assert!(other > 3, "the other services have English texts and no lang");
+    let service_page = app.get(&format!("/en/appointments/lecce/{}", service.id.0)).await;
+    assert!(service_page.body.contains(&format!("<h1 lang=\"it\">{name}</h1>")));
+}
+
 on_both_backends!(
+    italian_fallbacks_are_marked,
     a_second_click_books_once,
     the_whole_flow_in_each_language,
     bad_input_is_refused_and_nothing_saved,

@@ -11,11 +11,11 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 use sportello_domain::schedule::{Slot, SlotProblem};
 use sportello_domain::vocab::SpokenLanguage;
-use sportello_domain::{Actor, Lang, Modality, RawBooking, Service, markdown};
+use sportello_domain::{Actor, Lang, Modality, RawBooking, Service};
 
 use super::{
     AlternativeView, Crumb, Message, ServiceView, crumbs, load_centre, load_service, message_page, modality_view,
-    private, query, rome_day, service_view, when_label,
+    private, query, rome_day, rules_html, service_view, when_label,
 };
 use crate::AppState;
 use crate::booking::{
@@ -69,6 +69,7 @@ impl Chosen {
         trail.push(Crumb {
             href: self.view.url.clone(),
             label: self.view.name.clone(),
+            lang: self.view.text_lang,
         });
         trail
     }
@@ -255,7 +256,7 @@ fn form_page(
         error_fields,
         form_error,
         spoken_languages => minijinja::value::Serde(options::<SpokenLanguage>(lang)),
-        access_rules => chosen.calendar.access_rules(lang).map(markdown::to_html),
+        access_rules => rules_html(&chosen.calendar, lang),
     };
     let page = render_page(
         "appointments/form.html",

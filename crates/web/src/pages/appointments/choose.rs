@@ -7,12 +7,13 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
+use sportello_domain::Modality;
 use sportello_domain::time::today_in_rome;
-use sportello_domain::{Modality, markdown};
 
 use super::DayRange;
 use super::{
-    ServiceView, chosen_day, crumbs, load_centre, load_service, modality_view, open_days, query, service_view,
+    ServiceView, chosen_day, crumbs, load_centre, load_service, modality_view, open_days, query, rules_html,
+    service_view,
 };
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
@@ -81,7 +82,7 @@ pub async fn centre(
     let ctx = context! {
         crumbs => minijinja::value::Serde(crumbs(lang, None)),
         centre => minijinja::value::Serde(crate::view::centre(lang, &calendar.centre)),
-        access_rules => calendar.access_rules(lang).map(markdown::to_html),
+        access_rules => rules_html(&calendar, lang),
         services => minijinja::value::Serde(&services),
     };
     render_page(
@@ -132,6 +133,7 @@ pub async fn service(
         let ctx = context! {
             crumbs => minijinja::value::Serde(&trail),
             service => minijinja::value::Serde(&view),
+            title_lang => view.text_lang,
             choose_modality => true,
         };
         let path = format!("/appointments/{slug}/{}", service.id.0);
@@ -178,6 +180,7 @@ pub async fn service(
     let ctx = context! {
         crumbs => minijinja::value::Serde(&trail),
         service => minijinja::value::Serde(&view),
+        title_lang => view.text_lang,
         modality => minijinja::value::Serde(modality_view(lang, modality)),
         several_modalities => offered.len() > 1,
         days => minijinja::value::Serde(&days),
@@ -185,7 +188,7 @@ pub async fn service(
         first_days => (from > today_in_rome()).then(|| base.clone()),
         chosen => minijinja::value::Serde(&chosen),
         form_action => format!("{}/book", view.url),
-        access_rules => calendar.access_rules(lang).map(markdown::to_html),
+        access_rules => rules_html(&calendar, lang),
     };
     Ok(render_page("appointments/service.html", lang, &path, &title, &state.public_url, ctx)?.into_response())
 }

@@ -10,13 +10,13 @@ use chrono::Utc;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 use sportello_domain::vocab::Vocabulary;
-use sportello_domain::{Booking, BookingRef, BookingStatus, Lang, Modality, Service, markdown};
+use sportello_domain::{Booking, BookingRef, BookingStatus, Lang, Modality, Service};
 
 use super::DayRange;
 use super::book::{taken_alternatives, where_text};
 use super::{
     Crumb, Message, MoveForm, chosen_day, crumbs, message_page, modality_view, open_days, private, query, rome_day,
-    service_view, when_label,
+    rules_html, service_view, when_label,
 };
 use crate::AppState;
 use crate::booking::{self, BookingError, CentreCalendar, parse_start, slot_message, token_is_valid};
@@ -65,6 +65,7 @@ impl Held {
                     "booking-page-title",
                     &args(&[("reference", self.booking.reference.as_str().into())]),
                 ),
+                lang: None,
             });
         }
         trail
@@ -218,7 +219,7 @@ pub async fn page(
         email => b.person.email.as_ref().map(|e| e.as_str().to_string()),
         needs => minijinja::value::Serde(needs_view(lang, b)),
         contact => minijinja::value::Serde(crate::view::centre(lang, &held.calendar.centre)),
-        access_rules => held.calendar.access_rules(lang).map(markdown::to_html),
+        access_rules => rules_html(&held.calendar, lang),
         can_change => held.can_change(),
         ics_href => format!("/{lang}{}", held.path("/calendar.ics")),
         cancel_href => format!("/{lang}{}", held.path("/cancel")),

@@ -16,7 +16,7 @@ use minijinja::{Value, context};
 use serde::Serialize;
 use sportello_domain::schedule::Slot;
 use sportello_domain::time::to_rome;
-use sportello_domain::{Lang, Modality, Service};
+use sportello_domain::{Lang, Modality, Service, markdown};
 
 use super::render_page;
 use crate::AppState;
@@ -34,6 +34,8 @@ pub const DAYS_PER_PAGE: usize = 10;
 pub struct Crumb {
     pub href: String,
     pub label: String,
+    /// The label's language when it is not the page's (an Italian fallback).
+    pub lang: Option<&'static str>,
 }
 
 /// The first crumbs of every booking page: the centre list, then the centre.
@@ -41,11 +43,13 @@ pub fn crumbs(lang: Lang, calendar: Option<&CentreCalendar>) -> Vec<Crumb> {
     let mut crumbs = vec![Crumb {
         href: format!("/{lang}/appointments"),
         label: msg(lang, "booking-title"),
+        lang: None,
     }];
     if let Some(calendar) = calendar {
         crumbs.push(Crumb {
             href: format!("/{lang}/appointments/{}", calendar.centre.data.slug),
             label: calendar.centre.data.name.clone(),
+            lang: None,
         });
     }
     crumbs
@@ -88,6 +92,9 @@ pub async fn load_service(
 #[derive(Debug, Clone, Serialize)]
 pub struct ServiceView {
     pub id: i64,
+    /// The language of the name and description when it is not the page's
+    /// (a service with no text in the reader's language shows the Italian).
+    pub text_lang: Option<&'static str>,
     pub name: String,
     pub description: String,
     pub minutes: u32,
@@ -112,6 +119,7 @@ pub fn service_view(lang: Lang, calendar: &CentreCalendar, service: &Service) ->
     let text = service.data.text(lang);
     ServiceView {
         id: service.id.0,
+        text_lang: text.map(|t| t.lang).filter(|l| *l != lang).map(Lang::code),
         name: text.map(|t| t.name.clone()).unwrap_or_default(),
         description: text.map(|t| t.description.clone()).unwrap_or_default(),
         minutes: service.data.duration_minutes,
@@ -123,6 +131,19 @@ pub fn service_view(lang: Lang, calendar: &CentreCalendar, service: &Service) ->
             .collect(),
         url: format!("/{lang}/appointments/{}/{}", calendar.centre.data.slug, service.id.0),
     }
+}
+
+/// The centre's access rules as HTML, in the reader's language or else in
+/// Italian marked with `lang="it"`.
+pub fn rules_html(calendar: &CentreCalendar, lang: Lang) -> Option<String> {
+    calendar.access_rules_in(lang).map(|(used, text)| {
+        let html = markdown::to_html(text);
+        if used == lang {
+            html
+        } else {
+            format!("<div lang=\"{}\">{html}</div>", used.code())
+        }
+    })
 }
 
 /// A day as the reader says it: "Tuesday 01/12/2026".
