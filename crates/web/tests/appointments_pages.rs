@@ -343,25 +343,36 @@ async fn bad_input_is_refused_and_nothing_saved(app: TestApp) {
         "no mail queued"
     );
 
-    // The only place is taken: a 409 with the next free times.
+    // The only place is taken while someone else fills in the form: a 409
+    // with the next free times; opening the form afterwards says so at once.
+    let mut other = Browser::new(&app);
+    let form_path = format!("{service_url}/book?modality={}&start={start}", office.code());
+    assert_eq!(other.get(&form_path).await.status, StatusCode::OK);
     let first = book(&mut citizen, &service_url, office, &start, &good).await;
     assert_eq!(first.status, StatusCode::SEE_OTHER);
-    let mut other = Browser::new(&app);
-    let taken = book(
-        &mut other,
-        &service_url,
-        office,
-        &start,
-        &details("Marco Rossi", "marco@example.org", "", ""),
-    )
-    .await;
+    let taken = other
+        .post(&form_path, &details("Marco Rossi", "marco@example.org", "", ""))
+        .await;
     assert_eq!(taken.status, StatusCode::CONFLICT);
+    let late_form = Browser::new(&app).get(&form_path).await;
+    assert_eq!(late_form.status, StatusCode::CONFLICT);
+    assert!(late_form.text().contains("This time was just taken"));
+    assert!(
+        !late_form.body.contains("name=\"name\""),
+        "no form to fill in for a taken time"
+    );
     assert!(taken.text().contains("This time was just taken"));
-    let next = hrefs(&taken.body, &format!("{service_url}/book?modality=in_office"));
+    // The page's own address (its language links) names the taken time; the
+    // others are the next free times.
+    let taken_start = start.replace(':', "%3A");
+    let next: Vec<String> = hrefs(&taken.body, &format!("{service_url}/book?modality=in_office"))
+        .into_iter()
+        .filter(|h| !h.ends_with(&taken_start))
+        .collect();
     assert!(!next.is_empty(), "next free times are offered");
     assert!(next.iter().all(|h| h.contains("&start=")));
-    assert!(next.iter().all(|h| !h.ends_with(&start)));
-    assert_eq!(other.get(&next[0]).await.status, StatusCode::OK);
+    let next_form = other.get(&next[0]).await;
+    assert_eq!(next_form.status, StatusCode::OK, "{} {}", next[0], next_form.text());
     assert_eq!(bookings(&app, "lecce").await.len(), 1);
 
     // A link whose token was changed.

@@ -21,7 +21,7 @@ use crate::AppState;
 use crate::booking::{
     self, BookingError, BookingInput, CentreCalendar, manage_token, parse_start, slot_message, start_param,
 };
-use crate::error::AppError;
+use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale, PathParams};
 use crate::i18n::msg;
 use crate::pages::office::offer_form::{field_message, options};
@@ -271,6 +271,30 @@ fn form_page(
     Ok(guard.attach(response))
 }
 
+/// The page saying the chosen time was just taken, with the next free ones.
+fn taken(state: &AppState, lang: Lang, chosen: &Chosen, next: &[Slot]) -> Result<Response, AppError> {
+    let url = format!("{}/book", chosen.view.url);
+    let modality = chosen.modality.code();
+    let message = Message {
+        title: msg(lang, "booking-taken-title"),
+        text: msg(lang, "booking-taken-text"),
+        alternatives: taken_alternatives(lang, next, |start| {
+            format!("{url}?{}", query(&[("modality", modality), ("start", start)]))
+        }),
+        none_text: next.is_empty().then(|| msg(lang, "booking-taken-none")),
+        links: vec![(chosen.day_choice(), msg(lang, "booking-choose-again"))],
+        ..Message::default()
+    };
+    message_page(
+        state,
+        lang,
+        &chosen.path(),
+        StatusCode::CONFLICT,
+        chosen.trail(lang),
+        message,
+    )
+}
+
 /// `GET /{lang}/appointments/{centre}/{service}/book?modality=…&start=…`.
 #[tracing::instrument(skip_all, fields(lang = %lang, slug, service))]
 pub async fn form(
@@ -285,8 +309,20 @@ pub async fn form(
         Err(refusal) => return Ok(refusal),
     };
     let rules = chosen.service.data.rules();
-    if let Err(problem) = chosen.calendar.calendar().check_slot(chosen.start, &rules, Utc::now()) {
+    let now = Utc::now();
+    if let Err(problem) = chosen.calendar.calendar().check_slot(chosen.start, &rules, now) {
         return slot_refused(&state, lang, &chosen, &problem);
+    }
+    // A time taken since the day's list was shown: say so before the form.
+    let day = sportello_domain::time::rome_date(chosen.start);
+    let free = booking::free_slots(&state, &chosen.calendar, &chosen.service, day, now)
+        .await
+        .on_page(lang)?;
+    if !free.is_ok_and(|free| free.iter().any(|f| f.slot.start == chosen.start)) {
+        let next = booking::next_free(&state, &chosen.calendar, &chosen.service, chosen.start, now)
+            .await
+            .on_page(lang)?;
+        return taken(&state, lang, &chosen, &next);
     }
     form_page(
         &state,
@@ -365,28 +401,7 @@ pub async fn submit(
             )
         }
         Err(BookingError::Slot(problem)) => slot_refused(&state, lang, &chosen, &problem),
-        Err(BookingError::Full(next)) => {
-            let url = format!("{}/book", chosen.view.url);
-            let modality = chosen.modality.code();
-            let message = Message {
-                title: msg(lang, "booking-taken-title"),
-                text: msg(lang, "booking-taken-text"),
-                alternatives: taken_alternatives(lang, &next, |start| {
-                    format!("{url}?{}", query(&[("modality", modality), ("start", start)]))
-                }),
-                none_text: next.is_empty().then(|| msg(lang, "booking-taken-none")),
-                links: vec![(chosen.day_choice(), msg(lang, "booking-choose-again"))],
-                ..Message::default()
-            };
-            message_page(
-                &state,
-                lang,
-                &chosen.path(),
-                StatusCode::CONFLICT,
-                chosen.trail(lang),
-                message,
-            )
-        }
+        Err(BookingError::Full(next)) => taken(&state, lang, &chosen, &next),
         Err(BookingError::Unavailable) => message_page(
             &state,
             lang,
