@@ -8,7 +8,6 @@ use chrono::{DateTime, Utc};
 use minijinja::context;
 use serde::Serialize;
 use sportello_domain::ics::{IcsEvent, IcsMethod, calendar};
-use sportello_domain::time::to_rome;
 use sportello_domain::{Booking, BookingStatus, Lang, MailAttachment, Modality, OutgoingMail, Service, markdown};
 use sportello_storage::NewBooking;
 
@@ -63,21 +62,6 @@ pub fn modality_id(modality: Modality) -> &'static str {
     }
 }
 
-/// An appointment's time as the reader says it: "Tuesday 01/12/2026, 09:30".
-pub fn when(lang: Lang, start: DateTime<Utc>) -> String {
-    let local = to_rome(start);
-    let weekday = chrono::Datelike::weekday(&local).number_from_monday() as u8;
-    msg_args(
-        lang,
-        "appointment-when",
-        &args(&[
-            ("weekday", msg(lang, view::weekday_id(weekday)).into()),
-            ("date", view::date(lang, local.date_naive()).text.into()),
-            ("time", local.format("%H:%M").to_string().into()),
-        ]),
-    )
-}
-
 /// One line of the mail's summary.
 #[derive(Debug, Serialize)]
 struct Line {
@@ -115,7 +99,7 @@ fn content(state: &AppState, kind: MailKind, calendar: &CentreCalendar, service:
     let lang = s.lang;
     let centre = &calendar.centre.data;
     let service_name = service.data.text(lang).map(|t| t.name.clone()).unwrap_or_default();
-    let when = when(lang, s.start);
+    let when = view::when(lang, s.start);
     let reference = sportello_domain::BookingRef::parse(s.reference);
     let mut lines = vec![
         Line {

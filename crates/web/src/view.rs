@@ -1,9 +1,10 @@
 //! View models: offers and centres with every structured field rendered in the
 //! reader's language, shared by the pages and the API.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Serialize;
 use sportello_domain::markdown;
+use sportello_domain::time::to_rome;
 use sportello_domain::vocab::{Country, Vocabulary, occupation, occupation_groups};
 use sportello_domain::{Centre, Lang, Offer, Section};
 
@@ -30,6 +31,40 @@ pub fn date(lang: Lang, d: NaiveDate) -> DateView {
         iso: d.to_string(),
         text,
     }
+}
+
+/// A day as the reader says it: "Tuesday 01/12/2026".
+pub fn day(lang: Lang, date: NaiveDate) -> String {
+    let weekday = date.weekday().number_from_monday() as u8;
+    msg_args(
+        lang,
+        "booking-day",
+        &args(&[
+            ("weekday", msg(lang, weekday_id(weekday)).into()),
+            ("date", self::date(lang, date).text.into()),
+        ]),
+    )
+}
+
+/// An appointment's start as the reader says it, in Rome time:
+/// "Tuesday 01/12/2026, 09:30".
+pub fn when(lang: Lang, start: DateTime<Utc>) -> String {
+    let local = to_rome(start);
+    let weekday = local.weekday().number_from_monday() as u8;
+    msg_args(
+        lang,
+        "appointment-when",
+        &args(&[
+            ("weekday", msg(lang, weekday_id(weekday)).into()),
+            ("date", self::date(lang, local.date_naive()).text.into()),
+            ("time", local.format("%H:%M").to_string().into()),
+        ]),
+    )
+}
+
+/// An appointment's times in Rome, "09:30–10:00".
+pub fn time_range(start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    format!("{}–{}", to_rome(start).format("%H:%M"), to_rome(end).format("%H:%M"))
 }
 
 /// Message id of a section's name.

@@ -444,7 +444,7 @@ async fn moving_cancelling_and_the_calendar_file(app: TestApp) {
         new_start
     );
     let page = citizen.get(&page_url).await;
-    let when = sportello_web::mails::when(Lang::En, stored.start);
+    let when = sportello_web::view::when(Lang::En, stored.start);
     assert!(page.text().contains(&when), "the new time is shown");
 
     // Cancel: a confirmation page, then the booking says it is cancelled.

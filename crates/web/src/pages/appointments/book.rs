@@ -15,9 +15,8 @@ use sportello_domain::{Actor, Lang, Modality, RawBooking, Service};
 
 use super::{
     AlternativeView, Crumb, Message, ServiceView, crumbs, load_centre, load_service, message_page, modality_view,
-    private, query, rome_day, rules_html, service_view, when_label,
+    private, query, rome_day, rules_html, service_view,
 };
-use crate::AppState;
 use crate::booking::{
     self, BookingError, BookingInput, CentreCalendar, manage_token, parse_start, slot_message, start_param,
 };
@@ -27,6 +26,7 @@ use crate::i18n::msg;
 use crate::pages::office::offer_form::{field_message, options};
 use crate::pages::render_page;
 use crate::session::{ClientAddress, FormGuard};
+use crate::{AppState, view};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct SlotQuery {
@@ -145,7 +145,7 @@ pub fn taken_alternatives(lang: Lang, next: &[Slot], href: impl Fn(&str) -> Stri
         .map(|slot| {
             let start = start_param(slot);
             AlternativeView {
-                label: when_label(lang, slot.start),
+                label: view::when(lang, slot.start),
                 href: href(&start),
                 start,
             }
@@ -246,7 +246,7 @@ fn form_page(
         crumbs => minijinja::value::Serde(chosen.trail(lang)),
         service => minijinja::value::Serde(&chosen.view),
         modality => minijinja::value::Serde(modality_view(lang, chosen.modality)),
-        when => when_label(lang, chosen.start),
+        when => view::when(lang, chosen.start),
         place => where_text(lang, &chosen.calendar, chosen.modality),
         change_href => chosen.day_choice(),
         action => format!("/{lang}{}", chosen.path()),

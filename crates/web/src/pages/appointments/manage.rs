@@ -16,15 +16,15 @@ use super::DayRange;
 use super::book::{taken_alternatives, where_text};
 use super::{
     Crumb, Message, MoveForm, chosen_day, crumbs, message_page, modality_view, open_days, private, query, rome_day,
-    rules_html, service_view, when_label,
+    rules_html, service_view,
 };
-use crate::AppState;
 use crate::booking::{self, BookingError, CentreCalendar, parse_start, slot_message, token_is_valid};
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale, PathParams};
 use crate::i18n::{args, msg, msg_args};
 use crate::pages::render_page;
 use crate::session::{ClientAddress, FormGuard};
+use crate::{AppState, view};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct LinkQuery {
@@ -211,7 +211,7 @@ pub async fn page(
         reference => b.reference.as_str(),
         status => b.status.code(),
         service => minijinja::value::Serde(&view),
-        when => when_label(lang, b.start),
+        when => view::when(lang, b.start),
         modality => minijinja::value::Serde(modality_view(lang, b.modality)),
         place => where_text(lang, &held.calendar, b.modality),
         video_url => b.video_url.clone().filter(|_| b.modality == Modality::Video),
@@ -273,7 +273,7 @@ pub async fn cancel_form(
         return too_late(&state, lang, &held, "/cancel");
     }
     let view = service_view(lang, &held.calendar, &held.service);
-    let when = when_label(lang, held.booking.start);
+    let when = view::when(lang, held.booking.start);
     let ctx = context! {
         crumbs => minijinja::value::Serde(held.trail(lang, true)),
         service => minijinja::value::Serde(&view),
@@ -373,7 +373,7 @@ pub async fn move_form(
         crumbs => minijinja::value::Serde(held.trail(lang, true)),
         service => minijinja::value::Serde(&view),
         modality => minijinja::value::Serde(modality_view(lang, held.booking.modality)),
-        intro => msg_args(lang, "booking-move-intro", &args(&[("when", when_label(lang, held.booking.start).into())])),
+        intro => msg_args(lang, "booking-move-intro", &args(&[("when", view::when(lang, held.booking.start).into())])),
         current_day => rome_day(held.booking.start).to_string(),
         days => minijinja::value::Serde(&days),
         later,

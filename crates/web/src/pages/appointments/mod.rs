@@ -11,10 +11,9 @@ pub mod manage;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use minijinja::{Value, context};
 use serde::Serialize;
-use sportello_domain::schedule::Slot;
 use sportello_domain::time::to_rome;
 use sportello_domain::{Lang, Modality, Service, markdown};
 
@@ -146,28 +145,6 @@ pub fn rules_html(calendar: &CentreCalendar, lang: Lang) -> Option<String> {
     })
 }
 
-/// A day as the reader says it: "Tuesday 01/12/2026".
-pub fn day_label(lang: Lang, date: NaiveDate) -> String {
-    let weekday = date.weekday().number_from_monday() as u8;
-    msg_args(
-        lang,
-        "booking-day",
-        &args(&[
-            ("weekday", msg(lang, view::weekday_id(weekday)).into()),
-            ("date", view::date(lang, date).text.into()),
-        ]),
-    )
-}
-
-/// A slot's times, "09:30–10:00".
-pub fn slot_times(slot: &Slot) -> String {
-    format!(
-        "{}–{}",
-        slot.local_start().format("%H:%M"),
-        slot.local_end().format("%H:%M")
-    )
-}
-
 /// One open day in the day choice.
 #[derive(Debug, Clone, Serialize)]
 pub struct DayView {
@@ -192,7 +169,7 @@ pub fn slot_view(lang: Lang, free: &FreeSlot) -> SlotView {
             lang,
             "booking-slot",
             &args(&[
-                ("time", slot_times(&free.slot).into()),
+                ("time", view::time_range(free.slot.start, free.slot.end).into()),
                 ("count", i64::from(free.places).into()),
             ]),
         ),
@@ -205,11 +182,6 @@ pub struct AlternativeView {
     pub start: String,
     pub label: String,
     pub href: String,
-}
-
-/// The label of a slot with its day: "Tuesday 01/12/2026, 09:30".
-pub fn when_label(lang: Lang, start: DateTime<Utc>) -> String {
-    crate::mails::when(lang, start)
 }
 
 /// The day of the week, time and date of `start` in Rome.
@@ -246,7 +218,7 @@ pub async fn chosen_day(
     };
     Ok(ChosenDay {
         iso: date.to_string(),
-        label: day_label(lang, date),
+        label: view::day(lang, date),
         slots,
         problem,
     })
@@ -284,7 +256,7 @@ pub async fn open_days(
         .iter()
         .map(|(date, free)| DayView {
             iso: date.to_string(),
-            label: day_label(lang, *date),
+            label: view::day(lang, *date),
             free: free.len(),
             href: format!(
                 "{base}&{}#slots",

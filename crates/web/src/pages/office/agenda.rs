@@ -10,10 +10,10 @@
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::{Datelike, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{Days, NaiveDate, NaiveTime, Utc};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
-use sportello_domain::time::{from_rome_local, to_rome};
+use sportello_domain::time::from_rome_local;
 use sportello_domain::vocab::Vocabulary;
 use sportello_domain::{Booking, BookingRef, BookingStatus, Centre, Lang, NewAuditEntry, Service, ServiceKind};
 
@@ -87,11 +87,7 @@ fn rows(lang: Lang, bookings: &[Booking], services: &[Service], can_edit: impl F
             let can_edit = can_edit(b);
             let row = Row {
                 reference: b.reference.to_string(),
-                time: format!(
-                    "{}–{}",
-                    to_rome(b.start).format("%H:%M"),
-                    to_rome(b.end).format("%H:%M")
-                ),
+                time: view::time_range(b.start, b.end),
                 service: services
                     .iter()
                     .find(|s| s.id == b.service)
@@ -145,16 +141,6 @@ pub struct AgendaQuery {
     /// After an action: `cancelled`, `attended` or `no_show`, with `reference`.
     done: Option<String>,
     reference: Option<String>,
-}
-
-/// The day and weekday of `date` in words.
-pub fn day_label(lang: Lang, date: NaiveDate) -> String {
-    let weekday = date.weekday().number_from_monday() as u8;
-    format!(
-        "{} {}",
-        msg(lang, view::weekday_id(weekday)),
-        view::date(lang, date).text
-    )
 }
 
 /// `GET /{lang}/office/agenda?centre={slug}&day=YYYY-MM-DD`.
@@ -220,7 +206,7 @@ pub async fn day(
         "agenda-heading",
         &args(&[
             ("centre", centre.data.name.as_str().into()),
-            ("day", day_label(lang, day).into()),
+            ("day", view::day(lang, day).into()),
         ]),
     );
     let ctx = context! {
@@ -334,7 +320,7 @@ pub async fn action(
                 reference => booking.reference.to_string(),
                 name => booking.person.name.clone(),
                 service => service_name(lang, &service),
-                when => crate::mails::when(lang, booking.start),
+                when => view::when(lang, booking.start),
                 email => booking.person.email.is_some(),
                 back => format!("/{lang}/office/agenda?centre={}&day={day}", centre.data.slug),
             };

@@ -16,7 +16,6 @@ use sportello_domain::vocab::SpokenLanguage;
 use sportello_domain::{Centre, FieldError, Lang, Modality, RawBooking, Service, ServiceId};
 use sportello_storage::Booked;
 
-use super::agenda::day_label;
 use super::offer_form::{Opt, field_message, options};
 use super::services::{Need, centre_for, service_name};
 use super::{render, see_other};
@@ -150,7 +149,7 @@ async fn page(
             day = Some(day_value);
             days = open
                 .iter()
-                .map(|(d, _)| (d.to_string(), day_label(lang, *d), *d == day_value))
+                .map(|(d, _)| (d.to_string(), crate::view::day(lang, *d), *d == day_value))
                 .collect::<Vec<_>>();
             if step == "slot" {
                 match booking::free_slots(state, &calendar, service, day_value, now)
@@ -185,7 +184,7 @@ async fn page(
         .iter()
         .map(|s| SlotLink {
             start: start_param(s),
-            label: crate::mails::when(lang, s.start),
+            label: crate::view::when(lang, s.start),
         })
         .collect();
     let errors: std::collections::BTreeMap<String, String> = extra.errors.iter().cloned().collect();
@@ -199,11 +198,11 @@ async fn page(
         modality => choice.modality.map(|m| (m.code(), msg(lang, modality_id(m)))),
         days,
         day => day.map(|d| d.to_string()),
-        day_label => day.map(|d| day_label(lang, d)),
+        day_label => day.map(|d| crate::view::day(lang, d)),
         slots => minijinja::value::Serde(&slots),
         closed,
         start => extra.start.map(|s| sportello_domain::time::to_rome(s).format("%Y-%m-%dT%H:%M").to_string()),
-        when => extra.start.map(|s| crate::mails::when(lang, s)),
+        when => extra.start.map(|s| crate::view::when(lang, s)),
         next => minijinja::value::Serde(&next),
         problem => extra.problem,
         values => minijinja::value::Serde(&extra.values),
