@@ -13,8 +13,8 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::centre;
 use sportello_domain::holidays::PatronDay;
 use sportello_domain::{
-    Actor, BookingRef, BookingRequest, BookingStatus, CentreId, Email, Lang, MailAttachment, Modality, Needs,
-    NewService, OutgoingMail, Person, ServiceId, ServiceKind, ServiceText,
+    Actor, BookingRef, BookingRequest, BookingStatus, Centre, CentreId, Email, Lang, MailAttachment, Modality, Needs,
+    NewService, OutgoingMail, Person, Service, ServiceId, ServiceKind, ServiceText,
 };
 use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{Booked, DatabaseUrl, IdempotencyKey, NewBooking, Storage, StorageError};
@@ -42,6 +42,16 @@ fn service(centre: CentreId, capacity: u32) -> NewService {
             },
         ],
     }
+}
+
+/// A fresh database's Lecce centre and its guidance service of `capacity`.
+async fn lecce_with_service(s: &dyn Storage, capacity: u32) -> (Centre, Service) {
+    let lecce = s.insert_centre(&centre("lecce", "LE")).await.unwrap();
+    let service = s
+        .insert_service(&service(lecce.id, capacity), &Actor::system(), now())
+        .await
+        .unwrap();
+    (lecce, service)
 }
 
 fn start() -> DateTime<Utc> {
@@ -106,11 +116,7 @@ fn mail(subject: &str) -> OutgoingMail {
 async fn catalogue(backend: Backend) {
     let db = TestDatabase::new(backend).await;
     let s = db.storage.as_ref();
-    let lecce = s.insert_centre(&centre("lecce", "LE")).await.unwrap();
-    let created = s
-        .insert_service(&service(lecce.id, 2), &Actor::system(), now())
-        .await
-        .unwrap();
+    let (lecce, created) = lecce_with_service(s, 2).await;
     assert_eq!(created.data, service(lecce.id, 2));
     assert_eq!(s.services(lecce.id).await.unwrap(), vec![created.clone()]);
     let twice = s.insert_service(&service(lecce.id, 1), &Actor::system(), now()).await;
@@ -154,11 +160,7 @@ async fn catalogue(backend: Backend) {
 async fn places_are_taken_and_given_back(backend: Backend) {
     let db = TestDatabase::new(backend).await;
     let s = db.storage.as_ref();
-    let lecce = s.insert_centre(&centre("lecce", "LE")).await.unwrap();
-    let svc = s
-        .insert_service(&service(lecce.id, 2), &Actor::system(), now())
-        .await
-        .unwrap();
+    let (lecce, svc) = lecce_with_service(s, 2).await;
     let first = s
         .book(
             &booking(svc.id, start(), "Amina Diallo"),
@@ -281,11 +283,7 @@ async fn places_are_taken_and_given_back(backend: Backend) {
 async fn the_schema_refuses_overbooking(backend: Backend) {
     let db = TestDatabase::new(backend).await;
     let s = db.storage.as_ref();
-    let lecce = s.insert_centre(&centre("lecce", "LE")).await.unwrap();
-    let svc = s
-        .insert_service(&service(lecce.id, 1), &Actor::system(), now())
-        .await
-        .unwrap();
+    let (_, svc) = lecce_with_service(s, 1).await;
     let b1 = s
         .book(&booking(svc.id, start(), "Amina"), None, None, &Actor::system(), now())
         .await
@@ -351,11 +349,7 @@ async fn raw_execute(url: &DatabaseUrl, sql: &str, a: i64, b: i64) -> Result<u64
 async fn concurrent_bookings_fill_exactly(backend: Backend) {
     let db = TestDatabase::new(backend).await;
     let storage: Arc<dyn Storage> = db.storage.clone();
-    let lecce = storage.insert_centre(&centre("lecce", "LE")).await.unwrap();
-    let svc = storage
-        .insert_service(&service(lecce.id, 3), &Actor::system(), now())
-        .await
-        .unwrap();
+    let (_, svc) = lecce_with_service(storage.as_ref(), 3).await;
     let tasks: Vec<_> = (0..40)
         .map(|i| {
             let storage = storage.clone();
@@ -386,11 +380,7 @@ async fn concurrent_bookings_fill_exactly(backend: Backend) {
 async fn idempotency_keys(backend: Backend) {
     let db = TestDatabase::new(backend).await;
     let storage: Arc<dyn Storage> = db.storage.clone();
-    let lecce = storage.insert_centre(&centre("lecce", "LE")).await.unwrap();
-    let svc = storage
-        .insert_service(&service(lecce.id, 5), &Actor::system(), now())
-        .await
-        .unwrap();
+    let (_, svc) = lecce_with_service(storage.as_ref(), 5).await;
     let key = IdempotencyKey {
         key: "3f1c-retry".into(),
         request_hash: "hash-a".into(),
@@ -468,11 +458,7 @@ async fn idempotency_keys(backend: Backend) {
 async fn reminders_are_recorded_once(backend: Backend) {
     let db = TestDatabase::new(backend).await;
     let s = db.storage.as_ref();
-    let lecce = s.insert_centre(&centre("lecce", "LE")).await.unwrap();
-    let svc = s
-        .insert_service(&service(lecce.id, 2), &Actor::system(), now())
-        .await
-        .unwrap();
+    let (_, svc) = lecce_with_service(s, 2).await;
     let b = s
         .book(&booking(svc.id, start(), "Amina"), None, None, &Actor::system(), now())
         .await
