@@ -135,6 +135,21 @@ impl CentreCalendar {
         })
     }
 
+    /// The centre's name and full address on one line.
+    pub fn address_line(&self) -> String {
+        let c = &self.centre.data;
+        format!("{}, {}, {} {}", c.name, c.address, c.postcode, c.town)
+    }
+
+    /// Where an appointment held in `modality` takes place, in words.
+    pub fn where_text(&self, lang: Lang, modality: Modality) -> String {
+        match modality {
+            Modality::InOffice => self.address_line(),
+            Modality::Phone => crate::i18n::msg(lang, "appointment-phone-note"),
+            Modality::Video => crate::i18n::msg(lang, "appointment-video-note"),
+        }
+    }
+
     /// The access rules in `lang`, else in Italian.
     pub fn access_rules(&self, lang: Lang) -> Option<&str> {
         self.access_rules_in(lang).map(|(_, text)| text)

@@ -119,22 +119,9 @@ fn content(state: &AppState, kind: MailKind, calendar: &CentreCalendar, service:
             value: msg(lang, modality_id(s.modality)),
         },
     ];
-    lines.push(match s.modality {
-        Modality::InOffice => Line {
-            label: msg(lang, "appointment-where"),
-            value: format!(
-                "{}, {}, {} {}",
-                centre.name, centre.address, centre.postcode, centre.town
-            ),
-        },
-        Modality::Phone => Line {
-            label: msg(lang, "appointment-where"),
-            value: msg(lang, "appointment-phone-note"),
-        },
-        Modality::Video => Line {
-            label: msg(lang, "appointment-where"),
-            value: msg(lang, "appointment-video-note"),
-        },
+    lines.push(Line {
+        label: msg(lang, "appointment-where"),
+        value: calendar.where_text(lang, s.modality),
     });
     lines.push(Line {
         label: msg(lang, "appointment-contact"),
@@ -227,10 +214,7 @@ fn ics(
         description.push_str(&format!("\n{}: {url}", msg(lang, "appointment-video-link")));
     }
     let location = match s.modality {
-        Modality::InOffice => Some(format!(
-            "{}, {}, {} {}",
-            centre.name, centre.address, centre.postcode, centre.town
-        )),
+        Modality::InOffice => Some(calendar.address_line()),
         Modality::Video => s.video_url.map(str::to_string),
         Modality::Phone => Some(msg(lang, "appointment-phone-note")),
     };

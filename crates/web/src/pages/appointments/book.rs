@@ -198,16 +198,6 @@ impl Typed {
     }
 }
 
-/// Where an appointment is held, in words.
-pub fn where_text(lang: Lang, calendar: &CentreCalendar, modality: Modality) -> String {
-    let c = &calendar.centre.data;
-    match modality {
-        Modality::InOffice => format!("{}, {}, {} {}", c.name, c.address, c.postcode, c.town),
-        Modality::Phone => msg(lang, "appointment-phone-note"),
-        Modality::Video => msg(lang, "appointment-video-note"),
-    }
-}
-
 /// The form's attempt value, when it is one we could have made.
 fn attempt_key(value: &str) -> Option<&str> {
     let value = value.trim();
@@ -247,7 +237,7 @@ fn form_page(
         service => minijinja::value::Serde(&chosen.view),
         modality => minijinja::value::Serde(modality_view(lang, chosen.modality)),
         when => view::when(lang, chosen.start),
-        place => where_text(lang, &chosen.calendar, chosen.modality),
+        place => chosen.calendar.where_text(lang, chosen.modality),
         change_href => chosen.day_choice(),
         action => format!("/{lang}{}", chosen.path()),
         form_csrf => guard.csrf.clone(),

@@ -13,7 +13,7 @@ use sportello_domain::vocab::Vocabulary;
 use sportello_domain::{Booking, BookingRef, BookingStatus, Lang, Modality, Service};
 
 use super::DayRange;
-use super::book::{taken_alternatives, where_text};
+use super::book::taken_alternatives;
 use super::{
     Crumb, Message, MoveForm, chosen_day, crumbs, message_page, modality_view, open_days, private, query, rome_day,
     rules_html, service_view,
@@ -213,7 +213,7 @@ pub async fn page(
         service => minijinja::value::Serde(&view),
         when => view::when(lang, b.start),
         modality => minijinja::value::Serde(modality_view(lang, b.modality)),
-        place => where_text(lang, &held.calendar, b.modality),
+        place => held.calendar.where_text(lang, b.modality),
         video_url => b.video_url.clone().filter(|_| b.modality == Modality::Video),
         name => b.person.name.clone(),
         email => b.person.email.as_ref().map(|e| e.as_str().to_string()),
