@@ -252,6 +252,8 @@ mod tests {
             ("time", "09:30".into()),
             ("service", "Guidance interview".into()),
             ("when", "Tuesday 01/12/2026, 09:30".into()),
+            ("country", "Italia".into()),
+            ("place", "Lecce (LE)".into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {
