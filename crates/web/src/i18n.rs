@@ -252,6 +252,10 @@ mod tests {
             ("time", "09:30".into()),
             ("service", "Guidance interview".into()),
             ("when", "Tuesday 01/12/2026, 09:30".into()),
+            ("section", "EURES".into()),
+            ("title", "Job offers: Lecce".into()),
+            ("place", "Gallipoli (LE)".into()),
+            ("contract", "Fixed-term".into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {
