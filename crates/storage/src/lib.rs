@@ -7,6 +7,7 @@ mod accounts;
 mod appointments;
 mod cache;
 mod catalogue;
+mod crawl;
 mod error;
 mod office;
 mod outbox;
@@ -30,6 +31,7 @@ pub use accounts::{
 pub use appointments::{Appointments, Booked, IdempotencyKey, NewBooking, TakenSeats};
 pub use cache::CENTRES_TTL;
 pub use catalogue::Catalogue;
+pub use crawl::{Crawl, OfferBlock, OfferStamp};
 pub use error::StorageError;
 pub use office::{Backoffice, OfficeFilter, OfficePage, SectionText, TranslationTask};
 pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
@@ -52,10 +54,10 @@ pub type SectionCounts = std::collections::BTreeMap<String, u64>;
 /// the back office in [`Accounts`], [`AuditLog`], [`Backoffice`] and
 /// [`EmployerRequests`]; services in [`Catalogue`] and bookings in
 /// [`Appointments`]; e-mail waiting
-/// to be sent in [`Outbox`].
+/// to be sent in [`Outbox`]; what sitemaps list in [`Crawl`].
 #[async_trait]
 pub trait Storage:
-    Accounts + Appointments + AuditLog + Backoffice + Catalogue + EmployerRequests + Outbox + Send + Sync + 'static
+    Accounts + Appointments + AuditLog + Backoffice + Catalogue + Crawl + EmployerRequests + Outbox + Send + Sync + 'static
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

@@ -28,6 +28,9 @@ mod audit_sql;
 #[path = "catalogue_sql.rs"]
 mod catalogue_sql;
 #[allow(clippy::duplicate_mod)]
+#[path = "crawl_sql.rs"]
+mod crawl_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "office_sql.rs"]
 mod office_sql;
 #[allow(clippy::duplicate_mod)]

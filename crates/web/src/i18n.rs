@@ -253,7 +253,10 @@ mod tests {
             ("service", "Guidance interview".into()),
             ("when", "Tuesday 01/12/2026, 09:30".into()),
             ("country", "Italia".into()),
-            ("place", "Lecce (LE)".into()),
+            ("section", "EURES".into()),
+            ("title", "Job offers: Lecce".into()),
+            ("place", "Gallipoli (LE)".into()),
+            ("contract", "Fixed-term".into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {

@@ -1,12 +1,15 @@
 //! HTTP layer of Sportello: the public pages (server-rendered HTML, no
-//! JavaScript needed) under `/{lang}/…`, the JSON API under `/api/v1` with its
-//! OpenAPI document, and `/healthz`. The library builds the application from a
+//! JavaScript needed) under `/{lang}/…` with their Atom and JSON feeds, the
+//! JSON API under `/api/v1` with its OpenAPI document, `robots.txt` and the
+//! sitemaps, and `/healthz`. The library builds the application from a
 //! listener, so tests bind port 0.
 
 pub mod api;
 pub mod booking;
+pub mod crawl;
 pub mod error;
 pub mod extract;
+pub mod feeds;
 pub mod i18n;
 pub mod jobs;
 pub mod mails;
@@ -16,6 +19,7 @@ pub mod session;
 pub mod templates;
 pub mod translator;
 pub mod view;
+pub mod xml;
 
 use std::sync::Arc;
 

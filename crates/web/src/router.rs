@@ -12,7 +12,7 @@ use tower_http::trace::TraceLayer;
 use crate::error::{AppError, Problem};
 use crate::extract::Preferred;
 use crate::pages::{appointments, office};
-use crate::{AppState, api, pages};
+use crate::{AppState, api, crawl, feeds, pages};
 
 /// Content Security Policy of every answer: no scripts, nothing from elsewhere.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
@@ -26,6 +26,10 @@ pub fn router(state: AppState) -> Router {
         .route("/static/style.css", get(stylesheet))
         .route("/static/picker.js", get(picker_script))
         .route("/o/{reference}", get(pages::redirect::short_offer))
+        // For crawlers and feed readers.
+        .route("/robots.txt", get(crawl::robots))
+        .route("/sitemap.xml", get(crawl::sitemap_xml))
+        .route("/sitemaps/{file}", get(crawl::sitemap_file))
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/v1/centres", get(api::centres::list_centres))
         .route(
@@ -50,6 +54,9 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}", get(pages::redirect::lang_home))
         .route("/{lang}/", get(pages::home::home))
         .route("/{lang}/centres/{slug}", get(pages::board::board))
+        .route("/{lang}/centres/{slug}/{file}", get(feeds::centre))
+        .route("/{lang}/feeds/{file}", get(feeds::network))
+        .route("/{lang}/feeds/sections/{file}", get(feeds::section))
         .route("/{lang}/offers/{reference}", get(pages::offer::offer))
         .route("/{lang}/search", get(pages::search::search))
         .route("/{lang}/accessibility", get(pages::info::accessibility))

@@ -226,3 +226,12 @@ mailbox-when = Erstellt am
 mailbox-kind = Art
 mailbox-attachment = Anhang { $name } herunterladen
 mailbox-text = Text der Nachricht
+
+## Feeds of the newest offers (Atom and JSON Feed), announced in the pages' head.
+
+feed-network-title = Stellenangebote aller Arbeitsvermittlungszentren
+feed-centre-title = Stellenangebote: { $centre }
+feed-section-title = Stellenangebote: { $section }
+feed-link-atom = { $title } (Atom-Feed)
+feed-link-json = { $title } (JSON Feed)
+feed-entry-summary = { $place } · { $centre } · { $contract } · Offen bis { $date }

@@ -226,3 +226,12 @@ mailbox-when = Created
 mailbox-kind = Kind
 mailbox-attachment = Download the attachment { $name }
 mailbox-text = Text of the message
+
+## Feeds of the newest offers (Atom and JSON Feed), announced in the pages' head.
+
+feed-network-title = Job offers of every public employment centre
+feed-centre-title = Job offers: { $centre }
+feed-section-title = Job offers: { $section }
+feed-link-atom = { $title } (Atom)
+feed-link-json = { $title } (JSON Feed)
+feed-entry-summary = { $place } · { $centre } · { $contract } · Open until { $date }

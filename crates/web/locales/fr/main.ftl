@@ -226,3 +226,12 @@ mailbox-when = Créé le
 mailbox-kind = Type
 mailbox-attachment = Télécharger la pièce jointe { $name }
 mailbox-text = Texte du message
+
+## Feeds of the newest offers (Atom and JSON Feed), announced in the pages' head.
+
+feed-network-title = Offres d'emploi de tous les centres pour l'emploi
+feed-centre-title = Offres d'emploi : { $centre }
+feed-section-title = Offres d'emploi : { $section }
+feed-link-atom = { $title } (flux Atom)
+feed-link-json = { $title } (flux JSON Feed)
+feed-entry-summary = { $place } · { $centre } · { $contract } · Ouverte jusqu'au { $date }

@@ -226,3 +226,12 @@ mailbox-when = Creato il
 mailbox-kind = Tipo
 mailbox-attachment = Scarica l'allegato { $name }
 mailbox-text = Testo del messaggio
+
+## Feeds of the newest offers (Atom and JSON Feed), announced in the pages' head.
+
+feed-network-title = Offerte di lavoro di tutti i Centri per l'Impiego
+feed-centre-title = Offerte di lavoro: { $centre }
+feed-section-title = Offerte di lavoro: { $section }
+feed-link-atom = { $title } (Atom)
+feed-link-json = { $title } (JSON Feed)
+feed-entry-summary = { $place } · { $centre } · { $contract } · Aperta fino al { $date }

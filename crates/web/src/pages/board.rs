@@ -1,6 +1,7 @@
 //! A centre's board: its sections as headings with counts (ordinary offers,
 //! EURES, Collocamento Mirato art. 1 and art. 18, each saying who may apply),
-//! the newest offers of each, contacts and opening hours.
+//! the newest offers of each, contacts and opening hours; the centre's feeds
+//! are announced in the page's head.
 
 use axum::extract::State;
 use axum::response::Html;
@@ -15,6 +16,7 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{Locale, PathParams};
+use crate::feeds::{self, Scope};
 use crate::view::{self, OfferCard, SectionView};
 
 /// Offers listed per section before the "see all" link.
@@ -76,6 +78,7 @@ pub async fn board(
             }
         })
         .collect();
+    let feeds = feeds::head_links(lang, &state.public_url, &Scope::Centre(&centre), &texts);
     let centre = view::centre(lang, &centre);
     let path = format!("/centres/{slug}");
     render_page(
@@ -84,6 +87,6 @@ pub async fn board(
         &path,
         &centre.name.clone(),
         &state.public_url,
-        context! { centre => Serde(centre), sections => Serde(sections) },
+        context! { centre => Serde(centre), sections => Serde(sections), feeds => Serde(feeds) },
     )
 }

@@ -52,7 +52,9 @@ pub fn base_context(lang: Lang, path: Option<&str>, title: &str) -> Value {
 }
 
 /// Renders a page whose translations live at `/{lang}{path}`, with its
-/// canonical and alternate addresses built from the public URL.
+/// canonical and alternate addresses built from the public URL, and the
+/// network's feeds announced in its `<head>` (a page adds its own as
+/// `feeds`, a list of [`crate::feeds::FeedLink`]).
 pub fn render_page(
     template: &str,
     lang: Lang,
@@ -65,10 +67,17 @@ pub fn render_page(
         .iter()
         .map(|l| (l.code(), public_url.join(&format!("/{}{path}", l.code()))))
         .collect();
+    let network_feeds = crate::feeds::head_links(
+        lang,
+        public_url,
+        &crate::feeds::Scope::Network,
+        &crate::view::Sections::default(),
+    );
     let links = context! {
         canonical => public_url.join(&format!("/{lang}{path}")),
         alternates,
         x_default => public_url.join(&format!("/it{path}")),
+        network_feeds => minijinja::value::Serde(network_feeds),
     };
     let ctx = minijinja::value::merge_maps([links, ctx, base_context(lang, Some(path), title)]);
     Ok(Html(

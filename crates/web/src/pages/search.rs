@@ -16,6 +16,7 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::Locale;
+use crate::feeds::{self, Scope};
 use crate::i18n::msg;
 use crate::view::{self, Choice};
 
@@ -110,7 +111,13 @@ pub async fn search(
     let sections = state.sections().await.on_page(lang)?;
     let items: Vec<_> = results.items.iter().map(|o| view::card(lang, o, &sections)).collect();
     let title = msg(lang, "search-title");
+    // A section's offers have their own feeds.
+    let feeds = f
+        .section
+        .map(|s| feeds::head_links(lang, &state.public_url, &Scope::Section(s), &sections))
+        .unwrap_or_default();
     let ctx = context! {
+        feeds => Serde(feeds),
         q => f.text.clone().unwrap_or_default(),
         since => f.since.map(|d| d.to_string()).unwrap_or_default(),
         sort_relevance => query.sort == SortOrder::Relevance,
