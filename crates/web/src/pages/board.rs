@@ -1,6 +1,7 @@
 //! A centre's board: its sections as headings with counts (ordinary offers,
 //! EURES, Collocamento Mirato art. 1 and art. 18, each saying who may apply),
-//! the newest offers of each, contacts and opening hours.
+//! the newest offers of each, contacts and opening hours, and the centre as a
+//! schema.org `GovernmentOffice` for search engines.
 
 use axum::extract::State;
 use axum::response::Html;
@@ -15,6 +16,7 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{Locale, PathParams};
+use crate::markup::{self, government_office::government_office};
 use crate::view::{self, OfferCard, SectionView};
 
 /// Offers listed per section before the "see all" link.
@@ -76,14 +78,20 @@ pub async fn board(
             }
         })
         .collect();
-    let centre = view::centre(lang, &centre);
     let path = format!("/centres/{slug}");
+    let office = government_office(
+        &centre,
+        &state.public_url.join(&format!("/{lang}{path}")),
+        today_in_rome(),
+    );
+    let office = markup::script_json(&office);
+    let centre = view::centre(lang, &centre);
     render_page(
         "board.html",
         lang,
         &path,
         &centre.name.clone(),
         &state.public_url,
-        context! { centre => Serde(centre), sections => Serde(sections) },
+        context! { centre => Serde(centre), sections => Serde(sections), government_office => office },
     )
 }
