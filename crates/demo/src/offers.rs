@@ -47,6 +47,9 @@ pub fn generate(centres: &[Centre], count: usize, seed: u64, today: NaiveDate) -
         .collect()
 }
 
+/// Occupations whose offers may be for work from home.
+const REMOTE_KINDS: [&str; 3] = ["2512", "2513", "4222"];
+
 fn one_offer(rng: &mut Rng, centre: &Centre, today: NaiveDate) -> ImportOffer {
     let section = Section::ALL[rng.weighted(&[76, 10, 8, 6])];
     let rimini = centre.data.area.slug == "rimini";
@@ -60,6 +63,7 @@ fn one_offer(rng: &mut Rng, centre: &Centre, today: NaiveDate) -> ImportOffer {
                     postcode: p.postcode.into(),
                     region: p.region.into(),
                     country: p.country.into(),
+                    remote: false,
                 },
                 Some(p),
             )
@@ -77,12 +81,14 @@ fn one_offer(rng: &mut Rng, centre: &Centre, today: NaiveDate) -> ImportOffer {
                     postcode: t.postcode.into(),
                     region: t.province.into(),
                     country: "IT".into(),
+                    remote: false,
                 },
                 None => WorkPlace {
                     town: centre.data.town.clone(),
                     postcode: centre.data.postcode.clone(),
                     region: centre.data.province.clone(),
                     country: "IT".into(),
+                    remote: false,
                 },
             };
             (place, None)
@@ -138,6 +144,10 @@ fn one_offer(rng: &mut Rng, centre: &Centre, today: NaiveDate) -> ImportOffer {
         ),
     };
 
+    // Developers and contact-centre staff work from home in half of the
+    // offers (drawn from the publication day: the sequence stays the same).
+    let mut place = place;
+    place.remote = far.is_none() && REMOTE_KINDS.contains(&kind.isco) && published_ago % 2 == 0;
     let data = NewOffer {
         centre: centre.id,
         section,

@@ -166,6 +166,9 @@ pub struct WorkPlace {
     pub region: String,
     /// ISO 3166-1 alpha-2 country code.
     pub country: String,
+    /// Work done from home (telework): candidates must live in `country`;
+    /// `town` is where the employer is based.
+    pub remote: bool,
 }
 
 /// A language an offer requires, with its level.
@@ -330,6 +333,7 @@ mod tests {
                     postcode: "73100".into(),
                     region: "LE".into(),
                     country: "IT".into(),
+                    remote: false,
                 },
                 contract: ContractType::Seasonal,
                 working_time: WorkingTime::FullTime,

@@ -58,6 +58,8 @@ pub struct RawOffer {
     pub region: String,
     /// ISO 3166-1 alpha-2; `IT` when empty.
     pub country: String,
+    /// Work from home (telework) for people living in `country`.
+    pub remote: bool,
     pub contract: String,
     pub working_time: String,
     pub hours_per_week: String,
@@ -390,6 +392,7 @@ impl RawOffer {
                 postcode,
                 region,
                 country,
+                remote: self.remote,
             },
             contract,
             working_time,
@@ -428,6 +431,7 @@ impl RawOffer {
             postcode: offer.place.postcode.clone(),
             region: offer.place.region.clone(),
             country: offer.place.country.clone(),
+            remote: offer.place.remote,
             contract: offer.contract.code().into(),
             working_time: offer.working_time.code().into(),
             hours_per_week: num(offer.hours_per_week.map(u32::from)),
@@ -468,6 +472,7 @@ pub fn offer_fields(offer: &NewOffer) -> Vec<(String, String)> {
         ("postcode".into(), raw.postcode),
         ("region".into(), raw.region),
         ("country".into(), raw.country),
+        ("remote".into(), raw.remote.to_string()),
         ("contract".into(), raw.contract),
         ("working_time".into(), raw.working_time),
         ("hours_per_week".into(), raw.hours_per_week),

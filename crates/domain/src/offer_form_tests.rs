@@ -43,6 +43,7 @@ fn good() -> RawOffer {
         postcode: "73014".into(),
         region: "LE".into(),
         country: String::new(),
+        remote: false,
         contract: "seasonal".into(),
         working_time: "full_time".into(),
         hours_per_week: "40".into(),

@@ -75,8 +75,8 @@ async fn rewrite_offer(
              employer_name = $5, employer_hidden = $6, work_town = $7, work_postcode = $8, work_region = $9, \
              work_country = $10, contract = $11, working_time = $12, hours_per_week = $13, openings = $14, \
              education = $15, licence = $16, experience_months = $17, salary_min = $18, salary_max = $19, \
-             valid_through = $20, status = $21, search_text = $22, title_text = $23, updated_at = $24, \
-             version = version + 1 WHERE id = $25 AND version = $26",
+             valid_through = $20, status = $21, search_text = $22, title_text = $23, remote = $24, \
+             updated_at = $25, version = version + 1 WHERE id = $26 AND version = $27",
         ),
         offer,
         &current.reference,

@@ -113,6 +113,7 @@ pub(super) fn offer_from_row(row: &DbRow) -> Result<Offer, StorageError> {
                 postcode: row.try_get("work_postcode")?,
                 region: row.try_get("work_region")?,
                 country: row.try_get("work_country")?,
+                remote: row.try_get("remote")?,
             },
             contract: vocab::<ContractType>(row, "contract")?,
             working_time: vocab::<WorkingTime>(row, "working_time")?,

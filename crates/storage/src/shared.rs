@@ -25,8 +25,8 @@ use crate::{Backoffice, ImportOffer, Storage, StorageError};
 
 /// The columns of an offer that make up [`Offer`] (not the search columns).
 pub(super) const OFFER_SELECT: &str = "SELECT id, reference, centre_id, section, occupation, employer_name, employer_hidden, \
-    work_town, work_postcode, work_region, work_country, contract, working_time, hours_per_week, openings, education, \
-    licence, experience_months, salary_min, salary_max, valid_through, published_on, status, updated_at, version \
+    work_town, work_postcode, work_region, work_country, remote, contract, working_time, hours_per_week, openings, \
+    education, licence, experience_months, salary_min, salary_max, valid_through, published_on, status, updated_at, version \
     FROM offers";
 
 pub(super) type Tx = crate::write_tx::WriteTx<Db>;
@@ -476,8 +476,9 @@ pub(super) async fn insert_offer(
             "INSERT INTO offers (centre_id, section, occupation, occupation_group, employer_name, employer_hidden, \
              work_town, work_postcode, work_region, work_country, contract, working_time, hours_per_week, openings, \
              education, licence, experience_months, salary_min, salary_max, valid_through, status, search_text, \
-             title_text, reference, published_on, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
-             $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $26) \
+             title_text, remote, reference, published_on, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, \
+             $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, \
+             $27) \
              RETURNING id",
         ),
         offer,
@@ -494,8 +495,9 @@ pub(super) async fn insert_offer(
     Ok((id, reference))
 }
 
-/// Binds `$1`…`$23` of an offer's `INSERT` or `UPDATE`: its columns in the
-/// order of the `offers` table, then status and the search columns.
+/// Binds `$1`…`$24` of an offer's `INSERT` or `UPDATE`: its columns in the
+/// order of the `offers` table, then status, the search columns and
+/// `remote` (added later to the table).
 pub(super) fn bind_offer_columns<'q>(
     query: sqlx::query::Query<'q, Db, <Db as sqlx::Database>::Arguments>,
     offer: &'q NewOffer,
@@ -529,7 +531,8 @@ pub(super) fn bind_offer_columns<'q>(
         .bind(offer.valid_through)
         .bind(status.code())
         .bind(search_text)
-        .bind(title_text))
+        .bind(title_text)
+        .bind(offer.place.remote))
 }
 
 /// Writes an offer's texts and language requirements (after removing any).

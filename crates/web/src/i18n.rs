@@ -257,8 +257,9 @@ mod tests {
             ("time", "09:30".into()),
             ("service", "Guidance interview".into()),
             ("when", "Tuesday 01/12/2026, 09:30".into()),
+            ("country", "Italia".into()),
+            ("place", "Lecce (LE)".into()),
             ("title", "Waiter".into()),
-            ("place", "Gallipoli (LE)".into()),
             ("link", "https://lavoro.example.test/o/LE-0427".into()),
         ]);
         for lang in Lang::ALL {

@@ -206,22 +206,25 @@ pub fn centre(lang: Lang, c: &Centre) -> CentreView {
 }
 
 /// Where the work is, as the reader reads it: "Gallipoli (LE)" in Italy,
-/// "München, Bayern (Germany)" abroad.
+/// "München, Bayern (Germany)" abroad; for work from home, the country
+/// candidates must live in and where the employer is based.
 pub fn place(lang: Lang, offer: &Offer) -> String {
     let p = &offer.data.place;
-    if p.country == "IT" {
-        if p.region.is_empty() {
-            p.town.clone()
-        } else {
-            format!("{} ({})", p.town, p.region)
-        }
+    let country = Country::parse(&p.country).map_or(p.country.as_str(), |c| c.label(lang));
+    let town = match (p.country == "IT", p.region.is_empty()) {
+        (true, true) => p.town.clone(),
+        (true, false) => format!("{} ({})", p.town, p.region),
+        (false, true) => format!("{} ({country})", p.town),
+        (false, false) => format!("{}, {} ({country})", p.town, p.region),
+    };
+    if p.remote {
+        msg_args(
+            lang,
+            "offer-place-remote",
+            &args(&[("country", country.into()), ("place", town.into())]),
+        )
     } else {
-        let country = Country::parse(&p.country).map_or(p.country.as_str(), |c| c.label(lang));
-        if p.region.is_empty() {
-            format!("{} ({country})", p.town)
-        } else {
-            format!("{}, {} ({country})", p.town, p.region)
-        }
+        town
     }
 }
 

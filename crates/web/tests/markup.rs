@@ -1,6 +1,6 @@
 //! Structured data and social cards through the real router, on SQLite and
 //! PostgreSQL: every open demo offer's `JobPosting` in every language,
-//! compared with what the same page shows; none on closed offers or lists;
+//! compared with what the same page shows (remote ones as `TELECOMMUTE`); none on closed offers or lists;
 //! each centre's `GovernmentOffice`; the Open Graph tags and the card image.
 
 mod common;
@@ -9,6 +9,7 @@ use chrono::Utc;
 use common::{PUBLIC_URL, TestApp, TestResponse};
 use serde_json::Value;
 use sportello_domain::time::today_in_rome;
+use sportello_domain::vocab::{Country, Vocabulary};
 use sportello_domain::{Actor, Closure, Lang, OfferStatus, RefCode};
 use sportello_web::i18n::msg;
 
@@ -117,6 +118,7 @@ async fn every_open_offer_has_a_job_posting_matching_its_page(app: TestApp) {
     let open = all_open(&app).await;
     assert!(open.len() > 50, "the demo has many open offers: {}", open.len());
     let centres = app.storage().centres().await.unwrap();
+    let mut remote = 0;
     for reference in &open {
         let offer = app
             .storage()
@@ -157,16 +159,28 @@ async fn every_open_offer_has_a_job_posting_matching_its_page(app: TestApp) {
                 None => assert_eq!(hiring["name"].as_str().unwrap(), centre.data.name, "{path}"),
             }
             let shown_place = plain(&field(&page.body, &msg(lang, "field-place")).unwrap());
-            let address = &at("jobLocation")["address"];
-            assert_eq!(at("jobLocation")["@type"], "Place");
-            assert_eq!(address["@type"], "PostalAddress");
-            let town = address["addressLocality"].as_str().unwrap();
-            assert!(shown_place.starts_with(town), "{path}: {town} in {shown_place}");
-            assert_eq!(address["addressCountry"].as_str().unwrap(), offer.data.place.country);
-            if offer.data.place.country == "IT" {
-                assert_eq!(address["addressRegion"].as_str().unwrap(), offer.data.place.region);
-                assert!(shown_place.contains(&format!("({})", offer.data.place.region)));
-                assert_eq!(address["postalCode"].as_str().unwrap(), offer.data.place.postcode);
+            if offer.data.place.remote {
+                remote += 1;
+                assert_eq!(at("jobLocationType"), "TELECOMMUTE", "{path}");
+                let country = &at("applicantLocationRequirements");
+                assert_eq!(country["@type"], "Country");
+                assert_eq!(country["name"].as_str().unwrap(), offer.data.place.country);
+                let label = Country::parse(&offer.data.place.country).unwrap().label(lang);
+                assert!(shown_place.contains(label), "{path}: {label} in {shown_place}");
+                assert!(p.get("jobLocation").is_none(), "{path}: work from home");
+            } else {
+                assert!(p.get("jobLocationType").is_none(), "{path}");
+                let address = &at("jobLocation")["address"];
+                assert_eq!(at("jobLocation")["@type"], "Place");
+                assert_eq!(address["@type"], "PostalAddress");
+                let town = address["addressLocality"].as_str().unwrap();
+                assert!(shown_place.starts_with(town), "{path}: {town} in {shown_place}");
+                assert_eq!(address["addressCountry"].as_str().unwrap(), offer.data.place.country);
+                if offer.data.place.country == "IT" {
+                    assert_eq!(address["addressRegion"].as_str().unwrap(), offer.data.place.region);
+                    assert!(shown_place.contains(&format!("({})", offer.data.place.region)));
+                    assert_eq!(address["postalCode"].as_str().unwrap(), offer.data.place.postcode);
+                }
             }
             // Recommended.
             let types = at("employmentType").as_array().unwrap();
@@ -199,6 +213,7 @@ async fn every_open_offer_has_a_job_posting_matching_its_page(app: TestApp) {
             assert_eq!(at("inLanguage").as_str().unwrap(), expected_lang, "{path}");
         }
     }
+    assert!(remote > 0, "the demo has open remote offers");
 }
 
 async fn closed_offers_and_lists_carry_no_job_posting(app: TestApp) {

@@ -195,4 +195,65 @@ async fn the_document_describes_the_operator_api(app: TestApp) {
     assert!(doc["components"]["schemas"]["OfferInput"]["properties"]["valid_through"].is_object());
 }
 
-on_both_backends!(tokens_and_rules, the_document_describes_the_operator_api);
+/// Work from home: stored, changed with a recorded diff, and said on the
+/// public page and in the public API in the reader's language.
+async fn remote_work_is_stored_and_shown(app: TestApp) {
+    operator_with_token(&app).await;
+    let mut body = offer_body("lecce");
+    body["remote"] = serde_json::json!(true);
+    body["occupation"] = serde_json::json!("2512");
+    let created = call(&app, "POST", "/api/v1/offers", body.clone()).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let reference = created.json()["reference"].as_str().unwrap().to_string();
+    assert_eq!(created.json()["fields"]["remote"], true);
+    let published = call(
+        &app,
+        "POST",
+        &format!("/api/v1/offers/{reference}/publish"),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(published.status, StatusCode::OK, "{}", published.body);
+    let public = app.get(&format!("/api/v1/offers/{reference}?lang=en")).await.json();
+    assert_eq!(public["place"]["remote"], true);
+    assert_eq!(public["place"]["town"], "Lecce");
+    assert_eq!(
+        public["place"]["label"],
+        "Remote, for people living in Italy (based in Lecce (LE))"
+    );
+    let page = app.get(&format!("/de/offers/{reference}")).await;
+    assert!(
+        page.text()
+            .contains("Homeoffice, für Personen mit Wohnsitz in Italien (Sitz: Lecce (LE))"),
+        "{}",
+        page.text()
+    );
+
+    // Back to on site: the change is recorded field by field.
+    body["remote"] = serde_json::json!(false);
+    body["version"] = published.json()["version"].clone();
+    let updated = call(&app, "PUT", &format!("/api/v1/offers/{reference}"), body).await;
+    assert_eq!(updated.status, StatusCode::OK, "{}", updated.body);
+    let public = app.get(&format!("/api/v1/offers/{reference}?lang=en")).await.json();
+    assert_eq!(public["place"]["remote"], false);
+    assert_eq!(public["place"]["label"], "Lecce (LE)");
+    let changes = app
+        .storage()
+        .audit_entries(&AuditFilter {
+            action: Some("offer.update".into()),
+            limit: 10,
+            ..AuditFilter::default()
+        })
+        .await
+        .unwrap();
+    assert!(
+        changes.iter().any(|e| format!("{e:?}").contains("remote")),
+        "{changes:?}"
+    );
+}
+
+on_both_backends!(
+    tokens_and_rules,
+    the_document_describes_the_operator_api,
+    remote_work_is_stored_and_shown
+);

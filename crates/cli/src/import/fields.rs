@@ -36,8 +36,29 @@ pub const TEXT_FIELDS: &[(&str, Setter)] = &[
     ("valid_through", |o| &mut o.valid_through),
 ];
 
-/// The yes/no field.
-pub const EMPLOYER_HIDDEN: &str = "employer_hidden";
+/// Gives one yes/no field of an offer to fill in.
+pub type FlagSetter = fn(&mut RawOffer) -> &mut bool;
+
+/// The yes/no fields: `(name, setter, column of a CSV file it comes before)`.
+pub const FLAG_FIELDS: &[(&str, FlagSetter, &str)] = &[
+    ("employer_hidden", |o| &mut o.employer_hidden, "town"),
+    ("remote", |o| &mut o.remote, "contract"),
+];
+
+/// The setter of the yes/no field `name`.
+pub fn flag_setter(name: &str) -> Option<FlagSetter> {
+    FLAG_FIELDS.iter().find(|(n, _, _)| *n == name).map(|(_, s, _)| *s)
+}
+
+/// Every field name, in the documented order (CSV columns of the languages apart).
+pub fn field_names() -> Vec<&'static str> {
+    let mut names: Vec<&str> = TEXT_FIELDS.iter().map(|(n, _)| *n).collect();
+    for (flag, _, before) in FLAG_FIELDS {
+        let at = names.iter().position(|n| n == before).unwrap_or(names.len());
+        names.insert(at, flag);
+    }
+    names
+}
 /// The list of language requirements (JSON only; CSV has numbered columns).
 pub const LANGUAGES: &str = "languages";
 
@@ -170,8 +191,8 @@ mod tests {
     fn the_fields_are_those_of_raw_offer() {
         let json = serde_json::to_value(RawOffer::default()).unwrap();
         let mut theirs: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
-        let mut ours: Vec<&str> = TEXT_FIELDS.iter().map(|(n, _)| *n).collect();
-        ours.extend([EMPLOYER_HIDDEN, LANGUAGES]);
+        let mut ours = field_names();
+        ours.push(LANGUAGES);
         theirs.sort_unstable();
         ours.sort_unstable();
         assert_eq!(ours, theirs, "a field of RawOffer is missing from the import");

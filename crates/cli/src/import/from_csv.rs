@@ -10,14 +10,15 @@ use std::collections::BTreeSet;
 use csv::{ErrorKind, ReaderBuilder, StringRecord};
 use sportello_domain::{RawLanguage, RawOffer};
 
-use super::fields::{self, EMPLOYER_HIDDEN, FLAG_VALUES, REQUIRED, TEXT_FIELDS};
+use super::fields::{self, FLAG_VALUES, REQUIRED};
 use super::{Parsed, Position, Problem, Row};
 
 /// What a column of the file fills in.
 #[derive(Debug, Clone, Copy)]
 enum Column {
     Text(fields::Setter),
-    EmployerHidden,
+    /// A yes/no field, with its name.
+    Flag(&'static str, fields::FlagSetter),
     /// Language requirement number `n` (0-based), its language or its level.
     Language(usize),
     Level(usize),
@@ -25,8 +26,7 @@ enum Column {
 
 /// Every column name a file may have, in the documented order.
 pub fn column_names() -> Vec<String> {
-    let mut names: Vec<String> = TEXT_FIELDS.iter().map(|(n, _)| (*n).to_string()).collect();
-    names.insert(7, EMPLOYER_HIDDEN.to_string());
+    let mut names: Vec<String> = fields::field_names().into_iter().map(str::to_string).collect();
     for (_, language, level) in fields::language_columns() {
         names.push(language);
         names.push(level);
@@ -35,8 +35,8 @@ pub fn column_names() -> Vec<String> {
 }
 
 fn column(name: &str) -> Option<Column> {
-    if name == EMPLOYER_HIDDEN {
-        return Some(Column::EmployerHidden);
+    if let Some((flag, set, _)) = fields::FLAG_FIELDS.iter().find(|(n, _, _)| *n == name) {
+        return Some(Column::Flag(flag, *set));
     }
     if let Some(set) = fields::setter(name) {
         return Some(Column::Text(set));
@@ -130,11 +130,11 @@ fn read_row(columns: &[Column], record: &StringRecord, at: Position, problems: &
     for (column, value) in columns.iter().zip(record.iter()) {
         match *column {
             Column::Text(set) => *set(&mut offer) = value.to_string(),
-            Column::EmployerHidden => match fields::parse_flag(value) {
-                Some(flag) => offer.employer_hidden = flag,
+            Column::Flag(name, set) => match fields::parse_flag(value) {
+                Some(flag) => *set(&mut offer) = flag,
                 None => problems.push(Problem::new(
                     at,
-                    Some(EMPLOYER_HIDDEN.into()),
+                    Some(name.into()),
                     format!("{value:?} is not a yes/no value; {FLAG_VALUES}"),
                 )),
             },
@@ -295,6 +295,9 @@ mod tests {
         assert_eq!(column_of("languages.3.level"), "level_4");
         assert_eq!(column_of("title"), "title");
         assert_eq!(column_names()[7], "employer_hidden");
-        assert_eq!(column_names().len(), TEXT_FIELDS.len() + 1 + 8);
+        assert_eq!(
+            column_names().len(),
+            fields::TEXT_FIELDS.len() + fields::FLAG_FIELDS.len() + 8
+        );
     }
 }

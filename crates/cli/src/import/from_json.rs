@@ -7,7 +7,7 @@
 use serde_json::Value;
 use sportello_domain::{RawLanguage, RawOffer};
 
-use super::fields::{self, EMPLOYER_HIDDEN, FLAG_VALUES, LANGUAGES, TEXT_FIELDS};
+use super::fields::{self, FLAG_VALUES, LANGUAGES};
 use super::{Parsed, Position, Problem, Row};
 
 /// The field name shown for a [`sportello_domain::FieldError`] field:
@@ -112,7 +112,7 @@ fn read_offer(object: &serde_json::Map<String, Value>, at: Position, problems: &
                     format!("text is expected, not {}", kind(value)),
                 )),
             }
-        } else if key == EMPLOYER_HIDDEN {
+        } else if let Some(set) = fields::flag_setter(key) {
             let flag = match value {
                 Value::Bool(b) => Some(*b),
                 Value::Null => Some(false),
@@ -120,7 +120,7 @@ fn read_offer(object: &serde_json::Map<String, Value>, at: Position, problems: &
                 _ => None,
             };
             match flag {
-                Some(flag) => offer.employer_hidden = flag,
+                Some(flag) => *set(&mut offer) = flag,
                 None => problems.push(Problem::new(
                     at,
                     Some(key.clone()),
@@ -130,8 +130,8 @@ fn read_offer(object: &serde_json::Map<String, Value>, at: Position, problems: &
         } else if key == LANGUAGES {
             offer.languages = languages(value, at, problems);
         } else {
-            let mut names: Vec<&str> = TEXT_FIELDS.iter().map(|(n, _)| *n).collect();
-            names.extend([EMPLOYER_HIDDEN, LANGUAGES]);
+            let mut names = fields::field_names();
+            names.push(LANGUAGES);
             problems.push(Problem::new(
                 at,
                 Some(key.clone()),

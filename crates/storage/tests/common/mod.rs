@@ -60,6 +60,7 @@ pub fn offer(centre: sportello_domain::CentreId, occupation: &str, texts: Vec<Of
             postcode: "73014".into(),
             region: "LE".into(),
             country: "IT".into(),
+            remote: false,
         },
         contract: ContractType::Seasonal,
         working_time: WorkingTime::FullTime,

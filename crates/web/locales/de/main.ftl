@@ -99,6 +99,7 @@ text-fallback-note = Dieses Angebot gibt es noch nicht auf Deutsch: Die Beschrei
 offer-details = Angaben
 field-occupation = Beruf
 field-place = Arbeitsort
+offer-place-remote = Homeoffice, für Personen mit Wohnsitz in { $country } (Sitz: { $place })
 field-employer = Arbeitgeber
 field-contract = Vertrag
 field-working-time = Arbeitszeit

@@ -130,6 +130,7 @@ field-valid-through = Gültig bis
 field-texts = Sprachen
 field-published-on = Veröffentlicht am
 field-employer-hidden = Namen des Arbeitgebers nicht auf den öffentlichen Stellentafeln zeigen
+field-remote = Homeoffice (Telearbeit): Bewerbende müssen im angegebenen Land wohnen; der Ort ist der Sitz des Arbeitgebers
 field-town = Ort
 field-postcode = Postleitzahl
 field-region = Provinz oder Region

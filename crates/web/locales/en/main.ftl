@@ -99,6 +99,7 @@ text-fallback-note = This offer is not yet available in English: the description
 offer-details = Details
 field-occupation = Occupation
 field-place = Place of work
+offer-place-remote = Remote, for people living in { $country } (based in { $place })
 field-employer = Employer
 field-contract = Contract
 field-working-time = Working time

@@ -130,6 +130,7 @@ field-valid-through = Valid until
 field-texts = Languages
 field-published-on = Published on
 field-employer-hidden = Keep the employer's name off the public boards
+field-remote = Remote work (telework): candidates must live in the country given; the town is where the employer is based
 field-town = Town
 field-postcode = Postcode
 field-region = Province or region

@@ -99,6 +99,7 @@ text-fallback-note = Cette offre n'est pas encore disponible en français : la 
 offer-details = Informations
 field-occupation = Métier
 field-place = Lieu de travail
+offer-place-remote = Télétravail, pour les personnes résidant en/au { $country } (siège : { $place })
 field-employer = Employeur
 field-contract = Contrat
 field-working-time = Temps de travail

@@ -130,6 +130,7 @@ field-valid-through = Valable jusqu'au
 field-texts = Langues
 field-published-on = Publiée le
 field-employer-hidden = Ne pas afficher le nom de l'employeur sur les tableaux des offres publics
+field-remote = Télétravail : le candidat doit résider dans le pays indiqué ; la localité est celle du siège de l'employeur
 field-town = Commune
 field-postcode = Code postal
 field-region = Province ou région

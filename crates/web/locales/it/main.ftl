@@ -99,6 +99,7 @@ text-fallback-note = Questa offerta è in italiano.
 offer-details = Dettagli
 field-occupation = Professione
 field-place = Luogo di lavoro
+offer-place-remote = Da remoto, per chi vive in { $country } (sede: { $place })
 field-employer = Datore di lavoro
 field-contract = Contratto
 field-working-time = Orario

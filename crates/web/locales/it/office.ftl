@@ -130,6 +130,7 @@ field-valid-through = Valida fino al
 field-texts = Lingue
 field-published-on = Pubblicata il
 field-employer-hidden = Non mostrare il nome del datore di lavoro nelle bacheche pubbliche
+field-remote = Lavoro da remoto (telelavoro): il candidato deve vivere nel paese indicato; la località è la sede del datore di lavoro
 field-town = Comune
 field-postcode = CAP
 field-region = Provincia o regione

@@ -39,6 +39,9 @@ pub struct PlaceJson {
     pub region: String,
     /// ISO 3166-1 alpha-2.
     pub country: String,
+    /// Work from home for people living in `country`; `town` is where the
+    /// employer is based.
+    pub remote: bool,
     /// As shown on the boards, in the requested language.
     pub label: String,
 }
@@ -208,6 +211,7 @@ fn offer_json(state: &AppState, lang: Lang, o: &Offer, centre_slug: String, sect
             postcode: o.data.place.postcode.clone(),
             region: o.data.place.region.clone(),
             country: o.data.place.country.clone(),
+            remote: o.data.place.remote,
             label: view::place(lang, o),
         },
         contract: code_label(o.data.contract, lang),

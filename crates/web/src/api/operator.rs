@@ -115,6 +115,8 @@ pub struct OfferInput {
     pub region: String,
     /// ISO 3166-1 alpha-2; Italy when empty.
     pub country: String,
+    /// Work from home for people living in `country` (default false).
+    pub remote: bool,
     pub contract: String,
     pub working_time: String,
     pub hours_per_week: String,
@@ -144,6 +146,7 @@ impl OfferInput {
             postcode: self.postcode,
             region: self.region,
             country: self.country,
+            remote: self.remote,
             contract: self.contract,
             working_time: self.working_time,
             hours_per_week: self.hours_per_week,

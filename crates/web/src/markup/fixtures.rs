@@ -41,6 +41,7 @@ pub fn offer() -> Offer {
                 postcode: "73014".into(),
                 region: "LE".into(),
                 country: "IT".into(),
+                remote: false,
             },
             contract: ContractType::Seasonal,
             working_time: WorkingTime::FullTime,

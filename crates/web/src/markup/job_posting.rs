@@ -86,9 +86,19 @@ pub fn job_posting(offer: &Offer, page: &PostingPage<'_>) -> Option<Value> {
     Some(Value::Object(p))
 }
 
-/// `jobLocation` with the postal address of the workplace.
+/// `jobLocation` with the postal address of the workplace; for work from
+/// home, `jobLocationType: TELECOMMUTE` and the country candidates must live
+/// in instead (the town is then only where the employer is based).
 fn place(offer: &Offer, p: &mut Map<String, Value>) {
     let w = &offer.data.place;
+    if w.remote {
+        p.insert("jobLocationType".into(), json!("TELECOMMUTE"));
+        p.insert(
+            "applicantLocationRequirements".into(),
+            json!({ "@type": "Country", "name": w.country }),
+        );
+        return;
+    }
     let mut address = Map::new();
     address.insert("@type".into(), json!("PostalAddress"));
     address.insert("addressLocality".into(), json!(w.town));

@@ -130,3 +130,15 @@ fn employment_types_follow_contract_and_time() {
         assert_eq!(employment_type(&o), expected, "{contract:?} {time:?} {hours:?}");
     }
 }
+
+#[test]
+fn remote_work_is_telecommute_for_residents_of_the_country() {
+    let mut o = fixtures::offer();
+    o.data.place.remote = true;
+    o.data.place.country = "DE".into();
+    let p = posting(&o, Lang::De);
+    assert_eq!(p["jobLocationType"], "TELECOMMUTE");
+    assert_eq!(p["applicantLocationRequirements"]["@type"], "Country");
+    assert_eq!(p["applicantLocationRequirements"]["name"], "DE");
+    assert!(p.get("jobLocation").is_none());
+}

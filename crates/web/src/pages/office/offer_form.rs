@@ -97,6 +97,7 @@ pub fn raw_from_form(form: &FormFields) -> RawOffer {
         how_to_apply: form.get("how_to_apply"),
         employer_name: form.get("employer_name"),
         employer_hidden: form.checked("employer_hidden"),
+        remote: form.checked("remote"),
         town: form.get("town"),
         postcode: form.get("postcode"),
         region: form.get("region"),

@@ -241,6 +241,7 @@ fn field_label(lang: Lang, field: &str) -> String {
         "occupation" => "field-occupation",
         "employer_name" => "field-employer",
         "employer_hidden" => "field-employer-hidden",
+        "remote" => "field-remote",
         "town" => "field-town",
         "postcode" => "field-postcode",
         "region" => "field-region",
