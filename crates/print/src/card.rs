@@ -21,14 +21,14 @@ const EURES_BLUE: Rgb = [0, 40, 110];
 const MIRATO_PURPLE: Rgb = [74, 20, 100];
 
 /// The band naming a special section.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Banner {
     Eures(String),
     Mirato(String),
 }
 
 /// What the card says, in the reader's language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct OfferCard {
     pub title: String,
     /// Where the work is, e.g. "Gallipoli (LE)".

@@ -420,6 +420,31 @@ async fn card_images_per_offer_and_language(app: TestApp) {
             assert!(again.bytes.is_empty());
         }
     }
+    // Renaming the centre changes the card, and so its ETag.
+    let card_path = format!("/en/offers/{first}/card.png");
+    let etag = app.get(&card_path).await.header("etag").to_string();
+    let offer = app
+        .storage()
+        .offer(&RefCode::parse(first).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut centre = app
+        .storage()
+        .centres()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == offer.data.centre)
+        .unwrap();
+    centre.data.name = format!("{} (sede nuova)", centre.data.name);
+    app.storage()
+        .save_centre(Some(centre.id), &centre.data, &Actor::system(), Utc::now())
+        .await
+        .unwrap();
+    let renamed = app.get_with(&card_path, &[("if-none-match", &etag)]).await;
+    assert_eq!(renamed.status, 200);
+    assert_ne!(renamed.header("etag"), etag);
     // A closed offer's card is gone, like its page; a stale ETag brings no 304.
     let etag = app
         .get(&format!("/it/offers/{first}/card.png"))

@@ -2,7 +2,9 @@
 //! a 1200×630 PNG in the page's language (title, place, centre, reference,
 //! section band), what the offer page's `og:image` names. Answers 404 and 410
 //! like the page; cached publicly, with an ETag from the offer's version, the
-//! language and the card's design revision.
+//! language, the card's design revision and a digest of its texts.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -43,7 +45,24 @@ pub async fn card(
     if !offer.is_open(today) {
         return Err(not_found());
     }
-    let etag = format!("\"card-{DESIGN}-{}-{}-{lang}\"", offer.reference, offer.version);
+    let centres = state.storage.centres().await.on_page(lang)?;
+    let centre = centres
+        .iter()
+        .find(|c| c.id == offer.data.centre)
+        .map(|c| c.data.name.clone())
+        .unwrap_or_default();
+    let sections = state.sections().await.on_page(lang)?;
+    let card = offer_card(lang, &offer, centre, &sections);
+    // The offer's version and language, and a digest of every text on the
+    // card: a renamed centre or a rewritten section text changes it too.
+    let mut digest = DefaultHasher::new();
+    card.hash(&mut digest);
+    let etag = format!(
+        "\"card-{DESIGN}-{}-{}-{lang}-{:016x}\"",
+        offer.reference,
+        offer.version,
+        digest.finish()
+    );
     let cache = [
         (header::ETAG, HeaderValue::from_str(&etag).expect("ASCII")),
         (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
@@ -55,14 +74,6 @@ pub async fn card(
     if matches {
         return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
     }
-    let centres = state.storage.centres().await.on_page(lang)?;
-    let centre = centres
-        .iter()
-        .find(|c| c.id == offer.data.centre)
-        .map(|c| c.data.name.clone())
-        .unwrap_or_default();
-    let sections = state.sections().await.on_page(lang)?;
-    let card = offer_card(lang, &offer, centre, &sections);
     let png = tokio::task::spawn_blocking(move || render_offer_card(&card))
         .await
         .map_err(|e| AppError::new(Problem::Internal(format!("card rendering: {e}"))).page(lang))?;
