@@ -20,6 +20,7 @@ on_both_backends!(
     every_centre_page_describes_the_office,
     offer_pages_have_open_graph_and_twitter_tags,
     card_images_per_offer_and_language,
+    operator_text_cannot_break_out_of_the_json_ld,
 );
 
 const LANGS: [Lang; 4] = [Lang::It, Lang::En, Lang::Fr, Lang::De];
@@ -459,4 +460,29 @@ async fn card_images_per_offer_and_language(app: TestApp) {
     assert_eq!(app.get("/it/offers/LE-999999/card.png").await.status, 404);
     assert_eq!(app.get("/en/offers/nonsense/card.png").await.status, 404);
     assert_eq!(app.get(&format!("/xx/offers/{second}/card.png")).await.status, 404);
+}
+
+async fn operator_text_cannot_break_out_of_the_json_ld(app: TestApp) {
+    let reference = all_open(&app).await.remove(0);
+    let code = RefCode::parse(&reference).unwrap();
+    let offer = app.storage().offer(&code).await.unwrap().unwrap();
+    let hostile = "Cuoco</script><script>alert(1)</script><!-- & \"x\"";
+    let mut data = offer.data.clone();
+    let text = data.texts.iter_mut().find(|t| t.lang == Lang::It).unwrap();
+    text.title = hostile.into();
+    text.description = "Turni </SCRIPT> <b>serali</b>".into();
+    app.storage()
+        .update_offer(&code, offer.version, &data, &Actor::system(), Utc::now())
+        .await
+        .unwrap();
+    let page = app.get(&format!("/it/offers/{reference}")).await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.body.matches("<script").count(), 1, "only the JSON-LD element");
+    assert!(!page.body.contains("alert(1)</script>"));
+    let p = &json_ld(&page.body)[0];
+    assert_eq!(p["title"].as_str().unwrap(), hostile, "the title survives, escaped");
+    assert_eq!(page.h1(), hostile);
+    let description = p["description"].as_str().unwrap();
+    assert!(description.contains("&lt;/SCRIPT&gt;"), "{description}");
+    assert!(!description.contains("<b>"), "{description}");
 }
