@@ -251,6 +251,18 @@ for (const lang of LANGS) {
       });
     });
 
+    it(`ready-to-paste posts /${lang}/office/posts`, async () => {
+      await check(await operator(), `/${lang}/office/posts?days=30`, {
+        h1: message(lang, 'posts-title'),
+        lang,
+        extra: async (page) => {
+          const texts = await page.locator('main textarea[readonly]').count();
+          assert.ok(texts >= 4, 'a text per language for at least one offer');
+          assert.equal(await page.locator('main a[href$="/card.png"]').count(), texts, 'a card link per text');
+        },
+      });
+    });
+
     it(`offers with a filter that does not exist /${lang}/office/offers?status=vip (400)`, async () => {
       await check(await operator(), `/${lang}/office/offers?status=vip`, {
         status: 400,

@@ -24,6 +24,8 @@ pub struct OfficeFilter {
     pub text: Option<String>,
     /// Published offers whose valid-through day is on or before this date.
     pub expiring_by: Option<NaiveDate>,
+    /// Published offers published on or after this date, newest first.
+    pub published_since: Option<NaiveDate>,
     pub limit: u32,
     pub offset: u32,
 }

@@ -126,6 +126,10 @@ impl Backoffice for Store {
                 q.push(" AND o.status = 'published' AND o.valid_through <= ")
                     .push_bind(by);
             }
+            if let Some(since) = filter.published_since {
+                q.push(" AND o.status = 'published' AND o.published_on >= ")
+                    .push_bind(since);
+            }
             if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
                 let plain = format!("%{}%", escape_like(&text.to_lowercase()));
                 let folded = format!("%{}%", escape_like(&normalize(text)));
@@ -144,6 +148,8 @@ impl Backoffice for Store {
         conditions(&mut page);
         if filter.expiring_by.is_some() {
             page.push(" ORDER BY o.valid_through, o.id");
+        } else if filter.published_since.is_some() {
+            page.push(" ORDER BY o.published_on DESC, o.id DESC");
         } else {
             page.push(" ORDER BY o.updated_at DESC, o.id DESC");
         }

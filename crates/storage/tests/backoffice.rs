@@ -317,6 +317,19 @@ async fn offer_lifecycle(backend: Backend) {
     s.publish_offer(&created.reference, today(), &by_anna, now)
         .await
         .unwrap();
+    // Published since a day (the ready-to-paste posts): drafts never count.
+    let since = |day| OfficeFilter {
+        published_since: Some(day),
+        ..only_lecce.clone()
+    };
+    assert_eq!(s.office_offers(&since(today())).await.unwrap().total, 1);
+    assert_eq!(
+        s.office_offers(&since(today() + Duration::days(1)))
+            .await
+            .unwrap()
+            .total,
+        0
+    );
     let queue = s
         .translation_queue(&only_lecce.allowed, Some(Lang::En), today(), 10)
         .await

@@ -2,7 +2,8 @@
 //! binary (`crates/web/locales/<lang>/main.ftl` for the public pages,
 //! `office.ftl` for the back office, `appointments.ftl` for booking pages and
 //! e-mails, `office-appointments.ftl` for the agenda and the services
-//! catalogue of the back office). Italian is the fallback; a
+//! catalogue of the back office, `markup.ftl` for social cards and the
+//! ready-to-paste posts). Italian is the fallback; a
 //! message missing everywhere is logged and shown as an empty string, never
 //! as its raw id. A test checks that every id used in code or templates
 //! exists in all four languages.
@@ -14,7 +15,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 4]); 4] = [
+pub const SOURCES: [(&str, [&str; 5]); 4] = [
     (
         "it",
         [
@@ -22,6 +23,7 @@ pub const SOURCES: [(&str, [&str; 4]); 4] = [
             include_str!("../locales/it/office.ftl"),
             include_str!("../locales/it/appointments.ftl"),
             include_str!("../locales/it/office-appointments.ftl"),
+            include_str!("../locales/it/markup.ftl"),
         ],
     ),
     (
@@ -31,6 +33,7 @@ pub const SOURCES: [(&str, [&str; 4]); 4] = [
             include_str!("../locales/en/office.ftl"),
             include_str!("../locales/en/appointments.ftl"),
             include_str!("../locales/en/office-appointments.ftl"),
+            include_str!("../locales/en/markup.ftl"),
         ],
     ),
     (
@@ -40,6 +43,7 @@ pub const SOURCES: [(&str, [&str; 4]); 4] = [
             include_str!("../locales/fr/office.ftl"),
             include_str!("../locales/fr/appointments.ftl"),
             include_str!("../locales/fr/office-appointments.ftl"),
+            include_str!("../locales/fr/markup.ftl"),
         ],
     ),
     (
@@ -49,6 +53,7 @@ pub const SOURCES: [(&str, [&str; 4]); 4] = [
             include_str!("../locales/de/office.ftl"),
             include_str!("../locales/de/appointments.ftl"),
             include_str!("../locales/de/office-appointments.ftl"),
+            include_str!("../locales/de/markup.ftl"),
         ],
     ),
 ];
@@ -257,6 +262,7 @@ mod tests {
             ("title", "Job offers: Lecce".into()),
             ("place", "Gallipoli (LE)".into()),
             ("contract", "Fixed-term".into()),
+            ("link", "https://lavoro.example.test/o/LE-0427".into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {

@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod i18n;
 pub mod jobs;
 pub mod mails;
+pub mod markup;
 pub mod pages;
 mod router;
 pub mod session;

@@ -58,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/feeds/{file}", get(feeds::network))
         .route("/{lang}/feeds/sections/{file}", get(feeds::section))
         .route("/{lang}/offers/{reference}", get(pages::offer::offer))
+        .route("/{lang}/offers/{reference}/card.png", get(pages::offer_card::card))
         .route("/{lang}/search", get(pages::search::search))
         .route("/{lang}/accessibility", get(pages::info::accessibility))
         .route("/{lang}/privacy", get(pages::info::privacy))
@@ -121,6 +122,7 @@ pub fn router(state: AppState) -> Router {
             get(office::account::second_factor).post(office::account::second_factor_submit),
         )
         .route("/{lang}/office/offers", get(office::offers::list))
+        .route("/{lang}/office/posts", get(office::posts::posts))
         .route("/{lang}/office/offers/bulk", post(office::offers::bulk))
         .route(
             "/{lang}/office/offers/new",

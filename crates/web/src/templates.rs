@@ -90,6 +90,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/office/services_rules.html"),
     ),
     ("office/offers.html", include_str!("../templates/office/offers.html")),
+    ("office/posts.html", include_str!("../templates/office/posts.html")),
     ("office/bulk.html", include_str!("../templates/office/bulk.html")),
     ("office/offer.html", include_str!("../templates/office/offer.html")),
     (

@@ -1,7 +1,8 @@
 //! A centre's board: its sections as headings with counts (ordinary offers,
 //! EURES, Collocamento Mirato art. 1 and art. 18, each saying who may apply),
-//! the newest offers of each, contacts and opening hours; the centre's feeds
-//! are announced in the page's head.
+//! the newest offers of each, contacts and opening hours, the centre as a
+//! schema.org `GovernmentOffice` for search engines; the centre's feeds are
+//! announced in the page's head.
 
 use axum::extract::State;
 use axum::response::Html;
@@ -17,6 +18,7 @@ use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{Locale, PathParams};
 use crate::feeds::{self, Scope};
+use crate::markup::{self, government_office::government_office};
 use crate::view::{self, OfferCard, SectionView};
 
 /// Offers listed per section before the "see all" link.
@@ -79,14 +81,20 @@ pub async fn board(
         })
         .collect();
     let feeds = feeds::head_links(lang, &state.public_url, &Scope::Centre(&centre), &texts);
-    let centre = view::centre(lang, &centre);
     let path = format!("/centres/{slug}");
+    let office = government_office(
+        &centre,
+        &state.public_url.join(&format!("/{lang}{path}")),
+        today_in_rome(),
+    );
+    let office = markup::script_json(&office);
+    let centre = view::centre(lang, &centre);
     render_page(
         "board.html",
         lang,
         &path,
         &centre.name.clone(),
         &state.public_url,
-        context! { centre => Serde(centre), sections => Serde(sections), feeds => Serde(feeds) },
+        context! { centre => Serde(centre), sections => Serde(sections), feeds => Serde(feeds), government_office => office },
     )
 }

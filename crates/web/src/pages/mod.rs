@@ -8,6 +8,7 @@ pub mod home;
 pub mod info;
 pub mod mailbox;
 pub mod offer;
+pub mod offer_card;
 pub mod office;
 pub mod redirect;
 pub mod search;

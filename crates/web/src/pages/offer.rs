@@ -8,14 +8,16 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use minijinja::value::Serde;
-use sportello_domain::RefCode;
 use sportello_domain::time::today_in_rome;
+use sportello_domain::{Lang, RefCode};
 
 use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{Locale, PathParams};
-use crate::i18n::msg;
+use crate::i18n::{args, msg, msg_args};
+use crate::markup::job_posting::{PostingPage, job_posting};
+use crate::markup::{self, social};
 use crate::view;
 
 /// Similar offers shown on a closed offer's page.
@@ -62,20 +64,79 @@ pub async fn offer(
         return Err(not_found());
     }
     let centres = state.storage.centres().await.on_page(lang)?;
-    let centre = centres
-        .iter()
-        .find(|c| c.id == offer.data.centre)
-        .map(|c| view::centre(lang, c));
+    let stored_centre = centres.iter().find(|c| c.id == offer.data.centre);
+    let centre = stored_centre.map(|c| view::centre(lang, c));
     let detail = view::detail(lang, &offer, &sections);
     let short_url = state.public_url.join(&format!("/o/{reference}"));
     let title = detail.card.title.clone();
+    let url = state.public_url.join(&format!("/{lang}{path}"));
+    let job_posting = stored_centre.and_then(|c| {
+        let centre_url = state.public_url.join(&format!("/{lang}/centres/{}", c.data.slug));
+        let page = PostingPage {
+            lang,
+            url: &url,
+            centre: c,
+            centre_url: &centre_url,
+        };
+        job_posting(&offer, &page).map(|p| markup::script_json(&p))
+    });
+    let meta = social_tags(&state, lang, &detail, stored_centre.map(|c| c.data.name.as_str()), &url);
     Ok(render_page(
         "offer.html",
         lang,
         &path,
         &title,
         &state.public_url,
-        context! { offer => Serde(detail), centre => Serde(centre), short_url },
+        context! {
+            offer => Serde(detail),
+            centre => Serde(centre),
+            short_url,
+            job_posting,
+            meta => Serde(meta),
+        },
     )?
     .into_response())
+}
+
+/// The Open Graph and Twitter card tags of an open offer's page at `url`.
+fn social_tags(
+    state: &AppState,
+    lang: Lang,
+    detail: &view::OfferDetail,
+    centre: Option<&str>,
+    url: &str,
+) -> Vec<social::MetaTag> {
+    let card = &detail.card;
+    let image = state
+        .public_url
+        .join(&format!("/{lang}/offers/{}/card.png", card.reference));
+    let description = [card.place.as_str(), centre.unwrap_or_default(), card.contract]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .chain([format!("{} {}", msg(lang, "valid-through"), card.valid_through.text).as_str()])
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let image_alt = card_alt(lang, detail);
+    social::tags(&social::Card {
+        lang,
+        title: &card.title,
+        description: &description,
+        url,
+        image: &image,
+        image_alt: &image_alt,
+        site_name: &msg(lang, "site-name"),
+    })
+}
+
+/// The text alternative of an offer's card image.
+pub fn card_alt(lang: Lang, detail: &view::OfferDetail) -> String {
+    msg_args(
+        lang,
+        "card-image-alt",
+        &args(&[
+            ("reference", detail.card.reference.clone().into()),
+            ("title", detail.card.title.clone().into()),
+            ("place", detail.card.place.clone().into()),
+        ]),
+    )
 }

@@ -33,6 +33,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as received (images are not text: `body` is then empty).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -81,6 +83,7 @@ impl TestResponse {
             status: self.status,
             headers: HeaderMap::new(),
             body: self.body[open_end..end].to_string(),
+            bytes: Vec::new(),
         }
         .text()
     }
@@ -175,10 +178,18 @@ impl TestApp {
         let bytes = axum::body::to_bytes(response.into_body(), 16 * 1024 * 1024)
             .await
             .unwrap();
+        let image = headers
+            .get("content-type")
+            .is_some_and(|v| v.to_str().unwrap_or("").starts_with("image/"));
         TestResponse {
             status,
             headers,
-            body: String::from_utf8(bytes.to_vec()).expect("UTF-8 body"),
+            body: if image {
+                String::new()
+            } else {
+                String::from_utf8(bytes.to_vec()).expect("UTF-8 body")
+            },
+            bytes: bytes.to_vec(),
         }
     }
 

@@ -12,6 +12,7 @@ pub mod centres;
 pub mod home;
 pub mod offer_form;
 pub mod offers;
+pub mod posts;
 pub mod requests;
 pub mod services;
 pub mod services_rules;
