@@ -278,6 +278,17 @@ impl<'a> Access<'a> {
             .collect()
     }
 
+    /// May write and send news issues to the subscribers of `centre`: its
+    /// operators (ordinary or Collocamento Mirato) and administrators.
+    pub fn can_write_news(&self, centre: CentreId) -> bool {
+        self.administers() || self.holds(Role::Operator, centre) || self.holds(Role::Mirato, centre)
+    }
+
+    /// The centres whose subscribers the user may write to.
+    pub fn news_centres(&self) -> Vec<&'a Centre> {
+        self.centres.iter().filter(|c| self.can_write_news(c.id)).collect()
+    }
+
     /// Whether the user works on offers at all (any readable centre).
     pub fn works_on_offers(&self) -> bool {
         !self.readable().is_empty()

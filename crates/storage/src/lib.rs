@@ -8,6 +8,7 @@ mod appointments;
 mod cache;
 mod catalogue;
 mod error;
+mod newsletter;
 mod office;
 mod outbox;
 mod postgres;
@@ -31,6 +32,7 @@ pub use appointments::{Appointments, Booked, IdempotencyKey, NewBooking, TakenSe
 pub use cache::CENTRES_TTL;
 pub use catalogue::Catalogue;
 pub use error::StorageError;
+pub use newsletter::Newsletter;
 pub use office::{Backoffice, OfficeFilter, OfficePage, SectionText, TranslationTask};
 pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
 pub use postgres::PostgresStore;
@@ -52,10 +54,20 @@ pub type SectionCounts = std::collections::BTreeMap<String, u64>;
 /// the back office in [`Accounts`], [`AuditLog`], [`Backoffice`] and
 /// [`EmployerRequests`]; services in [`Catalogue`] and bookings in
 /// [`Appointments`]; e-mail waiting
-/// to be sent in [`Outbox`].
+/// to be sent in [`Outbox`]; subscribers and news issues in [`Newsletter`].
 #[async_trait]
 pub trait Storage:
-    Accounts + Appointments + AuditLog + Backoffice + Catalogue + EmployerRequests + Outbox + Send + Sync + 'static
+    Accounts
+    + Appointments
+    + AuditLog
+    + Backoffice
+    + Catalogue
+    + EmployerRequests
+    + Newsletter
+    + Outbox
+    + Send
+    + Sync
+    + 'static
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

@@ -25,6 +25,9 @@ mod audit_sql;
 #[path = "catalogue_sql.rs"]
 mod catalogue_sql;
 #[allow(clippy::duplicate_mod)]
+#[path = "newsletter_sql.rs"]
+mod newsletter_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "office_sql.rs"]
 mod office_sql;
 #[allow(clippy::duplicate_mod)]
