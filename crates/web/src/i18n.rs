@@ -2,7 +2,8 @@
 //! binary (`crates/web/locales/<lang>/main.ftl` for the public pages,
 //! `office.ftl` for the back office, `appointments.ftl` for booking pages and
 //! e-mails, `office-appointments.ftl` for the agenda and the services
-//! catalogue of the back office). Italian is the fallback; a
+//! catalogue of the back office, `newsletter.ftl` for the newsletter's
+//! pages, e-mails and back-office page). Italian is the fallback; a
 //! message missing everywhere is logged and shown as an empty string, never
 //! as its raw id. A test checks that every id used in code or templates
 //! exists in all four languages.
@@ -14,7 +15,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 4]); 4] = [
+pub const SOURCES: [(&str, [&str; 5]); 4] = [
     (
         "it",
         [
@@ -22,6 +23,7 @@ pub const SOURCES: [(&str, [&str; 4]); 4] = [
             include_str!("../locales/it/office.ftl"),
             include_str!("../locales/it/appointments.ftl"),
             include_str!("../locales/it/office-appointments.ftl"),
+            include_str!("../locales/it/newsletter.ftl"),
         ],
     ),
     (
@@ -31,6 +33,7 @@ pub const SOURCES: [(&str, [&str; 4]); 4] = [
             include_str!("../locales/en/office.ftl"),
             include_str!("../locales/en/appointments.ftl"),
             include_str!("../locales/en/office-appointments.ftl"),
+            include_str!("../locales/en/newsletter.ftl"),
         ],
     ),
     (
@@ -40,6 +43,7 @@ pub const SOURCES: [(&str, [&str; 4]); 4] = [
             include_str!("../locales/fr/office.ftl"),
             include_str!("../locales/fr/appointments.ftl"),
             include_str!("../locales/fr/office-appointments.ftl"),
+            include_str!("../locales/fr/newsletter.ftl"),
         ],
     ),
     (
@@ -49,6 +53,7 @@ pub const SOURCES: [(&str, [&str; 4]); 4] = [
             include_str!("../locales/de/office.ftl"),
             include_str!("../locales/de/appointments.ftl"),
             include_str!("../locales/de/office-appointments.ftl"),
+            include_str!("../locales/de/newsletter.ftl"),
         ],
     ),
 ];
@@ -252,6 +257,9 @@ mod tests {
             ("time", "09:30".into()),
             ("service", "Guidance interview".into()),
             ("when", "Tuesday 01/12/2026, 09:30".into()),
+            ("subject", "Job day".into()),
+            ("url", "https://lavoro.example.it/en/search".into()),
+            ("place", "Gallipoli (LE)".into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {

@@ -10,6 +10,7 @@ pub mod extract;
 pub mod i18n;
 pub mod jobs;
 pub mod mails;
+pub mod newsletter;
 pub mod pages;
 mod router;
 pub mod session;
