@@ -118,6 +118,9 @@ pub async fn demo(config: Demo) -> Result<(), String> {
             println!("Loaded {centres} centres and {offers} offers into {}.", config.db);
         }
     }
+    sportello_demo::subscribers::create(storage.as_ref(), today_in_rome())
+        .await
+        .map_err(|e| format!("cannot add the demo subscribers: {e}"))?;
     let listener = bind(config.addr).await?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     let host = if local.ip().is_unspecified() {
