@@ -50,8 +50,7 @@ newsletter-digest-subject = { $count ->
     [one] Ein neues Stellenangebot für Sie
    *[other] { $count } neue Stellenangebote für Sie
 }
-newsletter-digest-intro-daily = Hier sind die gestern veröffentlichten, noch offenen Angebote der Zentren und Rubriken Ihrer Wahl.
-newsletter-digest-intro-weekly = Hier sind die letzte Woche veröffentlichten, noch offenen Angebote der Zentren und Rubriken Ihrer Wahl.
+newsletter-digest-intro = Hier sind die neuen Angebote der Zentren und Rubriken Ihrer Wahl, seit der letzten Nachricht veröffentlicht und noch offen.
 newsletter-digest-item = { $reference } · { $place } · { $centre } · bis { $date }
 newsletter-digest-search = Alle offenen Angebote: { $url }
 newsletter-news-intro = Neuigkeiten vom { $centre }:

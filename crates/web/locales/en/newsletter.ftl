@@ -50,8 +50,7 @@ newsletter-digest-subject = { $count ->
     [one] A new job offer for you
    *[other] { $count } new job offers for you
 }
-newsletter-digest-intro-daily = Here are the offers published yesterday in the centres and sections you chose, still open.
-newsletter-digest-intro-weekly = Here are the offers published last week in the centres and sections you chose, still open.
+newsletter-digest-intro = Here are the new offers of the centres and sections you chose, published since the last message and still open.
 newsletter-digest-item = { $reference } · { $place } · { $centre } · closes on { $date }
 newsletter-digest-search = All open offers: { $url }
 newsletter-news-intro = News from { $centre }:

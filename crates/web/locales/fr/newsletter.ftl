@@ -50,8 +50,7 @@ newsletter-digest-subject = { $count ->
     [one] Une nouvelle offre d'emploi pour vous
    *[other] { $count } nouvelles offres d'emploi pour vous
 }
-newsletter-digest-intro-daily = Voici les offres publiées hier dans les centres et les sections que vous avez choisis, toujours ouvertes.
-newsletter-digest-intro-weekly = Voici les offres publiées la semaine dernière dans les centres et les sections que vous avez choisis, toujours ouvertes.
+newsletter-digest-intro = Voici les nouvelles offres des centres et des sections que vous avez choisis, publiées depuis le dernier message et toujours ouvertes.
 newsletter-digest-item = { $reference } · { $place } · { $centre } · jusqu'au { $date }
 newsletter-digest-search = Toutes les offres ouvertes : { $url }
 newsletter-news-intro = Nouvelles du { $centre } :

@@ -50,8 +50,7 @@ newsletter-digest-subject = { $count ->
     [one] Una nuova offerta di lavoro per te
    *[other] { $count } nuove offerte di lavoro per te
 }
-newsletter-digest-intro-daily = Ecco le offerte pubblicate ieri nei centri e nelle sezioni che hai scelto, ancora aperte.
-newsletter-digest-intro-weekly = Ecco le offerte pubblicate la settimana scorsa nei centri e nelle sezioni che hai scelto, ancora aperte.
+newsletter-digest-intro = Ecco le nuove offerte dei centri e delle sezioni che hai scelto, pubblicate dall'ultimo messaggio e ancora aperte.
 newsletter-digest-item = { $reference } · { $place } · { $centre } · scade il { $date }
 newsletter-digest-search = Tutte le offerte aperte: { $url }
 newsletter-news-intro = Notizie dal { $centre }:

@@ -224,17 +224,13 @@ pub fn digest(
             }
         })
         .collect();
-    let intro_id = match s.frequency {
-        sportello_domain::Frequency::Daily => "newsletter-digest-intro-daily",
-        sportello_domain::Frequency::Weekly => "newsletter-digest-intro-weekly",
-    };
     let content = Content {
         subject: msg_args(
             lang,
             "newsletter-digest-subject",
             &args(&[("count", offers.len().into())]),
         ),
-        intro: vec![msg(lang, intro_id)],
+        intro: vec![msg(lang, "newsletter-digest-intro")],
         items,
         closing: vec![msg_args(
             lang,
