@@ -429,6 +429,32 @@ mod tests {
     }
 
     #[test]
+    fn news_go_to_subscribers_of_the_writers_centres() {
+        let centres = [centre(1, "lecce"), centre(2, "lecce")];
+        let news = |grants: &[Grant]| -> Vec<CentreId> {
+            Access::new(grants, &centres)
+                .news_centres()
+                .iter()
+                .map(|c| c.id)
+                .collect()
+        };
+        assert_eq!(
+            news(&[grant(Role::Operator, Scope::Centre(CentreId(1)))]),
+            [CentreId(1)]
+        );
+        assert_eq!(news(&[grant(Role::Mirato, Scope::Centre(CentreId(2)))]), [CentreId(2)]);
+        assert_eq!(
+            news(&[grant(Role::Admin, Scope::Installation)]),
+            [CentreId(1), CentreId(2)]
+        );
+        assert!(
+            news(&[grant(Role::Coordinator, Scope::Area("lecce".into()))]).is_empty(),
+            "coordinators only read"
+        );
+        assert!(news(&[]).is_empty());
+    }
+
+    #[test]
     fn mirato_grants_cover_only_the_mirato_sections() {
         let centres = [centre(1, "lecce")];
         let grants = [grant(Role::Mirato, Scope::Centre(CentreId(1)))];
