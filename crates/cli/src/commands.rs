@@ -56,6 +56,11 @@ pub async fn open(db: &sportello_storage::DatabaseUrl) -> Result<Arc<dyn Storage
         .map_err(|e| format!("cannot open the database {db}: {e}"))
 }
 
+/// The outbox worker's pace for `--mail-rate`.
+fn pace(rate: Option<std::num::NonZeroU32>) -> sportello_jobs::Pace {
+    rate.map_or_else(sportello_jobs::Pace::unlimited, sportello_jobs::Pace::per_minute)
+}
+
 async fn bind(addr: std::net::SocketAddr) -> Result<TcpListener, String> {
     TcpListener::bind(addr)
         .await
@@ -77,7 +82,15 @@ pub async fn serve(config: Serve) -> Result<(), String> {
         tracing::warn!("no mail transport given (--smtp-url): e-mail is recorded in the database, never sent");
     }
     tracing::info!(transport = ?config.mail, "e-mail");
-    sportello_jobs::spawn_outbox_worker(storage.clone(), config.mail, sportello_jobs::outbox::EVERY);
+    if let Some(rate) = config.mail_rate {
+        tracing::info!(per_minute = rate.get(), "e-mail sending rate");
+    }
+    sportello_jobs::spawn_outbox_worker(
+        storage.clone(),
+        config.mail,
+        sportello_jobs::outbox::EVERY,
+        pace(config.mail_rate),
+    );
     let mut state = AppState::new(storage, config.public_url, config.secret.as_ref().map(|s| s.0.as_str())).await?;
     state.behind_proxy = config.behind_proxy;
     state.appointments = std::sync::Arc::new(config.appointments);
@@ -105,6 +118,9 @@ pub async fn demo(config: Demo) -> Result<(), String> {
             println!("Loaded {centres} centres and {offers} offers into {}.", config.db);
         }
     }
+    sportello_demo::subscribers::create(storage.as_ref(), today_in_rome())
+        .await
+        .map_err(|e| format!("cannot add the demo subscribers: {e}"))?;
     let listener = bind(config.addr).await?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     let host = if local.ip().is_unspecified() {
@@ -144,6 +160,7 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         storage.clone(),
         sportello_jobs::MailTransport::Record,
         sportello_jobs::outbox::EVERY,
+        pace(config.mail_rate),
     );
     let mut state = AppState::new(storage, public_url, None).await?;
     state.demo_mailbox = true;

@@ -2,6 +2,7 @@
 //! optional TOML file, then defaults.
 
 use std::net::SocketAddr;
+use std::num::NonZeroU32;
 use std::path::Path;
 
 use clap::Args;
@@ -25,6 +26,7 @@ pub struct FileConfig {
     pub mail_from: Option<String>,
     pub jitsi_url: Option<String>,
     pub reminders: Option<String>,
+    pub mail_rate: Option<u32>,
 }
 
 impl FileConfig {
@@ -86,6 +88,10 @@ pub struct ServeArgs {
     /// `none` [default: 48h,2h]
     #[arg(long, env = "SPORTELLO_REMINDERS", value_name = "LIST")]
     reminders: Option<String>,
+    /// Most e-mails sent per minute by each node, evenly spaced (a big
+    /// newsletter goes out at this pace) [default: no limit]
+    #[arg(long, env = "SPORTELLO_MAIL_RATE", value_name = "N")]
+    mail_rate: Option<String>,
 }
 
 #[derive(Args)]
@@ -99,6 +105,9 @@ pub struct DemoArgs {
     /// Public base address [default: the demo's own address]
     #[arg(long, env = "SPORTELLO_PUBLIC_URL", value_name = "URL")]
     public_url: Option<String>,
+    /// Most e-mails recorded per minute, evenly spaced [default: no limit]
+    #[arg(long, env = "SPORTELLO_MAIL_RATE", value_name = "N")]
+    mail_rate: Option<String>,
 }
 
 #[derive(Debug)]
@@ -116,6 +125,8 @@ pub struct Serve {
     pub mail_defaulted: bool,
     /// Video-meeting server and reminders.
     pub appointments: sportello_web::booking::Settings,
+    /// Most e-mails sent per minute; `None`: no limit.
+    pub mail_rate: Option<NonZeroU32>,
 }
 
 /// The installation secret; `Debug` never shows it.
@@ -132,6 +143,15 @@ pub struct Demo {
     pub db: DatabaseUrl,
     pub addr: SocketAddr,
     pub public_url: Option<PublicUrl>,
+    pub mail_rate: Option<NonZeroU32>,
+}
+
+/// `--mail-rate` (or the file's `mail_rate`), checked.
+fn mail_rate(given: Option<String>, file: &FileConfig) -> Result<Option<NonZeroU32>, String> {
+    given
+        .or_else(|| file.mail_rate.map(|n| n.to_string()))
+        .map(|text| sportello_jobs::parse_rate(&text).map_err(|e| format!("{e} (--mail-rate or SPORTELLO_MAIL_RATE)")))
+        .transpose()
 }
 
 /// The address to listen on: the flag or variable, else the file, else the default.
@@ -196,6 +216,7 @@ impl ServeArgs {
             mail,
             mail_defaulted: smtp_url.is_none(),
             appointments,
+            mail_rate: mail_rate(self.mail_rate, file)?,
         })
     }
 }
@@ -223,6 +244,7 @@ impl DemoArgs {
                 .or_else(|| file.public_url.clone())
                 .map(|u| PublicUrl::parse(&u))
                 .transpose()?,
+            mail_rate: mail_rate(self.mail_rate, file)?,
         })
     }
 }
@@ -259,6 +281,7 @@ mod tests {
             mail_from: None,
             jitsi_url: None,
             reminders: None,
+            mail_rate: None,
         }
         .resolve(&f)
         .unwrap();
@@ -277,6 +300,7 @@ mod tests {
             db: None,
             addr: None,
             public_url: None,
+            mail_rate: None,
         }
         .resolve(&FileConfig::default())
         .unwrap();
@@ -301,6 +325,7 @@ mod tests {
             mail_from: mail_from.map(String::from),
             jitsi_url: None,
             reminders: None,
+            mail_rate: None,
         };
         let serve = args(None, None).resolve(&FileConfig::default()).unwrap();
         assert!(serve.mail_defaulted && matches!(serve.mail, MailTransport::Record));
@@ -324,6 +349,29 @@ mod tests {
     }
 
     #[test]
+    fn the_mail_rate_is_a_positive_number_per_minute() {
+        let none = FileConfig::default();
+        assert_eq!(mail_rate(None, &none).unwrap(), None, "no limit by default");
+        assert_eq!(
+            mail_rate(Some("120".into()), &none).unwrap().map(NonZeroU32::get),
+            Some(120)
+        );
+        let f = file("mail_rate = 30\n").unwrap();
+        assert_eq!(mail_rate(None, &f).unwrap().map(NonZeroU32::get), Some(30));
+        assert_eq!(
+            mail_rate(Some("90".into()), &f).unwrap().map(NonZeroU32::get),
+            Some(90),
+            "the flag wins"
+        );
+        for bad in ["0", "lots", "-1"] {
+            assert!(
+                mail_rate(Some(bad.into()), &none).unwrap_err().contains("--mail-rate"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
     fn missing_or_bad_settings_are_explained() {
         let none = ServeArgs {
             db: DbArgs {
@@ -339,6 +387,7 @@ mod tests {
             mail_from: None,
             jitsi_url: None,
             reminders: None,
+            mail_rate: None,
         };
         assert!(
             none.resolve(&FileConfig::default())
@@ -357,6 +406,7 @@ mod tests {
             mail_from: None,
             jitsi_url: None,
             reminders: None,
+            mail_rate: None,
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("32 bytes"));
         let no_db = ServeArgs {
@@ -371,12 +421,14 @@ mod tests {
             mail_from: None,
             jitsi_url: None,
             reminders: None,
+            mail_rate: None,
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("--db"));
         let bad_addr = DemoArgs {
             db: None,
             addr: Some("localhost".into()),
             public_url: None,
+            mail_rate: None,
         };
         assert!(
             bad_addr

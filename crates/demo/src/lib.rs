@@ -12,6 +12,7 @@ pub mod centres;
 mod content;
 pub mod offers;
 mod rng;
+pub mod subscribers;
 
 use chrono::{NaiveDate, Utc};
 use sportello_storage::{Storage, StorageError};

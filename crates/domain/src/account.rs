@@ -278,6 +278,17 @@ impl<'a> Access<'a> {
             .collect()
     }
 
+    /// May write and send news issues to the subscribers of `centre`: its
+    /// operators (ordinary or Collocamento Mirato) and administrators.
+    pub fn can_write_news(&self, centre: CentreId) -> bool {
+        self.administers() || self.holds(Role::Operator, centre) || self.holds(Role::Mirato, centre)
+    }
+
+    /// The centres whose subscribers the user may write to.
+    pub fn news_centres(&self) -> Vec<&'a Centre> {
+        self.centres.iter().filter(|c| self.can_write_news(c.id)).collect()
+    }
+
     /// Whether the user works on offers at all (any readable centre).
     pub fn works_on_offers(&self) -> bool {
         !self.readable().is_empty()
@@ -415,6 +426,32 @@ mod tests {
             access.editable(),
             vec![(CentreId(1), Section::Ordinary), (CentreId(1), Section::Eures)]
         );
+    }
+
+    #[test]
+    fn news_go_to_subscribers_of_the_writers_centres() {
+        let centres = [centre(1, "lecce"), centre(2, "lecce")];
+        let news = |grants: &[Grant]| -> Vec<CentreId> {
+            Access::new(grants, &centres)
+                .news_centres()
+                .iter()
+                .map(|c| c.id)
+                .collect()
+        };
+        assert_eq!(
+            news(&[grant(Role::Operator, Scope::Centre(CentreId(1)))]),
+            [CentreId(1)]
+        );
+        assert_eq!(news(&[grant(Role::Mirato, Scope::Centre(CentreId(2)))]), [CentreId(2)]);
+        assert_eq!(
+            news(&[grant(Role::Admin, Scope::Installation)]),
+            [CentreId(1), CentreId(2)]
+        );
+        assert!(
+            news(&[grant(Role::Coordinator, Scope::Area("lecce".into()))]).is_empty(),
+            "coordinators only read"
+        );
+        assert!(news(&[]).is_empty());
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod ics;
 pub mod lang;
 pub mod mail;
 pub mod markdown;
+pub mod newsletter;
 pub mod offer;
 pub mod offer_form;
 pub mod partita_iva;
@@ -38,6 +39,10 @@ pub use holidays::{Holiday, PatronDay};
 pub use ics::{IcsEvent, IcsMethod};
 pub use lang::Lang;
 pub use mail::{MailAttachment, OutgoingMail};
+pub use newsletter::{
+    DigestPeriod, Frequency, NewNewsIssue, NewsIssue, NewsIssueId, NewsProblem, NewsText, Subscriber, SubscriberId,
+    Subscription,
+};
 pub use offer::{
     Employer, LanguageRequirement, NewOffer, Offer, OfferId, OfferStatus, OfferText, PublishError, Requirements,
     Salary, Section, TextStatus, WorkPlace,

@@ -16,6 +16,10 @@
 //! that share, and its outcome is stored only if the lease still holds it
 //! (else the worker logs it and goes on).
 //!
+//! **A sending rate** ([`Pace`], `--mail-rate`) spaces the messages' starts
+//! evenly, across batches; a claim then takes only what starts within half
+//! its lease at that pace.
+//!
 //! Outcomes: accepted → `sent`; the record transport → `recorded`; refused
 //! for good (SMTP 5xx, a message that cannot be built) → `failed`; anything
 //! else (4xx, no connection, timeout) → tried again after 1, 2, 4 … minutes,
@@ -28,6 +32,7 @@ use chrono::{DateTime, Duration, Utc};
 use sportello_storage::{ClaimedMail, Storage, StorageError};
 
 use crate::message::build_message;
+use crate::pace::Pace;
 use crate::transport::{MailTransport, SendError};
 
 /// Messages claimed at a time by one worker.
@@ -86,10 +91,22 @@ pub async fn deliver_batch(
     now: DateTime<Utc>,
     lease: Duration,
 ) -> Result<DeliveryReport, StorageError> {
+    deliver_paced(storage, transport, now, lease, &mut Pace::unlimited()).await
+}
+
+/// [`deliver_batch`] at the pace of `pace`: each message starts at its slot.
+pub async fn deliver_paced(
+    storage: &dyn Storage,
+    transport: &MailTransport,
+    now: DateTime<Utc>,
+    lease: Duration,
+    pace: &mut Pace,
+) -> Result<DeliveryReport, StorageError> {
     let started = tokio::time::Instant::now();
     let clock = || now + Duration::from_std(started.elapsed()).unwrap_or(Duration::MAX);
     let share = lease / BATCH as i32;
-    let claimed = storage.claim_mail(BATCH, lease, now).await?;
+    let limit = pace.claim_size(BATCH, lease.to_std().unwrap_or_default());
+    let claimed = storage.claim_mail(limit, lease, now).await?;
     let mut report = DeliveryReport {
         claimed: claimed.len(),
         ..DeliveryReport::default()
@@ -100,6 +117,7 @@ pub async fn deliver_batch(
             report.skipped += 1;
             continue;
         };
+        tokio::time::sleep_until(pace.reserve(tokio::time::Instant::now())).await;
         let Some(time_to_send) = time_to_send(claimed_until, clock(), share) else {
             report.skipped += 1;
             tracing::warn!(
@@ -183,21 +201,23 @@ async fn deliver(transport: &MailTransport, mail: &ClaimedMail, now: DateTime<Ut
     }
 }
 
-/// Runs [`deliver_once`] now and then every `every`, until the process ends;
-/// a full batch is followed at once by the next.
+/// Runs [`deliver_once`] now and then every `every`, at the pace of `pace`,
+/// until the process ends; a full batch is followed at once by the next.
 pub fn spawn_outbox_worker(
     storage: Arc<dyn Storage>,
     transport: MailTransport,
     every: StdDuration,
+    mut pace: Pace,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(every);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let full = pace.claim_size(BATCH, LEASE.to_std().unwrap_or_default()) as usize;
         loop {
             ticks.tick().await;
             loop {
-                match deliver_once(storage.as_ref(), &transport, Utc::now()).await {
-                    Ok(report) if report.claimed == BATCH as usize => continue,
+                match deliver_paced(storage.as_ref(), &transport, Utc::now(), LEASE, &mut pace).await {
+                    Ok(report) if report.claimed == full => continue,
                     Ok(report) if report.claimed > 0 => tracing::info!(?report, "outbox delivered"),
                     Ok(_) => {}
                     Err(e) => tracing::error!(error = %e, "outbox delivery failed"),

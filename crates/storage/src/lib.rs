@@ -9,6 +9,7 @@ mod cache;
 mod catalogue;
 mod crawl;
 mod error;
+mod newsletter;
 mod office;
 mod outbox;
 mod postgres;
@@ -33,6 +34,7 @@ pub use cache::CENTRES_TTL;
 pub use catalogue::Catalogue;
 pub use crawl::{Crawl, OfferBlock, OfferStamp};
 pub use error::StorageError;
+pub use newsletter::Newsletter;
 pub use office::{Backoffice, OfficeFilter, OfficePage, SectionText, TranslationTask};
 pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
 pub use postgres::PostgresStore;
@@ -54,10 +56,22 @@ pub type SectionCounts = std::collections::BTreeMap<String, u64>;
 /// the back office in [`Accounts`], [`AuditLog`], [`Backoffice`] and
 /// [`EmployerRequests`]; services in [`Catalogue`] and bookings in
 /// [`Appointments`]; e-mail waiting
-/// to be sent in [`Outbox`]; what sitemaps list in [`Crawl`].
+/// to be sent in [`Outbox`]; what sitemaps list in [`Crawl`]; subscribers
+/// and news issues in [`Newsletter`].
 #[async_trait]
 pub trait Storage:
-    Accounts + Appointments + AuditLog + Backoffice + Catalogue + Crawl + EmployerRequests + Outbox + Send + Sync + 'static
+    Accounts
+    + Appointments
+    + AuditLog
+    + Backoffice
+    + Catalogue
+    + Crawl
+    + EmployerRequests
+    + Newsletter
+    + Outbox
+    + Send
+    + Sync
+    + 'static
 {
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;

@@ -27,6 +27,8 @@ mod catalogue_sql;
 #[allow(clippy::duplicate_mod)]
 #[path = "crawl_sql.rs"]
 mod crawl_sql;
+#[path = "newsletter_sql.rs"]
+mod newsletter_sql;
 #[allow(clippy::duplicate_mod)]
 #[path = "office_sql.rs"]
 mod office_sql;

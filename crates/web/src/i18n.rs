@@ -3,7 +3,8 @@
 //! `office.ftl` for the back office, `appointments.ftl` for booking pages and
 //! e-mails, `office-appointments.ftl` for the agenda and the services
 //! catalogue of the back office, `markup.ftl` for social cards and the
-//! ready-to-paste posts). Italian is the fallback; a
+//! ready-to-paste posts, `newsletter.ftl` for the newsletter's pages, e-mails
+//! and back-office page). Italian is the fallback; a
 //! message missing everywhere is logged and shown as an empty string, never
 //! as its raw id. A test checks that every id used in code or templates
 //! exists in all four languages.
@@ -15,7 +16,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 5]); 4] = [
+pub const SOURCES: [(&str, [&str; 6]); 4] = [
     (
         "it",
         [
@@ -24,6 +25,7 @@ pub const SOURCES: [(&str, [&str; 5]); 4] = [
             include_str!("../locales/it/appointments.ftl"),
             include_str!("../locales/it/office-appointments.ftl"),
             include_str!("../locales/it/markup.ftl"),
+            include_str!("../locales/it/newsletter.ftl"),
         ],
     ),
     (
@@ -34,6 +36,7 @@ pub const SOURCES: [(&str, [&str; 5]); 4] = [
             include_str!("../locales/en/appointments.ftl"),
             include_str!("../locales/en/office-appointments.ftl"),
             include_str!("../locales/en/markup.ftl"),
+            include_str!("../locales/en/newsletter.ftl"),
         ],
     ),
     (
@@ -44,6 +47,7 @@ pub const SOURCES: [(&str, [&str; 5]); 4] = [
             include_str!("../locales/fr/appointments.ftl"),
             include_str!("../locales/fr/office-appointments.ftl"),
             include_str!("../locales/fr/markup.ftl"),
+            include_str!("../locales/fr/newsletter.ftl"),
         ],
     ),
     (
@@ -54,6 +58,7 @@ pub const SOURCES: [(&str, [&str; 5]); 4] = [
             include_str!("../locales/de/appointments.ftl"),
             include_str!("../locales/de/office-appointments.ftl"),
             include_str!("../locales/de/markup.ftl"),
+            include_str!("../locales/de/newsletter.ftl"),
         ],
     ),
 ];
@@ -263,6 +268,8 @@ mod tests {
             ("place", "Gallipoli (LE)".into()),
             ("contract", "Fixed-term".into()),
             ("link", "https://lavoro.example.test/o/LE-0427".into()),
+            ("subject", "Job day".into()),
+            ("url", "https://lavoro.example.it/en/search".into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {

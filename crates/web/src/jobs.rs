@@ -1,8 +1,9 @@
 //! Background work of every node: expiring offers whose valid-through day
-//! has passed, removing ended sessions, forgetting old idempotency keys and
-//! queueing appointment reminders. Each is safe when several nodes run it at
-//! once: a reminder is recorded with its mail in one transaction, and a
-//! second node's record of the same reminder is refused by the key.
+//! has passed, removing ended sessions, forgetting old idempotency keys,
+//! queueing appointment reminders and the newsletter's digests. Each is safe
+//! when several nodes run it at once: a reminder or a digest is recorded
+//! with its mail in one transaction, and a second node's record of the same
+//! one is refused by its key.
 
 use std::time::Duration;
 
@@ -46,6 +47,11 @@ pub async fn run_once(state: &AppState) {
         Ok(0) => {}
         Ok(count) => tracing::info!(count, "appointment reminders queued"),
         Err(e) => tracing::error!(error = %e, "queueing appointment reminders failed"),
+    }
+    match crate::newsletter::digest::queue_digests(state, now).await {
+        Ok(0) => {}
+        Ok(count) => tracing::info!(count, "newsletter digests queued"),
+        Err(e) => tracing::error!(error = %e, "queueing newsletter digests failed"),
     }
 }
 

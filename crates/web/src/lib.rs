@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mails;
 pub mod markup;
+pub mod newsletter;
 pub mod pages;
 mod router;
 pub mod session;

@@ -73,6 +73,19 @@ pub fn router(state: AppState) -> Router {
             "/{lang}/employers/requests/{token}",
             get(pages::employers::request_status),
         )
+        // The newsletter: double opt-in, one-click unsubscribe (RFC 8058).
+        .route(
+            "/{lang}/newsletter",
+            get(pages::newsletter::form).post(pages::newsletter::submit),
+        )
+        .route(
+            "/{lang}/newsletter/confirm/{token}",
+            get(pages::newsletter::confirm_page).post(pages::newsletter::confirm),
+        )
+        .route(
+            "/{lang}/newsletter/unsubscribe/{token}",
+            get(pages::newsletter::unsubscribe_page).post(pages::newsletter::unsubscribe),
+        )
         // Appointments: booking without an account.
         .route("/{lang}/appointments", get(appointments::choose::centres))
         .route(
@@ -138,6 +151,12 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/{lang}/office/requests", get(office::requests::list))
         .route("/{lang}/office/requests/{id}/decline", post(office::requests::decline))
+        .route(
+            "/{lang}/office/newsletter",
+            get(office::newsletter::list).post(office::newsletter::create),
+        )
+        .route("/{lang}/office/newsletter/{id}", get(office::newsletter::preview))
+        .route("/{lang}/office/newsletter/{id}/send", post(office::newsletter::send))
         .route("/{lang}/office/translations", get(office::translations::queue))
         .route(
             "/{lang}/office/translations/machine",

@@ -28,6 +28,23 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("info.html", include_str!("../templates/info.html")),
     ("error.html", include_str!("../templates/error.html")),
     ("mail/booking.html", include_str!("../templates/mail/booking.html")),
+    (
+        "mail/newsletter.html",
+        include_str!("../templates/mail/newsletter.html"),
+    ),
+    ("newsletter.html", include_str!("../templates/newsletter.html")),
+    (
+        "newsletter_message.html",
+        include_str!("../templates/newsletter_message.html"),
+    ),
+    (
+        "office/newsletter.html",
+        include_str!("../templates/office/newsletter.html"),
+    ),
+    (
+        "office/news_issue.html",
+        include_str!("../templates/office/news_issue.html"),
+    ),
     ("mailbox.html", include_str!("../templates/mailbox.html")),
     ("employers.html", include_str!("../templates/employers.html")),
     (

@@ -71,6 +71,7 @@ pub fn public_pages(centres: &[Centre]) -> Vec<Page> {
         "/employers",
         "/employers/request",
         "/appointments",
+        "/newsletter",
         "/accessibility",
         "/privacy",
     ];

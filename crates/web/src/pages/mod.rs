@@ -7,6 +7,7 @@ pub mod employers;
 pub mod home;
 pub mod info;
 pub mod mailbox;
+pub mod newsletter;
 pub mod offer;
 pub mod offer_card;
 pub mod office;

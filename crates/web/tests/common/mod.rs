@@ -5,6 +5,7 @@
 
 pub mod appointments;
 pub mod browser;
+pub mod newsletter;
 
 use axum::Router;
 use axum::body::Body;

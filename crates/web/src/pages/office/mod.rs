@@ -10,6 +10,7 @@ pub mod agenda_book;
 pub mod audit;
 pub mod centres;
 pub mod home;
+pub mod newsletter;
 pub mod offer_form;
 pub mod offers;
 pub mod posts;
@@ -48,6 +49,7 @@ pub fn render(
             offers => access.works_on_offers(),
             agenda => access.works_on_offers(),
             services => access.works_on_offers() || access.administers(),
+            newsletter => !access.news_centres().is_empty(),
             csrf => u.csrf.clone(),
         }
     });

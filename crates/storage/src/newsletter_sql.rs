@@ -1,0 +1,428 @@
+//! [`Newsletter`] for both backends, written once (compiled per backend like
+//! `shared.rs`).
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use sportello_domain::{
+    Actor, CentreId, Email, Frequency, Lang, NewAuditEntry, NewNewsIssue, NewsIssue, NewsIssueId, NewsText, Offer,
+    OutgoingMail, Section, Subscriber, SubscriberId, Subscription,
+};
+use sqlx::{QueryBuilder, Row};
+
+use super::audit_sql::write_audit;
+use super::outbox_sql::enqueue_mail;
+use super::rows::{DbRow, invalid};
+use super::search_sql::push_id_list;
+use super::shared::Tx;
+use super::{Db, Store};
+use crate::{Newsletter, StorageError};
+
+const SUBSCRIBER_SELECT: &str =
+    "SELECT id, email, lang, frequency, created_at, confirmed_at, unsubscribed_at, digest_from FROM subscribers";
+
+fn subscriber_from_row(row: &DbRow) -> Result<Subscriber, StorageError> {
+    let email: String = row.try_get("email")?;
+    let lang: String = row.try_get("lang")?;
+    let frequency: String = row.try_get("frequency")?;
+    Ok(Subscriber {
+        id: SubscriberId(row.try_get("id")?),
+        subscription: Subscription {
+            email: Email::parse(&email).map_err(|_| invalid("email", &email))?,
+            lang: Lang::parse(&lang).ok_or_else(|| invalid("lang", &lang))?,
+            frequency: Frequency::parse(&frequency).ok_or_else(|| invalid("frequency", &frequency))?,
+            centres: Vec::new(),
+            sections: Vec::new(),
+        },
+        created_at: row.try_get("created_at")?,
+        confirmed_at: row.try_get("confirmed_at")?,
+        unsubscribed_at: row.try_get("unsubscribed_at")?,
+        digest_from: row.try_get("digest_from")?,
+    })
+}
+
+/// Writes the subscriber's centres and sections (after removing any).
+async fn write_choices(tx: &mut Tx, id: i64, subscription: &Subscription) -> Result<(), StorageError> {
+    for table in ["subscriber_centres", "subscriber_sections"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM {table} WHERE subscriber_id = $1"
+        )))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for centre in &subscription.centres {
+        sqlx::query("INSERT INTO subscriber_centres (subscriber_id, centre_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(centre.0)
+            .execute(&mut **tx)
+            .await?;
+    }
+    if subscription.sections.is_empty() {
+        return Err(StorageError::Invalid(
+            "a subscription needs at least one section".into(),
+        ));
+    }
+    for section in &subscription.sections {
+        sqlx::query("INSERT INTO subscriber_sections (subscriber_id, section) VALUES ($1, $2)")
+            .bind(id)
+            .bind(section.code())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+const ISSUE_SELECT: &str = "SELECT id, centre_id, author, created_at, sent_at, recipients FROM news_issues";
+
+impl Store {
+    /// Subscribers of `q` (which starts with [`SUBSCRIBER_SELECT`]) with
+    /// their centres and sections, in the rows' order.
+    async fn subscribers_of(&self, mut q: QueryBuilder<Db>) -> Result<Vec<Subscriber>, StorageError> {
+        let rows = q.build().fetch_all(self.pool()).await?;
+        let mut subscribers = rows.iter().map(subscriber_from_row).collect::<Result<Vec<_>, _>>()?;
+        if subscribers.is_empty() {
+            return Ok(subscribers);
+        }
+        let ids: Vec<i64> = subscribers.iter().map(|s| s.id.0).collect();
+        let mut centres = QueryBuilder::<Db>::new("SELECT subscriber_id, centre_id FROM subscriber_centres");
+        push_id_list(&mut centres, "subscriber_id", &ids);
+        centres.push(" ORDER BY centre_id");
+        let mut sections = QueryBuilder::<Db>::new("SELECT subscriber_id, section FROM subscriber_sections");
+        push_id_list(&mut sections, "subscriber_id", &ids);
+        let (centre_rows, section_rows) = tokio::try_join!(
+            centres.build().fetch_all(self.pool()),
+            sections.build().fetch_all(self.pool())
+        )?;
+        let index: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        for row in centre_rows {
+            let id: i64 = row.try_get("subscriber_id")?;
+            if let Some(&i) = index.get(&id) {
+                subscribers[i]
+                    .subscription
+                    .centres
+                    .push(CentreId(row.try_get("centre_id")?));
+            }
+        }
+        for row in section_rows {
+            let id: i64 = row.try_get("subscriber_id")?;
+            let code: String = row.try_get("section")?;
+            let section = Section::parse(&code).ok_or_else(|| invalid("section", &code))?;
+            if let Some(&i) = index.get(&id) {
+                subscribers[i].subscription.sections.push(section);
+            }
+        }
+        for s in &mut subscribers {
+            s.subscription
+                .sections
+                .sort_by_key(|s| Section::ALL.iter().position(|x| x == s));
+        }
+        Ok(subscribers)
+    }
+
+    async fn one_subscriber(&self, column: &str, value: Key) -> Result<Option<Subscriber>, StorageError> {
+        let mut q = QueryBuilder::<Db>::new(SUBSCRIBER_SELECT);
+        q.push(" WHERE ").push(column).push(" = ");
+        match value {
+            Key::Id(id) => q.push_bind(id),
+            Key::Text(text) => q.push_bind(text),
+        };
+        Ok(self.subscribers_of(q).await?.pop())
+    }
+
+    async fn issues_of(&self, mut q: QueryBuilder<Db>) -> Result<Vec<NewsIssue>, StorageError> {
+        let rows = q.build().fetch_all(self.pool()).await?;
+        let mut issues = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let recipients: i32 = row.try_get("recipients")?;
+            issues.push(NewsIssue {
+                id: NewsIssueId(row.try_get("id")?),
+                data: NewNewsIssue {
+                    centre: CentreId(row.try_get("centre_id")?),
+                    texts: Vec::new(),
+                },
+                author: row.try_get("author")?,
+                created_at: row.try_get("created_at")?,
+                sent_at: row.try_get("sent_at")?,
+                recipients: u32::try_from(recipients).unwrap_or(u32::MAX),
+            });
+        }
+        if issues.is_empty() {
+            return Ok(issues);
+        }
+        let ids: Vec<i64> = issues.iter().map(|i| i.id.0).collect();
+        let mut texts = QueryBuilder::<Db>::new("SELECT issue_id, lang, subject, body FROM news_texts");
+        push_id_list(&mut texts, "issue_id", &ids);
+        let index: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        for row in texts.build().fetch_all(self.pool()).await? {
+            let id: i64 = row.try_get("issue_id")?;
+            let lang: String = row.try_get("lang")?;
+            if let Some(&i) = index.get(&id) {
+                issues[i].data.texts.push(NewsText {
+                    lang: Lang::parse(&lang).ok_or_else(|| invalid("lang", &lang))?,
+                    subject: row.try_get("subject")?,
+                    body: row.try_get("body")?,
+                });
+            }
+        }
+        for issue in &mut issues {
+            issue.data.texts.sort_by_key(|t| t.lang);
+        }
+        Ok(issues)
+    }
+}
+
+enum Key {
+    Id(i64),
+    Text(String),
+}
+
+#[async_trait]
+impl Newsletter for Store {
+    #[tracing::instrument(skip_all)]
+    async fn confirm_subscription(
+        &self,
+        subscription: &Subscription,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Subscriber, StorageError> {
+        let mut tx = self.begin_write().await?;
+        // One row per address: confirming again changes the preferences; a
+        // returning subscriber starts afresh from today.
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO subscribers (email, lang, frequency, created_at, confirmed_at, digest_from) \
+             VALUES ($1, $2, $3, $4, $4, $5) \
+             ON CONFLICT (email) DO UPDATE SET lang = excluded.lang, frequency = excluded.frequency, \
+             confirmed_at = excluded.confirmed_at, \
+             digest_from = CASE WHEN subscribers.unsubscribed_at IS NULL THEN subscribers.digest_from \
+             ELSE excluded.digest_from END, \
+             unsubscribed_at = NULL \
+             RETURNING id",
+        )
+        .bind(subscription.email.as_str())
+        .bind(subscription.lang.code())
+        .bind(subscription.frequency.code())
+        .bind(now)
+        .bind(today)
+        .fetch_one(&mut *tx)
+        .await?;
+        write_choices(&mut tx, id, subscription).await?;
+        tx.commit().await?;
+        self.subscriber(SubscriberId(id)).await?.ok_or(StorageError::NotFound)
+    }
+
+    async fn subscriber(&self, id: SubscriberId) -> Result<Option<Subscriber>, StorageError> {
+        self.one_subscriber("id", Key::Id(id.0)).await
+    }
+
+    async fn subscriber_by_email(&self, email: &Email) -> Result<Option<Subscriber>, StorageError> {
+        self.one_subscriber("email", Key::Text(email.as_str().to_string()))
+            .await
+    }
+
+    #[tracing::instrument(skip_all, fields(id = id.0))]
+    async fn unsubscribe(&self, id: SubscriberId, now: DateTime<Utc>) -> Result<bool, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let changed =
+            sqlx::query("UPDATE subscribers SET unsubscribed_at = $1 WHERE id = $2 AND unsubscribed_at IS NULL")
+                .bind(now)
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        tx.commit().await?;
+        Ok(changed == 1)
+    }
+
+    async fn subscribers_due(
+        &self,
+        frequency: Frequency,
+        until: NaiveDate,
+        after: Option<SubscriberId>,
+        limit: u32,
+    ) -> Result<Vec<Subscriber>, StorageError> {
+        let mut q = QueryBuilder::<Db>::new(SUBSCRIBER_SELECT);
+        q.push(" WHERE unsubscribed_at IS NULL AND frequency = ")
+            .push_bind(frequency.code())
+            .push(" AND digest_from < ")
+            .push_bind(until)
+            .push(" AND id > ")
+            .push_bind(after.map_or(0, |a| a.0))
+            .push(" ORDER BY id LIMIT ")
+            .push_bind(i64::from(limit.max(1)));
+        self.subscribers_of(q).await
+    }
+
+    async fn digest_offers(
+        &self,
+        subscription: &Subscription,
+        from: NaiveDate,
+        until: NaiveDate,
+        today: NaiveDate,
+        limit: u32,
+    ) -> Result<Vec<Offer>, StorageError> {
+        if subscription.sections.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut q =
+            QueryBuilder::<Db>::new("SELECT id, version FROM offers WHERE status = 'published' AND valid_through >= ");
+        q.push_bind(today)
+            .push(" AND published_on >= ")
+            .push_bind(from)
+            .push(" AND published_on < ")
+            .push_bind(until)
+            .push(" AND section IN (");
+        let mut list = q.separated(", ");
+        for section in &subscription.sections {
+            list.push_bind(section.code());
+        }
+        q.push(")");
+        if !subscription.centres.is_empty() {
+            q.push(" AND centre_id IN (");
+            let mut list = q.separated(", ");
+            for centre in &subscription.centres {
+                list.push_bind(centre.0);
+            }
+            q.push(")");
+        }
+        q.push(" ORDER BY published_on DESC, id DESC LIMIT ")
+            .push_bind(i64::from(limit.max(1)));
+        let keys: Vec<(i64, i64)> = q.build_query_as().fetch_all(self.pool()).await?;
+        self.cached_offers(&keys).await
+    }
+
+    #[tracing::instrument(skip_all, fields(id = id.0))]
+    async fn record_digest(
+        &self,
+        id: SubscriberId,
+        from: NaiveDate,
+        until: NaiveDate,
+        mail: Option<&OutgoingMail>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let moved = sqlx::query(
+            "UPDATE subscribers SET digest_from = $1 WHERE id = $2 AND digest_from = $3 AND unsubscribed_at IS NULL",
+        )
+        .bind(until)
+        .bind(id.0)
+        .bind(from)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if moved != 1 {
+            return Ok(false);
+        }
+        if let Some(mail) = mail
+            && enqueue_mail(&mut tx, mail, now).await?.is_none()
+        {
+            // The same period's digest is queued already: leave everything.
+            return Ok(false);
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn news_recipients(&self, centre: CentreId) -> Result<Vec<Subscriber>, StorageError> {
+        let mut q = QueryBuilder::<Db>::new(SUBSCRIBER_SELECT);
+        q.push(
+            " WHERE unsubscribed_at IS NULL AND (NOT EXISTS (SELECT 1 FROM subscriber_centres c \
+             WHERE c.subscriber_id = subscribers.id) OR EXISTS (SELECT 1 FROM subscriber_centres c \
+             WHERE c.subscriber_id = subscribers.id AND c.centre_id = ",
+        )
+        .push_bind(centre.0)
+        .push(")) ORDER BY id");
+        self.subscribers_of(q).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn insert_news_issue(
+        &self,
+        issue: &NewNewsIssue,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<NewsIssue, StorageError> {
+        if !issue.texts.iter().any(|t| t.lang == Lang::It) {
+            return Err(StorageError::Invalid("a news issue needs its Italian text".into()));
+        }
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO news_issues (centre_id, author, created_at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(issue.centre.0)
+        .bind(&actor.label)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        for text in &issue.texts {
+            sqlx::query("INSERT INTO news_texts (issue_id, lang, subject, body) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(text.lang.code())
+                .bind(&text.subject)
+                .bind(&text.body)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let subject = issue.text(Lang::It).subject.clone();
+        let entry = NewAuditEntry::new("news.create", "news", &id.to_string())
+            .centre(issue.centre)
+            .details(serde_json::json!({ "subject": subject }).to_string());
+        write_audit(&mut tx, actor, &entry, now).await?;
+        tx.commit().await?;
+        self.news_issue(NewsIssueId(id)).await?.ok_or(StorageError::NotFound)
+    }
+
+    async fn news_issue(&self, id: NewsIssueId) -> Result<Option<NewsIssue>, StorageError> {
+        let mut q = QueryBuilder::<Db>::new(ISSUE_SELECT);
+        q.push(" WHERE id = ").push_bind(id.0);
+        Ok(self.issues_of(q).await?.pop())
+    }
+
+    async fn news_issues(&self, centres: &[CentreId], limit: u32) -> Result<Vec<NewsIssue>, StorageError> {
+        if centres.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i64> = centres.iter().map(|c| c.0).collect();
+        let mut q = QueryBuilder::<Db>::new(ISSUE_SELECT);
+        push_id_list(&mut q, "centre_id", &ids);
+        q.push(" ORDER BY id DESC LIMIT ").push_bind(i64::from(limit.max(1)));
+        self.issues_of(q).await
+    }
+
+    #[tracing::instrument(skip_all, fields(id = id.0, count = mails.len()))]
+    async fn send_news_issue(
+        &self,
+        id: NewsIssueId,
+        mails: &[OutgoingMail],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<u32, StorageError> {
+        let issue = self.news_issue(id).await?.ok_or(StorageError::NotFound)?;
+        let mut tx = self.begin_write().await?;
+        let mut queued: u32 = 0;
+        for mail in mails {
+            if enqueue_mail(&mut tx, mail, now).await?.is_some() {
+                queued += 1;
+            }
+        }
+        let marked =
+            sqlx::query("UPDATE news_issues SET sent_at = $1, recipients = $2 WHERE id = $3 AND sent_at IS NULL")
+                .bind(now)
+                .bind(i32::try_from(queued).unwrap_or(i32::MAX))
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if marked != 1 {
+            return Err(StorageError::Conflict("this news issue was sent already".into()));
+        }
+        let details = serde_json::json!({ "recipients": queued }).to_string();
+        let entry = NewAuditEntry::new("news.send", "news", &id.0.to_string())
+            .centre(issue.data.centre)
+            .details(details);
+        write_audit(&mut tx, actor, &entry, now).await?;
+        tx.commit().await?;
+        Ok(queued)
+    }
+}

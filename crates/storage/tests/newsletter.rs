@@ -1,0 +1,324 @@
+//! The newsletter's storage, run unchanged against SQLite and PostgreSQL:
+//! one row per address whatever the confirmations, unsubscribing and coming
+//! back, the schema's constraints, the digest's offers (only the chosen
+//! centres and sections, still open, in the period), its watermark moved
+//! once with its mail, and a news issue sent once.
+
+mod common;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use common::{centre, offer, text, today};
+use sportello_domain::{
+    Actor, CentreId, Email, Frequency, Lang, NewNewsIssue, NewsText, OfferStatus, OutgoingMail, Section, Subscription,
+    TextStatus,
+};
+use sportello_storage::testing::{Backend, TestDatabase};
+use sportello_storage::{Storage, StorageError};
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()
+}
+
+fn subscription(email: &str, centres: Vec<CentreId>, sections: Vec<Section>) -> Subscription {
+    Subscription {
+        email: Email::parse(email).unwrap(),
+        lang: Lang::En,
+        frequency: Frequency::Daily,
+        centres,
+        sections,
+    }
+}
+
+async fn one_row_per_address(backend: Backend) {
+    let db = TestDatabase::new(backend).await;
+    let s = db.storage.as_ref();
+    let lecce = s.insert_centre(&centre("lecce", "LE")).await.unwrap();
+    let first = s
+        .confirm_subscription(
+            &subscription("anna@example.org", vec![lecce.id], vec![Section::Eures]),
+            today(),
+            t0(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(first.subscription.centres, [lecce.id]);
+    assert_eq!(first.digest_from, today());
+    assert!(first.active());
+
+    // Confirming again changes the preferences of the same row.
+    let mut changed = subscription("Anna@Example.org", vec![], vec![Section::Ordinary, Section::Eures]);
+    changed.frequency = Frequency::Weekly;
+    changed.lang = Lang::De;
+    let later = t0() + Duration::days(3);
+    let second = s
+        .confirm_subscription(&changed, today() + Duration::days(3), later)
+        .await
+        .unwrap();
+    assert_eq!(second.id, first.id, "never a second row");
+    assert_eq!(second.subscription, changed);
+    assert_eq!(second.digest_from, today(), "an active subscriber keeps the watermark");
+    assert_eq!(second.created_at, t0());
+    assert_eq!(second.confirmed_at, later);
+
+    assert!(s.unsubscribe(first.id, later).await.unwrap());
+    assert!(!s.unsubscribe(first.id, later).await.unwrap(), "once");
+    let gone = s.subscriber(first.id).await.unwrap().unwrap();
+    assert_eq!(gone.unsubscribed_at, Some(later));
+    assert!(s.news_recipients(lecce.id).await.unwrap().is_empty());
+
+    // Coming back reuses the row, and starts from the day of return.
+    let back = s
+        .confirm_subscription(&changed, today() + Duration::days(5), later + Duration::days(2))
+        .await
+        .unwrap();
+    assert_eq!((back.id, back.unsubscribed_at), (first.id, None));
+    assert_eq!(back.digest_from, today() + Duration::days(5));
+    let found = s
+        .subscriber_by_email(&Email::parse("anna@example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found, back);
+    assert_eq!(s.news_recipients(lecce.id).await.unwrap(), [back]);
+
+    // The schema refuses what the code must never write.
+    let none = s
+        .confirm_subscription(&subscription("bruno@example.org", vec![], vec![]), today(), t0())
+        .await;
+    assert!(matches!(none, Err(StorageError::Invalid(_))), "{none:?}");
+    assert!(
+        s.subscriber_by_email(&Email::parse("bruno@example.org").unwrap())
+            .await
+            .unwrap()
+            .is_none(),
+        "nothing half-written"
+    );
+    let unknown = s
+        .confirm_subscription(
+            &subscription("bruno@example.org", vec![CentreId(9999)], vec![Section::Ordinary]),
+            today(),
+            t0(),
+        )
+        .await;
+    assert!(matches!(unknown, Err(StorageError::Conflict(_))), "{unknown:?}");
+    assert!(
+        s.subscriber_by_email(&Email::parse("bruno@example.org").unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn publish(s: &dyn Storage, centre: CentreId, section: Section, title: &str, on: chrono::NaiveDate) -> String {
+    let mut new = offer(centre, "5131", vec![text(Lang::It, TextStatus::Original, title)]);
+    new.section = section;
+    let stored = s.insert_offer(&new, &Actor::system(), t0()).await.unwrap();
+    s.publish_offer(&stored.reference, on, &Actor::system(), t0())
+        .await
+        .unwrap();
+    stored.reference.to_string()
+}
+
+async fn digests(backend: Backend) {
+    let db = TestDatabase::new(backend).await;
+    let s = db.storage.as_ref();
+    let lecce = s.insert_centre(&centre("lecce", "LE")).await.unwrap();
+    let nardo = s.insert_centre(&centre("nardo", "NA")).await.unwrap();
+    let day = today();
+    let sub = s
+        .confirm_subscription(
+            &subscription("anna@example.org", vec![lecce.id], vec![Section::Ordinary]),
+            day - Duration::days(2),
+            t0(),
+        )
+        .await
+        .unwrap();
+    let wanted = publish(s, lecce.id, Section::Ordinary, "Cameriere", day - Duration::days(1)).await;
+    let older = publish(s, lecce.id, Section::Ordinary, "Cuoco", day - Duration::days(2)).await;
+    publish(
+        s,
+        lecce.id,
+        Section::Ordinary,
+        "Troppo vecchio",
+        day - Duration::days(3),
+    )
+    .await;
+    publish(s, lecce.id, Section::Ordinary, "Di oggi", day).await;
+    publish(s, lecce.id, Section::Eures, "Altra sezione", day - Duration::days(1)).await;
+    publish(s, nardo.id, Section::Ordinary, "Altro centro", day - Duration::days(1)).await;
+    let closed = publish(s, lecce.id, Section::Ordinary, "Chiusa", day - Duration::days(1)).await;
+    s.close_offer(
+        &sportello_domain::RefCode::parse(&closed).unwrap(),
+        OfferStatus::Filled,
+        &Actor::system(),
+        t0(),
+    )
+    .await
+    .unwrap();
+
+    let due = s.subscribers_due(Frequency::Daily, day, None, 10).await.unwrap();
+    assert_eq!(due.iter().map(|d| d.id).collect::<Vec<_>>(), [sub.id]);
+    assert!(
+        s.subscribers_due(Frequency::Weekly, day, None, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        s.subscribers_due(Frequency::Daily, day, Some(sub.id), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let offers = s
+        .digest_offers(&sub.subscription, sub.digest_from, day, day, 50)
+        .await
+        .unwrap();
+    let references: Vec<String> = offers.iter().map(|o| o.reference.to_string()).collect();
+    assert_eq!(
+        references,
+        [wanted, older],
+        "newest first, only what matches and is open"
+    );
+
+    let mut mail = OutgoingMail::new(
+        sub.subscription.email.clone(),
+        Lang::En,
+        "newsletter.digest",
+        "New offers",
+        "…",
+    );
+    mail.dedupe_key = Some(format!("digest:{}:{day}", sub.id.0));
+    assert!(
+        s.record_digest(sub.id, sub.digest_from, day, Some(&mail), t0())
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.record_digest(sub.id, sub.digest_from, day, Some(&mail), t0())
+            .await
+            .unwrap(),
+        "a second run finds the watermark moved"
+    );
+    assert_eq!(s.subscriber(sub.id).await.unwrap().unwrap().digest_from, day);
+    assert!(
+        s.subscribers_due(Frequency::Daily, day, None, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(s.mail_counts().await.unwrap().pending, 1);
+
+    // The same key again (say, a watermark put back by hand): nothing moves.
+    let next = day + Duration::days(1);
+    assert!(!s.record_digest(sub.id, day, next, Some(&mail), t0()).await.unwrap());
+    assert_eq!(s.subscriber(sub.id).await.unwrap().unwrap().digest_from, day);
+    // Nothing new: the watermark moves without a mail.
+    assert!(s.record_digest(sub.id, day, next, None, t0()).await.unwrap());
+    assert_eq!(s.mail_counts().await.unwrap().pending, 1);
+}
+
+async fn news_issues_are_sent_once(backend: Backend) {
+    let db = TestDatabase::new(backend).await;
+    let s = db.storage.as_ref();
+    let lecce = s.insert_centre(&centre("lecce", "LE")).await.unwrap();
+    let nardo = s.insert_centre(&centre("nardo", "NA")).await.unwrap();
+    let all = s
+        .confirm_subscription(
+            &subscription("all@example.org", vec![], vec![Section::Ordinary]),
+            today(),
+            t0(),
+        )
+        .await
+        .unwrap();
+    let only_lecce = s
+        .confirm_subscription(
+            &subscription("lecce@example.org", vec![lecce.id], vec![Section::Eures]),
+            today(),
+            t0(),
+        )
+        .await
+        .unwrap();
+    s.confirm_subscription(
+        &subscription("nardo@example.org", vec![nardo.id], vec![Section::Ordinary]),
+        today(),
+        t0(),
+    )
+    .await
+    .unwrap();
+    let recipients = s.news_recipients(lecce.id).await.unwrap();
+    assert_eq!(
+        recipients.iter().map(|r| r.id).collect::<Vec<_>>(),
+        [all.id, only_lecce.id]
+    );
+
+    let issue = NewNewsIssue {
+        centre: lecce.id,
+        texts: vec![
+            NewsText {
+                lang: Lang::It,
+                subject: "Giornata del lavoro".into(),
+                body: "Vi aspettiamo **lunedì**.".into(),
+            },
+            NewsText {
+                lang: Lang::En,
+                subject: "Job day".into(),
+                body: "See you on **Monday**.".into(),
+            },
+        ],
+    };
+    let actor = Actor::system();
+    let stored = s.insert_news_issue(&issue, &actor, t0()).await.unwrap();
+    assert_eq!(stored.data, issue);
+    assert_eq!((stored.sent_at, stored.recipients), (None, 0));
+    let mails: Vec<OutgoingMail> = recipients
+        .iter()
+        .map(|r| {
+            let mut m = OutgoingMail::new(
+                r.subscription.email.clone(),
+                Lang::En,
+                "newsletter.news",
+                "Job day",
+                "…",
+            );
+            m.dedupe_key = Some(format!("news:{}:{}", stored.id.0, r.id.0));
+            m
+        })
+        .collect();
+    assert_eq!(s.send_news_issue(stored.id, &mails, &actor, t0()).await.unwrap(), 2);
+    let again = s.send_news_issue(stored.id, &mails, &actor, t0()).await;
+    assert!(matches!(again, Err(StorageError::Conflict(_))), "{again:?}");
+    assert_eq!(s.mail_counts().await.unwrap().pending, 2, "nothing queued twice");
+    let listed = s.news_issues(&[lecce.id], 10).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].recipients, listed[0].sent_at), (2, Some(t0())));
+    assert!(s.news_issues(&[nardo.id], 10).await.unwrap().is_empty());
+
+    let no_italian = NewNewsIssue {
+        centre: lecce.id,
+        texts: vec![issue.texts[1].clone()],
+    };
+    assert!(matches!(
+        s.insert_news_issue(&no_italian, &actor, t0()).await,
+        Err(StorageError::Invalid(_))
+    ));
+}
+
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod on_sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() {
+                super::$name(super::Backend::Sqlite).await;
+            })*
+        }
+        mod on_postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() {
+                super::$name(super::Backend::Postgres).await;
+            })*
+        }
+    };
+}
+
+on_both_backends!(one_row_per_address, digests, news_issues_are_sent_once);
