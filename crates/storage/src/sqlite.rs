@@ -30,6 +30,7 @@ mod catalogue_sql;
 #[allow(clippy::duplicate_mod)]
 #[path = "crawl_sql.rs"]
 mod crawl_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "newsletter_sql.rs"]
 mod newsletter_sql;
 #[allow(clippy::duplicate_mod)]

@@ -277,6 +277,7 @@ async fn sitemap_lists_every_open_offer_in_every_language(app: TestApp) {
             "/search",
             "/employers",
             "/appointments",
+            "/newsletter",
             "/accessibility",
             "/privacy",
         ] {
@@ -289,7 +290,7 @@ async fn sitemap_lists_every_open_offer_in_every_language(app: TestApp) {
     }
     assert_eq!(
         parsed.urls.len(),
-        offers.len() + 4 * (7 + centres.len()),
+        offers.len() + 4 * (8 + centres.len()),
         "nothing else is listed"
     );
 }
