@@ -26,6 +26,8 @@ pub struct OfficeFilter {
     pub expiring_by: Option<NaiveDate>,
     /// Published offers published on or after this date, newest first.
     pub published_since: Option<NaiveDate>,
+    /// Published offers still open on this day (valid through it or later).
+    pub open_on: Option<NaiveDate>,
     pub limit: u32,
     pub offset: u32,
 }

@@ -130,6 +130,10 @@ impl Backoffice for Store {
                 q.push(" AND o.status = 'published' AND o.published_on >= ")
                     .push_bind(since);
             }
+            if let Some(day) = filter.open_on {
+                q.push(" AND o.status = 'published' AND o.valid_through >= ")
+                    .push_bind(day);
+            }
             if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
                 let plain = format!("%{}%", escape_like(&text.to_lowercase()));
                 let folded = format!("%{}%", escape_like(&normalize(text)));

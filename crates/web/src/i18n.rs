@@ -268,6 +268,8 @@ mod tests {
             ("place", "Gallipoli (LE)".into()),
             ("contract", "Fixed-term".into()),
             ("link", "https://lavoro.example.test/o/LE-0427".into()),
+            ("shown", 100.into()),
+            ("total", 140.into()),
             ("subject", "Job day".into()),
             ("url", "https://lavoro.example.it/en/search".into()),
         ]);

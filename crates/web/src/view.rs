@@ -174,10 +174,7 @@ pub fn centre(lang: Lang, c: &Centre) -> CentreView {
         postcode: d.postcode.clone(),
         province: d.province.clone(),
         phone: d.phone.clone(),
-        phone_link: format!(
-            "+39{}",
-            d.phone.chars().filter(char::is_ascii_digit).collect::<String>()
-        ),
+        phone_link: phone_link(&d.phone).unwrap_or_default(),
         email: d.email.clone(),
         area: d.area.name.clone(),
         url: format!("/{lang}/centres/{}", d.slug),
@@ -203,6 +200,16 @@ pub fn centre(lang: Lang, c: &Centre) -> CentreView {
             })
             .collect(),
     }
+}
+
+/// The first number of a centre's phone line in E.164 form (`+39…`), for
+/// `tel:` links and structured data: the line may hold several, as in
+/// "0541.446209 / 446223". `None` when the first is not a phone number.
+pub fn phone_link(phone: &str) -> Option<String> {
+    let first = phone.split(['/', ',', ';']).next()?;
+    sportello_domain::Phone::parse(first)
+        .ok()
+        .map(|p| p.as_str().to_string())
 }
 
 /// Where the work is, as the reader reads it: "Gallipoli (LE)" in Italy,

@@ -403,6 +403,8 @@ async fn robots_txt_keeps_crawlers_to_the_public_board(app: TestApp) {
             "office/",
             "appointments/booking/",
             "employers/requests/",
+            "newsletter/confirm/",
+            "newsletter/unsubscribe/",
             "demo/",
             "search?",
         ] {
@@ -410,7 +412,12 @@ async fn robots_txt_keeps_crawlers_to_the_public_board(app: TestApp) {
             assert!(lines.contains(&line.as_str()), "{line}");
         }
         // The board, offers and centres stay open to crawlers.
-        for open in [format!("/{l}/"), format!("/{l}/offers/"), format!("/{l}/centres/")] {
+        for open in [
+            format!("/{l}/"),
+            format!("/{l}/offers/"),
+            format!("/{l}/centres/"),
+            format!("/{l}/newsletter"),
+        ] {
             assert!(
                 !lines
                     .iter()

@@ -4,6 +4,7 @@ posts-title = Textes prêts à publier
 posts-intro = Pour chaque offre publiée ces derniers jours, un texte dans chaque langue à copier et coller sur la page Facebook ou le profil Google du centre, avec le lien court et l'image de l'offre.
 posts-days = Publiées ces derniers jours
 posts-none = Aucune offre ouverte n'a été publiée pendant cette période.
+posts-more = Affichage des { $shown } offres les plus récentes sur { $total } : choisissez un centre ou moins de jours pour voir les autres.
 posts-text-label = Texte en { $language }
 posts-card-link = Image pour les réseaux sociaux en { $language } (PNG, 1200×630)
 post-openings = { $count ->

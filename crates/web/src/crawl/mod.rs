@@ -31,10 +31,12 @@ const CACHE: &str = "public, max-age=600";
 /// the back office, personal pages reached by signed links, the demo's
 /// mailbox, and the search with filters (endless combinations of the same
 /// offers, which the boards and the sitemap already list).
-pub const DISALLOWED: [&str; 5] = [
+pub const DISALLOWED: [&str; 7] = [
     "/office/",
     "/appointments/booking/",
     "/employers/requests/",
+    "/newsletter/confirm/",
+    "/newsletter/unsubscribe/",
     "/demo/",
     "/search?",
 ];

@@ -1,8 +1,9 @@
 //! schema.org `GovernmentOffice` for a centre's page, what search engines'
 //! business profiles read: name, address, phone, e-mail, the weekly opening
-//! hours and the closures that have not ended yet (as special hours closed
-//! all day, 00:00–00:00, as Google documents). Hours kept for people with an
-//! appointment are left out: the office is not open to walk-ins then.
+//! hours and, among them, the closures that have not ended yet (dated
+//! entries closed all day, 00:00–00:00, with `validFrom`/`validThrough`, as
+//! Google's local-business documentation shows). Hours kept for people with
+//! an appointment are left out: the office is not open to walk-ins then.
 
 use chrono::NaiveDate;
 use serde_json::{Value, json};
@@ -24,7 +25,7 @@ fn day_of_week(weekday: u8) -> &'static str {
 /// The `GovernmentOffice` of `centre`, whose page is at `url`, as of `today`.
 pub fn government_office(centre: &Centre, url: &str, today: NaiveDate) -> Value {
     let c = &centre.data;
-    let hours: Vec<Value> = c
+    let mut hours: Vec<Value> = c
         .hours
         .iter()
         .filter(|h| !h.by_appointment)
@@ -37,22 +38,17 @@ pub fn government_office(centre: &Centre, url: &str, today: NaiveDate) -> Value 
             })
         })
         .collect();
-    let closures: Vec<Value> = c
-        .closures
-        .iter()
-        .filter(|x| x.last_day >= today)
-        .map(|x| {
-            json!({
-                "@type": "OpeningHoursSpecification",
-                "validFrom": x.first_day.to_string(),
-                "validThrough": x.last_day.to_string(),
-                "opens": "00:00",
-                "closes": "00:00",
-                "description": x.reason,
-            })
+    let closures = c.closures.iter().filter(|x| x.last_day >= today).map(|x| {
+        json!({
+            "@type": "OpeningHoursSpecification",
+            "validFrom": x.first_day.to_string(),
+            "validThrough": x.last_day.to_string(),
+            "opens": "00:00",
+            "closes": "00:00",
+            "description": x.reason,
         })
-        .collect();
-    let digits: String = c.phone.chars().filter(char::is_ascii_digit).collect();
+    });
+    hours.extend(closures);
     let mut office = json!({
         "@context": "https://schema.org",
         "@type": "GovernmentOffice",
@@ -66,13 +62,12 @@ pub fn government_office(centre: &Centre, url: &str, today: NaiveDate) -> Value 
             "addressRegion": c.province,
             "addressCountry": "IT",
         },
-        "telephone": format!("+39{digits}"),
         "email": c.email,
         "openingHoursSpecification": hours,
         "parentOrganization": { "@type": "GovernmentOrganization", "name": c.area.name },
     });
-    if !closures.is_empty() {
-        office["specialOpeningHoursSpecification"] = Value::Array(closures);
+    if let Some(phone) = crate::view::phone_link(&c.phone) {
+        office["telephone"] = Value::String(phone);
     }
     office
 }
@@ -93,11 +88,11 @@ mod tests {
         assert_eq!(o["telephone"], "+390832123456");
         assert_eq!(o["parentOrganization"]["name"], "Ambito di Lecce");
         let hours = o["openingHoursSpecification"].as_array().unwrap();
-        assert_eq!(hours.len(), 3, "the Thursday hours by appointment are left out");
+        assert_eq!(hours.len(), 4, "the Thursday hours by appointment are left out");
         assert_eq!(hours[2]["dayOfWeek"], "https://schema.org/Tuesday");
         assert_eq!(hours[2]["opens"], "15:00");
         assert_eq!(hours[2]["closes"], "16:30");
-        let special = o["specialOpeningHoursSpecification"].as_array().unwrap();
+        let special: Vec<_> = hours.iter().filter(|h| h.get("validFrom").is_some()).collect();
         assert_eq!(special.len(), 1, "past closures are left out");
         assert_eq!(special[0]["validFrom"], "2026-12-24");
         assert_eq!(special[0]["validThrough"], "2026-12-26");
@@ -109,6 +104,22 @@ mod tests {
     fn no_closures_no_special_hours() {
         let today: NaiveDate = "2027-01-01".parse().unwrap();
         let o = government_office(&fixtures::centre(), "u", today);
-        assert!(o.get("specialOpeningHoursSpecification").is_none());
+        let hours = o["openingHoursSpecification"].as_array().unwrap();
+        assert!(hours.iter().all(|h| h.get("validFrom").is_none()));
+    }
+
+    #[test]
+    fn the_first_of_several_numbers_in_international_form() {
+        let mut centre = fixtures::centre();
+        for (line, expected) in [
+            ("0541.446209 / 446223", Some("+390541446209")),
+            ("+39 0832 123456", Some("+390832123456")),
+            ("0039 0832 123456, 0832 654321", Some("+390832123456")),
+            ("call the switchboard", None),
+        ] {
+            centre.data.phone = line.into();
+            let o = government_office(&centre, "u", "2027-01-01".parse().unwrap());
+            assert_eq!(o.get("telephone").and_then(Value::as_str), expected, "{line}");
+        }
     }
 }

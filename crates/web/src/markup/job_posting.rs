@@ -1,12 +1,16 @@
 //! schema.org `JobPosting` for an open offer's page, following Google's
 //! job-posting rules: the same title, text, dates and place the page shows, in
-//! the page's language (the free text falls back to Italian, as on the page,
-//! and `inLanguage` then says so).
+//! the page's language (the free text falls back to Italian, as on the page).
+//! An offer of the EURES or Collocamento Mirato sections starts its
+//! description with the section's plain-words line on who may apply, as the
+//! page's banner does: job search shows only the description.
 
 use serde_json::{Map, Value, json};
 use sportello_domain::time::{end_of_day_in_rome, to_rome};
-use sportello_domain::vocab::{ContractType, WorkingTime};
+use sportello_domain::vocab::{ContractType, WorkingTime, occupation};
 use sportello_domain::{Centre, Lang, Offer, markdown};
+
+use crate::xml;
 
 /// Weekly hours from which a shift-work offer counts as full time.
 const FULL_TIME_HOURS: u8 = 30;
@@ -20,6 +24,9 @@ pub struct PostingPage<'a> {
     pub centre: &'a Centre,
     /// The canonical address of the centre's page.
     pub centre_url: &'a str,
+    /// The section's name and who may apply, for offers not open to everyone
+    /// (EURES, Collocamento Mirato): `None` for ordinary offers.
+    pub who_may_apply: Option<(&'a str, &'a str)>,
 }
 
 /// The `JobPosting` of `offer`, or `None` when it has no public text.
@@ -27,7 +34,11 @@ pub fn job_posting(offer: &Offer, page: &PostingPage<'_>) -> Option<Value> {
     let d = &offer.data;
     let text = d.display_text(page.lang)?;
     let centre = &page.centre.data;
-    let mut description = markdown::to_html(&text.description);
+    let mut description = page
+        .who_may_apply
+        .map(|(section, who)| format!("<p><strong>{}</strong>. {}</p>", xml::escape(section), xml::escape(who)))
+        .unwrap_or_default();
+    description.push_str(&markdown::to_html(&text.description));
     description.push_str(&markdown::to_html(&text.how_to_apply));
     let hiring = match d.employer.public_name() {
         Some(name) => json!({ "@type": "Organization", "name": name }),
@@ -43,7 +54,6 @@ pub fn job_posting(offer: &Offer, page: &PostingPage<'_>) -> Option<Value> {
     p.insert("@type".into(), json!("JobPosting"));
     p.insert("title".into(), json!(text.title));
     p.insert("description".into(), json!(description));
-    p.insert("inLanguage".into(), json!(text.lang.code()));
     p.insert("url".into(), json!(page.url));
     if let Some(published) = offer.published_on {
         p.insert("datePosted".into(), json!(published.to_string()));
@@ -66,7 +76,17 @@ pub fn job_posting(offer: &Offer, page: &PostingPage<'_>) -> Option<Value> {
     // One applies by following the page's instructions (at the centre, by
     // e-mail with the reference): there is no application form on the page.
     p.insert("directApply".into(), json!(false));
-    p.insert("occupationalCategory".into(), json!(d.occupation));
+    // The ISCO-08 unit group as a code of its set, with its name in the
+    // page's language.
+    p.insert(
+        "occupationalCategory".into(),
+        json!({
+            "@type": "CategoryCode",
+            "codeValue": d.occupation,
+            "inCodeSet": "ISCO-08",
+            "name": occupation(&d.occupation).map(|o| o.label(page.lang)),
+        }),
+    );
     p.insert("totalJobOpenings".into(), json!(d.openings));
     if let Some(s) = d.salary {
         p.insert(

@@ -11,6 +11,7 @@ fn posting(offer: &Offer, lang: Lang) -> Value {
         url: "https://x.test/en/offers/LE-0042",
         centre: &centre,
         centre_url: "https://x.test/en/centres/lecce",
+        who_may_apply: None,
     };
     job_posting(offer, &page).unwrap()
 }
@@ -21,7 +22,7 @@ fn has_google_required_and_recommended_properties() {
     assert_eq!(p["@context"], "https://schema.org");
     assert_eq!(p["@type"], "JobPosting");
     assert_eq!(p["title"], "Waiter");
-    assert_eq!(p["inLanguage"], "en");
+    assert!(p.get("inLanguage").is_none(), "not a JobPosting property");
     assert!(
         p["description"]
             .as_str()
@@ -46,7 +47,10 @@ fn has_google_required_and_recommended_properties() {
     assert_eq!(p["identifier"]["@type"], "PropertyValue");
     assert_eq!(p["identifier"]["value"], "LE-0042");
     assert_eq!(p["directApply"], false);
-    assert_eq!(p["occupationalCategory"], "5131");
+    assert_eq!(p["occupationalCategory"]["@type"], "CategoryCode");
+    assert_eq!(p["occupationalCategory"]["codeValue"], "5131");
+    assert_eq!(p["occupationalCategory"]["inCodeSet"], "ISCO-08");
+    assert_eq!(p["occupationalCategory"]["name"], "Waiters");
     assert_eq!(p["totalJobOpenings"], 3);
     assert_eq!(p["baseSalary"]["currency"], "EUR");
     assert_eq!(p["baseSalary"]["value"]["minValue"], 1400);
@@ -59,7 +63,30 @@ fn has_google_required_and_recommended_properties() {
 fn falls_back_to_italian_and_says_so() {
     let p = posting(&fixtures::offer(), Lang::De);
     assert_eq!(p["title"], "Cameriere di sala");
-    assert_eq!(p["inLanguage"], "it");
+    assert!(p["description"].as_str().unwrap().starts_with("<p>Cameriere"));
+}
+
+#[test]
+fn sections_not_open_to_everyone_say_who_may_apply_first() {
+    let centre = fixtures::centre();
+    let page = PostingPage {
+        lang: Lang::En,
+        url: "u",
+        centre: &centre,
+        centre_url: "c",
+        who_may_apply: Some((
+            "Collocamento Mirato <art. 1>",
+            "Only people on the lists & no one else.",
+        )),
+    };
+    let p = job_posting(&fixtures::offer(), &page).unwrap();
+    assert!(
+        p["description"].as_str().unwrap().starts_with(
+            "<p><strong>Collocamento Mirato &lt;art. 1&gt;</strong>. Only people on the lists &amp; no one else.</p><p>Waiter"
+        ),
+        "{}",
+        p["description"]
+    );
 }
 
 #[test]

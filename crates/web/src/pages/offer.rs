@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use minijinja::context;
 use minijinja::value::Serde;
 use sportello_domain::time::today_in_rome;
-use sportello_domain::{Lang, RefCode};
+use sportello_domain::{Lang, RefCode, Section};
 
 use super::render_page;
 use crate::AppState;
@@ -70,6 +70,9 @@ pub async fn offer(
     let short_url = state.public_url.join(&format!("/o/{reference}"));
     let title = detail.card.title.clone();
     let url = state.public_url.join(&format!("/{lang}{path}"));
+    let section = &detail.card.section;
+    let who_may_apply =
+        (offer.data.section != Section::Ordinary).then_some((section.title.as_str(), section.who.as_str()));
     let job_posting = stored_centre.and_then(|c| {
         let centre_url = state.public_url.join(&format!("/{lang}/centres/{}", c.data.slug));
         let page = PostingPage {
@@ -77,10 +80,18 @@ pub async fn offer(
             url: &url,
             centre: c,
             centre_url: &centre_url,
+            who_may_apply,
         };
         job_posting(&offer, &page).map(|p| markup::script_json(&p))
     });
-    let meta = social_tags(&state, lang, &detail, stored_centre.map(|c| c.data.name.as_str()), &url);
+    let meta = social_tags(
+        &state,
+        lang,
+        &detail,
+        stored_centre.map(|c| c.data.name.as_str()),
+        &url,
+        who_may_apply.map(|(title, _)| title),
+    );
     Ok(render_page(
         "offer.html",
         lang,
@@ -105,17 +116,25 @@ fn social_tags(
     detail: &view::OfferDetail,
     centre: Option<&str>,
     url: &str,
+    section: Option<&str>,
 ) -> Vec<social::MetaTag> {
     let card = &detail.card;
     let image = state
         .public_url
         .join(&format!("/{lang}/offers/{}/card.png", card.reference));
-    let description = [card.place.as_str(), centre.unwrap_or_default(), card.contract]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .chain([format!("{} {}", msg(lang, "valid-through"), card.valid_through.text).as_str()])
-        .collect::<Vec<_>>()
-        .join(" · ");
+    // A section not open to everyone comes first: people must see it
+    // before they click.
+    let description = [
+        section.unwrap_or_default(),
+        card.place.as_str(),
+        centre.unwrap_or_default(),
+        card.contract,
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .chain([format!("{} {}", msg(lang, "valid-through"), card.valid_through.text).as_str()])
+    .collect::<Vec<_>>()
+    .join(" · ");
     let image_alt = card_alt(lang, detail);
     social::tags(&social::Card {
         lang,

@@ -100,6 +100,7 @@ pub async fn posts(
             .ok_or_else(|| AppError::bad_parameter("days", d).page(lang))?,
         None => DEFAULT_DAYS,
     };
+    let sections = state.sections().await.on_page(lang)?;
     let today = today_in_rome();
     let since = today.checked_sub_days(Days::new(u64::from(days - 1))).unwrap_or(today);
     let found = state
@@ -108,6 +109,7 @@ pub async fn posts(
             allowed,
             centre,
             published_since: Some(since),
+            open_on: Some(today),
             limit: LIMIT,
             ..OfficeFilter::default()
         })
@@ -117,7 +119,7 @@ pub async fn posts(
         .items
         .iter()
         .filter(|o| o.is_open(today))
-        .map(|o| post_view(&state, lang, o, &user.centres))
+        .map(|o| post_view(&state, lang, o, &user.centres, &sections))
         .collect();
     let title = msg(lang, "posts-title");
     let ctx = context! {
@@ -131,7 +133,7 @@ pub async fn posts(
     render("office/posts.html", lang, "/office/posts", &title, Some(&user), ctx)
 }
 
-fn post_view(state: &AppState, lang: Lang, offer: &Offer, centres: &[Centre]) -> PostView {
+fn post_view(state: &AppState, lang: Lang, offer: &Offer, centres: &[Centre], sections: &view::Sections) -> PostView {
     let centre = centres
         .iter()
         .find(|c| c.id == offer.data.centre)
@@ -151,7 +153,7 @@ fn post_view(state: &AppState, lang: Lang, offer: &Offer, centres: &[Centre]) ->
             .map(|l| PostText {
                 lang: l.code(),
                 language: l.native_name(),
-                text: post_text(*l, offer, &centre, &short_url),
+                text: post_text(*l, offer, &centre, &short_url, sections),
                 card_url: format!("/{l}/offers/{}/card.png", offer.reference),
             })
             .collect(),
@@ -160,8 +162,14 @@ fn post_view(state: &AppState, lang: Lang, offer: &Offer, centres: &[Centre]) ->
 }
 
 /// The post announcing `offer` in `lang`, under [`MAX_POST_CHARS`].
-pub fn post_text(lang: Lang, offer: &Offer, centre: &str, short_url: &str) -> String {
+/// An offer of a section not open to everyone (EURES, Collocamento Mirato)
+/// says who may apply under its title.
+pub fn post_text(lang: Lang, offer: &Offer, centre: &str, short_url: &str, sections: &view::Sections) -> String {
     let d = &offer.data;
+    let who = (d.section != Section::Ordinary).then(|| {
+        let s = sections.get(lang, d.section);
+        format!("{}. {}", s.title, s.who)
+    });
     let title = d.display_text(lang).map(|t| t.title.as_str()).unwrap_or_default();
     let contract = format!("{}, {}", d.contract.label(lang), d.working_time.label(lang));
     let openings = msg_args(lang, "post-openings", &args(&[("count", d.openings.into())]));
@@ -177,14 +185,18 @@ pub fn post_text(lang: Lang, offer: &Offer, centre: &str, short_url: &str) -> St
         hashtags.push_str(&format!(" #{town_tag}"));
     }
     let text = [
-        shorten(title, MAX_TITLE_CHARS),
-        format!("{} · {centre}", view::place(lang, offer)),
-        format!("{contract} · {openings}"),
-        apply_by,
-        details,
-        String::new(),
-        hashtags,
+        Some(shorten(title, MAX_TITLE_CHARS)),
+        who,
+        Some(format!("{} · {centre}", view::place(lang, offer))),
+        Some(format!("{contract} · {openings}")),
+        Some(apply_by),
+        Some(details),
+        Some(String::new()),
+        Some(hashtags),
     ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
     .join("\n");
     if text.chars().count() <= MAX_POST_CHARS {
         text
