@@ -54,6 +54,16 @@ pub trait Newsletter: Send + Sync {
         limit: u32,
     ) -> Result<Vec<Offer>, StorageError>;
 
+    /// How many offers [`Newsletter::digest_offers`] would list without a
+    /// limit.
+    async fn count_digest_offers(
+        &self,
+        subscription: &Subscription,
+        from: NaiveDate,
+        until: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<u64, StorageError>;
+
     /// Records that the digest covering `from` up to `until` was made:
     /// moves the subscriber's watermark and queues `mail` (if any) in one
     /// transaction. `false`, with nothing stored, when another run moved the

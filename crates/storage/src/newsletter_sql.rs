@@ -278,31 +278,28 @@ impl Newsletter for Store {
         if subscription.sections.is_empty() {
             return Ok(Vec::new());
         }
-        let mut q =
-            QueryBuilder::<Db>::new("SELECT id, version FROM offers WHERE status = 'published' AND valid_through >= ");
-        q.push_bind(today)
-            .push(" AND published_on >= ")
-            .push_bind(from)
-            .push(" AND published_on < ")
-            .push_bind(until)
-            .push(" AND section IN (");
-        let mut list = q.separated(", ");
-        for section in &subscription.sections {
-            list.push_bind(section.code());
-        }
-        q.push(")");
-        if !subscription.centres.is_empty() {
-            q.push(" AND centre_id IN (");
-            let mut list = q.separated(", ");
-            for centre in &subscription.centres {
-                list.push_bind(centre.0);
-            }
-            q.push(")");
-        }
+        let mut q = QueryBuilder::<Db>::new("SELECT id, version FROM offers WHERE ");
+        push_digest_filter(&mut q, subscription, from, until, today);
         q.push(" ORDER BY published_on DESC, id DESC LIMIT ")
             .push_bind(i64::from(limit.max(1)));
         let keys: Vec<(i64, i64)> = q.build_query_as().fetch_all(self.pool()).await?;
         self.cached_offers(&keys).await
+    }
+
+    async fn count_digest_offers(
+        &self,
+        subscription: &Subscription,
+        from: NaiveDate,
+        until: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<u64, StorageError> {
+        if subscription.sections.is_empty() {
+            return Ok(0);
+        }
+        let mut q = QueryBuilder::<Db>::new("SELECT COUNT(*) FROM offers WHERE ");
+        push_digest_filter(&mut q, subscription, from, until, today);
+        let count: i64 = q.build_query_scalar().fetch_one(self.pool()).await?;
+        Ok(u64::try_from(count).unwrap_or_default())
     }
 
     #[tracing::instrument(skip_all, fields(id = id.0))]
@@ -460,6 +457,38 @@ impl Newsletter for Store {
         write_audit(&mut tx, actor, &entry, now).await?;
         tx.commit().await?;
         Ok(recipients)
+    }
+}
+
+/// The digest's condition: offers still open on `today`, published from
+/// `from` to the day before `until`, of the subscription's centres (all when
+/// none) and sections (at least one).
+fn push_digest_filter(
+    q: &mut QueryBuilder<Db>,
+    subscription: &Subscription,
+    from: NaiveDate,
+    until: NaiveDate,
+    today: NaiveDate,
+) {
+    q.push("status = 'published' AND valid_through >= ")
+        .push_bind(today)
+        .push(" AND published_on >= ")
+        .push_bind(from)
+        .push(" AND published_on < ")
+        .push_bind(until)
+        .push(" AND section IN (");
+    let mut list = q.separated(", ");
+    for section in &subscription.sections {
+        list.push_bind(section.code());
+    }
+    q.push(")");
+    if !subscription.centres.is_empty() {
+        q.push(" AND centre_id IN (");
+        let mut list = q.separated(", ");
+        for centre in &subscription.centres {
+            list.push_bind(centre.0);
+        }
+        q.push(")");
     }
 }
 

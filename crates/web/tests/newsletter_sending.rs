@@ -1,6 +1,7 @@
 //! What the newsletter sends, through the real router, on SQLite and
 //! PostgreSQL: the digest (only the chosen centres and sections, still open,
-//! in the subscriber's language, never twice, none when nothing is new) and
+//! in the subscriber's language, never twice, none when nothing is new, "30
+//! of N" with a link to the rest when there are more) and
 //! a news issue written, previewed and sent once from the back office.
 
 mod common;
@@ -8,11 +9,11 @@ mod common;
 use axum::http::StatusCode;
 use chrono::{Datelike, Duration};
 use common::browser::{Browser, PASSWORD};
-use common::newsletter::{mails, publish, state, subscribe};
+use common::newsletter::{mails, path_of, publish, state, subscribe};
 use common::{PUBLIC_URL, TestApp};
 use sportello_domain::time::{from_rome_local, today_in_rome};
-use sportello_domain::{Frequency, Grant, Lang, Role, Scope, Section};
-use sportello_web::newsletter::digest::queue_digests;
+use sportello_domain::{Frequency, Grant, Lang, RawOfferQuery, Role, Scope, Section};
+use sportello_web::newsletter::digest::{MAX_OFFERS, queue_digests};
 
 /// The references of the offers a digest lists, from its links.
 fn listed(text: &str, lang: &str) -> Vec<String> {
@@ -109,7 +110,11 @@ async fn the_digest_lists_what_matches_once(app: TestApp) {
         bruno.dedupe_key.as_deref(),
         Some(format!("digest:{}:{}-W{:02}", weekly.id.0, week.year(), week.week()).as_str())
     );
-    let _ = quiet;
+    assert!(
+        to(quiet.subscription.email.as_str()).is_none(),
+        "nothing new in Carla's choices: no digest"
+    );
+    assert_eq!(queued, 2, "Anna's and Bruno's");
 
     // Run again, on this node or another: nothing more.
     assert_eq!(queue_digests(&s, now).await.unwrap(), 0);
@@ -290,4 +295,67 @@ async fn a_news_issue_is_sent_once(app: TestApp) {
     assert!(audit.iter().any(|e| e.action == "news.create" && e.object_id == id));
 }
 
-on_both_backends!(the_digest_lists_what_matches_once, a_news_issue_is_sent_once);
+/// More new offers than a digest lists: it shows the newest 30 and says
+/// "30 of N" (N counted like the search counts them), with a link to the
+/// search filtered by its centre, section and start, which shows them all.
+async fn a_long_digest_says_how_many_and_links_to_the_rest(app: TestApp) {
+    let lecce = app.centre("lecce").await;
+    let sub = subscribe(
+        &app,
+        "molte@example.org",
+        Lang::En,
+        Frequency::Daily,
+        vec![lecce.id],
+        vec![Section::Ordinary],
+    )
+    .await;
+    let extra = 3;
+    for n in 0..MAX_OFFERS + extra {
+        publish(&app, lecce.id, Section::Ordinary, &format!("Offerta {n}")).await;
+    }
+    let today = today_in_rome();
+    let tomorrow = today + Duration::days(1);
+    let now = from_rome_local(tomorrow.and_hms_opt(9, 0, 0).unwrap());
+    assert_eq!(queue_digests(&state(&app).await, now).await.unwrap(), 1);
+    let digest = mails(&app, "newsletter.digest").await.pop().unwrap().mail;
+    assert_eq!(digest.to.as_str(), "molte@example.org");
+    assert_eq!(listed(&digest.text, "en").len(), MAX_OFFERS as usize);
+
+    let raw = RawOfferQuery {
+        centre: Some("lecce".into()),
+        section: Some("ordinary".into()),
+        since: Some(sub.digest_from.to_string()),
+        ..RawOfferQuery::default()
+    };
+    let total = app
+        .storage()
+        .search_offers(&raw.parse().unwrap(), tomorrow)
+        .await
+        .unwrap()
+        .total;
+    assert!(total >= u64::from(MAX_OFFERS + extra), "{total}");
+    assert_eq!(
+        digest.subject,
+        format!("The newest {MAX_OFFERS} of {total} new job offers for you")
+    );
+    let search = format!(
+        "{PUBLIC_URL}/en/search?since={}&centre=lecce&section=ordinary",
+        sub.digest_from
+    );
+    assert!(
+        digest
+            .text
+            .contains(&format!("{total} new offers. See them all here: {search}")),
+        "{}",
+        digest.text
+    );
+    assert!(digest.html.as_deref().unwrap().contains(&search.replace('&', "&amp;")));
+    let page = Browser::new(&app).get(path_of(&search)).await;
+    assert_eq!(page.status, StatusCode::OK);
+}
+
+on_both_backends!(
+    the_digest_lists_what_matches_once,
+    a_news_issue_is_sent_once,
+    a_long_digest_says_how_many_and_links_to_the_rest
+);

@@ -50,7 +50,9 @@ newsletter-digest-subject = { $count ->
     [one] Ein neues Stellenangebot für Sie
    *[other] { $count } neue Stellenangebote für Sie
 }
+newsletter-digest-subject-some = Die neuesten { $shown } von { $count } neuen Stellenangeboten für Sie
 newsletter-digest-intro = Hier sind die neuen Angebote der Zentren und Rubriken Ihrer Wahl, seit der letzten Nachricht veröffentlicht und noch offen.
+newsletter-digest-more = Diese Nachricht nennt die neuesten { $shown } der { $count } neuen Angebote. Alle finden Sie hier: { $url }
 newsletter-digest-item = { $reference } · { $place } · { $centre } · bis { $date }
 newsletter-digest-search = Alle offenen Angebote: { $url }
 newsletter-news-intro = Neuigkeiten vom { $centre }:

@@ -50,7 +50,9 @@ newsletter-digest-subject = { $count ->
     [one] A new job offer for you
    *[other] { $count } new job offers for you
 }
+newsletter-digest-subject-some = The newest { $shown } of { $count } new job offers for you
 newsletter-digest-intro = Here are the new offers of the centres and sections you chose, published since the last message and still open.
+newsletter-digest-more = This message lists the newest { $shown } of the { $count } new offers. See them all here: { $url }
 newsletter-digest-item = { $reference } · { $place } · { $centre } · closes on { $date }
 newsletter-digest-search = All open offers: { $url }
 newsletter-news-intro = News from { $centre }:

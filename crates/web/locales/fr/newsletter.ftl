@@ -50,7 +50,9 @@ newsletter-digest-subject = { $count ->
     [one] Une nouvelle offre d'emploi pour vous
    *[other] { $count } nouvelles offres d'emploi pour vous
 }
+newsletter-digest-subject-some = Les { $shown } plus récentes de { $count } nouvelles offres d'emploi pour vous
 newsletter-digest-intro = Voici les nouvelles offres des centres et des sections que vous avez choisis, publiées depuis le dernier message et toujours ouvertes.
+newsletter-digest-more = Ce message présente les { $shown } plus récentes des { $count } nouvelles offres. Retrouvez-les toutes ici : { $url }
 newsletter-digest-item = { $reference } · { $place } · { $centre } · jusqu'au { $date }
 newsletter-digest-search = Toutes les offres ouvertes : { $url }
 newsletter-news-intro = Nouvelles du { $centre } :

@@ -50,7 +50,9 @@ newsletter-digest-subject = { $count ->
     [one] Una nuova offerta di lavoro per te
    *[other] { $count } nuove offerte di lavoro per te
 }
+newsletter-digest-subject-some = Le { $shown } più recenti di { $count } nuove offerte di lavoro per te
 newsletter-digest-intro = Ecco le nuove offerte dei centri e delle sezioni che hai scelto, pubblicate dall'ultimo messaggio e ancora aperte.
+newsletter-digest-more = Questo messaggio elenca le { $shown } più recenti delle { $count } nuove offerte. Le vedi tutte qui: { $url }
 newsletter-digest-item = { $reference } · { $place } · { $centre } · scade il { $date }
 newsletter-digest-search = Tutte le offerte aperte: { $url }
 newsletter-news-intro = Notizie dal { $centre }:

@@ -17,7 +17,8 @@ use crate::AppState;
 
 /// Subscribers read at a time.
 const BATCH: u32 = 200;
-/// Most offers listed in one digest (the mail links to the search for more).
+/// Most offers listed in one digest: past it, the mail says how many there
+/// are and links to a search that shows them all.
 pub const MAX_OFFERS: u32 = 30;
 
 /// Queues the digests due at `now`; the number of mails queued.
@@ -50,8 +51,17 @@ pub async fn queue_digests(state: &AppState, now: DateTime<Utc>) -> Result<usize
                         MAX_OFFERS,
                     )
                     .await?;
-                let mail =
-                    (!offers.is_empty()).then(|| mails::digest(state, subscriber, &offers, &centres, &period.period));
+                // The whole count when the list is cut, so the mail says "30 of N".
+                let total = if offers.len() >= MAX_OFFERS as usize {
+                    state
+                        .storage
+                        .count_digest_offers(&subscriber.subscription, subscriber.digest_from, period.until, today)
+                        .await?
+                } else {
+                    offers.len() as u64
+                };
+                let mail = (!offers.is_empty())
+                    .then(|| mails::digest(state, subscriber, &offers, total, &centres, &period.period));
                 let recorded = state
                     .storage
                     .record_digest(subscriber.id, subscriber.digest_from, period.until, mail.as_ref(), now)
