@@ -79,10 +79,23 @@ const ISSUE_SELECT: &str = "SELECT id, centre_id, author, created_at, sent_at, r
 
 impl Store {
     /// Subscribers of `q` (which starts with [`SUBSCRIBER_SELECT`]) with
-    /// their centres and sections, in the rows' order.
+    /// their centres and sections, in the rows' order; a row that cannot be
+    /// read is logged and left out.
     async fn subscribers_of(&self, mut q: QueryBuilder<Db>) -> Result<Vec<Subscriber>, StorageError> {
         let rows = q.build().fetch_all(self.pool()).await?;
-        let mut subscribers = rows.iter().map(subscriber_from_row).collect::<Result<Vec<_>, _>>()?;
+        let mut subscribers = Vec::with_capacity(rows.len());
+        for row in &rows {
+            match subscriber_from_row(row) {
+                Ok(subscriber) => subscribers.push(subscriber),
+                // One row the code cannot read (e.g. an address an older
+                // version accepted) must not stop the mail of all the others.
+                // The value itself is personal data: only the id is logged.
+                Err(_) => {
+                    let id: i64 = row.try_get("id")?;
+                    tracing::error!(id, "subscriber row cannot be read back; left out");
+                }
+            }
+        }
         if subscribers.is_empty() {
             return Ok(subscribers);
         }

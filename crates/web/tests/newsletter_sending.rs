@@ -13,7 +13,9 @@ use common::newsletter::{mails, path_of, publish, state, subscribe};
 use common::{PUBLIC_URL, TestApp};
 use sportello_domain::time::{from_rome_local, today_in_rome};
 use sportello_domain::{Frequency, Grant, Lang, RawOfferQuery, Role, Scope, Section};
+use sportello_storage::DatabaseUrl;
 use sportello_web::newsletter::digest::{MAX_OFFERS, queue_digests};
+use sqlx::Connection;
 
 /// The references of the offers a digest lists, from its links.
 fn listed(text: &str, lang: &str) -> Vec<String> {
@@ -354,7 +356,64 @@ async fn a_long_digest_says_how_many_and_links_to_the_rest(app: TestApp) {
     assert_eq!(page.status, StatusCode::OK);
 }
 
+/// Runs `sql` on the test database through a connection of its own.
+async fn execute(url: &DatabaseUrl, sql: &str) {
+    let sql = sqlx::AssertSqlSafe(sql.to_string());
+    match url {
+        DatabaseUrl::Sqlite(path) => {
+            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
+                .await
+                .unwrap();
+            sqlx::query(sql).execute(&mut conn).await.unwrap();
+        }
+        DatabaseUrl::Postgres(url) => {
+            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+            sqlx::query(sql).execute(&mut conn).await.unwrap();
+        }
+    }
+}
+
+/// A subscriber the code cannot read back (an address stored by an older
+/// version that today's parser refuses) is left out; the subscribers before
+/// and after it still get their digests.
+async fn one_bad_subscriber_stops_no_digest(app: TestApp) {
+    let lecce = app.centre("lecce").await;
+    let mut subscribers = Vec::new();
+    for name in ["primo", "rotto", "terzo"] {
+        let email = format!("{name}@example.org");
+        subscribers.push(
+            subscribe(
+                &app,
+                &email,
+                Lang::It,
+                Frequency::Daily,
+                vec![lecce.id],
+                vec![Section::Ordinary],
+            )
+            .await,
+        );
+    }
+    let broken = subscribers[1].id.0;
+    execute(
+        &app.db.url,
+        &format!("UPDATE subscribers SET email = 'not an address' WHERE id = {broken}"),
+    )
+    .await;
+    publish(&app, lecce.id, Section::Ordinary, "Cameriere di sala").await;
+    let tomorrow = today_in_rome() + Duration::days(1);
+    let now = from_rome_local(tomorrow.and_hms_opt(9, 0, 0).unwrap());
+    assert_eq!(queue_digests(&state(&app).await, now).await.unwrap(), 2);
+    let mut to: Vec<String> = mails(&app, "newsletter.digest")
+        .await
+        .iter()
+        .map(|m| m.mail.to.as_str().to_string())
+        .collect();
+    to.sort();
+    assert_eq!(to, ["primo@example.org", "terzo@example.org"]);
+}
+
 on_both_backends!(
+    one_bad_subscriber_stops_no_digest,
     the_digest_lists_what_matches_once,
     a_news_issue_is_sent_once,
     a_long_digest_says_how_many_and_links_to_the_rest
