@@ -50,8 +50,24 @@ async fn the_form_refuses_bad_input(app: TestApp) {
         app.storage().centres().await.unwrap().len() + 4 + 2,
         "every centre and section, the page's language and weekly are ticked"
     );
+    assert_eq!(
+        page.header("x-robots-tag"),
+        "",
+        "the plain form is public: the sitemap lists it"
+    );
     let prefilled = person.get("/de/newsletter?email=anna%40example.org").await;
     assert!(prefilled.body.contains("value=\"anna@example.org\""));
+    assert_eq!(
+        prefilled.header("x-robots-tag"),
+        "noindex, nofollow",
+        "it shows an address"
+    );
+    assert_eq!(prefilled.header("cache-control"), "no-store");
+    for token_page in ["/en/newsletter/confirm/abc", "/en/newsletter/unsubscribe/1.abc"] {
+        let page = person.get(token_page).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{token_page}");
+        assert_eq!(page.header("x-robots-tag"), "noindex, nofollow", "{token_page}");
+    }
 
     let mails_before = app.storage().recent_mail(1000).await.unwrap().len();
     let cases: [(Fields, &str, &str); 6] = [

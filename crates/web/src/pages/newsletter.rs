@@ -64,6 +64,9 @@ async fn form_page(
 ) -> Result<Response, AppError> {
     let centres = state.storage.centres().await.on_page(lang)?;
     let sections = state.sections().await.on_page(lang)?;
+    // The plain form is public (it is in the sitemap); a form that shows an
+    // address, from a mail's link or typed in, is not.
+    let personal = !typed.email.is_empty();
     let centre_choices: Vec<Choice> = centres
         .iter()
         .map(|c| Choice {
@@ -116,14 +119,25 @@ async fn form_page(
     let page = render_page("newsletter.html", lang, "/newsletter", &title, &state.public_url, ctx)?;
     let mut response = page.into_response();
     *response.status_mut() = status;
-    Ok(guard.attach(private(response)))
+    let response = if personal {
+        private(response)
+    } else {
+        not_stored(response)
+    };
+    Ok(guard.attach(response))
 }
 
-/// Answers that hold personal data or signed links: never cached or indexed.
-fn private(mut response: Response) -> Response {
+/// Never kept by a cache: the form carries the visitor's own CSRF token.
+fn not_stored(mut response: Response) -> Response {
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Answers that hold personal data or signed links: never cached or indexed.
+fn private(response: Response) -> Response {
+    let mut response = not_stored(response);
     response
         .headers_mut()
         .insert("x-robots-tag", HeaderValue::from_static("noindex, nofollow"));
