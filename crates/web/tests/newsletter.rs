@@ -276,6 +276,44 @@ async fn double_opt_in_and_the_same_answer_for_a_known_address(app: TestApp) {
         .await;
     assert_eq!(ok.status, StatusCode::OK);
     assert!(subscriber(&app, "late@example.org").await.is_some());
+
+    // A link overtaken by a newer confirmation, or by an unsubscription,
+    // cannot be followed again: a clear page, nothing changed.
+    let mut eures = asked.clone();
+    eures.email = Email::parse("twice@example.org").unwrap();
+    eures.sections = vec![Section::Eures];
+    let mut ordinary = eures.clone();
+    ordinary.sections = vec![Section::Ordinary];
+    let older = newsletter::confirm_token(&s.keys, &eures, Utc::now() - Duration::hours(3));
+    let newer = newsletter::confirm_token(&s.keys, &ordinary, Utc::now() - Duration::hours(1));
+    let ok = app
+        .request("POST", &format!("/it/newsletter/confirm/{newer}"), &[], Vec::new())
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+    let confirmed = subscriber(&app, "twice@example.org").await.unwrap();
+    for method in ["GET", "POST"] {
+        let replay = app
+            .request(method, &format!("/en/newsletter/confirm/{older}"), &[], Vec::new())
+            .await;
+        assert_eq!(replay.status, StatusCode::BAD_REQUEST, "{method}");
+        assert!(
+            replay
+                .text()
+                .contains("older than your latest confirmation or unsubscription"),
+            "{}",
+            replay.text()
+        );
+    }
+    assert_eq!(subscriber(&app, "twice@example.org").await.unwrap(), confirmed);
+    assert_eq!(confirmed.subscription.sections, [Section::Ordinary]);
+    app.storage().unsubscribe(confirmed.id, Utc::now()).await.unwrap();
+    let gone = subscriber(&app, "twice@example.org").await.unwrap();
+    let replay = app
+        .request("POST", &format!("/en/newsletter/confirm/{newer}"), &[], Vec::new())
+        .await;
+    assert_eq!(replay.status, StatusCode::BAD_REQUEST, "replayed after unsubscribing");
+    assert_eq!(subscriber(&app, "twice@example.org").await.unwrap(), gone);
+    assert!(!gone.active());
 }
 
 async fn unsubscribing(app: TestApp) {

@@ -24,6 +24,7 @@ newsletter-check-mailbox-hint = Der Link gilt 48 Stunden. Wenn die Nachricht nic
 newsletter-bad-link-title = Dieser Link funktioniert nicht
 newsletter-bad-link-again = Sie können mit dem Anmeldeformular neu beginnen.
 newsletter-confirm-bad = Der Bestätigungslink ist abgelaufen (er gilt 48 Stunden) oder wurde verändert. Es wurde nichts gespeichert.
+newsletter-confirm-stale = Dieser Bestätigungslink ist älter als Ihre letzte Bestätigung oder Abmeldung und gilt deshalb nicht mehr. Es wurde nichts geändert.
 newsletter-unsubscribe-bad = Der Abmeldelink wurde verändert oder ist unvollständig. Es wurde nichts geändert.
 newsletter-confirm-title = Anmeldung bestätigen
 newsletter-confirm-for = Anmeldung für { $email }:

@@ -24,6 +24,7 @@ newsletter-check-mailbox-hint = The link works for 48 hours. If the message does
 newsletter-bad-link-title = This link does not work
 newsletter-bad-link-again = You can start again from the subscription form.
 newsletter-confirm-bad = The confirmation link has expired (it works for 48 hours) or was changed. Nothing was saved.
+newsletter-confirm-stale = This confirmation link is older than your latest confirmation or unsubscription, so it no longer works. Nothing was changed.
 newsletter-unsubscribe-bad = The unsubscribe link was changed or is incomplete. Nothing was changed.
 newsletter-confirm-title = Confirm your subscription
 newsletter-confirm-for = Subscription for { $email }:

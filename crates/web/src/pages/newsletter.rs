@@ -346,14 +346,39 @@ fn bad_link(state: &AppState, lang: Lang, text_id: &str) -> Result<Response, App
     )
 }
 
+/// The subscription a confirmation link asks for, or the page that refuses
+/// it: tampered with, expired, or issued before the address's latest
+/// confirmation or unsubscription (an old link followed again).
+async fn asked(
+    state: &AppState,
+    lang: Lang,
+    token: &str,
+    now: chrono::DateTime<Utc>,
+) -> Result<Result<Subscription, Response>, AppError> {
+    let Some(subscription) = newsletter::open_confirm_token(&state.keys, token, now) else {
+        return Ok(Err(bad_link(state, lang, "newsletter-confirm-bad")?));
+    };
+    let existing = state
+        .storage
+        .subscriber_by_email(&subscription.email)
+        .await
+        .on_page(lang)?;
+    let issued = newsletter::confirm_token_issued_at(token);
+    if issued.is_none_or(|at| newsletter::superseded(existing.as_ref(), at)) {
+        return Ok(Err(bad_link(state, lang, "newsletter-confirm-stale")?));
+    }
+    Ok(Ok(subscription))
+}
+
 /// `GET /{lang}/newsletter/confirm/{token}`: what will be stored, and a button.
 pub async fn confirm_page(
     State(state): State<AppState>,
     Locale(lang): Locale,
     PathParams((_, token)): PathParams<(String, String)>,
 ) -> Result<Response, AppError> {
-    let Some(subscription) = newsletter::open_confirm_token(&state.keys, &token, Utc::now()) else {
-        return bad_link(&state, lang, "newsletter-confirm-bad");
+    let subscription = match asked(&state, lang, &token, Utc::now()).await? {
+        Ok(subscription) => subscription,
+        Err(refused) => return Ok(refused),
     };
     let centres = state.storage.centres().await.on_page(lang)?;
     let sections: Sections = state.sections().await.on_page(lang)?;
@@ -385,8 +410,9 @@ pub async fn confirm(
     PathParams((_, token)): PathParams<(String, String)>,
 ) -> Result<Response, AppError> {
     let now = Utc::now();
-    let Some(subscription) = newsletter::open_confirm_token(&state.keys, &token, now) else {
-        return bad_link(&state, lang, "newsletter-confirm-bad");
+    let subscription = match asked(&state, lang, &token, now).await? {
+        Ok(subscription) => subscription,
+        Err(refused) => return Ok(refused),
     };
     match state
         .storage
