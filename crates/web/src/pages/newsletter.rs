@@ -31,6 +31,8 @@ use crate::view::Sections;
 const FREE_REQUESTS: u32 = 5;
 /// Confirmation mails one e-mail address may be sent before growing delays.
 const FREE_MAILS: u32 = 3;
+/// The purpose of the keyed hash that names an address in the throttle.
+const THROTTLE_PURPOSE: &str = "newsletter-throttle";
 
 #[derive(Debug, Default, Deserialize)]
 pub struct FormQuery {
@@ -268,7 +270,11 @@ pub async fn submit(
         .on_page(lang)?;
     // An address that was sent several links lately gets no more for a
     // while; the answer does not say so (it would tell who asked).
-    let mail_key = format!("newsletter-mail:{}", subscription.email);
+    // Keyed by a keyed hash: the throttle table never holds the address.
+    let mail_key = format!(
+        "newsletter-mail:{}",
+        state.keys.sign(THROTTLE_PURPOSE, subscription.email.as_str())
+    );
     let quiet = state
         .storage
         .sign_in_blocked_until(std::slice::from_ref(&mail_key), now)
