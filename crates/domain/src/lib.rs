@@ -40,8 +40,8 @@ pub use ics::{IcsEvent, IcsMethod};
 pub use lang::Lang;
 pub use mail::{BULK_MAIL_KINDS, MailAttachment, OutgoingMail, is_bulk_kind};
 pub use newsletter::{
-    DigestPeriod, Frequency, NewNewsIssue, NewsIssue, NewsIssueId, NewsProblem, NewsText, Subscriber, SubscriberId,
-    Subscription,
+    DigestPeriod, Frequency, NewNewsIssue, NewsField, NewsIssue, NewsIssueId, NewsProblem, NewsText, Subscriber,
+    SubscriberId, Subscription,
 };
 pub use offer::{
     Employer, LanguageRequirement, NewOffer, Offer, OfferId, OfferStatus, OfferText, PublishError, Requirements,

@@ -203,6 +203,20 @@ async fn a_news_issue_is_sent_once(app: TestApp) {
         .await;
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(missing.text().contains("Write the subject and the text in Italian"));
+    // A problem of the body is shown at the body, not at the subject.
+    let no_body = operator
+        .post(
+            "/en/office/newsletter",
+            &[("centre", "lecce"), ("subject_it", "Giornata"), ("body_it", "")],
+        )
+        .await;
+    assert_eq!(no_body.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        no_body.body.contains(r#"<p id="f-body_it-error" class="field-error">"#),
+        "{}",
+        no_body.body
+    );
+    assert!(!no_body.body.contains("f-subject_it-error"));
     assert!(
         app.storage().news_issues(&[lecce.id], 10).await.unwrap().is_empty(),
         "nothing saved"

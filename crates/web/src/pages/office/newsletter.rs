@@ -187,8 +187,10 @@ pub async fn create(
     let issue = match NewNewsIssue::parse(centre.as_ref().map_or(CentreId(0), |c| c.id), &texts) {
         Ok(issue) => Some(issue),
         Err(problems) => {
-            for (l, problem) in problems {
-                errors.insert(format!("subject_{l}"), msg(lang, problem_id(problem)));
+            for (l, field, problem) in problems {
+                errors
+                    .entry(field.name(l))
+                    .or_insert_with(|| msg(lang, problem_id(problem)));
             }
             None
         }
