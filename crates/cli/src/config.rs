@@ -88,8 +88,8 @@ pub struct ServeArgs {
     /// `none` [default: 48h,2h]
     #[arg(long, env = "SPORTELLO_REMINDERS", value_name = "LIST")]
     reminders: Option<String>,
-    /// Most e-mails sent per minute by each node, evenly spaced (a big
-    /// newsletter goes out at this pace) [default: no limit]
+    /// Most newsletter e-mails sent per minute by each node, evenly spaced
+    /// (other mail is never held back) [default: no limit]
     #[arg(long, env = "SPORTELLO_MAIL_RATE", value_name = "N")]
     mail_rate: Option<String>,
 }
@@ -105,7 +105,7 @@ pub struct DemoArgs {
     /// Public base address [default: the demo's own address]
     #[arg(long, env = "SPORTELLO_PUBLIC_URL", value_name = "URL")]
     public_url: Option<String>,
-    /// Most e-mails recorded per minute, evenly spaced [default: no limit]
+    /// Most newsletter e-mails recorded per minute, evenly spaced [default: no limit]
     #[arg(long, env = "SPORTELLO_MAIL_RATE", value_name = "N")]
     mail_rate: Option<String>,
 }
@@ -125,7 +125,7 @@ pub struct Serve {
     pub mail_defaulted: bool,
     /// Video-meeting server and reminders.
     pub appointments: sportello_web::booking::Settings,
-    /// Most e-mails sent per minute; `None`: no limit.
+    /// Most newsletter e-mails sent per minute by this node; `None`: no limit.
     pub mail_rate: Option<NonZeroU32>,
 }
 

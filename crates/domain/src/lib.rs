@@ -38,10 +38,10 @@ pub use employer::{EmployerContact, EmployerRequest, RequestStatus};
 pub use holidays::{Holiday, PatronDay};
 pub use ics::{IcsEvent, IcsMethod};
 pub use lang::Lang;
-pub use mail::{MailAttachment, OutgoingMail};
+pub use mail::{BULK_MAIL_KINDS, MailAttachment, OutgoingMail, is_bulk_kind};
 pub use newsletter::{
-    DigestPeriod, Frequency, NewNewsIssue, NewsIssue, NewsIssueId, NewsProblem, NewsText, Subscriber, SubscriberId,
-    Subscription,
+    DigestPeriod, Frequency, NewNewsIssue, NewsField, NewsIssue, NewsIssueId, NewsProblem, NewsText, Subscriber,
+    SubscriberId, Subscription,
 };
 pub use offer::{
     Employer, LanguageRequirement, NewOffer, Offer, OfferId, OfferStatus, OfferText, PublishError, Requirements,

@@ -32,6 +32,16 @@ pub struct OutgoingMail {
     pub list_unsubscribe: Option<String>,
 }
 
+/// The kinds of bulk mail (newsletter digests and news issues): claimed
+/// after every other due message and sent at the configured rate, so they
+/// never hold up a booking confirmation or a password reset.
+pub const BULK_MAIL_KINDS: [&str; 2] = ["newsletter.digest", "newsletter.news"];
+
+/// Whether a message of `kind` is bulk mail ([`BULK_MAIL_KINDS`]).
+pub fn is_bulk_kind(kind: &str) -> bool {
+    BULK_MAIL_KINDS.contains(&kind)
+}
+
 /// A file sent with a message, e.g. an `.ics` invitation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MailAttachment {
@@ -58,6 +68,11 @@ impl OutgoingMail {
             dedupe_key: None,
             list_unsubscribe: None,
         }
+    }
+
+    /// Whether this is bulk mail ([`BULK_MAIL_KINDS`]).
+    pub fn is_bulk(&self) -> bool {
+        is_bulk_kind(&self.kind)
     }
 }
 

@@ -150,6 +150,23 @@ pub struct NewNewsIssue {
 pub const MAX_SUBJECT: usize = 200;
 pub const MAX_BODY: usize = 20_000;
 
+/// Which field of a news issue's text a problem is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewsField {
+    Subject,
+    Body,
+}
+
+impl NewsField {
+    /// The form field's name for `lang`, e.g. `body_en`.
+    pub fn name(self, lang: Lang) -> String {
+        match self {
+            NewsField::Subject => format!("subject_{lang}"),
+            NewsField::Body => format!("body_{lang}"),
+        }
+    }
+}
+
 /// What is wrong with a news issue's text, by language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewsProblem {
@@ -163,24 +180,33 @@ pub enum NewsProblem {
 impl NewNewsIssue {
     /// Builds an issue from `(lang, subject, body)` as typed: blank languages
     /// are left out; Italian must be complete. Errors come with their language.
-    pub fn parse(centre: CentreId, typed: &[(Lang, String, String)]) -> Result<NewNewsIssue, Vec<(Lang, NewsProblem)>> {
+    pub fn parse(
+        centre: CentreId,
+        typed: &[(Lang, String, String)],
+    ) -> Result<NewNewsIssue, Vec<(Lang, NewsField, NewsProblem)>> {
         let mut texts = Vec::new();
         let mut errors = Vec::new();
         for (lang, subject, body) in typed {
             let (subject, body) = (subject.trim(), body.trim());
             if subject.is_empty() && body.is_empty() {
                 if *lang == Lang::It {
-                    errors.push((Lang::It, NewsProblem::ItalianRequired));
+                    errors.push((Lang::It, NewsField::Subject, NewsProblem::ItalianRequired));
                 }
                 continue;
             }
-            if subject.is_empty() || body.is_empty() {
-                errors.push((*lang, NewsProblem::Incomplete));
-            } else if subject.chars().count() > MAX_SUBJECT
-                || body.chars().count() > MAX_BODY
-                || subject.contains(['\r', '\n'])
-            {
-                errors.push((*lang, NewsProblem::TooLong));
+            let subject_too_long = subject.chars().count() > MAX_SUBJECT || subject.contains(['\r', '\n']);
+            let body_too_long = body.chars().count() > MAX_BODY;
+            if subject.is_empty() {
+                errors.push((*lang, NewsField::Subject, NewsProblem::Incomplete));
+            } else if body.is_empty() {
+                errors.push((*lang, NewsField::Body, NewsProblem::Incomplete));
+            } else if subject_too_long || body_too_long {
+                if subject_too_long {
+                    errors.push((*lang, NewsField::Subject, NewsProblem::TooLong));
+                }
+                if body_too_long {
+                    errors.push((*lang, NewsField::Body, NewsProblem::TooLong));
+                }
             } else {
                 texts.push(NewsText {
                     lang: *lang,
@@ -190,7 +216,7 @@ impl NewNewsIssue {
             }
         }
         if !typed.iter().any(|(l, _, _)| *l == Lang::It) {
-            errors.push((Lang::It, NewsProblem::ItalianRequired));
+            errors.push((Lang::It, NewsField::Subject, NewsProblem::ItalianRequired));
         }
         if errors.is_empty() {
             texts.sort_by_key(|t| t.lang);
@@ -291,16 +317,26 @@ mod tests {
         assert_eq!(both.text(Lang::En).subject, "News");
         assert_eq!(
             NewNewsIssue::parse(CentreId(1), &typed(("", ""), ("News", "Text"))).unwrap_err(),
-            vec![(Lang::It, NewsProblem::ItalianRequired)]
+            vec![(Lang::It, NewsField::Subject, NewsProblem::ItalianRequired)]
         );
         assert_eq!(
             NewNewsIssue::parse(CentreId(1), &typed(("Novità", "Testo"), ("News", ""))).unwrap_err(),
-            vec![(Lang::En, NewsProblem::Incomplete)]
+            vec![(Lang::En, NewsField::Body, NewsProblem::Incomplete)]
+        );
+        assert_eq!(
+            NewNewsIssue::parse(CentreId(1), &typed(("Novità", "Testo"), ("", "Text"))).unwrap_err(),
+            vec![(Lang::En, NewsField::Subject, NewsProblem::Incomplete)]
         );
         let long = "x".repeat(MAX_SUBJECT + 1);
         assert_eq!(
             NewNewsIssue::parse(CentreId(1), &typed((&long, "Testo"), ("", ""))).unwrap_err(),
-            vec![(Lang::It, NewsProblem::TooLong)]
+            vec![(Lang::It, NewsField::Subject, NewsProblem::TooLong)]
         );
+        let long_body = "x".repeat(MAX_BODY + 1);
+        assert_eq!(
+            NewNewsIssue::parse(CentreId(1), &typed(("Novità", &long_body), ("", ""))).unwrap_err(),
+            vec![(Lang::It, NewsField::Body, NewsProblem::TooLong)]
+        );
+        assert_eq!(NewsField::Body.name(Lang::En), "body_en");
     }
 }

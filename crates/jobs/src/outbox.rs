@@ -16,9 +16,12 @@
 //! that share, and its outcome is stored only if the lease still holds it
 //! (else the worker logs it and goes on).
 //!
-//! **A sending rate** ([`Pace`], `--mail-rate`) spaces the messages' starts
-//! evenly, across batches; a claim then takes only what starts within half
-//! its lease at that pace.
+//! **A sending rate** ([`Pace`], `--mail-rate`) spaces the starts of bulk
+//! mail (newsletter digests and news issues) evenly, across batches; other
+//! mail (bookings, confirmations) is never paced, and the claim takes it
+//! before any bulk mail. With a rate, a claim takes only what starts within
+//! [`URGENT_WAIT`] (at least one message), so mail enqueued while newsletters
+//! go out waits at most that long, or one gap of the rate if longer.
 //!
 //! Outcomes: accepted → `sent`; the record transport → `recorded`; refused
 //! for good (SMTP 5xx, a message that cannot be built) → `failed`; anything
@@ -41,6 +44,9 @@ pub const BATCH: u32 = 10;
 pub const LEASE: Duration = Duration::minutes(15);
 /// Attempts after which a message that keeps failing is given up.
 pub const MAX_ATTEMPTS: u32 = 10;
+/// With a sending rate, how far ahead a claim takes paced bulk mail: the
+/// longest other mail waits behind a batch of newsletters.
+pub const URGENT_WAIT: StdDuration = StdDuration::from_secs(30);
 /// How often the worker looks for due messages in production.
 pub const EVERY: StdDuration = StdDuration::from_secs(5);
 
@@ -105,7 +111,7 @@ pub async fn deliver_paced(
     let started = tokio::time::Instant::now();
     let clock = || now + Duration::from_std(started.elapsed()).unwrap_or(Duration::MAX);
     let share = lease / BATCH as i32;
-    let limit = pace.claim_size(BATCH, lease.to_std().unwrap_or_default());
+    let limit = pace.claim_size(BATCH, claim_horizon(lease));
     let claimed = storage.claim_mail(limit, lease, now).await?;
     let mut report = DeliveryReport {
         claimed: claimed.len(),
@@ -117,7 +123,9 @@ pub async fn deliver_paced(
             report.skipped += 1;
             continue;
         };
-        tokio::time::sleep_until(pace.reserve(tokio::time::Instant::now())).await;
+        if mail.mail.is_bulk() {
+            tokio::time::sleep_until(pace.reserve(tokio::time::Instant::now())).await;
+        }
         let Some(time_to_send) = time_to_send(claimed_until, clock(), share) else {
             report.skipped += 1;
             tracing::warn!(
@@ -175,6 +183,12 @@ pub async fn deliver_paced(
     Ok(report)
 }
 
+/// How far ahead a claim under `lease` takes paced messages: half the lease
+/// (so none waits under a lease about to end), at most [`URGENT_WAIT`].
+fn claim_horizon(lease: Duration) -> StdDuration {
+    (lease.to_std().unwrap_or_default() / 2).min(URGENT_WAIT)
+}
+
 /// How long sending a message may take, at `current` under a lease ending
 /// at `claimed_until`: half of `share`, or `None` when less than `share` is
 /// left (the message waits for the next claim). So a send ends at least half
@@ -212,7 +226,7 @@ pub fn spawn_outbox_worker(
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(every);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        let full = pace.claim_size(BATCH, LEASE.to_std().unwrap_or_default()) as usize;
+        let full = pace.claim_size(BATCH, claim_horizon(LEASE)) as usize;
         loop {
             ticks.tick().await;
             loop {

@@ -1,9 +1,10 @@
 //! The sending rate of the outbox worker (`--mail-rate N`, messages per
-//! minute): messages start evenly spaced, `60 s / N` apart, across batches,
-//! so a newsletter to thousands of subscribers goes out at the pace the mail
-//! provider allows instead of all at once. A claim takes no more messages
-//! than fit in half its lease at that pace, so paced messages are not left
-//! waiting under a lease that runs out.
+//! minute, per node): bulk messages start evenly spaced, `60 s / N` apart,
+//! across batches, so a newsletter to thousands of subscribers goes out at
+//! the pace the mail provider allows instead of all at once. A claim takes
+//! no more messages than start within a horizon at that pace (see
+//! `outbox::URGENT_WAIT`), so paced messages are not left waiting under a
+//! lease that runs out, nor hold up other mail for long.
 
 use std::num::NonZeroU32;
 use std::time::Duration;
@@ -52,13 +53,13 @@ impl Pace {
         at
     }
 
-    /// How many messages one claim should take under a lease of `lease`:
-    /// at most `batch`, and no more than start within half the lease.
-    pub fn claim_size(&self, batch: u32, lease: Duration) -> u32 {
+    /// How many messages one claim should take: at most `batch`, no more
+    /// than start within `horizon` at this pace, and at least one.
+    pub fn claim_size(&self, batch: u32, horizon: Duration) -> u32 {
         match self.gap {
             None => batch,
             Some(gap) => {
-                let fit = (lease / 2).as_nanos() / gap.as_nanos().max(1);
+                let fit = horizon.as_nanos() / gap.as_nanos().max(1);
                 u32::try_from(fit).unwrap_or(u32::MAX).clamp(1, batch)
             }
         }
@@ -86,7 +87,7 @@ mod tests {
         let t = Instant::now();
         assert_eq!(pace.reserve(t), t);
         assert_eq!(pace.reserve(t), t);
-        assert_eq!(pace.claim_size(10, Duration::from_secs(900)), 10);
+        assert_eq!(pace.claim_size(10, Duration::from_secs(30)), 10);
     }
 
     #[test]
@@ -110,15 +111,15 @@ mod tests {
     }
 
     #[test]
-    fn a_claim_takes_what_fits_in_half_its_lease() {
-        let lease = Duration::from_secs(15 * 60);
-        assert_eq!(rate(600).claim_size(10, lease), 10);
+    fn a_claim_takes_what_starts_within_its_horizon() {
+        let horizon = Duration::from_secs(30);
+        assert_eq!(rate(600).claim_size(10, horizon), 10);
         assert_eq!(
-            rate(1).claim_size(10, lease),
-            7,
-            "one a minute: 7 start within 7.5 minutes"
+            rate(10).claim_size(10, horizon),
+            5,
+            "one every 6 s: 5 start within 30 s"
         );
-        assert_eq!(rate(1).claim_size(10, Duration::from_secs(60)), 1, "never none");
+        assert_eq!(rate(1).claim_size(10, horizon), 1, "never none");
     }
 
     #[test]

@@ -144,6 +144,7 @@ async fn subscribe_confirm_digest_unsubscribe(backend: Backend) {
     fresh.centre = lecce.id;
     fresh.section = sportello_domain::Section::Ordinary;
     fresh.valid_through = today_in_rome() + Duration::days(30);
+    let fresh_offer = fresh.clone();
     let draft = db
         .storage
         .insert_offer(&fresh, &Actor::system(), Utc::now())
@@ -193,7 +194,29 @@ async fn subscribe_confirm_digest_unsubscribe(backend: Backend) {
     let (status, _, _) = call(&router, "POST", &path, "", "List-Unsubscribe=One-Click").await;
     assert_eq!(status, StatusCode::OK);
     assert!(!db.storage.subscriber(subscriber.id).await.unwrap().unwrap().active());
+    // A new offer she would get, had she stayed: still no digest.
+    let next_day = today_in_rome() + Duration::days(1);
+    let draft = db
+        .storage
+        .insert_offer(&fresh_offer, &Actor::system(), Utc::now())
+        .await
+        .unwrap();
+    db.storage
+        .publish_offer(&draft.reference, next_day, &Actor::system(), Utc::now())
+        .await
+        .unwrap();
+    let gone = db.storage.subscriber(subscriber.id).await.unwrap().unwrap();
     let day_after = tomorrow + Duration::days(1);
+    let day_after_date = next_day + Duration::days(1);
+    let would_list = db
+        .storage
+        .digest_offers(&gone.subscription, gone.digest_from, day_after_date, day_after_date, 30)
+        .await
+        .unwrap();
+    assert!(
+        would_list.iter().any(|o| o.reference == draft.reference),
+        "the new offer matches her choices and period"
+    );
     assert_eq!(queue_digests(&state, day_after).await.unwrap(), 0, "no more digests");
 }
 

@@ -3,8 +3,8 @@
 //! (`scripts/smtp-sink.py`), and what arrived is parsed and compared with
 //! what was stored. Also: retries after a 451 with the same Message-ID, a 550
 //! given up with the server's words, a server that is down, one that never
-//! answers (cut off within the lease), the demo's record transport, and
-//! dedupe keys.
+//! answers (cut off within the lease), the demo's record transport, dedupe
+//! keys, and bulk mail that yields to other mail under a sending rate.
 
 mod sink;
 
@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, SubsecRound, Utc};
 use mail_parser::{MessageParser, MimeHeaders};
 use sink::SmtpSink;
 use sportello_domain::{Email, Lang, MailAttachment, OutgoingMail};
-use sportello_jobs::{DeliveryReport, MailTransport, deliver_batch, deliver_once, parse_mailbox};
+use sportello_jobs::{DeliveryReport, MailTransport, Pace, deliver_batch, deliver_once, deliver_paced, parse_mailbox};
 use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{MailStatus, Storage, StoredMail};
 
@@ -382,6 +382,44 @@ async fn a_server_that_never_answers_cannot_outlast_the_lease(backend: Backend) 
     silent.abort();
 }
 
+/// Under a sending rate, with newsletter digests queued and one just sent
+/// (the next slot a minute away), a booking confirmation enqueued after them
+/// is claimed first and sent at once; the digests keep waiting their turn.
+async fn bulk_mail_yields_to_other_mail(backend: Backend) {
+    let db = TestDatabase::new(backend).await;
+    let s = db.storage.as_ref();
+    let now = now();
+    let mut digests = Vec::new();
+    for n in 0..3 {
+        let mut digest = mail(&format!("iscritto{n}@example.it"), Lang::It, "Nuove offerte", "…");
+        digest.kind = "newsletter.digest".into();
+        digests.push(s.enqueue_mail(&digest, now).await.unwrap().unwrap());
+    }
+    let booking = s
+        .enqueue_mail(&mail("anna@example.it", Lang::It, "Prenotazione", "Confermata."), now)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut pace = Pace::per_minute(std::num::NonZeroU32::new(1).unwrap());
+    pace.reserve(tokio::time::Instant::now());
+    let report = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        deliver_paced(s, &MailTransport::Record, now, Duration::minutes(15), &mut pace),
+    )
+    .await
+    .expect("the booking confirmation does not wait for the newsletter's pace")
+    .unwrap();
+    assert_eq!((report.claimed, report.recorded), (1, 1), "{report:?}");
+    assert_eq!(stored(s, booking).await.status, MailStatus::Recorded);
+    for id in digests {
+        let row = stored(s, id).await;
+        assert_eq!((row.status, row.attempts), (MailStatus::Pending, 0), "digest {id}");
+    }
+    // Without a rate, the digests go next, oldest first.
+    let report = deliver_once(s, &MailTransport::Record, now).await.unwrap();
+    assert_eq!((report.claimed, report.recorded), (3, 3), "{report:?}");
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod on_sqlite {
@@ -406,5 +444,6 @@ on_both_backends!(
     a_server_that_is_down_means_a_retry,
     the_record_transport_sends_nothing,
     a_dedupe_key_sends_once,
-    a_server_that_never_answers_cannot_outlast_the_lease
+    a_server_that_never_answers_cannot_outlast_the_lease,
+    bulk_mail_yields_to_other_mail
 );

@@ -34,7 +34,7 @@ pub use cache::CENTRES_TTL;
 pub use catalogue::Catalogue;
 pub use crawl::{Crawl, OfferBlock, OfferStamp};
 pub use error::StorageError;
-pub use newsletter::Newsletter;
+pub use newsletter::{NEWS_BATCH, Newsletter};
 pub use office::{Backoffice, OfficeFilter, OfficePage, SectionText, TranslationTask};
 pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
 pub use postgres::PostgresStore;

@@ -54,6 +54,16 @@ pub trait Newsletter: Send + Sync {
         limit: u32,
     ) -> Result<Vec<Offer>, StorageError>;
 
+    /// How many offers [`Newsletter::digest_offers`] would list without a
+    /// limit.
+    async fn count_digest_offers(
+        &self,
+        subscription: &Subscription,
+        from: NaiveDate,
+        until: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<u64, StorageError>;
+
     /// Records that the digest covering `from` up to `until` was made:
     /// moves the subscriber's watermark and queues `mail` (if any) in one
     /// transaction. `false`, with nothing stored, when another run moved the
@@ -67,8 +77,17 @@ pub trait Newsletter: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<bool, StorageError>;
 
-    /// Active subscribers who follow `centre`, by id.
-    async fn news_recipients(&self, centre: CentreId) -> Result<Vec<Subscriber>, StorageError>;
+    /// Active subscribers who follow `centre`, by id after `after`, at most
+    /// `limit`.
+    async fn news_recipients(
+        &self,
+        centre: CentreId,
+        after: Option<SubscriberId>,
+        limit: u32,
+    ) -> Result<Vec<Subscriber>, StorageError>;
+
+    /// How many active subscribers follow `centre`.
+    async fn count_news_recipients(&self, centre: CentreId) -> Result<u64, StorageError>;
 
     /// Stores a news issue (not sent), with its audit row.
     async fn insert_news_issue(
@@ -83,14 +102,22 @@ pub trait Newsletter: Send + Sync {
     /// Issues of `centres`, newest first.
     async fn news_issues(&self, centres: &[CentreId], limit: u32) -> Result<Vec<NewsIssue>, StorageError>;
 
-    /// Marks the issue sent and queues `mails` (each with its dedupe key),
-    /// with an audit row, in one transaction; the number queued.
-    /// [`StorageError::Conflict`] when it was sent already (nothing queued).
+    /// Sends the issue: queues `mail(subscriber)` for every active subscriber
+    /// who follows its centre, in id-ordered batches of [`NEWS_BATCH`], one
+    /// transaction each (so any audience fits: nothing is bound per
+    /// subscriber), then marks it sent, with the number of recipients and an
+    /// audit row. Each mail carries its dedupe key, so a send cut short is
+    /// resumed by sending again without anyone getting the issue twice.
+    /// [`StorageError::Conflict`] when it was sent already (nothing queued);
+    /// the number of recipients.
     async fn send_news_issue(
         &self,
         id: NewsIssueId,
-        mails: &[OutgoingMail],
+        mail: &(dyn for<'s> Fn(&'s Subscriber) -> OutgoingMail + Send + Sync),
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<u32, StorageError>;
 }
+
+/// Subscribers whose news mails are queued in one transaction.
+pub const NEWS_BATCH: u32 = 500;

@@ -17,6 +17,7 @@ use super::rows::{DbRow, invalid};
 use super::search_sql::push_id_list;
 use super::shared::Tx;
 use super::{Db, Store};
+use crate::newsletter::NEWS_BATCH;
 use crate::{Newsletter, StorageError};
 
 const SUBSCRIBER_SELECT: &str =
@@ -78,22 +79,47 @@ const ISSUE_SELECT: &str = "SELECT id, centre_id, author, created_at, sent_at, r
 
 impl Store {
     /// Subscribers of `q` (which starts with [`SUBSCRIBER_SELECT`]) with
-    /// their centres and sections, in the rows' order.
+    /// their centres and sections, in the rows' order; a row that cannot be
+    /// read is logged and left out.
     async fn subscribers_of(&self, mut q: QueryBuilder<Db>) -> Result<Vec<Subscriber>, StorageError> {
         let rows = q.build().fetch_all(self.pool()).await?;
-        let mut subscribers = rows.iter().map(subscriber_from_row).collect::<Result<Vec<_>, _>>()?;
+        let mut subscribers = Vec::with_capacity(rows.len());
+        for row in &rows {
+            match subscriber_from_row(row) {
+                Ok(subscriber) => subscribers.push(subscriber),
+                // One row the code cannot read (e.g. an address an older
+                // version accepted) must not stop the mail of all the others.
+                // The value itself is personal data: only the id is logged.
+                Err(_) => {
+                    let id: i64 = row.try_get("id")?;
+                    tracing::error!(id, "subscriber row cannot be read back; left out");
+                }
+            }
+        }
         if subscribers.is_empty() {
             return Ok(subscribers);
         }
+        // The choices of the id range the rows span: two parameters whatever
+        // the number of subscribers (rows of others in the range are skipped).
         let ids: Vec<i64> = subscribers.iter().map(|s| s.id.0).collect();
-        let mut centres = QueryBuilder::<Db>::new("SELECT subscriber_id, centre_id FROM subscriber_centres");
-        push_id_list(&mut centres, "subscriber_id", &ids);
-        centres.push(" ORDER BY centre_id");
-        let mut sections = QueryBuilder::<Db>::new("SELECT subscriber_id, section FROM subscriber_sections");
-        push_id_list(&mut sections, "subscriber_id", &ids);
+        let (low, high) = ids
+            .iter()
+            .fold((i64::MAX, i64::MIN), |(lo, hi), id| (lo.min(*id), hi.max(*id)));
         let (centre_rows, section_rows) = tokio::try_join!(
-            centres.build().fetch_all(self.pool()),
-            sections.build().fetch_all(self.pool())
+            sqlx::query(
+                "SELECT subscriber_id, centre_id FROM subscriber_centres \
+                 WHERE subscriber_id >= $1 AND subscriber_id <= $2 ORDER BY centre_id"
+            )
+            .bind(low)
+            .bind(high)
+            .fetch_all(self.pool()),
+            sqlx::query(
+                "SELECT subscriber_id, section FROM subscriber_sections \
+                 WHERE subscriber_id >= $1 AND subscriber_id <= $2"
+            )
+            .bind(low)
+            .bind(high)
+            .fetch_all(self.pool())
         )?;
         let index: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         for row in centre_rows {
@@ -265,31 +291,28 @@ impl Newsletter for Store {
         if subscription.sections.is_empty() {
             return Ok(Vec::new());
         }
-        let mut q =
-            QueryBuilder::<Db>::new("SELECT id, version FROM offers WHERE status = 'published' AND valid_through >= ");
-        q.push_bind(today)
-            .push(" AND published_on >= ")
-            .push_bind(from)
-            .push(" AND published_on < ")
-            .push_bind(until)
-            .push(" AND section IN (");
-        let mut list = q.separated(", ");
-        for section in &subscription.sections {
-            list.push_bind(section.code());
-        }
-        q.push(")");
-        if !subscription.centres.is_empty() {
-            q.push(" AND centre_id IN (");
-            let mut list = q.separated(", ");
-            for centre in &subscription.centres {
-                list.push_bind(centre.0);
-            }
-            q.push(")");
-        }
+        let mut q = QueryBuilder::<Db>::new("SELECT id, version FROM offers WHERE ");
+        push_digest_filter(&mut q, subscription, from, until, today);
         q.push(" ORDER BY published_on DESC, id DESC LIMIT ")
             .push_bind(i64::from(limit.max(1)));
         let keys: Vec<(i64, i64)> = q.build_query_as().fetch_all(self.pool()).await?;
         self.cached_offers(&keys).await
+    }
+
+    async fn count_digest_offers(
+        &self,
+        subscription: &Subscription,
+        from: NaiveDate,
+        until: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<u64, StorageError> {
+        if subscription.sections.is_empty() {
+            return Ok(0);
+        }
+        let mut q = QueryBuilder::<Db>::new("SELECT COUNT(*) FROM offers WHERE ");
+        push_digest_filter(&mut q, subscription, from, until, today);
+        let count: i64 = q.build_query_scalar().fetch_one(self.pool()).await?;
+        Ok(u64::try_from(count).unwrap_or_default())
     }
 
     #[tracing::instrument(skip_all, fields(id = id.0))]
@@ -324,16 +347,26 @@ impl Newsletter for Store {
         Ok(true)
     }
 
-    async fn news_recipients(&self, centre: CentreId) -> Result<Vec<Subscriber>, StorageError> {
+    async fn news_recipients(
+        &self,
+        centre: CentreId,
+        after: Option<SubscriberId>,
+        limit: u32,
+    ) -> Result<Vec<Subscriber>, StorageError> {
         let mut q = QueryBuilder::<Db>::new(SUBSCRIBER_SELECT);
-        q.push(
-            " WHERE unsubscribed_at IS NULL AND (NOT EXISTS (SELECT 1 FROM subscriber_centres c \
-             WHERE c.subscriber_id = subscribers.id) OR EXISTS (SELECT 1 FROM subscriber_centres c \
-             WHERE c.subscriber_id = subscribers.id AND c.centre_id = ",
-        )
-        .push_bind(centre.0)
-        .push(")) ORDER BY id");
+        q.push(" WHERE ").push(FOLLOWS_CENTRE).push_bind(centre.0);
+        q.push(")) AND id > ")
+            .push_bind(after.map_or(0, |a| a.0))
+            .push(" ORDER BY id LIMIT ")
+            .push_bind(i64::from(limit.max(1)));
         self.subscribers_of(q).await
+    }
+
+    async fn count_news_recipients(&self, centre: CentreId) -> Result<u64, StorageError> {
+        let mut q = QueryBuilder::<Db>::new("SELECT COUNT(*) FROM subscribers WHERE ");
+        q.push(FOLLOWS_CENTRE).push_bind(centre.0).push("))");
+        let count: i64 = q.build_query_scalar().fetch_one(self.pool()).await?;
+        Ok(u64::try_from(count).unwrap_or_default())
     }
 
     #[tracing::instrument(skip_all)]
@@ -390,39 +423,108 @@ impl Newsletter for Store {
         self.issues_of(q).await
     }
 
-    #[tracing::instrument(skip_all, fields(id = id.0, count = mails.len()))]
+    #[tracing::instrument(skip_all, fields(id = id.0))]
     async fn send_news_issue(
         &self,
         id: NewsIssueId,
-        mails: &[OutgoingMail],
+        mail: &(dyn for<'s> Fn(&'s Subscriber) -> OutgoingMail + Send + Sync),
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<u32, StorageError> {
         let issue = self.news_issue(id).await?.ok_or(StorageError::NotFound)?;
-        let mut tx = self.begin_write().await?;
-        let mut queued: u32 = 0;
-        for mail in mails {
-            if enqueue_mail(&mut tx, mail, now).await?.is_some() {
-                queued += 1;
-            }
+        if issue.sent_at.is_some() {
+            return Err(sent_already());
         }
+        let mut recipients: u32 = 0;
+        let mut after = None;
+        loop {
+            let batch = self.news_recipients(issue.data.centre, after, NEWS_BATCH).await?;
+            let Some(last) = batch.last() else {
+                break;
+            };
+            after = Some(last.id);
+            let mut tx = self.begin_write().await?;
+            refuse_if_sent(&mut tx, id).await?;
+            for subscriber in &batch {
+                enqueue_mail(&mut tx, &mail(subscriber), now).await?;
+            }
+            tx.commit().await?;
+            recipients = recipients.saturating_add(u32::try_from(batch.len()).unwrap_or(u32::MAX));
+        }
+        let mut tx = self.begin_write().await?;
         let marked =
             sqlx::query("UPDATE news_issues SET sent_at = $1, recipients = $2 WHERE id = $3 AND sent_at IS NULL")
                 .bind(now)
-                .bind(i32::try_from(queued).unwrap_or(i32::MAX))
+                .bind(i32::try_from(recipients).unwrap_or(i32::MAX))
                 .bind(id.0)
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
         if marked != 1 {
-            return Err(StorageError::Conflict("this news issue was sent already".into()));
+            return Err(sent_already());
         }
-        let details = serde_json::json!({ "recipients": queued }).to_string();
+        let details = serde_json::json!({ "recipients": recipients }).to_string();
         let entry = NewAuditEntry::new("news.send", "news", &id.0.to_string())
             .centre(issue.data.centre)
             .details(details);
         write_audit(&mut tx, actor, &entry, now).await?;
         tx.commit().await?;
-        Ok(queued)
+        Ok(recipients)
     }
+}
+
+/// The digest's condition: offers still open on `today`, published from
+/// `from` to the day before `until`, of the subscription's centres (all when
+/// none) and sections (at least one).
+fn push_digest_filter(
+    q: &mut QueryBuilder<Db>,
+    subscription: &Subscription,
+    from: NaiveDate,
+    until: NaiveDate,
+    today: NaiveDate,
+) {
+    q.push("status = 'published' AND valid_through >= ")
+        .push_bind(today)
+        .push(" AND published_on >= ")
+        .push_bind(from)
+        .push(" AND published_on < ")
+        .push_bind(until)
+        .push(" AND section IN (");
+    let mut list = q.separated(", ");
+    for section in &subscription.sections {
+        list.push_bind(section.code());
+    }
+    q.push(")");
+    if !subscription.centres.is_empty() {
+        q.push(" AND centre_id IN (");
+        let mut list = q.separated(", ");
+        for centre in &subscription.centres {
+            list.push_bind(centre.0);
+        }
+        q.push(")");
+    }
+}
+
+/// The condition "active and following the centre bound next", to be
+/// closed with `"))"`: no centre chosen means every centre.
+const FOLLOWS_CENTRE: &str = "unsubscribed_at IS NULL AND (NOT EXISTS (SELECT 1 FROM subscriber_centres c \
+     WHERE c.subscriber_id = subscribers.id) OR EXISTS (SELECT 1 FROM subscriber_centres c \
+     WHERE c.subscriber_id = subscribers.id AND c.centre_id = ";
+
+fn sent_already() -> StorageError {
+    StorageError::Conflict("this news issue was sent already".into())
+}
+
+/// [`StorageError::Conflict`] when the issue is marked sent: a batch of a
+/// second send that raced the first queues nothing.
+async fn refuse_if_sent(tx: &mut Tx, id: NewsIssueId) -> Result<(), StorageError> {
+    let sent: Option<DateTime<Utc>> = sqlx::query_scalar("SELECT sent_at FROM news_issues WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    if sent.is_some() {
+        return Err(sent_already());
+    }
+    Ok(())
 }

@@ -86,7 +86,8 @@ pub trait Outbox: Send + Sync {
     /// message with the same dedupe key already exists (nothing is stored).
     async fn enqueue_mail(&self, mail: &OutgoingMail, now: DateTime<Utc>) -> Result<Option<i64>, StorageError>;
 
-    /// Claims up to `limit` due messages, oldest first, for `lease`: until
+    /// Claims up to `limit` due messages, bulk mail (newsletters) after all
+    /// the others, then oldest first, for `lease`: until
     /// then no other worker gets them. Each claim counts as an attempt. A
     /// message that cannot be read back (e.g. an address no longer valid) is
     /// marked `failed` with the reason, in the same transaction, and not

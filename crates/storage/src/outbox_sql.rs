@@ -5,7 +5,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sportello_domain::{Email, Lang, MailAttachment, OutgoingMail};
+use sportello_domain::{BULK_MAIL_KINDS, Email, Lang, MailAttachment, OutgoingMail};
 use sqlx::Row;
 
 use super::Store;
@@ -82,6 +82,13 @@ fn mail_from_row(row: &DbRow) -> Result<StoredMail, StorageError> {
     })
 }
 
+/// The claim's order: every other message before bulk mail, then oldest
+/// first. The kinds are constants of the code, not input.
+fn claim_order() -> String {
+    let bulk = BULK_MAIL_KINDS.map(|k| format!("'{k}'")).join(", ");
+    format!("CASE WHEN kind IN ({bulk}) THEN 1 ELSE 0 END, id")
+}
+
 /// How the claim keeps two workers apart on this backend.
 fn claim_lock() -> &'static str {
     if Store::BACKEND == "postgres" {
@@ -152,8 +159,9 @@ impl Outbox for Store {
         let sql = format!(
             "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1 WHERE id IN (\
              SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $2 \
-             AND (claimed_until IS NULL OR claimed_until < $2) ORDER BY id LIMIT $3{}) \
+             AND (claimed_until IS NULL OR claimed_until < $2) ORDER BY {} LIMIT $3{}) \
              RETURNING {MAIL_COLUMNS}",
+            claim_order(),
             claim_lock()
         );
         let mut tx = self.begin_write().await?;
@@ -182,7 +190,7 @@ impl Outbox for Store {
             }
         }
         tx.commit().await?;
-        claimed.sort_by_key(|m| m.id);
+        claimed.sort_by_key(|m| (m.mail.is_bulk(), m.id));
         Ok(claimed)
     }
 

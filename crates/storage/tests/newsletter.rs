@@ -2,18 +2,19 @@
 //! one row per address whatever the confirmations, unsubscribing and coming
 //! back, the schema's constraints, the digest's offers (only the chosen
 //! centres and sections, still open, in the period), its watermark moved
-//! once with its mail, and a news issue sent once.
+//! once with its mail, and a news issue sent once, to an audience of any
+//! size.
 
 mod common;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::{centre, offer, text, today};
 use sportello_domain::{
-    Actor, CentreId, Email, Frequency, Lang, NewNewsIssue, NewsText, OfferStatus, OutgoingMail, Section, Subscription,
-    TextStatus,
+    Actor, CentreId, Email, Frequency, Lang, NewNewsIssue, NewsIssueId, NewsText, OfferStatus, OutgoingMail, Section,
+    Subscriber, Subscription, TextStatus,
 };
 use sportello_storage::testing::{Backend, TestDatabase};
-use sportello_storage::{Storage, StorageError};
+use sportello_storage::{NEWS_BATCH, Storage, StorageError};
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()
@@ -64,7 +65,7 @@ async fn one_row_per_address(backend: Backend) {
     assert!(!s.unsubscribe(first.id, later).await.unwrap(), "once");
     let gone = s.subscriber(first.id).await.unwrap().unwrap();
     assert_eq!(gone.unsubscribed_at, Some(later));
-    assert!(s.news_recipients(lecce.id).await.unwrap().is_empty());
+    assert!(s.news_recipients(lecce.id, None, 100).await.unwrap().is_empty());
 
     // Coming back reuses the row, and starts from the day of return.
     let back = s
@@ -79,7 +80,7 @@ async fn one_row_per_address(backend: Backend) {
         .unwrap()
         .unwrap();
     assert_eq!(found, back);
-    assert_eq!(s.news_recipients(lecce.id).await.unwrap(), [back]);
+    assert_eq!(s.news_recipients(lecce.id, None, 100).await.unwrap(), [back]);
 
     // The schema refuses what the code must never write.
     let none = s
@@ -246,7 +247,7 @@ async fn news_issues_are_sent_once(backend: Backend) {
     )
     .await
     .unwrap();
-    let recipients = s.news_recipients(lecce.id).await.unwrap();
+    let recipients = s.news_recipients(lecce.id, None, 100).await.unwrap();
     assert_eq!(
         recipients.iter().map(|r| r.id).collect::<Vec<_>>(),
         [all.id, only_lecce.id]
@@ -271,22 +272,9 @@ async fn news_issues_are_sent_once(backend: Backend) {
     let stored = s.insert_news_issue(&issue, &actor, t0()).await.unwrap();
     assert_eq!(stored.data, issue);
     assert_eq!((stored.sent_at, stored.recipients), (None, 0));
-    let mails: Vec<OutgoingMail> = recipients
-        .iter()
-        .map(|r| {
-            let mut m = OutgoingMail::new(
-                r.subscription.email.clone(),
-                Lang::En,
-                "newsletter.news",
-                "Job day",
-                "…",
-            );
-            m.dedupe_key = Some(format!("news:{}:{}", stored.id.0, r.id.0));
-            m
-        })
-        .collect();
-    assert_eq!(s.send_news_issue(stored.id, &mails, &actor, t0()).await.unwrap(), 2);
-    let again = s.send_news_issue(stored.id, &mails, &actor, t0()).await;
+    let mail = news_mail(stored.id);
+    assert_eq!(s.send_news_issue(stored.id, &mail, &actor, t0()).await.unwrap(), 2);
+    let again = s.send_news_issue(stored.id, &mail, &actor, t0()).await;
     assert!(matches!(again, Err(StorageError::Conflict(_))), "{again:?}");
     assert_eq!(s.mail_counts().await.unwrap().pending, 2, "nothing queued twice");
     let listed = s.news_issues(&[lecce.id], 10).await.unwrap();
@@ -302,6 +290,103 @@ async fn news_issues_are_sent_once(backend: Backend) {
         s.insert_news_issue(&no_italian, &actor, t0()).await,
         Err(StorageError::Invalid(_))
     ));
+}
+
+/// The news mail of issue `id` to a subscriber, with its dedupe key.
+fn news_mail(id: NewsIssueId) -> impl Fn(&Subscriber) -> OutgoingMail + Send + Sync {
+    move |r: &Subscriber| {
+        let mut m = OutgoingMail::new(
+            r.subscription.email.clone(),
+            Lang::En,
+            "newsletter.news",
+            "Job day",
+            "…",
+        );
+        m.dedupe_key = Some(format!("news:{}:{}", id.0, r.id.0));
+        m
+    }
+}
+
+/// An audience larger than two batches (nothing bound per subscriber): the
+/// preview's count, the recipients paged by id with their own choices, and a
+/// send cut short after its first batch resumed without a second mail to
+/// anyone; unsubscribed people and those of another centre get nothing.
+async fn a_news_issue_reaches_an_audience_of_any_size(backend: Backend) {
+    let db = TestDatabase::new(backend).await;
+    let s = db.storage.as_ref();
+    let lecce = s.insert_centre(&centre("lecce", "LE")).await.unwrap();
+    let nardo = s.insert_centre(&centre("nardo", "NA")).await.unwrap();
+    let total = 2 * NEWS_BATCH as usize + 400;
+    let mut expected = Vec::new();
+    for n in 0..total {
+        // Every seventh follows Nardò only; every eleventh has left.
+        let centres = match n % 3 {
+            _ if n % 7 == 0 => vec![nardo.id],
+            0 => vec![],
+            1 => vec![lecce.id],
+            _ => vec![nardo.id, lecce.id],
+        };
+        let sub = s
+            .confirm_subscription(
+                &subscription(&format!("persona{n}@example.org"), centres, vec![Section::Ordinary]),
+                today(),
+                t0(),
+            )
+            .await
+            .unwrap();
+        if n % 11 == 0 {
+            s.unsubscribe(sub.id, t0()).await.unwrap();
+        } else if n % 7 != 0 {
+            expected.push(sub);
+        }
+    }
+    assert!(expected.len() > 2 * NEWS_BATCH as usize, "{}", expected.len());
+    let count = s.count_news_recipients(lecce.id).await.unwrap();
+    assert_eq!(count, expected.len() as u64);
+
+    let first = s.news_recipients(lecce.id, None, NEWS_BATCH).await.unwrap();
+    assert_eq!(
+        first[..],
+        expected[..NEWS_BATCH as usize],
+        "with their own centres and sections"
+    );
+    let rest = s
+        .news_recipients(lecce.id, first.last().map(|r| r.id), 5_000)
+        .await
+        .unwrap();
+    assert_eq!(rest[..], expected[NEWS_BATCH as usize..]);
+
+    let issue = NewNewsIssue {
+        centre: lecce.id,
+        texts: vec![NewsText {
+            lang: Lang::It,
+            subject: "Giornata del lavoro".into(),
+            body: "Vi aspettiamo.".into(),
+        }],
+    };
+    let actor = Actor::system();
+    let stored = s.insert_news_issue(&issue, &actor, t0()).await.unwrap();
+    let mail = news_mail(stored.id);
+    // A send that queued its first batch, then stopped.
+    for r in &first {
+        s.enqueue_mail(&mail(r), t0()).await.unwrap().unwrap();
+    }
+    let sent = s.send_news_issue(stored.id, &mail, &actor, t0()).await.unwrap();
+    assert_eq!(sent as usize, expected.len());
+    let queued = s.recent_mail(10_000).await.unwrap();
+    let mut to: Vec<&str> = queued.iter().map(|m| m.mail.to.as_str()).collect();
+    to.sort_unstable();
+    let mut wanted: Vec<&str> = expected.iter().map(|r| r.subscription.email.as_str()).collect();
+    wanted.sort_unstable();
+    assert_eq!(to, wanted, "everyone once, nobody else");
+    let again = s.send_news_issue(stored.id, &mail, &actor, t0()).await;
+    assert!(matches!(again, Err(StorageError::Conflict(_))), "{again:?}");
+    assert_eq!(s.mail_counts().await.unwrap().pending, expected.len() as u64);
+    let listed = s.news_issues(&[lecce.id], 10).await.unwrap();
+    assert_eq!(
+        (listed[0].recipients as usize, listed[0].sent_at),
+        (expected.len(), Some(t0()))
+    );
 }
 
 macro_rules! on_both_backends {
@@ -321,4 +406,9 @@ macro_rules! on_both_backends {
     };
 }
 
-on_both_backends!(one_row_per_address, digests, news_issues_are_sent_once);
+on_both_backends!(
+    one_row_per_address,
+    digests,
+    news_issues_are_sent_once,
+    a_news_issue_reaches_an_audience_of_any_size
+);

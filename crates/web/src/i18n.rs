@@ -238,6 +238,7 @@ mod tests {
     fn every_message_formats_without_errors() {
         let sample = args(&[
             ("count", 2.into()),
+            ("shown", 30.into()),
             ("months", 3.into()),
             ("hours", 40.into()),
             ("number", 1.into()),

@@ -13,7 +13,9 @@ use common::newsletter::{link, mails, path_of, state, subscribe, subscriber};
 use common::{PUBLIC_URL, TestApp};
 use sportello_domain::time::today_in_rome;
 use sportello_domain::{Email, Frequency, Lang, Section, Subscription};
+use sportello_storage::DatabaseUrl;
 use sportello_web::newsletter;
+use sqlx::Connection;
 
 /// A form's fields, in order.
 type Fields = Vec<(String, String)>;
@@ -50,8 +52,24 @@ async fn the_form_refuses_bad_input(app: TestApp) {
         app.storage().centres().await.unwrap().len() + 4 + 2,
         "every centre and section, the page's language and weekly are ticked"
     );
+    assert_eq!(
+        page.header("x-robots-tag"),
+        "",
+        "the plain form is public: the sitemap lists it"
+    );
     let prefilled = person.get("/de/newsletter?email=anna%40example.org").await;
     assert!(prefilled.body.contains("value=\"anna@example.org\""));
+    assert_eq!(
+        prefilled.header("x-robots-tag"),
+        "noindex, nofollow",
+        "it shows an address"
+    );
+    assert_eq!(prefilled.header("cache-control"), "no-store");
+    for token_page in ["/en/newsletter/confirm/abc", "/en/newsletter/unsubscribe/1.abc"] {
+        let page = person.get(token_page).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{token_page}");
+        assert_eq!(page.header("x-robots-tag"), "noindex, nofollow", "{token_page}");
+    }
 
     let mails_before = app.storage().recent_mail(1000).await.unwrap().len();
     let cases: [(Fields, &str, &str); 6] = [
@@ -120,6 +138,52 @@ async fn the_form_refuses_bad_input(app: TestApp) {
         app.storage().recent_mail(1000).await.unwrap().len(),
         mails_before,
         "nothing sent"
+    );
+}
+
+/// The keys of the throttle table, read through a connection of its own.
+async fn throttle_keys(url: &DatabaseUrl) -> Vec<String> {
+    let sql = "SELECT key FROM sign_in_throttle ORDER BY key";
+    match url {
+        DatabaseUrl::Sqlite(path) => {
+            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
+                .await
+                .unwrap();
+            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
+        }
+        DatabaseUrl::Postgres(url) => {
+            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
+        }
+    }
+}
+
+/// An address is sent a few links (three free, then one before the delay
+/// starts), whoever asks, and the throttle that counts them does not hold
+/// the address itself.
+async fn an_address_gets_few_links_and_is_not_stored_to_count_them(app: TestApp) {
+    let fields = form("Quiet.Person@example.org", "en", &["lecce"], &["ordinary"], "weekly");
+    for n in 0..5 {
+        // Five people (each from a fresh browser) ask for the same address.
+        let mut someone = Browser::new(&app);
+        someone.get("/en/newsletter").await;
+        let answer = post(&mut someone, "/en/newsletter", &fields).await;
+        assert_eq!(answer.status, StatusCode::OK, "request {n}: the same answer");
+    }
+    let sent = mails(&app, "newsletter.confirm").await;
+    assert_eq!(
+        sent.iter()
+            .filter(|m| m.mail.to.as_str() == "quiet.person@example.org")
+            .count(),
+        4,
+        "the fifth request is answered the same, but sends nothing"
+    );
+    let keys = throttle_keys(&app.db.url).await;
+    let mail_keys: Vec<&String> = keys.iter().filter(|k| k.starts_with("newsletter-mail:")).collect();
+    assert_eq!(mail_keys.len(), 1, "{keys:?}");
+    assert!(
+        keys.iter().all(|k| !k.to_lowercase().contains("quiet.person")),
+        "{keys:?}"
     );
 }
 
@@ -260,6 +324,44 @@ async fn double_opt_in_and_the_same_answer_for_a_known_address(app: TestApp) {
         .await;
     assert_eq!(ok.status, StatusCode::OK);
     assert!(subscriber(&app, "late@example.org").await.is_some());
+
+    // A link overtaken by a newer confirmation, or by an unsubscription,
+    // cannot be followed again: a clear page, nothing changed.
+    let mut eures = asked.clone();
+    eures.email = Email::parse("twice@example.org").unwrap();
+    eures.sections = vec![Section::Eures];
+    let mut ordinary = eures.clone();
+    ordinary.sections = vec![Section::Ordinary];
+    let older = newsletter::confirm_token(&s.keys, &eures, Utc::now() - Duration::hours(3));
+    let newer = newsletter::confirm_token(&s.keys, &ordinary, Utc::now() - Duration::hours(1));
+    let ok = app
+        .request("POST", &format!("/it/newsletter/confirm/{newer}"), &[], Vec::new())
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+    let confirmed = subscriber(&app, "twice@example.org").await.unwrap();
+    for method in ["GET", "POST"] {
+        let replay = app
+            .request(method, &format!("/en/newsletter/confirm/{older}"), &[], Vec::new())
+            .await;
+        assert_eq!(replay.status, StatusCode::BAD_REQUEST, "{method}");
+        assert!(
+            replay
+                .text()
+                .contains("older than your latest confirmation or unsubscription"),
+            "{}",
+            replay.text()
+        );
+    }
+    assert_eq!(subscriber(&app, "twice@example.org").await.unwrap(), confirmed);
+    assert_eq!(confirmed.subscription.sections, [Section::Ordinary]);
+    app.storage().unsubscribe(confirmed.id, Utc::now()).await.unwrap();
+    let gone = subscriber(&app, "twice@example.org").await.unwrap();
+    let replay = app
+        .request("POST", &format!("/en/newsletter/confirm/{newer}"), &[], Vec::new())
+        .await;
+    assert_eq!(replay.status, StatusCode::BAD_REQUEST, "replayed after unsubscribing");
+    assert_eq!(subscriber(&app, "twice@example.org").await.unwrap(), gone);
+    assert!(!gone.active());
 }
 
 async fn unsubscribing(app: TestApp) {
@@ -370,4 +472,5 @@ on_both_backends!(
     the_form_refuses_bad_input,
     double_opt_in_and_the_same_answer_for_a_known_address,
     unsubscribing,
+    an_address_gets_few_links_and_is_not_stored_to_count_them,
 );

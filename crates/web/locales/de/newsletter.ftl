@@ -24,6 +24,7 @@ newsletter-check-mailbox-hint = Der Link gilt 48 Stunden. Wenn die Nachricht nic
 newsletter-bad-link-title = Dieser Link funktioniert nicht
 newsletter-bad-link-again = Sie können mit dem Anmeldeformular neu beginnen.
 newsletter-confirm-bad = Der Bestätigungslink ist abgelaufen (er gilt 48 Stunden) oder wurde verändert. Es wurde nichts gespeichert.
+newsletter-confirm-stale = Dieser Bestätigungslink ist älter als Ihre letzte Bestätigung oder Abmeldung und gilt deshalb nicht mehr. Es wurde nichts geändert.
 newsletter-unsubscribe-bad = Der Abmeldelink wurde verändert oder ist unvollständig. Es wurde nichts geändert.
 newsletter-confirm-title = Anmeldung bestätigen
 newsletter-confirm-for = Anmeldung für { $email }:
@@ -50,7 +51,9 @@ newsletter-digest-subject = { $count ->
     [one] Ein neues Stellenangebot für Sie
    *[other] { $count } neue Stellenangebote für Sie
 }
+newsletter-digest-subject-some = Die neuesten { $shown } von { $count } neuen Stellenangeboten für Sie
 newsletter-digest-intro = Hier sind die neuen Angebote der Zentren und Rubriken Ihrer Wahl, seit der letzten Nachricht veröffentlicht und noch offen.
+newsletter-digest-more = Diese Nachricht nennt die neuesten { $shown } der { $count } neuen Angebote. Alle finden Sie hier: { $url }
 newsletter-digest-item = { $reference } · { $place } · { $centre } · bis { $date }
 newsletter-digest-search = Alle offenen Angebote: { $url }
 newsletter-news-intro = Neuigkeiten vom { $centre }:

@@ -24,6 +24,7 @@ newsletter-check-mailbox-hint = The link works for 48 hours. If the message does
 newsletter-bad-link-title = This link does not work
 newsletter-bad-link-again = You can start again from the subscription form.
 newsletter-confirm-bad = The confirmation link has expired (it works for 48 hours) or was changed. Nothing was saved.
+newsletter-confirm-stale = This confirmation link is older than your latest confirmation or unsubscription, so it no longer works. Nothing was changed.
 newsletter-unsubscribe-bad = The unsubscribe link was changed or is incomplete. Nothing was changed.
 newsletter-confirm-title = Confirm your subscription
 newsletter-confirm-for = Subscription for { $email }:
@@ -50,7 +51,9 @@ newsletter-digest-subject = { $count ->
     [one] A new job offer for you
    *[other] { $count } new job offers for you
 }
+newsletter-digest-subject-some = The newest { $shown } of { $count } new job offers for you
 newsletter-digest-intro = Here are the new offers of the centres and sections you chose, published since the last message and still open.
+newsletter-digest-more = This message lists the newest { $shown } of the { $count } new offers. See them all here: { $url }
 newsletter-digest-item = { $reference } · { $place } · { $centre } · closes on { $date }
 newsletter-digest-search = All open offers: { $url }
 newsletter-news-intro = News from { $centre }:

@@ -24,6 +24,7 @@ newsletter-check-mailbox-hint = Le lien est valable 48 heures. Si le message n'a
 newsletter-bad-link-title = Ce lien ne fonctionne pas
 newsletter-bad-link-again = Vous pouvez recommencer depuis le formulaire d'inscription.
 newsletter-confirm-bad = Le lien de confirmation a expiré (il est valable 48 heures) ou a été modifié. Rien n'a été enregistré.
+newsletter-confirm-stale = Ce lien de confirmation est plus ancien que votre dernière confirmation ou désinscription : il n'est plus valable. Rien n'a été modifié.
 newsletter-unsubscribe-bad = Le lien de désinscription a été modifié ou est incomplet. Rien n'a été changé.
 newsletter-confirm-title = Confirmez votre inscription
 newsletter-confirm-for = Inscription pour { $email } :
@@ -50,7 +51,9 @@ newsletter-digest-subject = { $count ->
     [one] Une nouvelle offre d'emploi pour vous
    *[other] { $count } nouvelles offres d'emploi pour vous
 }
+newsletter-digest-subject-some = Les { $shown } plus récentes de { $count } nouvelles offres d'emploi pour vous
 newsletter-digest-intro = Voici les nouvelles offres des centres et des sections que vous avez choisis, publiées depuis le dernier message et toujours ouvertes.
+newsletter-digest-more = Ce message présente les { $shown } plus récentes des { $count } nouvelles offres. Retrouvez-les toutes ici : { $url }
 newsletter-digest-item = { $reference } · { $place } · { $centre } · jusqu'au { $date }
 newsletter-digest-search = Toutes les offres ouvertes : { $url }
 newsletter-news-intro = Nouvelles du { $centre } :

@@ -24,6 +24,7 @@ newsletter-check-mailbox-hint = Il link vale 48 ore. Se il messaggio non arriva,
 newsletter-bad-link-title = Questo link non funziona
 newsletter-bad-link-again = Puoi ricominciare dal modulo d'iscrizione.
 newsletter-confirm-bad = Il link di conferma è scaduto (vale 48 ore) oppure è stato modificato. Non è stato salvato niente.
+newsletter-confirm-stale = Questo link di conferma è più vecchio della tua ultima conferma o cancellazione, quindi non vale più. Non è cambiato niente.
 newsletter-unsubscribe-bad = Il link per cancellarti è stato modificato o non è completo. Non è stato cambiato niente.
 newsletter-confirm-title = Conferma l'iscrizione
 newsletter-confirm-for = Iscrizione per { $email }:
@@ -50,7 +51,9 @@ newsletter-digest-subject = { $count ->
     [one] Una nuova offerta di lavoro per te
    *[other] { $count } nuove offerte di lavoro per te
 }
+newsletter-digest-subject-some = Le { $shown } più recenti di { $count } nuove offerte di lavoro per te
 newsletter-digest-intro = Ecco le nuove offerte dei centri e delle sezioni che hai scelto, pubblicate dall'ultimo messaggio e ancora aperte.
+newsletter-digest-more = Questo messaggio elenca le { $shown } più recenti delle { $count } nuove offerte. Le vedi tutte qui: { $url }
 newsletter-digest-item = { $reference } · { $place } · { $centre } · scade il { $date }
 newsletter-digest-search = Tutte le offerte aperte: { $url }
 newsletter-news-intro = Notizie dal { $centre }:

@@ -4,12 +4,14 @@
 //! previous digest in the chosen centres and sections that are still open;
 //! none when there is nothing new. The mail and the moved watermark are
 //! stored in one transaction, and the dedupe key `digest:{subscriber}:{period}`
-//! keeps two runs or two nodes from sending the same period twice.
+//! keeps two runs or two nodes from sending the same period twice. A
+//! subscriber whose digest fails is logged and skipped: the others still get
+//! theirs, and the next run tries again.
 
-use chrono::{DateTime, Utc};
-use sportello_domain::newsletter::digest_period;
+use chrono::{DateTime, NaiveDate, Utc};
+use sportello_domain::newsletter::{DigestPeriod, digest_period};
 use sportello_domain::time::rome_date;
-use sportello_domain::{Frequency, SubscriberId};
+use sportello_domain::{Centre, Frequency, Subscriber, SubscriberId};
 use sportello_storage::StorageError;
 
 use super::mails;
@@ -17,7 +19,8 @@ use crate::AppState;
 
 /// Subscribers read at a time.
 const BATCH: u32 = 200;
-/// Most offers listed in one digest (the mail links to the search for more).
+/// Most offers listed in one digest: past it, the mail says how many there
+/// are and links to a search that shows them all.
 pub const MAX_OFFERS: u32 = 30;
 
 /// Queues the digests due at `now`; the number of mails queued.
@@ -40,27 +43,49 @@ pub async fn queue_digests(state: &AppState, now: DateTime<Utc>) -> Result<usize
             };
             after = Some(last.id);
             for subscriber in &due {
-                let offers = state
-                    .storage
-                    .digest_offers(
-                        &subscriber.subscription,
-                        subscriber.digest_from,
-                        period.until,
-                        today,
-                        MAX_OFFERS,
-                    )
-                    .await?;
-                let mail =
-                    (!offers.is_empty()).then(|| mails::digest(state, subscriber, &offers, &centres, &period.period));
-                let recorded = state
-                    .storage
-                    .record_digest(subscriber.id, subscriber.digest_from, period.until, mail.as_ref(), now)
-                    .await?;
-                if recorded && mail.is_some() {
-                    queued += 1;
+                // One subscriber's failure is logged; the others still get theirs.
+                match queue_one(state, subscriber, &centres, &period, today, now).await {
+                    Ok(true) => queued += 1,
+                    Ok(false) => {}
+                    Err(error) => {
+                        tracing::error!(subscriber = subscriber.id.0, %error, "digest not queued; the next run tries again");
+                    }
                 }
             }
         }
     }
     Ok(queued)
+}
+
+/// Queues `subscriber`'s digest for `period`: `true` when a mail was queued,
+/// `false` when there was nothing new (the watermark moves all the same) or
+/// another run did it first.
+async fn queue_one(
+    state: &AppState,
+    subscriber: &Subscriber,
+    centres: &[Centre],
+    period: &DigestPeriod,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<bool, StorageError> {
+    let (from, until) = (subscriber.digest_from, period.until);
+    let offers = state
+        .storage
+        .digest_offers(&subscriber.subscription, from, until, today, MAX_OFFERS)
+        .await?;
+    // The whole count when the list is cut, so the mail says "30 of N".
+    let total = if offers.len() >= MAX_OFFERS as usize {
+        state
+            .storage
+            .count_digest_offers(&subscriber.subscription, from, until, today)
+            .await?
+    } else {
+        offers.len() as u64
+    };
+    let mail = (!offers.is_empty()).then(|| mails::digest(state, subscriber, &offers, total, centres, &period.period));
+    let recorded = state
+        .storage
+        .record_digest(subscriber.id, from, until, mail.as_ref(), now)
+        .await?;
+    Ok(recorded && mail.is_some())
 }

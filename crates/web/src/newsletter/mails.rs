@@ -189,11 +189,31 @@ pub fn confirmation(
     build(lang, subscription, kind, &content)
 }
 
-/// The digest of `offers` for `subscriber`, one per `period`, ever.
+/// The address of the search that shows a digest's offers: published since
+/// the digest's start, of the subscriber's centre and section when there is
+/// only one of each (the search takes one of each).
+pub fn digest_search_url(state: &AppState, subscriber: &Subscriber, centres: &[Centre]) -> String {
+    let s = &subscriber.subscription;
+    let mut query = vec![("since", subscriber.digest_from.to_string())];
+    if let [only] = s.centres[..]
+        && let Some(centre) = centres.iter().find(|c| c.id == only)
+    {
+        query.push(("centre", centre.data.slug.clone()));
+    }
+    if let [only] = s.sections[..] {
+        query.push(("section", only.code().to_string()));
+    }
+    let query = serde_urlencoded::to_string(&query).unwrap_or_default();
+    state.public_url.join(&format!("/{}/search?{query}", s.lang))
+}
+
+/// The digest of `offers` (the newest of `total` new ones) for `subscriber`,
+/// one per `period`, ever.
 pub fn digest(
     state: &AppState,
     subscriber: &Subscriber,
     offers: &[Offer],
+    total: u64,
     centres: &[Centre],
     period: &str,
 ) -> OutgoingMail {
@@ -224,13 +244,20 @@ pub fn digest(
             }
         })
         .collect();
+    let shown = offers.len() as u64;
+    let mut intro = vec![msg(lang, "newsletter-digest-intro")];
+    let subject = if total > shown {
+        let numbers = [("shown", shown.into()), ("count", total.into())];
+        let mut more = numbers.to_vec();
+        more.push(("url", digest_search_url(state, subscriber, centres).into()));
+        intro.push(msg_args(lang, "newsletter-digest-more", &args(&more)));
+        msg_args(lang, "newsletter-digest-subject-some", &args(&numbers))
+    } else {
+        msg_args(lang, "newsletter-digest-subject", &args(&[("count", shown.into())]))
+    };
     let content = Content {
-        subject: msg_args(
-            lang,
-            "newsletter-digest-subject",
-            &args(&[("count", offers.len().into())]),
-        ),
-        intro: vec![msg(lang, "newsletter-digest-intro")],
+        subject,
+        intro,
         items,
         closing: vec![msg_args(
             lang,

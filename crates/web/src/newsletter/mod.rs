@@ -11,7 +11,7 @@ pub mod mails;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sportello_auth::Keys;
-use sportello_domain::{CentreId, Email, Frequency, Lang, Section, SubscriberId, Subscription};
+use sportello_domain::{CentreId, Email, Frequency, Lang, Section, Subscriber, SubscriberId, Subscription};
 
 use crate::AppState;
 
@@ -59,6 +59,26 @@ pub fn open_confirm_token(keys: &Keys, token: &str, now: DateTime<Utc>) -> Optio
         frequency: asked.f,
         centres: asked.c.into_iter().map(CentreId).collect(),
         sections,
+    })
+}
+
+/// When a confirmation token was issued: its expiry less [`CONFIRM_HOURS`],
+/// to the second. Read only from a token [`open_confirm_token`] accepted.
+pub fn confirm_token_issued_at(token: &str) -> Option<DateTime<Utc>> {
+    let (body, _tag) = token.rsplit_once('.')?;
+    let (_payload, expires) = body.rsplit_once('.')?;
+    let expires = DateTime::from_timestamp(expires.parse().ok()?, 0)?;
+    Some(expires - chrono::Duration::hours(CONFIRM_HOURS))
+}
+
+/// Whether a confirmation link issued at `issued` was overtaken by what the
+/// address did after it (`existing`: a later confirmation, e.g. of newer
+/// choices, or an unsubscription): following it again must change nothing.
+/// Compared in whole seconds, the precision of the issue time.
+pub fn superseded(existing: Option<&Subscriber>, issued: DateTime<Utc>) -> bool {
+    existing.is_some_and(|s| {
+        let last = s.unsubscribed_at.map_or(s.confirmed_at, |u| u.max(s.confirmed_at));
+        last.timestamp() > issued.timestamp()
     })
 }
 
@@ -132,6 +152,29 @@ mod tests {
         );
         let other = Keys::from_secret(b"another secret, 32 bytes or more!").unwrap();
         assert_eq!(open_confirm_token(&other, &token, now), None);
+    }
+
+    #[test]
+    fn a_link_is_overtaken_by_a_later_confirmation_or_unsubscription() {
+        let issued_at = Utc::now() - chrono::Duration::hours(3);
+        let token = confirm_token(&keys(), &subscription(), issued_at);
+        let issued = confirm_token_issued_at(&token).unwrap();
+        assert_eq!(issued.timestamp(), issued_at.timestamp());
+        let mut s = Subscriber {
+            id: SubscriberId(1),
+            subscription: subscription(),
+            created_at: issued_at - chrono::Duration::days(9),
+            confirmed_at: issued_at - chrono::Duration::days(9),
+            unsubscribed_at: None,
+            digest_from: issued_at.date_naive(),
+        };
+        assert!(!superseded(None, issued), "a new address");
+        assert!(!superseded(Some(&s), issued), "confirmed before the link was sent");
+        s.unsubscribed_at = Some(issued_at + chrono::Duration::hours(1));
+        assert!(superseded(Some(&s), issued), "unsubscribed after it");
+        s.unsubscribed_at = None;
+        s.confirmed_at = issued_at + chrono::Duration::seconds(2);
+        assert!(superseded(Some(&s), issued), "a newer confirmation");
     }
 
     #[test]

@@ -31,6 +31,8 @@ use crate::view::Sections;
 const FREE_REQUESTS: u32 = 5;
 /// Confirmation mails one e-mail address may be sent before growing delays.
 const FREE_MAILS: u32 = 3;
+/// The purpose of the keyed hash that names an address in the throttle.
+const THROTTLE_PURPOSE: &str = "newsletter-throttle";
 
 #[derive(Debug, Default, Deserialize)]
 pub struct FormQuery {
@@ -64,6 +66,9 @@ async fn form_page(
 ) -> Result<Response, AppError> {
     let centres = state.storage.centres().await.on_page(lang)?;
     let sections = state.sections().await.on_page(lang)?;
+    // The plain form is public (it is in the sitemap); a form that shows an
+    // address, from a mail's link or typed in, is not.
+    let personal = !typed.email.is_empty();
     let centre_choices: Vec<Choice> = centres
         .iter()
         .map(|c| Choice {
@@ -116,14 +121,25 @@ async fn form_page(
     let page = render_page("newsletter.html", lang, "/newsletter", &title, &state.public_url, ctx)?;
     let mut response = page.into_response();
     *response.status_mut() = status;
-    Ok(guard.attach(private(response)))
+    let response = if personal {
+        private(response)
+    } else {
+        not_stored(response)
+    };
+    Ok(guard.attach(response))
 }
 
-/// Answers that hold personal data or signed links: never cached or indexed.
-fn private(mut response: Response) -> Response {
+/// Never kept by a cache: the form carries the visitor's own CSRF token.
+fn not_stored(mut response: Response) -> Response {
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Answers that hold personal data or signed links: never cached or indexed.
+fn private(response: Response) -> Response {
+    let mut response = not_stored(response);
     response
         .headers_mut()
         .insert("x-robots-tag", HeaderValue::from_static("noindex, nofollow"));
@@ -254,7 +270,11 @@ pub async fn submit(
         .on_page(lang)?;
     // An address that was sent several links lately gets no more for a
     // while; the answer does not say so (it would tell who asked).
-    let mail_key = format!("newsletter-mail:{}", subscription.email);
+    // Keyed by a keyed hash: the throttle table never holds the address.
+    let mail_key = format!(
+        "newsletter-mail:{}",
+        state.keys.sign(THROTTLE_PURPOSE, subscription.email.as_str())
+    );
     let quiet = state
         .storage
         .sign_in_blocked_until(std::slice::from_ref(&mail_key), now)
@@ -332,14 +352,39 @@ fn bad_link(state: &AppState, lang: Lang, text_id: &str) -> Result<Response, App
     )
 }
 
+/// The subscription a confirmation link asks for, or the page that refuses
+/// it: tampered with, expired, or issued before the address's latest
+/// confirmation or unsubscription (an old link followed again).
+async fn asked(
+    state: &AppState,
+    lang: Lang,
+    token: &str,
+    now: chrono::DateTime<Utc>,
+) -> Result<Result<Subscription, Response>, AppError> {
+    let Some(subscription) = newsletter::open_confirm_token(&state.keys, token, now) else {
+        return Ok(Err(bad_link(state, lang, "newsletter-confirm-bad")?));
+    };
+    let existing = state
+        .storage
+        .subscriber_by_email(&subscription.email)
+        .await
+        .on_page(lang)?;
+    let issued = newsletter::confirm_token_issued_at(token);
+    if issued.is_none_or(|at| newsletter::superseded(existing.as_ref(), at)) {
+        return Ok(Err(bad_link(state, lang, "newsletter-confirm-stale")?));
+    }
+    Ok(Ok(subscription))
+}
+
 /// `GET /{lang}/newsletter/confirm/{token}`: what will be stored, and a button.
 pub async fn confirm_page(
     State(state): State<AppState>,
     Locale(lang): Locale,
     PathParams((_, token)): PathParams<(String, String)>,
 ) -> Result<Response, AppError> {
-    let Some(subscription) = newsletter::open_confirm_token(&state.keys, &token, Utc::now()) else {
-        return bad_link(&state, lang, "newsletter-confirm-bad");
+    let subscription = match asked(&state, lang, &token, Utc::now()).await? {
+        Ok(subscription) => subscription,
+        Err(refused) => return Ok(refused),
     };
     let centres = state.storage.centres().await.on_page(lang)?;
     let sections: Sections = state.sections().await.on_page(lang)?;
@@ -371,8 +416,9 @@ pub async fn confirm(
     PathParams((_, token)): PathParams<(String, String)>,
 ) -> Result<Response, AppError> {
     let now = Utc::now();
-    let Some(subscription) = newsletter::open_confirm_token(&state.keys, &token, now) else {
-        return bad_link(&state, lang, "newsletter-confirm-bad");
+    let subscription = match asked(&state, lang, &token, now).await? {
+        Ok(subscription) => subscription,
+        Err(refused) => return Ok(refused),
     };
     match state
         .storage

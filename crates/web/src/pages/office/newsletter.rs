@@ -14,7 +14,7 @@ use chrono::Utc;
 use minijinja::context;
 use serde::Serialize;
 use sportello_domain::newsletter::NewsProblem;
-use sportello_domain::{CentreId, Lang, NewNewsIssue, NewsIssue, NewsIssueId, markdown};
+use sportello_domain::{CentreId, Lang, NewNewsIssue, NewsIssue, NewsIssueId, Subscriber, markdown};
 
 use super::offer_form::Opt;
 use super::{render, see_other};
@@ -187,8 +187,10 @@ pub async fn create(
     let issue = match NewNewsIssue::parse(centre.as_ref().map_or(CentreId(0), |c| c.id), &texts) {
         Ok(issue) => Some(issue),
         Err(problems) => {
-            for (l, problem) in problems {
-                errors.insert(format!("subject_{l}"), msg(lang, problem_id(problem)));
+            for (l, field, problem) in problems {
+                errors
+                    .entry(field.name(l))
+                    .or_insert_with(|| msg(lang, problem_id(problem)));
             }
             None
         }
@@ -230,10 +232,9 @@ pub async fn preview(
     let issue = allowed_issue(&state, lang, &user, id).await?;
     let recipients = state
         .storage
-        .news_recipients(issue.data.centre)
+        .count_news_recipients(issue.data.centre)
         .await
-        .on_page(lang)?
-        .len();
+        .on_page(lang)?;
     let texts: Vec<_> = issue
         .data
         .texts
@@ -286,14 +287,10 @@ pub async fn send(
         .iter()
         .find(|c| c.id == issue.data.centre)
         .ok_or_else(|| AppError::not_found().page(lang))?;
-    let recipients = state.storage.news_recipients(issue.data.centre).await.on_page(lang)?;
-    let mails: Vec<_> = recipients
-        .iter()
-        .map(|s| mails::news(&state, s, &issue, centre))
-        .collect();
+    let mail = |s: &Subscriber| mails::news(&state, s, &issue, centre);
     state
         .storage
-        .send_news_issue(issue.id, &mails, &user.actor(), Utc::now())
+        .send_news_issue(issue.id, &mail, &user.actor(), Utc::now())
         .await
         .on_page(lang)?;
     Ok(see_other(&format!("/{lang}/office/newsletter/{id}")))
