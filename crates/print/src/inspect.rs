@@ -88,15 +88,22 @@ impl PdfFile {
             .expect("pdfinfo gives the page count")
     }
 
-    /// The document language from the catalogue (`/Lang`), as `pdfinfo
-    /// -meta`… does not print it, it is read from the file: typst writes the
-    /// catalogue uncompressed.
+    /// The document language: the catalogue's `/Lang` (typst writes the
+    /// catalogue uncompressed), checked against the XMP metadata's
+    /// `dc:language` that `pdfinfo -meta` prints.
     pub fn lang(&self) -> Option<String> {
         let bytes = std::fs::read(&self.path).unwrap();
         let text = String::from_utf8_lossy(&bytes);
-        let at = text.find("/Lang")?;
-        let rest = text[at + 5..].trim_start().strip_prefix('(')?;
-        Some(rest[..rest.find(')')?].to_owned())
+        let catalogue = &text[text.find("/Type/Catalog")?..];
+        let catalogue = &catalogue[..catalogue.find("endobj").unwrap_or(catalogue.len())];
+        let rest = &catalogue[catalogue.find("/Lang(")? + 6..];
+        let lang = rest[..rest.find(')')?].to_owned();
+        let xmp = ok_stdout("pdfinfo", &["-meta", self.p()]);
+        assert!(
+            xmp.contains(&format!("<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li>")),
+            "the XMP metadata has the catalogue's language {lang}: {xmp}"
+        );
+        Some(lang)
     }
 
     /// Each font `pdffonts` lists: name and whether it is embedded.
@@ -163,13 +170,9 @@ impl PdfFile {
     }
 }
 
-/// The font size of a word whose box is `height` points tall, in DejaVu
-/// Sans: poppler's box spans the font's ascender to its descender, which
-/// are read from the shipped font file itself.
+/// The font size of a word whose box is `height` points tall: poppler's
+/// word box is one em high for the shipped fonts (a test renders known sizes
+/// and reads them back, so a change in poppler shows up there).
 pub fn font_size(height: f64) -> f64 {
-    let face = ab_glyph::FontRef::try_from_slice(crate::fonts::REGULAR_BYTES).expect("DejaVu Sans");
-    use ab_glyph::Font as _;
-    let units = f64::from(face.units_per_em().expect("a scalable font"));
-    let span = f64::from(face.ascent_unscaled() - face.descent_unscaled());
-    height * units / span
+    height
 }

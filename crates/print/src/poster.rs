@@ -6,8 +6,12 @@
 //! whole. If that takes more than one page, descriptions are cut at a word
 //! boundary to a shrinking number of characters ([`BUDGETS`]), each cut ending
 //! with "…", and the poster says "continues online" next to the QR code. If it
-//! still does not fit with no description at all, the languages asked for are
-//! too many for the text size: an error says so.
+//! still does not fit with no description at all, the blocks after the first
+//! become compact: first without "how to apply" (the centre's address is at
+//! the foot of the poster), then with only the key fields ([`KEY_FIELDS`]:
+//! the first three and the closing date), then so does the first block. If
+//! even that does not fit, the
+//! languages asked for are too many for the text size: an error says so.
 
 use serde::Serialize;
 
@@ -19,6 +23,20 @@ static TEMPLATE: &str = include_str!("../templates/poster.typ");
 /// Characters kept of each description, tried in order once the whole texts
 /// have not fitted.
 pub const BUDGETS: [usize; 7] = [900, 600, 400, 250, 150, 80, 0];
+
+/// Fields kept in a compact block: the first ones (occupation, place,
+/// contract), and the last one (the closing date).
+pub const KEY_FIELDS: usize = 3;
+
+/// How much the blocks after the first are shortened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Compact {
+    No,
+    NoApply,
+    KeyFields,
+    /// The first block too keeps only its key fields.
+    AllKeyFields,
+}
 
 /// The band across the top for an offer of a reserved or special section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -102,15 +120,24 @@ pub fn cut(text: &str, budget: usize) -> (String, bool) {
 
 /// The template's data for `poster` with every description cut to `budget`
 /// characters (`None`: whole).
-fn data(poster: &Poster, budget: Option<usize>, qr: &str) -> Result<serde_json::Value, PrintError> {
+fn data(poster: &Poster, budget: Option<usize>, compact: Compact, qr: &str) -> Result<serde_json::Value, PrintError> {
     let mut cut_any = false;
     let mut blocks = Vec::with_capacity(poster.blocks.len());
-    for b in &poster.blocks {
+    for (i, b) in poster.blocks.iter().enumerate() {
         let (description, was_cut) = budget.map_or((b.description.clone(), false), |n| cut(&b.description, n));
         cut_any |= was_cut;
-        let mut block = serde_json::to_value(b).map_err(|e| PrintError::Data(e.to_string()))?;
-        block["description"] = description.into();
-        blocks.push(block);
+        let mut b = b.clone();
+        b.description = description;
+        if i > 0 && compact >= Compact::NoApply {
+            b.apply.clear();
+        }
+        let key_only = (i > 0 && compact >= Compact::KeyFields) || compact >= Compact::AllKeyFields;
+        if key_only && b.fields.len() > KEY_FIELDS + 1 {
+            let last = b.fields.pop();
+            b.fields.truncate(KEY_FIELDS);
+            b.fields.extend(last);
+        }
+        blocks.push(serde_json::to_value(&b).map_err(|e| PrintError::Data(e.to_string()))?);
     }
     let mut value = serde_json::to_value(poster).map_err(|e| PrintError::Data(e.to_string()))?;
     value["blocks"] = blocks.into();
@@ -137,8 +164,11 @@ pub fn render_poster(poster: &Poster) -> Result<Vec<u8>, PrintError> {
             .map_or_else(|| "it".to_owned(), |b| b.lang.clone()),
         author: Some(poster.centre.name.clone()),
     };
-    for budget in std::iter::once(None).chain(BUDGETS.into_iter().map(Some)) {
-        let data = data(poster, budget, &qr)?;
+    let attempts = std::iter::once((None, Compact::No))
+        .chain(BUDGETS.into_iter().map(|b| (Some(b), Compact::No)))
+        .chain([Compact::NoApply, Compact::KeyFields, Compact::AllKeyFields].map(|c| (Some(0), c)));
+    for (budget, compact) in attempts {
+        let data = data(poster, budget, compact, &qr)?;
         let document = pdf::compile(TEMPLATE, &data, &meta)?;
         if document.pages().len() == 1 {
             return pdf::write(&document);
