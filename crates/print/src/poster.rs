@@ -9,8 +9,9 @@
 //! still does not fit with no description at all, the blocks after the first
 //! become compact: first without "how to apply" (the centre's address is at
 //! the foot of the poster), then with only the key fields ([`KEY_FIELDS`]:
-//! the first three and the closing date), then so does the first block. If
-//! even that does not fit, the
+//! the first three and the closing date), then so does the first block, and
+//! last the first block loses "how to apply" and the others keep only their
+//! title, who may apply and the closing date. If even that does not fit, the
 //! languages asked for are too many for the text size: an error says so.
 
 use serde::Serialize;
@@ -36,6 +37,9 @@ enum Compact {
     KeyFields,
     /// The first block too keeps only its key fields.
     AllKeyFields,
+    /// The first block without "how to apply"; the others with their title,
+    /// who may apply and closing date only.
+    Minimal,
 }
 
 /// The band across the top for an offer of a reserved or special section.
@@ -128,8 +132,13 @@ fn data(poster: &Poster, budget: Option<usize>, compact: Compact, qr: &str) -> R
         cut_any |= was_cut;
         let mut b = b.clone();
         b.description = description;
-        if i > 0 && compact >= Compact::NoApply {
+        if (i > 0 && compact >= Compact::NoApply) || compact >= Compact::Minimal {
             b.apply.clear();
+        }
+        if i > 0 && compact >= Compact::Minimal {
+            let last = b.fields.pop();
+            b.fields.clear();
+            b.fields.extend(last);
         }
         let key_only = (i > 0 && compact >= Compact::KeyFields) || compact >= Compact::AllKeyFields;
         if key_only && b.fields.len() > KEY_FIELDS + 1 {
@@ -166,7 +175,15 @@ pub fn render_poster(poster: &Poster) -> Result<Vec<u8>, PrintError> {
     };
     let attempts = std::iter::once((None, Compact::No))
         .chain(BUDGETS.into_iter().map(|b| (Some(b), Compact::No)))
-        .chain([Compact::NoApply, Compact::KeyFields, Compact::AllKeyFields].map(|c| (Some(0), c)));
+        .chain(
+            [
+                Compact::NoApply,
+                Compact::KeyFields,
+                Compact::AllKeyFields,
+                Compact::Minimal,
+            ]
+            .map(|c| (Some(0), c)),
+        );
     for (budget, compact) in attempts {
         let data = data(poster, budget, compact, &qr)?;
         let document = pdf::compile(TEMPLATE, &data, &meta)?;
