@@ -63,7 +63,11 @@ pub async fn poster(
     let pdf = tokio::task::spawn_blocking(move || sportello_print::render_poster(&poster))
         .await
         .map_err(|e| AppError::new(Problem::Internal(format!("poster rendering: {e}"))).page(lang))?
-        .map_err(|e| AppError::new(Problem::Internal(format!("poster rendering: {e}"))).page(lang))?;
+        .map_err(|e| match e {
+            // Too many languages to fit one page at this text size.
+            sportello_print::PrintError::Data(_) => AppError::bad_parameter("lang", list.clone()).page(lang),
+            other => AppError::new(Problem::Internal(format!("poster rendering: {other}"))).page(lang),
+        })?;
     let disposition = format!("inline; filename=\"{reference}.pdf\"");
     Ok((
         [
