@@ -22,8 +22,24 @@ pub fn init_logging() {
         .init();
 }
 
-/// Runs `work` on a multi-threaded runtime; prints its error and fails if it fails.
-pub fn run(work: impl std::future::Future<Output = Result<(), String>>) -> std::process::ExitCode {
+/// Why a command failed, told apart by the exit status.
+pub enum Failure {
+    /// The user asked for something that does not exist or is not valid
+    /// (exit status 2, like a usage error).
+    BadInput(String),
+    /// Anything else (exit status 1).
+    Other(String),
+}
+
+impl From<String> for Failure {
+    fn from(e: String) -> Self {
+        Failure::Other(e)
+    }
+}
+
+/// Runs `work` on a multi-threaded runtime; prints its error and fails if it
+/// fails: exit status 2 for bad input, 1 otherwise.
+pub fn run(work: impl std::future::Future<Output = Result<(), Failure>>) -> std::process::ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
@@ -33,7 +49,11 @@ pub fn run(work: impl std::future::Future<Output = Result<(), String>>) -> std::
     };
     match runtime.block_on(work) {
         Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) => {
+        Err(Failure::BadInput(e)) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::from(2)
+        }
+        Err(Failure::Other(e)) => {
             eprintln!("error: {e}");
             std::process::ExitCode::FAILURE
         }

@@ -5,6 +5,7 @@
 mod commands;
 mod config;
 mod import;
+mod print;
 mod progress;
 mod user;
 
@@ -38,6 +39,9 @@ enum Command {
     /// Load data from files.
     #[command(subcommand)]
     Import(import::ImportCommand),
+    /// Print an offer's poster or a centre's board as PDF.
+    #[command(subcommand)]
+    Print(print::PrintCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -46,11 +50,13 @@ fn main() -> std::process::ExitCode {
     commands::run(async {
         let file = config::FileConfig::load(cli.config.as_deref())?;
         match cli.command {
-            Command::Serve(args) => commands::serve(args.resolve(&file)?).await,
-            Command::Migrate(args) => commands::migrate(args.resolve(&file)?).await,
-            Command::Demo(args) => commands::demo(args.resolve(&file)?).await,
-            Command::User(command) => user::run(command, &file).await,
-            Command::Import(command) => import::run(command, &file).await,
+            Command::Serve(args) => commands::serve(args.resolve(&file)?).await?,
+            Command::Migrate(args) => commands::migrate(args.resolve(&file)?).await?,
+            Command::Demo(args) => commands::demo(args.resolve(&file)?).await?,
+            Command::User(command) => user::run(command, &file).await?,
+            Command::Import(command) => import::run(command, &file).await?,
+            Command::Print(command) => print::run(command, &file).await?,
         }
+        Ok(())
     })
 }

@@ -4,7 +4,7 @@
 //! e-mails, `office-appointments.ftl` for the agenda and the services
 //! catalogue of the back office, `markup.ftl` for social cards and the
 //! ready-to-paste posts, `newsletter.ftl` for the newsletter's pages, e-mails
-//! and back-office page). Italian is the fallback; a
+//! and back-office page, `print.ftl` for the printed posters and boards). Italian is the fallback; a
 //! message missing everywhere is logged and shown as an empty string, never
 //! as its raw id. A test checks that every id used in code or templates
 //! exists in all four languages.
@@ -16,7 +16,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 6]); 4] = [
+pub const SOURCES: [(&str, [&str; 7]); 4] = [
     (
         "it",
         [
@@ -26,6 +26,7 @@ pub const SOURCES: [(&str, [&str; 6]); 4] = [
             include_str!("../locales/it/office-appointments.ftl"),
             include_str!("../locales/it/markup.ftl"),
             include_str!("../locales/it/newsletter.ftl"),
+            include_str!("../locales/it/print.ftl"),
         ],
     ),
     (
@@ -37,6 +38,7 @@ pub const SOURCES: [(&str, [&str; 6]); 4] = [
             include_str!("../locales/en/office-appointments.ftl"),
             include_str!("../locales/en/markup.ftl"),
             include_str!("../locales/en/newsletter.ftl"),
+            include_str!("../locales/en/print.ftl"),
         ],
     ),
     (
@@ -48,6 +50,7 @@ pub const SOURCES: [(&str, [&str; 6]); 4] = [
             include_str!("../locales/fr/office-appointments.ftl"),
             include_str!("../locales/fr/markup.ftl"),
             include_str!("../locales/fr/newsletter.ftl"),
+            include_str!("../locales/fr/print.ftl"),
         ],
     ),
     (
@@ -59,6 +62,7 @@ pub const SOURCES: [(&str, [&str; 6]); 4] = [
             include_str!("../locales/de/office-appointments.ftl"),
             include_str!("../locales/de/markup.ftl"),
             include_str!("../locales/de/newsletter.ftl"),
+            include_str!("../locales/de/print.ftl"),
         ],
     ),
 ];
@@ -273,6 +277,9 @@ mod tests {
             ("total", 140.into()),
             ("subject", "Job day".into()),
             ("url", "https://lavoro.example.it/en/search".into()),
+            ("phone", "0541.446209".into()),
+            ("opens", "08:30".into()),
+            ("closes", "11:30".into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {

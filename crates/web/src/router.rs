@@ -59,6 +59,10 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/feeds/sections/{file}", get(feeds::section))
         .route("/{lang}/offers/{reference}", get(pages::offer::offer))
         .route("/{lang}/offers/{reference}/card.png", get(pages::offer_card::card))
+        .route(
+            "/{lang}/offers/{reference}/poster.pdf",
+            get(pages::offer_poster::poster),
+        )
         .route("/{lang}/search", get(pages::search::search))
         .route("/{lang}/accessibility", get(pages::info::accessibility))
         .route("/{lang}/privacy", get(pages::info::privacy))

@@ -14,6 +14,8 @@ use sportello_storage::{DatabaseUrl, OfficeFilter, Storage};
 /// What a run of the binary gave.
 pub struct Run {
     pub ok: bool,
+    /// The exit status (2 for bad input).
+    pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
 }
@@ -46,6 +48,7 @@ pub fn sportello(args: &[&str], stdin: Option<&str>) -> Run {
     let out = child.wait_with_output().expect("the binary ends");
     Run {
         ok: out.status.success(),
+        code: out.status.code(),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }

@@ -10,6 +10,7 @@ pub mod mailbox;
 pub mod newsletter;
 pub mod offer;
 pub mod offer_card;
+pub mod offer_poster;
 pub mod office;
 pub mod redirect;
 pub mod search;
