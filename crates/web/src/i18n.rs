@@ -4,7 +4,8 @@
 //! e-mails, `office-appointments.ftl` for the agenda and the services
 //! catalogue of the back office, `markup.ftl` for social cards and the
 //! ready-to-paste posts, `newsletter.ftl` for the newsletter's pages, e-mails
-//! and back-office page). Italian is the fallback; a
+//! and back-office page, `reports.ftl` for the weekly reports' pages, post
+//! texts, cards and PDFs). Italian is the fallback; a
 //! message missing everywhere is logged and shown as an empty string, never
 //! as its raw id. A test checks that every id used in code or templates
 //! exists in all four languages.
@@ -16,7 +17,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 6]); 4] = [
+pub const SOURCES: [(&str, [&str; 7]); 4] = [
     (
         "it",
         [
@@ -26,6 +27,7 @@ pub const SOURCES: [(&str, [&str; 6]); 4] = [
             include_str!("../locales/it/office-appointments.ftl"),
             include_str!("../locales/it/markup.ftl"),
             include_str!("../locales/it/newsletter.ftl"),
+            include_str!("../locales/it/reports.ftl"),
         ],
     ),
     (
@@ -37,6 +39,7 @@ pub const SOURCES: [(&str, [&str; 6]); 4] = [
             include_str!("../locales/en/office-appointments.ftl"),
             include_str!("../locales/en/markup.ftl"),
             include_str!("../locales/en/newsletter.ftl"),
+            include_str!("../locales/en/reports.ftl"),
         ],
     ),
     (
@@ -48,6 +51,7 @@ pub const SOURCES: [(&str, [&str; 6]); 4] = [
             include_str!("../locales/fr/office-appointments.ftl"),
             include_str!("../locales/fr/markup.ftl"),
             include_str!("../locales/fr/newsletter.ftl"),
+            include_str!("../locales/fr/reports.ftl"),
         ],
     ),
     (
@@ -59,6 +63,7 @@ pub const SOURCES: [(&str, [&str; 6]); 4] = [
             include_str!("../locales/de/office-appointments.ftl"),
             include_str!("../locales/de/markup.ftl"),
             include_str!("../locales/de/newsletter.ftl"),
+            include_str!("../locales/de/reports.ftl"),
         ],
     ),
 ];
@@ -270,6 +275,11 @@ mod tests {
             ("link", "https://lavoro.example.test/o/LE-0427".into()),
             ("subject", "Job day".into()),
             ("url", "https://lavoro.example.it/en/search".into()),
+            ("area", "Ambito di Lecce".into()),
+            ("week", "2026-W48".into()),
+            ("from", "23/11/2026".into()),
+            ("to", "29/11/2026".into()),
+            ("change", "+12".into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {

@@ -16,6 +16,7 @@ pub mod mails;
 pub mod markup;
 pub mod newsletter;
 pub mod pages;
+pub mod reports;
 mod router;
 pub mod session;
 pub mod templates;

@@ -12,6 +12,7 @@ pub mod offer;
 pub mod offer_card;
 pub mod office;
 pub mod redirect;
+pub mod reports;
 pub mod search;
 
 use axum::response::Html;
