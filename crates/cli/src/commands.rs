@@ -22,8 +22,32 @@ pub fn init_logging() {
         .init();
 }
 
-/// Runs `work` on a multi-threaded runtime; prints its error and fails if it fails.
-pub fn run(work: impl std::future::Future<Output = Result<(), String>>) -> std::process::ExitCode {
+/// Why a command failed, and its exit status: 2 for bad input (an unknown
+/// area, a malformed week…), 1 for anything else.
+#[derive(Debug)]
+pub struct Failure {
+    message: String,
+    status: u8,
+}
+
+impl Failure {
+    pub fn bad_input(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            status: 2,
+        }
+    }
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure { message, status: 1 }
+    }
+}
+
+/// Runs `work` on a multi-threaded runtime; prints its error and fails if it
+/// fails (status 2 for bad input, 1 otherwise).
+pub fn run(work: impl std::future::Future<Output = Result<(), Failure>>) -> std::process::ExitCode {
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
@@ -34,8 +58,8 @@ pub fn run(work: impl std::future::Future<Output = Result<(), String>>) -> std::
     match runtime.block_on(work) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
-            std::process::ExitCode::FAILURE
+            eprintln!("error: {}", e.message);
+            std::process::ExitCode::from(e.status)
         }
     }
 }

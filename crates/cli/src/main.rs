@@ -6,6 +6,7 @@ mod commands;
 mod config;
 mod import;
 mod progress;
+mod report;
 mod user;
 
 use clap::{Parser, Subcommand};
@@ -38,6 +39,9 @@ enum Command {
     /// Load data from files.
     #[command(subcommand)]
     Import(import::ImportCommand),
+    /// Make the weekly report of an area's offers.
+    #[command(subcommand)]
+    Report(report::ReportCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -46,11 +50,12 @@ fn main() -> std::process::ExitCode {
     commands::run(async {
         let file = config::FileConfig::load(cli.config.as_deref())?;
         match cli.command {
-            Command::Serve(args) => commands::serve(args.resolve(&file)?).await,
-            Command::Migrate(args) => commands::migrate(args.resolve(&file)?).await,
-            Command::Demo(args) => commands::demo(args.resolve(&file)?).await,
-            Command::User(command) => user::run(command, &file).await,
-            Command::Import(command) => import::run(command, &file).await,
+            Command::Serve(args) => Ok(commands::serve(args.resolve(&file)?).await?),
+            Command::Migrate(args) => Ok(commands::migrate(args.resolve(&file)?).await?),
+            Command::Demo(args) => Ok(commands::demo(args.resolve(&file)?).await?),
+            Command::User(command) => Ok(user::run(command, &file).await?),
+            Command::Import(command) => Ok(import::run(command, &file).await?),
+            Command::Report(command) => report::run(command, &file).await,
         }
     })
 }

@@ -87,7 +87,11 @@ pub fn signed(change: i64) -> String {
 pub fn change_lines(lang: Lang, f: &WeeklyFigures) -> Vec<String> {
     match (f.offers_change(), f.positions_change()) {
         (Some(offers), Some(positions)) => vec![
-            msg_args(lang, "report-change-offers", &args(&[("change", signed(offers).into())])),
+            msg_args(
+                lang,
+                "report-change-offers",
+                &args(&[("change", signed(offers).into())]),
+            ),
             msg_args(
                 lang,
                 "report-change-positions",
@@ -116,7 +120,10 @@ pub fn post_text(lang: Lang, report: &StoredReport, area_name: &str, public_url:
     let link = msg_args(
         lang,
         "report-post-link",
-        &args(&[("url", public_url.join(&format!("/{lang}{}", path(&f.area, f.week))).into())]),
+        &args(&[(
+            "url",
+            public_url.join(&format!("/{lang}{}", path(&f.area, f.week))).into(),
+        )]),
     );
     let list = |items: Vec<String>, id: &str, n: usize| -> Option<String> {
         (n > 0 && !items.is_empty()).then(|| {
@@ -169,7 +176,10 @@ pub fn figure(lang: Lang, label_id: &str, count: u32) -> String {
     msg_args(
         lang,
         "report-figure",
-        &args(&[("label", msg(lang, label_id).into()), ("count", FluentValue::from(count))]),
+        &args(&[
+            ("label", msg(lang, label_id).into()),
+            ("count", FluentValue::from(count)),
+        ]),
     )
 }
 

@@ -154,7 +154,12 @@ pub async fn show(
     let tables: Vec<Table> = [
         ("sectors", "report-sectors-title", "report-col-sector", sectors),
         ("subareas", "report-subareas-title", "report-col-subarea", sub_areas),
-        ("occupations", "report-occupations-title", "report-col-occupation", occupations),
+        (
+            "occupations",
+            "report-occupations-title",
+            "report-col-occupation",
+            occupations,
+        ),
     ]
     .into_iter()
     .filter(|(_, _, _, rows)| !rows.is_empty())
@@ -223,7 +228,10 @@ pub async fn post(
     let (report, name) = find(&state, lang, &area, &week).await?;
     let text = reports::post_text(lang, &report, &name, &state.public_url);
     Ok((
-        [(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        )],
         text,
     )
         .into_response())
