@@ -1,14 +1,24 @@
-//! Rendering for print and sharing. Today: the 1200×630 social card of an
-//! offer as PNG (`card`), drawn with the DejaVu Sans fonts shipped in
-//! `assets/fonts/`, with pure text fitting (`fit`) that wraps, shrinks and,
-//! only as a last resort, ends a title with an ellipsis; and the 1080×1080
-//! card of a weekly report (`report_card`).
+//! Rendering for print and sharing: PDF documents laid out by typst (`pdf`:
+//! the engine, QR codes as SVG), and the 1200×630 social card of an offer as
+//! PNG (`card`), drawn with the DejaVu Sans fonts shipped in `assets/fonts/`,
+//! with pure text fitting (`fit`) that wraps, shrinks and, only as a last
+//! resort, ends a title with an ellipsis; and the 1080×1080 card of a weekly
+//! report (`report_card`).
 
+pub mod board;
 mod canvas;
 pub mod card;
+mod error;
 pub mod fit;
 pub mod fonts;
+pub mod inspect;
+pub mod pdf;
+pub mod poster;
 pub mod report_card;
 
+pub use board::{Board, BoardOffer, BoardSection, CoverBlock, render_board};
 pub use card::{Banner, OfferCard, render_offer_card};
+pub use error::PrintError;
+pub use pdf::{PdfMeta, qr_svg, render_pdf};
+pub use poster::{Poster, PosterBanner, PosterBlock, PosterCentre, render_poster};
 pub use report_card::{ReportCard, render_report_card};

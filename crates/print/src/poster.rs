@@ -1,0 +1,165 @@
+//! The A4 poster of one offer: the data a caller fills in, already in each
+//! language (see `templates/poster.typ` for the layout), and the rule that
+//! keeps it on one page.
+//!
+//! **One page, always.** The poster is first laid out with every description
+//! whole. If that takes more than one page, descriptions are cut at a word
+//! boundary to a shrinking number of characters ([`BUDGETS`]), each cut ending
+//! with "…", and the poster says "continues online" next to the QR code. If it
+//! still does not fit with no description at all, the languages asked for are
+//! too many for the text size: an error says so.
+
+use serde::Serialize;
+
+use crate::PrintError;
+use crate::pdf::{self, PdfMeta};
+
+static TEMPLATE: &str = include_str!("../templates/poster.typ");
+
+/// Characters kept of each description, tried in order once the whole texts
+/// have not fitted.
+pub const BUDGETS: [usize; 7] = [900, 600, 400, 250, 150, 80, 0];
+
+/// The band across the top for an offer of a reserved or special section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PosterBanner {
+    /// The section's name, in Italian (each block repeats it in its language).
+    pub title: String,
+    /// Collocamento Mirato (green band) rather than EURES (blue band).
+    pub mirato: bool,
+}
+
+/// One language's block of the poster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PosterBlock {
+    /// ISO 639-1 code of the block's language (its text is tagged with it).
+    pub lang: String,
+    /// The language's own name, e.g. "Deutsch".
+    pub heading: String,
+    pub title: String,
+    /// Who may apply, for the reserved sections, in plain words.
+    pub who: Option<String>,
+    /// Label and value of each structured field (occupation, place, …).
+    pub fields: Vec<(String, String)>,
+    /// The description as plain text; empty when the language has none.
+    pub description: String,
+    /// Said when the language has no public translation: the description is
+    /// available in Italian.
+    pub note: Option<String>,
+    pub apply_label: String,
+    pub apply: String,
+}
+
+/// The centre where to apply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PosterCentre {
+    /// "Where to apply" in the poster's languages.
+    pub heading: String,
+    pub name: String,
+    pub address: String,
+    /// Phone and e-mail on one line.
+    pub contact: String,
+    /// Opening hours, one line per day.
+    pub hours: Vec<String>,
+}
+
+/// Everything printed on an offer's poster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Poster {
+    /// Body text at 20 pt instead of 14 pt, for low-vision readers.
+    pub large: bool,
+    pub reference: String,
+    /// "Codice" and its translations, before the reference.
+    pub reference_label: String,
+    /// The offer's permanent short address, `{public URL}/o/{REF}`.
+    pub short_url: String,
+    pub banner: Option<PosterBanner>,
+    /// Italian first, then each requested language.
+    pub blocks: Vec<PosterBlock>,
+    pub centre: PosterCentre,
+    /// "Continues online" in the poster's languages, printed next to the QR
+    /// code only when a description was cut.
+    pub continues: String,
+    /// The PDF's title, e.g. "Cameriere di sala – LE-2026-0001".
+    pub title: String,
+}
+
+/// `text` cut to at most `budget` characters at a word boundary, with "…";
+/// the text itself when it is short enough.
+pub fn cut(text: &str, budget: usize) -> (String, bool) {
+    if text.chars().count() <= budget {
+        return (text.to_owned(), false);
+    }
+    if budget == 0 {
+        return (String::new(), true);
+    }
+    let end = text.char_indices().nth(budget).map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    let head = head.rfind(char::is_whitespace).map_or(head, |i| &head[..i]);
+    let head = head.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+    (format!("{head} …"), true)
+}
+
+/// The template's data for `poster` with every description cut to `budget`
+/// characters (`None`: whole).
+fn data(poster: &Poster, budget: Option<usize>, qr: &str) -> Result<serde_json::Value, PrintError> {
+    let mut cut_any = false;
+    let mut blocks = Vec::with_capacity(poster.blocks.len());
+    for b in &poster.blocks {
+        let (description, was_cut) = budget.map_or((b.description.clone(), false), |n| cut(&b.description, n));
+        cut_any |= was_cut;
+        let mut block = serde_json::to_value(b).map_err(|e| PrintError::Data(e.to_string()))?;
+        block["description"] = description.into();
+        blocks.push(block);
+    }
+    let mut value = serde_json::to_value(poster).map_err(|e| PrintError::Data(e.to_string()))?;
+    value["blocks"] = blocks.into();
+    value["qr"] = qr.into();
+    value["continues"] = if cut_any {
+        poster.continues.clone().into()
+    } else {
+        serde_json::Value::Null
+    };
+    if let Some(banner) = &poster.banner {
+        value["banner"]["colour"] = if banner.mirato { "#00553c" } else { "#003a78" }.into();
+    }
+    Ok(value)
+}
+
+/// The poster as a one-page A4 PDF (see the module's note for the rule).
+pub fn render_poster(poster: &Poster) -> Result<Vec<u8>, PrintError> {
+    let qr = pdf::qr_svg(&poster.short_url)?;
+    let meta = PdfMeta {
+        title: poster.title.clone(),
+        lang: poster
+            .blocks
+            .first()
+            .map_or_else(|| "it".to_owned(), |b| b.lang.clone()),
+        author: Some(poster.centre.name.clone()),
+    };
+    for budget in std::iter::once(None).chain(BUDGETS.into_iter().map(Some)) {
+        let data = data(poster, budget, &qr)?;
+        let document = pdf::compile(TEMPLATE, &data, &meta)?;
+        if document.pages().len() == 1 {
+            return pdf::write(&document);
+        }
+    }
+    Err(PrintError::Data(format!(
+        "the offer {} does not fit on one page in {} languages at this text size: ask for fewer languages",
+        poster.reference,
+        poster.blocks.len()
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_at_a_word_boundary() {
+        assert_eq!(cut("breve", 10), ("breve".to_owned(), false));
+        assert_eq!(cut("uno due, tre quattro", 12), ("uno due …".to_owned(), true));
+        assert_eq!(cut("àèìòù àèìòù", 8), ("àèìòù …".to_owned(), true));
+        assert_eq!(cut("qualcosa", 0), (String::new(), true));
+    }
+}
