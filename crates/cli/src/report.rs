@@ -1,6 +1,7 @@
 //! `sportello report weekly --area AREA --week YYYY-Www [--out DIR]`: computes
 //! the area's weekly report from the database, stores it (a new number, or
 //! the same number again for a week already published) and writes into DIR
+//! `report-YYYY-Www.pdf` (the full report listing every open offer),
 //! `report-YYYY-Www.txt` (the post text, in Italian, ≤ 1,500 characters with
 //! the link to the full report) and `report-YYYY-Www.png` (the 1080×1080
 //! card). A bad area, week or configuration is named and ends with exit
@@ -97,6 +98,9 @@ pub async fn run(command: ReportCommand, file: &FileConfig) -> Result<(), Failur
     let text = reports::post_text(lang, &report, area_name, &public_url);
     let card = reports::card(lang, &report, area_name, &public_url);
     let png = sportello_print::render_report_card(&card);
+    let document = reports::document(lang, &report, area_name, &public_url);
+    let pdf = sportello_print::render_report(&document).map_err(|e| format!("cannot make the PDF: {e}"))?;
+    write(&out.join(format!("report-{week}.pdf")), &pdf)?;
     write(&out.join(format!("report-{week}.txt")), text.as_bytes())?;
     write(&out.join(format!("report-{week}.png")), &png)?;
     println!(

@@ -1,5 +1,5 @@
-//! `sportello report weekly` as a person runs it: the post text (≤ 1,500
-//! characters, with the link) and the 1080×1080 card for the demo data, the
+//! `sportello report weekly` as a person runs it: the PDF, the post text
+//! (≤ 1,500 characters, with the link) and the 1080×1080 card for the demo data, the
 //! same number when the week is made again, a week without offers that says
 //! so, and exit status 2 with the bad value named for a bad area or week —
 //! with nothing written.
@@ -97,6 +97,12 @@ async fn writes_the_post_text_and_the_card_and_keeps_the_number() {
     assert!(text.contains(&link), "{text}");
     assert!(text.contains("Report settimanale n. 1"), "{text}");
     assert_eq!(png_size(&out.join(format!("report-{week}.png"))), (1080, 1080));
+    let pdf = sportello_print::inspect::PdfFile::new(&std::fs::read(out.join(format!("report-{week}.pdf"))).unwrap());
+    let pdf_text = pdf.flat_text();
+    assert!(
+        pdf_text.contains("Report settimanale n. 1") && pdf_text.contains(&week),
+        "{pdf_text}"
+    );
 
     // Rimini counts on its own; Lecce's week again keeps number 1.
     let rimini = weekly(strings(&[

@@ -10,7 +10,7 @@ use fluent_bundle::FluentValue;
 use sportello_domain::report::{AreaConfig, IsoWeek, WeeklyFigures};
 use sportello_domain::vocab::{occupation, sector};
 use sportello_domain::{Centre, Lang};
-use sportello_print::ReportCard;
+use sportello_print::{ReportCard, ReportDocument, ReportTable};
 use sportello_storage::{Storage, StorageError, StoredReport};
 
 use crate::PublicUrl;
@@ -181,6 +181,100 @@ pub fn figure(lang: Lang, label_id: &str, count: u32) -> String {
             ("count", FluentValue::from(count)),
         ]),
     )
+}
+
+/// What the report's PDF says in `lang`.
+pub fn document(lang: Lang, report: &StoredReport, area_name: &str, public_url: &PublicUrl) -> ReportDocument {
+    let f = &report.figures;
+    let counts = |title: &str, column: &str, rows: Vec<(String, u32, u32)>| ReportTable {
+        title: msg(lang, title),
+        columns: vec![
+            msg(lang, column),
+            msg(lang, "report-offers"),
+            msg(lang, "report-positions"),
+        ],
+        text_columns: 1,
+        rows: rows
+            .into_iter()
+            .map(|(label, offers, positions)| vec![label, offers.to_string(), positions.to_string()])
+            .collect(),
+    };
+    let mut tables = vec![
+        counts(
+            "report-sectors-title",
+            "report-col-sector",
+            f.by_sector
+                .iter()
+                .map(|c| (sector_label(lang, &c.key), c.offers, c.positions))
+                .collect(),
+        ),
+        counts(
+            "report-subareas-title",
+            "report-col-subarea",
+            f.by_sub_area
+                .iter()
+                .map(|c| (c.label(lang).to_string(), c.offers, c.positions))
+                .collect(),
+        ),
+        counts(
+            "report-occupations-title",
+            "report-col-occupation",
+            f.top_occupations
+                .iter()
+                .map(|c| (occupation_label(lang, &c.key), c.offers, c.positions))
+                .collect(),
+        ),
+    ];
+    tables.retain(|t| !t.rows.is_empty());
+    let offers = ReportTable {
+        title: msg(lang, "report-offers-title"),
+        columns: [
+            "report-col-reference",
+            "report-col-title",
+            "report-col-town",
+            "report-positions",
+            "report-col-centre",
+        ]
+        .iter()
+        .map(|id| msg(lang, id))
+        .collect(),
+        text_columns: 3,
+        rows: f
+            .listed
+            .iter()
+            .map(|o| {
+                vec![
+                    o.reference.clone(),
+                    o.title(lang).to_string(),
+                    o.town.clone(),
+                    o.positions.to_string(),
+                    o.centre.clone(),
+                ]
+            })
+            .collect(),
+    };
+    let summary = [
+        ("report-offers", f.offers),
+        ("report-positions", f.positions),
+        ("report-eures-abroad", f.eures_abroad),
+        ("report-mirato-art1", f.mirato_art1),
+        ("report-mirato-art18", f.mirato_art18),
+    ]
+    .iter()
+    .map(|(id, n)| (msg(lang, id), n.to_string()))
+    .collect();
+    ReportDocument {
+        title: heading(lang, report, area_name),
+        lang: lang.code().to_string(),
+        author: area_name.to_string(),
+        week: week_line(lang, f.week),
+        empty: (f.offers == 0).then(|| msg(lang, "report-empty")),
+        summary,
+        changes: change_lines(lang, f),
+        tables,
+        offers,
+        link: public_url.join(&format!("/{lang}{}", path(&f.area, f.week))),
+    }
 }
 
 /// What the report's 1080×1080 card says in `lang`.

@@ -66,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/reports/{area}/{week}", get(pages::reports::show))
         .route("/{lang}/reports/{area}/{week}/card.png", get(pages::reports::card))
         .route("/{lang}/reports/{area}/{week}/post.txt", get(pages::reports::post))
+        .route("/{lang}/reports/{area}/{week}/report.pdf", get(pages::reports::pdf))
         .route("/{lang}/demo/mailbox", get(pages::mailbox::mailbox))
         .route("/{lang}/demo/mailbox/{id}/{n}", get(pages::mailbox::attachment))
         .route("/{lang}/employers", get(pages::employers::employers))

@@ -1,6 +1,7 @@
 //! The weekly reports' pages through the real router, on SQLite and
 //! PostgreSQL: the list, one report whose totals equal an independent SQL
-//! count on the test database, its card and post text, and 404/400 in the
+//! count on the test database, its PDF (text, every offer's reference,
+//! embedded fonts), its card and post text, and 404/400 in the
 //! page's language for an unknown area or week and a malformed week.
 
 mod common;
@@ -103,6 +104,21 @@ async fn a_report_shows_the_weeks_figures(app: TestApp) {
         .read_info()
         .unwrap();
     assert_eq!((reader.info().width, reader.info().height), (1080, 1080));
+
+    let pdf = app.get(&format!("/it/reports/lecce/{week}/report.pdf")).await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert_eq!(pdf.header("content-type"), "application/pdf");
+    let file = sportello_print::inspect::PdfFile::new(&pdf.bytes);
+    let text = file.flat_text();
+    assert!(text.contains("Report settimanale n. 1"), "{text}");
+    assert!(text.contains(&week.to_string()));
+    assert!(text.contains(&offers) && text.contains(&positions), "the totals");
+    for listed in &report.figures.listed {
+        assert!(text.contains(&listed.reference), "{} is in the PDF", listed.reference);
+    }
+    assert_eq!(file.lang().as_deref(), Some("it"));
+    assert!(file.info("Title").unwrap().starts_with("Report settimanale n. 1"));
+    assert!(file.fonts().iter().all(|(_, embedded)| *embedded), "{:?}", file.fonts());
 
     let post = app.get(&format!("/de/reports/lecce/{week}/post.txt")).await;
     assert_eq!(post.status, StatusCode::OK);

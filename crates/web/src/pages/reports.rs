@@ -1,7 +1,7 @@
 //! The weekly reports' public pages: `/{lang}/reports` lists every report of
 //! every area (newest week first); `/{lang}/reports/{area}/{week}` shows one
 //! with its figures as tables, every offer open that week, and links to its
-//! card (`card.png`), its post text (`post.txt`) and its PDF. An unknown area
+//! card (`card.png`), its post text (`post.txt`) and its PDF (`report.pdf`). An unknown area
 //! or week answers 404 in the page's language; a week that is not written
 //! `YYYY-Www` answers 400.
 
@@ -12,7 +12,7 @@ use minijinja::context;
 use serde::Serialize;
 use sportello_domain::Lang;
 use sportello_domain::report::IsoWeek;
-use sportello_print::render_report_card;
+use sportello_print::{render_report, render_report_card};
 use sportello_storage::StoredReport;
 
 use super::render_page;
@@ -233,6 +233,34 @@ pub async fn post(
             HeaderValue::from_static("text/plain; charset=utf-8"),
         )],
         text,
+    )
+        .into_response())
+}
+
+/// `GET /{lang}/reports/{area}/{week}/report.pdf`: the full report.
+#[tracing::instrument(skip_all, fields(lang = %lang, area, week))]
+pub async fn pdf(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    PathParams((_, area, week)): PathParams<(String, String, String)>,
+) -> Result<Response, AppError> {
+    let (report, name) = find(&state, lang, &area, &week).await?;
+    let doc = reports::document(lang, &report, &name, &state.public_url);
+    let pdf = tokio::task::spawn_blocking(move || render_report(&doc))
+        .await
+        .map_err(|e| AppError::new(Problem::Internal(format!("report PDF: {e}"))).page(lang))?
+        .map_err(|e| AppError::new(Problem::Internal(format!("report PDF: {e}"))).page(lang))?;
+    let disposition = format!("inline; filename=\"report-{}-{}.pdf\"", report.area, report.week);
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("application/pdf")),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition)
+                    .map_err(|e| AppError::new(Problem::Internal(e.to_string())).page(lang))?,
+            ),
+        ],
+        pdf,
     )
         .into_response())
 }
