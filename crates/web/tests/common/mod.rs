@@ -181,7 +181,10 @@ impl TestApp {
             .unwrap();
         let image = headers
             .get("content-type")
-            .is_some_and(|v| v.to_str().unwrap_or("").starts_with("image/"));
+            .is_some_and(|v| {
+                let v = v.to_str().unwrap_or("");
+                v.starts_with("image/") || v == "application/pdf"
+            });
         TestResponse {
             status,
             headers,
