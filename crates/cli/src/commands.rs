@@ -31,6 +31,12 @@ pub enum Failure {
     Other(String),
 }
 
+impl Failure {
+    pub fn bad_input(message: impl Into<String>) -> Failure {
+        Failure::BadInput(message.into())
+    }
+}
+
 impl From<String> for Failure {
     fn from(e: String) -> Self {
         Failure::Other(e)
@@ -122,6 +128,33 @@ pub async fn serve(config: Serve) -> Result<(), String> {
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
 }
 
+/// The demo's weekly reports: last week's and this week's for every area
+/// with sub-areas configured, made at start when missing (last week first,
+/// so it has the lower number).
+async fn demo_reports(storage: &dyn Storage) -> Result<(), String> {
+    use sportello_domain::report::{AreaConfig, IsoWeek};
+    let centres = storage.centres().await.map_err(|e| e.to_string())?;
+    let this_week = IsoWeek::containing(today_in_rome());
+    for (area, _) in sportello_web::reports::areas(&centres) {
+        let Some(config) = AreaConfig::default_for(&area) else {
+            continue;
+        };
+        for week in [this_week.previous(), this_week] {
+            if storage
+                .weekly_report(&area, week)
+                .await
+                .map_err(|e| e.to_string())?
+                .is_none()
+            {
+                sportello_web::reports::publish_weekly(storage, &config, week, chrono::Utc::now())
+                    .await
+                    .map_err(|e| format!("cannot make the demo's weekly report: {e}"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 pub async fn demo(config: Demo) -> Result<(), String> {
     let storage = open(&config.db).await?;
     let loaded = sportello_demo::load(
@@ -141,6 +174,7 @@ pub async fn demo(config: Demo) -> Result<(), String> {
     sportello_demo::subscribers::create(storage.as_ref(), today_in_rome())
         .await
         .map_err(|e| format!("cannot add the demo subscribers: {e}"))?;
+    demo_reports(storage.as_ref()).await?;
     let listener = bind(config.addr).await?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     let host = if local.ip().is_unspecified() {

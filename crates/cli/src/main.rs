@@ -7,6 +7,7 @@ mod config;
 mod import;
 mod print;
 mod progress;
+mod report;
 mod user;
 
 use clap::{Parser, Subcommand};
@@ -42,6 +43,9 @@ enum Command {
     /// Print an offer's poster or a centre's board as PDF.
     #[command(subcommand)]
     Print(print::PrintCommand),
+    /// Make the weekly report of an area's offers.
+    #[command(subcommand)]
+    Report(report::ReportCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -56,6 +60,7 @@ fn main() -> std::process::ExitCode {
             Command::User(command) => user::run(command, &file).await?,
             Command::Import(command) => import::run(command, &file).await?,
             Command::Print(command) => print::run(command, &file).await?,
+            Command::Report(command) => report::run(command, &file).await?,
         }
         Ok(())
     })

@@ -3719,3 +3719,35 @@ pub static EURES_ISCO: &[&str] = &[
     "2221", "2512", "3423", "3434", "4222", "4224", "5120", "5131", "5132", "5151", "5321", "7411", "8332", "9112",
     "9211", "9412",
 ];
+
+#[cfg(test)]
+mod sub_area_tests {
+    use sportello_domain::report::AreaConfig;
+
+    use super::TOWNS;
+    use crate::centres::centres;
+
+    /// Every demo town and every centre's town is in exactly one sub-area of
+    /// its area's configuration (`config/areas/*.toml`).
+    #[test]
+    fn every_town_has_a_sub_area() {
+        let centres = centres();
+        for town in TOWNS {
+            let centre = centres
+                .iter()
+                .find(|c| c.slug == town.centre)
+                .expect("the town's centre");
+            let config = AreaConfig::default_for(&centre.area.slug).expect("the area has sub-areas");
+            assert!(
+                config.sub_area_of(town.name).is_some(),
+                "{} ({})",
+                town.name,
+                centre.area.slug
+            );
+        }
+        for centre in &centres {
+            let config = AreaConfig::default_for(&centre.area.slug).unwrap();
+            assert!(config.sub_area_of(&centre.town).is_some(), "{}", centre.town);
+        }
+    }
+}

@@ -22,6 +22,7 @@ pub mod phone;
 pub mod query;
 pub mod quota;
 pub mod refcode;
+pub mod report;
 pub mod schedule;
 pub mod service;
 pub mod text;

@@ -13,6 +13,7 @@ mod newsletter;
 mod office;
 mod outbox;
 mod postgres;
+mod reports;
 mod requests;
 mod search;
 mod sqlite;
@@ -38,6 +39,7 @@ pub use newsletter::{NEWS_BATCH, Newsletter};
 pub use office::{Backoffice, OfficeFilter, OfficePage, SectionText, TranslationTask};
 pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
 pub use postgres::PostgresStore;
+pub use reports::{Reports, StoredReport};
 pub use requests::EmployerRequests;
 pub use sqlite::SqliteStore;
 
@@ -57,7 +59,7 @@ pub type SectionCounts = std::collections::BTreeMap<String, u64>;
 /// [`EmployerRequests`]; services in [`Catalogue`] and bookings in
 /// [`Appointments`]; e-mail waiting
 /// to be sent in [`Outbox`]; what sitemaps list in [`Crawl`]; subscribers
-/// and news issues in [`Newsletter`].
+/// and news issues in [`Newsletter`]; weekly reports in [`Reports`].
 #[async_trait]
 pub trait Storage:
     Accounts
@@ -69,6 +71,7 @@ pub trait Storage:
     + EmployerRequests
     + Newsletter
     + Outbox
+    + Reports
     + Send
     + Sync
     + 'static

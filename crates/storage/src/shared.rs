@@ -352,7 +352,7 @@ impl Store {
 
     /// Loads whole offers from the database, in the order of `ids`, and keeps
     /// them in this node's cache with their version.
-    async fn load_offers(&self, ids: &[i64]) -> Result<Vec<Offer>, StorageError> {
+    pub(super) async fn load_offers(&self, ids: &[i64]) -> Result<Vec<Offer>, StorageError> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }

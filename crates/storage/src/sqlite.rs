@@ -40,6 +40,9 @@ mod office_sql;
 #[path = "outbox_sql.rs"]
 mod outbox_sql;
 #[allow(clippy::duplicate_mod)]
+#[path = "reports_sql.rs"]
+mod reports_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "requests_sql.rs"]
 mod requests_sql;
 #[allow(clippy::duplicate_mod)]

@@ -4,7 +4,9 @@
 //! e-mails, `office-appointments.ftl` for the agenda and the services
 //! catalogue of the back office, `markup.ftl` for social cards and the
 //! ready-to-paste posts, `newsletter.ftl` for the newsletter's pages, e-mails
-//! and back-office page, `print.ftl` for the printed posters and boards). Italian is the fallback; a
+//! and back-office page, `print.ftl` for the printed posters and boards,
+//! `reports.ftl` for the weekly reports' pages, post texts, cards and PDFs).
+//! Italian is the fallback; a
 //! message missing everywhere is logged and shown as an empty string, never
 //! as its raw id. A test checks that every id used in code or templates
 //! exists in all four languages.
@@ -16,7 +18,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 7]); 4] = [
+pub const SOURCES: [(&str, [&str; 8]); 4] = [
     (
         "it",
         [
@@ -27,6 +29,7 @@ pub const SOURCES: [(&str, [&str; 7]); 4] = [
             include_str!("../locales/it/markup.ftl"),
             include_str!("../locales/it/newsletter.ftl"),
             include_str!("../locales/it/print.ftl"),
+            include_str!("../locales/it/reports.ftl"),
         ],
     ),
     (
@@ -39,6 +42,7 @@ pub const SOURCES: [(&str, [&str; 7]); 4] = [
             include_str!("../locales/en/markup.ftl"),
             include_str!("../locales/en/newsletter.ftl"),
             include_str!("../locales/en/print.ftl"),
+            include_str!("../locales/en/reports.ftl"),
         ],
     ),
     (
@@ -51,6 +55,7 @@ pub const SOURCES: [(&str, [&str; 7]); 4] = [
             include_str!("../locales/fr/markup.ftl"),
             include_str!("../locales/fr/newsletter.ftl"),
             include_str!("../locales/fr/print.ftl"),
+            include_str!("../locales/fr/reports.ftl"),
         ],
     ),
     (
@@ -63,6 +68,7 @@ pub const SOURCES: [(&str, [&str; 7]); 4] = [
             include_str!("../locales/de/markup.ftl"),
             include_str!("../locales/de/newsletter.ftl"),
             include_str!("../locales/de/print.ftl"),
+            include_str!("../locales/de/reports.ftl"),
         ],
     ),
 ];
@@ -280,6 +286,11 @@ mod tests {
             ("phone", "0541.446209".into()),
             ("opens", "08:30".into()),
             ("closes", "11:30".into()),
+            ("area", "Ambito di Lecce".into()),
+            ("week", "2026-W48".into()),
+            ("from", "23/11/2026".into()),
+            ("to", "29/11/2026".into()),
+            ("change", "+12".into()),
         ]);
         for lang in Lang::ALL {
             for id in message_ids(lang) {

@@ -17,6 +17,7 @@ pub mod markup;
 pub mod newsletter;
 pub mod pages;
 pub mod printed;
+pub mod reports;
 mod router;
 pub mod session;
 pub mod templates;

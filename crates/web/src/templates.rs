@@ -26,6 +26,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("offer_gone.html", include_str!("../templates/offer_gone.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("info.html", include_str!("../templates/info.html")),
+    ("reports.html", include_str!("../templates/reports.html")),
+    ("report.html", include_str!("../templates/report.html")),
     ("error.html", include_str!("../templates/error.html")),
     ("mail/booking.html", include_str!("../templates/mail/booking.html")),
     (

@@ -118,6 +118,11 @@ pub fn sectors() -> &'static [Sector] {
     &SECTORS
 }
 
+/// The sector with this slug.
+pub fn sector(slug: &str) -> Option<&'static Sector> {
+    SECTORS.iter().find(|s| s.slug == slug)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +152,47 @@ mod tests {
                 assert!(!s.label(lang).is_empty());
             }
         }
+    }
+
+    #[test]
+    fn every_occupation_maps_to_exactly_one_report_sector() {
+        let slugs: Vec<_> = sectors().iter().map(|s| s.slug).collect();
+        let mut unique = slugs.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), slugs.len(), "sector slugs are unique");
+        for o in occupations() {
+            assert_eq!(slugs.iter().filter(|s| **s == o.sector).count(), 1, "{}", o.code);
+            assert_eq!(sector(o.sector).map(|s| s.slug), Some(o.sector));
+        }
+        // The sectors of the Lecce area's weekly reports, and "other".
+        for wanted in [
+            "tourism_catering",
+            "health_care",
+            "construction",
+            "retail",
+            "cleaning",
+            "textiles",
+            "wood",
+            "metalworking",
+            "administration",
+            "it",
+            "telecommunications",
+            "agriculture_food",
+            "transport",
+            "crafts",
+            "education",
+            "beauty",
+            "environment",
+            "other",
+        ] {
+            assert!(sector(wanted).is_some(), "{wanted}");
+            assert!(
+                occupations().iter().any(|o| o.sector == wanted),
+                "some occupation counts under {wanted}"
+            );
+        }
+        assert_eq!(sector("other").unwrap().label(Lang::En), "Other sectors");
     }
 
     #[test]

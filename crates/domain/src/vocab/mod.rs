@@ -8,7 +8,7 @@ mod isco;
 mod lists;
 
 pub use countries::Country;
-pub use isco::{Occupation, OccupationGroup, Sector, occupation, occupation_groups, occupations, sectors};
+pub use isco::{Occupation, OccupationGroup, Sector, occupation, occupation_groups, occupations, sector, sectors};
 pub use lists::{Cefr, ContractType, EducationLevel, Licence, SpokenLanguage, WorkingTime};
 
 use crate::Lang;

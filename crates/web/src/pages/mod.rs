@@ -13,6 +13,7 @@ pub mod offer_card;
 pub mod offer_poster;
 pub mod office;
 pub mod redirect;
+pub mod reports;
 pub mod search;
 
 use axum::response::Html;

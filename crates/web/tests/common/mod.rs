@@ -179,9 +179,10 @@ impl TestApp {
         let bytes = axum::body::to_bytes(response.into_body(), 16 * 1024 * 1024)
             .await
             .unwrap();
-        let image = headers
-            .get("content-type")
-            .is_some_and(|v| v.to_str().unwrap_or("").starts_with("image/") || v == "application/pdf");
+        let image = headers.get("content-type").is_some_and(|v| {
+            let v = v.to_str().unwrap_or("");
+            v.starts_with("image/") || v == "application/pdf"
+        });
         TestResponse {
             status,
             headers,
