@@ -278,6 +278,7 @@ async fn sitemap_lists_every_open_offer_in_every_language(app: TestApp) {
             "/employers",
             "/appointments",
             "/newsletter",
+            "/reports",
             "/accessibility",
             "/privacy",
         ] {
@@ -290,7 +291,7 @@ async fn sitemap_lists_every_open_offer_in_every_language(app: TestApp) {
     }
     assert_eq!(
         parsed.urls.len(),
-        offers.len() + 4 * (8 + centres.len()),
+        offers.len() + 4 * (9 + centres.len()),
         "nothing else is listed"
     );
 }

@@ -74,6 +74,7 @@ pub fn public_pages(centres: &[Centre]) -> Vec<Page> {
         "/employers/request",
         "/appointments",
         "/newsletter",
+        "/reports",
         "/accessibility",
         "/privacy",
     ];
