@@ -4,6 +4,7 @@
 
 mod commands;
 mod config;
+mod generate;
 mod import;
 mod print;
 mod progress;
@@ -46,6 +47,9 @@ enum Command {
     /// Make the weekly report of an area's offers.
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Load generated data (for benchmarks and load tests).
+    #[command(subcommand)]
+    Gen(generate::GenCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -61,6 +65,7 @@ fn main() -> std::process::ExitCode {
             Command::Import(command) => import::run(command, &file).await?,
             Command::Print(command) => print::run(command, &file).await?,
             Command::Report(command) => report::run(command, &file).await?,
+            Command::Gen(command) => generate::run(command, &file).await?,
         }
         Ok(())
     })

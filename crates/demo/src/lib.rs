@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod appointments;
 pub mod centres;
+mod board;
 mod content;
 pub mod offers;
 mod rng;

@@ -1,4 +1,6 @@
-//! Generates the demo offers from the hand-written content in `content.rs`.
+//! Generates offers from the hand-written content in `content.rs`: the
+//! demo's few hundred, or a stream of any length for `sportello gen` that is
+//! never held in memory at once. The same seed always gives the same offers.
 
 use chrono::{Duration, NaiveDate};
 use sportello_domain::vocab::{Cefr, ContractType, EducationLevel, Licence, SpokenLanguage, Vocabulary, WorkingTime};
@@ -8,6 +10,7 @@ use sportello_domain::{
 };
 use sportello_storage::ImportOffer;
 
+use crate::board;
 use crate::content::{EURES_ISCO, FAR_EMPLOYERS, FAR_PLACES, FarPlace, JOB_KINDS, JobKind, TOWNS};
 use crate::rng::Rng;
 
@@ -27,8 +30,25 @@ const CENTRE_WEIGHTS: &[(&str, u32)] = &[
     ("riccione", 110),
 ];
 
-/// Generates `count` offers over `centres` dated around `today`.
+/// How the generated offers are spread in time and how long they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mix {
+    /// The demo's: published in the last 30 days, the hand-written
+    /// descriptions as they are.
+    Demo,
+    /// A large board's: published over the last 90 days, a few more closed
+    /// ones, descriptions of varied length (see `board.rs`).
+    Board,
+}
+
+/// Generates `count` offers over `centres` dated around `today` (the demo's mix).
 pub fn generate(centres: &[Centre], count: usize, seed: u64, today: NaiveDate) -> Vec<ImportOffer> {
+    stream(centres, seed, today, Mix::Demo).take(count).collect()
+}
+
+/// An endless stream of offers over `centres` (at least one) dated around
+/// `today`: take as many as needed; each is made when asked for.
+pub fn stream(centres: &[Centre], seed: u64, today: NaiveDate, mix: Mix) -> impl Iterator<Item = ImportOffer> + '_ {
     let mut rng = Rng::new(seed);
     let weights: Vec<u32> = centres
         .iter()
@@ -39,18 +59,16 @@ pub fn generate(centres: &[Centre], count: usize, seed: u64, today: NaiveDate) -
                 .map_or(30, |(_, w)| *w)
         })
         .collect();
-    (0..count)
-        .map(|_| {
-            let centre = &centres[rng.weighted(&weights)];
-            one_offer(&mut rng, centre, today)
-        })
-        .collect()
+    std::iter::repeat_with(move || {
+        let centre = &centres[rng.weighted(&weights)];
+        one_offer(&mut rng, centre, today, mix)
+    })
 }
 
 /// Occupations whose offers may be for work from home.
 const REMOTE_KINDS: [&str; 3] = ["2512", "2513", "4222"];
 
-fn one_offer(rng: &mut Rng, centre: &Centre, today: NaiveDate) -> ImportOffer {
+fn one_offer(rng: &mut Rng, centre: &Centre, today: NaiveDate, mix: Mix) -> ImportOffer {
     let section = Section::ALL[rng.weighted(&[76, 10, 8, 6])];
     let rimini = centre.data.area.slug == "rimini";
     let kind = pick_kind(rng, section, rimini);
@@ -129,19 +147,13 @@ fn one_offer(rng: &mut Rng, centre: &Centre, today: NaiveDate) -> ImportOffer {
         .map(|(min, max)| Salary { min, max });
 
     // Lifecycle: most open, some closed, a few drafts.
-    let published_ago = i64::from(rng.range(0, 30));
-    let valid_days = i64::from(rng.range(7, 60));
-    let status = OfferStatus::ALL[rng.weighted(&[2, 88, 4, 3, 3])];
-    let (published_on, valid_through) = match status {
-        OfferStatus::Draft => (None, today + Duration::days(valid_days)),
-        OfferStatus::Expired => {
-            let published = today - Duration::days(published_ago + 40);
-            (Some(published), today - Duration::days(rng.range(1, 10).into()))
-        }
-        _ => (
-            Some(today - Duration::days(published_ago)),
-            today + Duration::days(valid_days),
-        ),
+    let (published_ago, status, published_on, valid_through) = match mix {
+        Mix::Demo => demo_lifecycle(rng, today),
+        Mix::Board => board_lifecycle(rng, today),
+    };
+    let extra = match mix {
+        Mix::Demo => Vec::new(),
+        Mix::Board => board::pick_sentences(rng),
     };
 
     // Developers and contact-centre staff work from home in half of the
@@ -152,7 +164,7 @@ fn one_offer(rng: &mut Rng, centre: &Centre, today: NaiveDate) -> ImportOffer {
         centre: centre.id,
         section,
         occupation: kind.isco.to_string(),
-        texts: texts(rng, kind, section, centre, &place, (contract, working_time)),
+        texts: texts(rng, kind, (section, centre), &place, (contract, working_time), &extra),
         employer: Employer {
             name: employer_name,
             hidden: rng.chance(20),
@@ -180,6 +192,46 @@ fn one_offer(rng: &mut Rng, centre: &Centre, today: NaiveDate) -> ImportOffer {
         status,
         published_on,
     }
+}
+
+/// The demo's lifecycle: `(days since publication, status, published on,
+/// valid through)`.
+fn demo_lifecycle(rng: &mut Rng, today: NaiveDate) -> (i64, OfferStatus, Option<NaiveDate>, NaiveDate) {
+    let published_ago = i64::from(rng.range(0, 30));
+    let valid_days = i64::from(rng.range(7, 60));
+    let status = OfferStatus::ALL[rng.weighted(&[2, 88, 4, 3, 3])];
+    let (published_on, valid_through) = match status {
+        OfferStatus::Draft => (None, today + Duration::days(valid_days)),
+        OfferStatus::Expired => {
+            let published = today - Duration::days(published_ago + 40);
+            (Some(published), today - Duration::days(rng.range(1, 10).into()))
+        }
+        _ => (
+            Some(today - Duration::days(published_ago)),
+            today + Duration::days(valid_days),
+        ),
+    };
+    (published_ago, status, published_on, valid_through)
+}
+
+/// A large board's lifecycle: published over the last 90 days; open offers
+/// valid for one to sixty more days; expired ones ran one to four weeks.
+fn board_lifecycle(rng: &mut Rng, today: NaiveDate) -> (i64, OfferStatus, Option<NaiveDate>, NaiveDate) {
+    let published_ago = i64::from(rng.range(0, 89));
+    let status = OfferStatus::ALL[rng.weighted(&[1, 82, 8, 3, 6])];
+    let (published_on, valid_through) = match status {
+        OfferStatus::Draft => (None, today + Duration::days(rng.range(14, 60).into())),
+        OfferStatus::Expired => {
+            let published = today - Duration::days(published_ago.max(8));
+            let ran = published + Duration::days(rng.range(7, 30).into());
+            (Some(published), ran.min(today - Duration::days(1)))
+        }
+        _ => (
+            Some(today - Duration::days(published_ago)),
+            today + Duration::days(rng.range(1, 60).into()),
+        ),
+    };
+    (published_ago, status, published_on, valid_through)
 }
 
 fn pick_kind(rng: &mut Rng, section: Section, rimini: bool) -> &'static JobKind {
@@ -304,13 +356,14 @@ fn how_to_apply(lang: Lang, section: Section, centre: &Centre) -> String {
 
 /// Italian always (original); English and French reviewed for most offers,
 /// German for some; a few unreviewed machine drafts, which stay private.
+/// `extra` are sentences of `board.rs` added to every language's description.
 fn texts(
     rng: &mut Rng,
     kind: &JobKind,
-    section: Section,
-    centre: &Centre,
+    (section, centre): (Section, &Centre),
     place: &WorkPlace,
     (contract, working_time): (ContractType, WorkingTime),
+    extra: &[usize],
 ) -> Vec<OfferText> {
     let eures = section == Section::Eures;
     let german_share = if eures && matches!(place.country.as_str(), "DE" | "AT" | "CH") {
@@ -337,12 +390,17 @@ fn texts(
         };
         let i = lang.index();
         let wt = working_time.label(lang).to_lowercase();
+        let mut description = format!("{}\n\n{}", kind.duties[i], details_sentence(lang, place, contract, &wt));
+        if !extra.is_empty() {
+            description.push_str("\n\n");
+            description.push_str(&board::paragraph(extra, lang));
+        }
         out.push(OfferText {
             lang,
             status,
             machine: status == TextStatus::Draft,
             title: kind.titles[i].to_string(),
-            description: format!("{}\n\n{}", kind.duties[i], details_sentence(lang, place, contract, &wt)),
+            description,
             how_to_apply: how_to_apply(lang, section, centre),
         });
     }
@@ -425,5 +483,43 @@ mod tests {
         }
         assert!(offers.iter().any(|o| o.status == OfferStatus::Expired));
         assert!(offers.iter().any(|o| o.status == OfferStatus::Withdrawn));
+    }
+
+    #[test]
+    fn board_mix_streams_a_realistic_board() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let centres = stored_centres();
+        let offers: Vec<ImportOffer> = stream(&centres, 11, today, Mix::Board).take(4_000).collect();
+        let again: Vec<ImportOffer> = stream(&centres, 11, today, Mix::Board).take(4_000).collect();
+        assert_eq!(format!("{offers:?}"), format!("{again:?}"), "same seed, same offers");
+        let other: Vec<ImportOffer> = stream(&centres, 12, today, Mix::Board).take(4_000).collect();
+        assert_ne!(format!("{offers:?}"), format!("{other:?}"));
+
+        let count = |status| offers.iter().filter(|o| o.status == status).count();
+        assert!(count(OfferStatus::Published) > 3_000, "mostly open");
+        assert!(count(OfferStatus::Expired) > 100 && count(OfferStatus::Filled) > 100);
+        let oldest = today - Duration::days(89);
+        for o in &offers {
+            if let Some(day) = o.published_on {
+                assert!(day >= oldest && day <= today, "published in the last 90 days");
+            }
+            match o.status {
+                OfferStatus::Published => assert!(o.data.valid_through >= today),
+                OfferStatus::Expired => assert!(o.data.valid_through < today),
+                _ => {}
+            }
+            assert!(o.data.public_text(Lang::It).is_some() || o.status == OfferStatus::Draft);
+        }
+        assert!(offers.iter().any(|o| o.published_on < Some(today - Duration::days(60))));
+        // Descriptions of varied length; the same extra sentences in every language.
+        let lengths: Vec<usize> = offers.iter().map(|o| o.data.texts[0].description.len()).collect();
+        let (shortest, longest) = (lengths.iter().min().unwrap(), lengths.iter().max().unwrap());
+        assert!(*longest > shortest * 3, "{shortest}..{longest}");
+        let long = offers
+            .iter()
+            .find(|o| o.data.texts.len() == 4 && o.data.texts[0].description.contains("turni diurni e notturni"))
+            .expect("a long offer in four languages");
+        assert!(long.data.texts[1].description.contains("day and night shifts"));
+        assert!(long.data.texts[3].description.contains("Tag- und Nachtschichten"));
     }
 }

@@ -16,6 +16,7 @@ mod postgres;
 mod reports;
 mod requests;
 mod search;
+mod search_feed;
 mod sqlite;
 pub mod testing;
 mod write_tx;
@@ -41,6 +42,7 @@ pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
 pub use postgres::PostgresStore;
 pub use reports::{Reports, StoredReport};
 pub use requests::EmployerRequests;
+pub use search_feed::{ChangeLogBounds, OfferChange, SearchFeed};
 pub use sqlite::SqliteStore;
 
 /// An offer with its lifecycle state, for bulk loading (demo data, imports).
@@ -59,7 +61,8 @@ pub type SectionCounts = std::collections::BTreeMap<String, u64>;
 /// [`EmployerRequests`]; services in [`Catalogue`] and bookings in
 /// [`Appointments`]; e-mail waiting
 /// to be sent in [`Outbox`]; what sitemaps list in [`Crawl`]; subscribers
-/// and news issues in [`Newsletter`]; weekly reports in [`Reports`].
+/// and news issues in [`Newsletter`]; weekly reports in [`Reports`]; what
+/// the search index follows in [`SearchFeed`].
 #[async_trait]
 pub trait Storage:
     Accounts
@@ -72,6 +75,7 @@ pub trait Storage:
     + Newsletter
     + Outbox
     + Reports
+    + SearchFeed
     + Send
     + Sync
     + 'static
@@ -99,6 +103,16 @@ pub trait Storage:
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<u64, StorageError>;
+
+    /// Stores many offers in one transaction, each with its state, with
+    /// multi-row `INSERT`s: for loads of thousands of offers at a time.
+    /// Returns their reference codes, in the order of `offers`.
+    async fn bulk_import_offers(
+        &self,
+        offers: &[ImportOffer],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RefCode>, StorageError>;
 
     /// The offer with this reference code, whatever its status.
     async fn offer(&self, reference: &RefCode) -> Result<Option<Offer>, StorageError>;

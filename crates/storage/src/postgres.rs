@@ -22,6 +22,9 @@ mod appointments_sql;
 #[path = "audit_sql.rs"]
 mod audit_sql;
 #[allow(clippy::duplicate_mod)]
+#[path = "bulk_sql.rs"]
+mod bulk_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "catalogue_sql.rs"]
 mod catalogue_sql;
 #[allow(clippy::duplicate_mod)]
@@ -48,6 +51,9 @@ mod rows;
 #[allow(clippy::duplicate_mod)]
 #[path = "search_sql.rs"]
 mod search_sql;
+#[allow(clippy::duplicate_mod)]
+#[path = "search_feed_sql.rs"]
+mod search_feed_sql;
 #[allow(clippy::duplicate_mod)]
 #[path = "shared.rs"]
 mod shared;

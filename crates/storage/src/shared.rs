@@ -110,6 +110,16 @@ impl Storage for Store {
         Ok(offers.len() as u64)
     }
 
+    #[tracing::instrument(skip_all, fields(count = offers.len()))]
+    async fn bulk_import_offers(
+        &self,
+        offers: &[ImportOffer],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<RefCode>, StorageError> {
+        self.bulk_insert_offers(offers, actor, now).await
+    }
+
     #[tracing::instrument(skip_all, fields(reference = %reference))]
     async fn offer(&self, reference: &RefCode) -> Result<Option<Offer>, StorageError> {
         let found: Option<(i64, i64)> = sqlx::query_as("SELECT id, version FROM offers WHERE reference = $1")
@@ -365,7 +375,7 @@ impl Store {
 
     /// Builds whole offers from rows of [`OFFER_SELECT`], adding their texts
     /// and language requirements.
-    async fn complete_offers(&self, rows: &[DbRow]) -> Result<HashMap<i64, Offer>, StorageError> {
+    pub(super) async fn complete_offers(&self, rows: &[DbRow]) -> Result<HashMap<i64, Offer>, StorageError> {
         let mut offers: HashMap<i64, Offer> = HashMap::with_capacity(rows.len());
         let mut versions: Vec<(i64, i64)> = Vec::with_capacity(rows.len());
         for row in rows {

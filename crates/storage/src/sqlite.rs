@@ -25,6 +25,9 @@ mod appointments_sql;
 #[path = "audit_sql.rs"]
 mod audit_sql;
 #[allow(clippy::duplicate_mod)]
+#[path = "bulk_sql.rs"]
+mod bulk_sql;
+#[allow(clippy::duplicate_mod)]
 #[path = "catalogue_sql.rs"]
 mod catalogue_sql;
 #[allow(clippy::duplicate_mod)]
@@ -51,6 +54,9 @@ mod rows;
 #[allow(clippy::duplicate_mod)]
 #[path = "search_sql.rs"]
 mod search_sql;
+#[allow(clippy::duplicate_mod)]
+#[path = "search_feed_sql.rs"]
+mod search_feed_sql;
 #[allow(clippy::duplicate_mod)]
 #[path = "shared.rs"]
 mod shared;
