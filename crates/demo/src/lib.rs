@@ -8,8 +8,8 @@
 
 pub mod accounts;
 pub mod appointments;
-pub mod centres;
 mod board;
+pub mod centres;
 mod content;
 pub mod offers;
 mod rng;

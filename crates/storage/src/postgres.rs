@@ -21,6 +21,9 @@ mod appointments_sql;
 #[allow(clippy::duplicate_mod)]
 #[path = "audit_sql.rs"]
 mod audit_sql;
+// Bulk loading writes rows its own way on each backend.
+#[path = "bulk_rows_unnest.rs"]
+mod bulk_rows;
 #[allow(clippy::duplicate_mod)]
 #[path = "bulk_sql.rs"]
 mod bulk_sql;
@@ -49,11 +52,11 @@ mod requests_sql;
 #[path = "rows.rs"]
 mod rows;
 #[allow(clippy::duplicate_mod)]
-#[path = "search_sql.rs"]
-mod search_sql;
-#[allow(clippy::duplicate_mod)]
 #[path = "search_feed_sql.rs"]
 mod search_feed_sql;
+#[allow(clippy::duplicate_mod)]
+#[path = "search_sql.rs"]
+mod search_sql;
 #[allow(clippy::duplicate_mod)]
 #[path = "shared.rs"]
 mod shared;

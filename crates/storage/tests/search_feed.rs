@@ -43,7 +43,10 @@ async fn every_change_is_logged(backend: Backend) {
     let it = || vec![text(Lang::It, TextStatus::Original, "Cameriere di sala")];
 
     // Created as a draft.
-    let draft = s.insert_offer(&offer(lecce.id, "5131", it()), &system, now).await.unwrap();
+    let draft = s
+        .insert_offer(&offer(lecce.id, "5131", it()), &system, now)
+        .await
+        .unwrap();
     let (ids, mut seen) = changed_since(s, 0).await;
     assert_eq!(ids, BTreeSet::from([draft.id.0]));
     let bounds = s.change_log_bounds().await.unwrap();
@@ -51,9 +54,13 @@ async fn every_change_is_logged(backend: Backend) {
     assert_eq!(bounds.last, seen);
 
     // Imported.
-    s.import_offers(&[import(offer(lecce.id, "5120", it()), OfferStatus::Published)], &system, now)
-        .await
-        .unwrap();
+    s.import_offers(
+        &[import(offer(lecce.id, "5120", it()), OfferStatus::Published)],
+        &system,
+        now,
+    )
+    .await
+    .unwrap();
     let imported = s.offer(&RefCode::parse("LE-0002").unwrap()).await.unwrap().unwrap();
     let (ids, last) = changed_since(s, seen).await;
     assert_eq!(ids, BTreeSet::from([imported.id.0]));
@@ -75,9 +82,14 @@ async fn every_change_is_logged(backend: Backend) {
     assert_eq!(ids, BTreeSet::from([draft.id.0]), "update");
     seen = last;
 
-    s.set_offer_text(&draft.reference, &text(Lang::En, TextStatus::Reviewed, "Waiter"), &system, now)
-        .await
-        .unwrap();
+    s.set_offer_text(
+        &draft.reference,
+        &text(Lang::En, TextStatus::Reviewed, "Waiter"),
+        &system,
+        now,
+    )
+    .await
+    .unwrap();
     let (ids, last) = changed_since(s, seen).await;
     assert_eq!(ids, BTreeSet::from([draft.id.0]), "text");
     seen = last;
@@ -89,15 +101,9 @@ async fn every_change_is_logged(backend: Backend) {
     assert_eq!(ids, BTreeSet::from([draft.id.0]), "close");
     seen = last;
 
-    s.extend_offer(
-        &imported.reference,
-        today() + Duration::days(60),
-        today(),
-        &system,
-        now,
-    )
-    .await
-    .unwrap();
+    s.extend_offer(&imported.reference, today() + Duration::days(60), today(), &system, now)
+        .await
+        .unwrap();
     let (ids, last) = changed_since(s, seen).await;
     assert_eq!(ids, BTreeSet::from([imported.id.0]), "extend");
     seen = last;
@@ -235,7 +241,10 @@ async fn offers_pages_and_pruning(backend: Backend) {
         assert!(page.len() <= 3);
         let Some(last) = page.last() else { break };
         after = last.id;
-        assert!(page.iter().all(|o| o.status == OfferStatus::Published && !o.data.texts.is_empty()));
+        assert!(
+            page.iter()
+                .all(|o| o.status == OfferStatus::Published && !o.data.texts.is_empty())
+        );
         paged.extend(page.iter().map(|o| o.id));
     }
     assert_eq!(paged, published);
@@ -245,7 +254,10 @@ async fn offers_pages_and_pruning(backend: Backend) {
     assert!(before.first.is_some() && before.last >= statuses.len() as i64);
     assert_eq!(s.prune_offer_changes(now - Duration::hours(1)).await.unwrap(), 0);
     let kept = s.offer_changes_after(0, 1000).await.unwrap().len() as u64;
-    assert_eq!(s.prune_offer_changes(Utc::now() + Duration::minutes(1)).await.unwrap(), kept);
+    assert_eq!(
+        s.prune_offer_changes(Utc::now() + Duration::minutes(1)).await.unwrap(),
+        kept
+    );
     let pruned = s.change_log_bounds().await.unwrap();
     assert_eq!((pruned.first, pruned.last), (None, before.last));
     s.close_offer(&references[0], OfferStatus::Filled, &system, now)
@@ -275,7 +287,9 @@ async fn bulk_import(backend: Backend) {
     let lecce = s.insert_centre(&centre("lecce", "LE")).await.unwrap();
     let tricase = s.insert_centre(&centre("tricase", "TR")).await.unwrap();
     // Numbers continue after those given one by one.
-    s.insert_offer(&offer(lecce.id, "5131", vec![]), &system, now).await.unwrap();
+    s.insert_offer(&offer(lecce.id, "5131", vec![]), &system, now)
+        .await
+        .unwrap();
     let before = s.change_log_bounds().await.unwrap().last;
     let mut texts = vec![text(Lang::It, TextStatus::Original, "Cameriere")];
     texts.push(text(Lang::En, TextStatus::Reviewed, "Waiter"));
@@ -294,11 +308,15 @@ async fn bulk_import(backend: Backend) {
     let last = s.offer(&references[2_499]).await.unwrap().unwrap();
     assert_eq!(last.data, batch[2_499].data);
     assert_eq!(last.status, OfferStatus::Published);
-    // Every offer is in the change log.
+    // Every offer is in the change log, once.
     let (ids, _) = changed_since(s, before).await;
     assert_eq!(ids.len(), 2_500);
+    assert_eq!(s.offer_changes_after(before, 10_000).await.unwrap().len(), 2_500);
     // An offer after the load gets the next number.
-    let next = s.insert_offer(&offer(lecce.id, "5131", vec![]), &system, now).await.unwrap();
+    let next = s
+        .insert_offer(&offer(lecce.id, "5131", vec![]), &system, now)
+        .await
+        .unwrap();
     assert_eq!(next.reference.to_string(), format!("LE-{:04}", 2 + 2_500 - 834));
     // A batch with an offer that cannot be published writes nothing.
     let mut bad = batch[..3].to_vec();
@@ -307,7 +325,13 @@ async fn bulk_import(backend: Backend) {
     bad[1].data = offer(lecce.id, "0000", vec![]);
     bad[1].status = OfferStatus::Draft;
     assert!(s.bulk_import_offers(&bad, &system, now).await.is_err());
-    assert_eq!(s.offer(&RefCode::parse("TR-0835").unwrap()).await.unwrap().map(|o| o.id), None);
+    assert_eq!(
+        s.offer(&RefCode::parse("TR-0835").unwrap())
+            .await
+            .unwrap()
+            .map(|o| o.id),
+        None
+    );
 }
 
 macro_rules! on_both_backends {
