@@ -29,8 +29,9 @@ pub struct OfferChange {
 pub struct ChangeLogBounds {
     /// The oldest row still kept; `None` when the log is empty.
     pub first: Option<i64>,
-    /// The newest number handed out: the newest row, or when the log is
-    /// empty the last number it ever held (0 when it never held any).
+    /// The newest row's number or, when the log is empty, the last number
+    /// ever handed out (0 when none was): the next change always gets a
+    /// larger number.
     pub last: i64,
 }
 
