@@ -120,8 +120,10 @@ impl Zipf {
 
 fn offer(i: u64, rng: &mut Rng, it: &Zipf, en: &Zipf, today: NaiveDate) -> Offer {
     let occupations = occupations();
-    let occupation = occupations[rng.below(occupations.len().min(rng.below(occupations.len()) + 20))];
-    let mut description = it.sentence(rng, 20 + rng.below(100));
+    let spread = occupations.len().min(rng.below(occupations.len()) + 20);
+    let occupation = occupations[rng.below(spread)];
+    let words = 20 + rng.below(100);
+    let mut description = it.sentence(rng, words);
     if rng.chance(35) {
         description.push_str(" per la stagione estiva");
     }
@@ -146,11 +148,8 @@ fn offer(i: u64, rng: &mut Rng, it: &Zipf, en: &Zipf, today: NaiveDate) -> Offer
     )];
     for (lang, percent) in [(Lang::En, 30), (Lang::Fr, 8), (Lang::De, 8)] {
         if rng.chance(percent) {
-            texts.push(text(
-                lang,
-                occupation.label(lang).to_string(),
-                en.sentence(rng, 20 + rng.below(80)),
-            ));
+            let words = 20 + rng.below(80);
+            texts.push(text(lang, occupation.label(lang).to_string(), en.sentence(rng, words)));
         }
     }
     let languages = (0..rng.below(3))
@@ -164,6 +163,8 @@ fn offer(i: u64, rng: &mut Rng, it: &Zipf, en: &Zipf, today: NaiveDate) -> Offer
             }
             all
         });
+    let spread = rng.below(550) + 1;
+    let centre = 1 + rng.below(spread) as i64;
     Offer {
         id: OfferId(i as i64),
         reference: RefCode::new("LE", i).unwrap_or_else(|_| unreachable!()),
@@ -172,7 +173,7 @@ fn offer(i: u64, rng: &mut Rng, it: &Zipf, en: &Zipf, today: NaiveDate) -> Offer
         updated_at: Utc::now(),
         version: 1,
         data: NewOffer {
-            centre: CentreId(1 + rng.below(rng.below(550) + 1) as i64),
+            centre: CentreId(centre),
             section: Section::ALL[[0, 0, 0, 0, 0, 0, 1, 1, 2, 3][rng.below(10)]],
             occupation: occupation.code.to_string(),
             texts,
@@ -267,6 +268,15 @@ fn peak_rss_mib() -> String {
         .unwrap_or_default()
 }
 
+/// CPU seconds used by the process so far (user + system).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let count: u64 = args.next().map(|a| a.parse()).transpose()?.unwrap_or(200_000);
@@ -280,6 +290,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let index = SearchIndex::open(&dir)?;
     let mut rng = Rng(0x5EED);
     let started = Instant::now();
+    let cpu = cpu_seconds();
     let mut rebuild = index.rebuild()?;
     let mut batch = Vec::with_capacity(1000);
     let mut generating = Duration::ZERO;
@@ -295,12 +306,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     rebuild.finish(&IndexState::default())?;
     let elapsed = started.elapsed();
     println!(
-        "indexed {count} offers in {:.1} s ({:.1} s of it generating them), {} docs, {:.0} MiB on disk",
+        "indexed {count} offers in {:.1} s, {:.1} CPU s ({:.1} s generating them), {} docs, {:.0} MiB on disk",
         elapsed.as_secs_f64(),
+        cpu_seconds() - cpu,
         generating.as_secs_f64(),
         index.doc_count(),
         dir_size(&dir) as f64 / 1024.0 / 1024.0
     );
+    // Let background merges settle (the reader picks them up by itself).
+    let mut segments = index.segment_count();
+    for _ in 0..60 {
+        std::thread::sleep(Duration::from_secs(2));
+        let now = index.segment_count();
+        if now == segments {
+            break;
+        }
+        segments = now;
+    }
+    println!("{segments} segments");
     let mix = queries(&mut Rng(42));
     for (_, q, centre) in mix.iter().take(100) {
         index.search(q, *centre, today)?;
@@ -308,6 +331,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut by_kind: std::collections::BTreeMap<&str, Vec<Duration>> = Default::default();
     let mut all = Vec::new();
     let mut slowest: Vec<(Duration, String)> = Vec::new();
+    let cpu = cpu_seconds();
     for (kind, q, centre) in &mix {
         let t = Instant::now();
         let hits = index.search(q, *centre, today)?;
@@ -316,6 +340,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         all.push(took);
         slowest.push((took, format!("{:?} {centre:?} → {}", q.filter, hits.total)));
     }
+    println!(
+        "{:.2} CPU ms per query on average (all threads)",
+        (cpu_seconds() - cpu) * 1000.0 / mix.len() as f64
+    );
     by_kind.insert("all", all);
     println!(
         "{:<16} {:>6} {:>8} {:>8} {:>8} {:>8}",

@@ -148,7 +148,12 @@ impl SearchIndex {
         for lang in Lang::ALL {
             index.tokenizers().register(tokenizer_name(lang), analyzer(lang));
         }
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        // Commits reload the reader at once (see `Inner::commit`); the policy
+        // also picks up the segments that background merges publish.
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
         let writer = index.writer_with_num_threads(threads, bytes)?;
         let state = read_state(&index)?;
         Ok(SearchIndex {
@@ -172,6 +177,11 @@ impl SearchIndex {
     /// Number of offers in the index (expired ones included until removed).
     pub fn doc_count(&self) -> u64 {
         self.inner.reader.searcher().num_docs()
+    }
+
+    /// Number of index segments searched (in parallel when more than one).
+    pub fn segment_count(&self) -> usize {
+        self.inner.reader.searcher().segment_readers().len()
     }
 
     /// Removes every offer of `delete` and of `upsert`, adds back the

@@ -128,6 +128,9 @@ pub(crate) fn build(
             ));
         }
     }
+    if top.len() == 1 {
+        return Ok(top.pop().map(|(_, q)| q));
+    }
     Ok(Some(Box::new(BooleanQuery::new(top))))
 }
 
@@ -143,12 +146,13 @@ fn word_query(
     for lang in Lang::ALL {
         if let Some(t) = analyzers.term(lang, word) {
             let term = Term::from_field_text(fields.words[lang.index()], &t);
-            doc_freq += searcher.doc_freq(&term)?;
-            terms.push(term);
+            let freq = searcher.doc_freq(&term)?;
+            // Terms in no offer are left out: fewer posting lists to merge.
+            if freq > 0 {
+                doc_freq += freq;
+                terms.push(term);
+            }
         }
-    }
-    if terms.is_empty() {
-        return Ok(Box::new(EmptyQuery));
     }
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let fuzzy = word.chars().count() >= FUZZY_MIN_CHARS && doc_freq < FUZZY_MAX_DOC_FREQ;

@@ -188,30 +188,42 @@ pub(crate) fn document(offer: &Offer, fields: &Fields, analyzers: &mut Analyzers
     for lang in Lang::ALL {
         tokens.clear();
         pair_tokens.clear();
-        let mut values: Vec<&str> = Vec::new();
+        // (text, weight): a weight of two repeats the text's terms.
+        let mut values: Vec<(&str, usize)> = Vec::new();
         if let Some(text) = data.public_text(lang) {
-            values.extend(std::iter::repeat_n(text.title.as_str(), TITLE_WEIGHT));
-            values.push(&text.description);
+            values.push((&text.title, TITLE_WEIGHT));
+            values.push((&text.description, 1));
         }
         if let Some(o) = label {
-            values.extend(std::iter::repeat_n(o.label(lang), LABEL_WEIGHT));
+            values.push((o.label(lang), LABEL_WEIGHT));
         }
         if lang == Lang::It {
-            values.push(&data.place.town);
+            values.push((&data.place.town, 1));
             if let Some(name) = data.employer.public_name() {
-                values.push(name);
+                values.push((name, 1));
             }
         }
-        for value in values {
+        for (value, weight) in values {
             let start = tokens.len();
             analyzers.tokens_into(lang, value, &mut tokens);
             analyzers.plain_into(value, &mut plain_tokens);
-            for p in pairs(tokens[start..].iter().map(|t| t.text.as_str())) {
-                pair_tokens.push(Token {
-                    position: pair_tokens.len(),
-                    text: p,
-                    ..Token::default()
-                });
+            let end = tokens.len();
+            for p in pairs(tokens[start..end].iter().map(|t| t.text.as_str())) {
+                for _ in 0..weight {
+                    pair_tokens.push(Token {
+                        position: pair_tokens.len(),
+                        text: p.clone(),
+                        ..Token::default()
+                    });
+                }
+            }
+            for _ in 1..weight {
+                let base = tokens.last().map_or(0, |t| t.position + 2);
+                for i in start..end {
+                    let mut copy = tokens[i].clone();
+                    copy.position += base - tokens[start].position;
+                    tokens.push(copy);
+                }
             }
         }
         if !tokens.is_empty() {
