@@ -1,0 +1,236 @@
+//! Text analysis, the same at indexing and at query time: one analyzer per
+//! language (words split on anything that is not a letter or digit,
+//! lower-cased, accents folded, then stemmed with that language's Snowball
+//! stemmer), the word pairs ("shingles") that make quoted phrases term
+//! lookups, and the stop-word check that keeps "di", "the" or "der" from
+//! being required words of a query.
+
+use sportello_domain::Lang;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer, Token,
+    TokenStream,
+};
+
+/// Longest token kept, in bytes; longer "words" are junk, not vocabulary.
+pub(crate) const MAX_TOKEN_BYTES: usize = 40;
+/// Separator between the two words of a pair (never inside a token).
+const PAIR_SEPARATOR: char = ' ';
+
+/// The tokenizer name registered for a language's text field.
+pub(crate) fn tokenizer_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::It => "sportello_it",
+        Lang::En => "sportello_en",
+        Lang::Fr => "sportello_fr",
+        Lang::De => "sportello_de",
+    }
+}
+
+fn stemmer_language(lang: Lang) -> Language {
+    match lang {
+        Lang::It => Language::Italian,
+        Lang::En => Language::English,
+        Lang::Fr => Language::French,
+        Lang::De => Language::German,
+    }
+}
+
+/// The analyzer of one language, without the corrections of [`fix_stem`]
+/// (registered with the index for its schema; documents arrive analyzed).
+pub(crate) fn analyzer(lang: Lang) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(tantivy::tokenizer::Stemmer::new(stemmer_language(lang)))
+        .build()
+}
+
+/// Words without stemming: lower-cased, accents folded (for typos).
+fn plain_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Corrects the Snowball stems where they split a word from its plural or
+/// feminine (measured on the occupation names): Italian `cameriere` gave
+/// `camer` but `camerieri` `camerier`; French `infirmier` gave `infirmi`
+/// but `infirmière` `infirmier`, `serveuse` `serveux` but `serveur`
+/// `serveur`; German `Köchin` gave `kochin` but `Koch` `koch`.
+pub(crate) fn fix_stem(lang: Lang, stem: &mut String) {
+    match lang {
+        Lang::It => {
+            if stem.len() > 5 && stem.ends_with("ier") {
+                stem.truncate(stem.len() - 3);
+                if stem.ends_with("ch") || stem.ends_with("gh") {
+                    stem.pop();
+                }
+            }
+        }
+        Lang::Fr => {
+            if stem.len() > 5 && stem.ends_with("ier") {
+                stem.truncate(stem.len() - 2);
+            } else if stem.len() > 5 && stem.ends_with("eux") {
+                stem.truncate(stem.len() - 1);
+                stem.push('r');
+            }
+        }
+        Lang::De => {
+            for suffix in ["inn", "in"] {
+                if stem.len() > suffix.len() + 3 && stem.ends_with(suffix) {
+                    stem.truncate(stem.len() - suffix.len());
+                    break;
+                }
+            }
+        }
+        Lang::En => {}
+    }
+}
+
+/// Analyzers of the four languages plus the stop-word lists; cheap to clone,
+/// each search or indexing batch works on its own copy (analyzers need
+/// `&mut` to run).
+#[derive(Clone)]
+pub(crate) struct Analyzers {
+    stem: [TextAnalyzer; 4],
+    stop: [TextAnalyzer; 4],
+    split: TextAnalyzer,
+    plain: TextAnalyzer,
+}
+
+impl Analyzers {
+    pub(crate) fn new() -> Analyzers {
+        let stop = |lang: Lang| {
+            let builder = TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser);
+            match StopWordFilter::new(stemmer_language(lang)) {
+                Some(filter) => builder.filter(filter).build(),
+                None => builder.build(),
+            }
+        };
+        Analyzers {
+            stem: Lang::ALL.map(analyzer),
+            stop: Lang::ALL.map(stop),
+            split: TextAnalyzer::builder(SimpleTokenizer::default()).build(),
+            plain: plain_analyzer(),
+        }
+    }
+
+    /// Appends the analyzed tokens of `text` in `lang` to `out`, numbering
+    /// positions on from the last token already there.
+    pub(crate) fn tokens_into(&mut self, lang: Lang, text: &str, out: &mut Vec<Token>) {
+        let base = out.last().map_or(0, |t| t.position + 2);
+        let mut stream = self.stem[lang.index()].token_stream(text);
+        while let Some(token) = stream.next() {
+            let mut token = token.clone();
+            token.position += base;
+            fix_stem(lang, &mut token.text);
+            out.push(token);
+        }
+    }
+
+    /// Appends the unstemmed (folded) words of `text` to `out`.
+    pub(crate) fn plain_into(&mut self, text: &str, out: &mut Vec<Token>) {
+        let base = out.last().map_or(0, |t| t.position + 2);
+        let mut stream = self.plain.token_stream(text);
+        while let Some(token) = stream.next() {
+            let mut token = token.clone();
+            token.position += base;
+            out.push(token);
+        }
+    }
+
+    /// The unstemmed folded form of one word.
+    pub(crate) fn plain(&mut self, word: &str) -> Option<String> {
+        self.plain.token_stream(word).next().map(|t| t.text.clone())
+    }
+
+    /// The analyzed form of one word in `lang`; `None` when nothing is left
+    /// of it (an over-long token).
+    pub(crate) fn term(&mut self, lang: Lang, word: &str) -> Option<String> {
+        let mut stream = self.stem[lang.index()].token_stream(word);
+        let mut term = stream.next().map(|t| t.text.clone())?;
+        fix_stem(lang, &mut term);
+        Some(term)
+    }
+
+    /// The words of `text` as typed (split on anything but letters and digits).
+    pub(crate) fn words(&mut self, text: &str) -> Vec<String> {
+        let mut stream = self.split.token_stream(text);
+        let mut words = Vec::new();
+        while let Some(token) = stream.next() {
+            words.push(token.text.clone());
+        }
+        words
+    }
+
+    /// Whether `word` is a stop word in any of the four languages.
+    pub(crate) fn is_stop_word(&mut self, word: &str) -> bool {
+        self.stop.iter_mut().any(|a| a.token_stream(word).next().is_none())
+    }
+}
+
+/// The word pairs of a run of tokens (each value of a field separately, so no
+/// pair spans a title and a description).
+pub(crate) fn pairs<'a>(tokens: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let tokens: Vec<&str> = tokens.into_iter().collect();
+    tokens.windows(2).map(|w| pair(w[0], w[1])).collect()
+}
+
+pub(crate) fn pair(first: &str, second: &str) -> String {
+    let mut p = String::with_capacity(first.len() + second.len() + 1);
+    p.push_str(first);
+    p.push(PAIR_SEPARATOR);
+    p.push_str(second);
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_and_case_before_stemming() {
+        let mut a = Analyzers::new();
+        assert_eq!(a.term(Lang::It, "Nardò"), a.term(Lang::It, "nardo"));
+        assert_eq!(a.term(Lang::Fr, "Étudiant"), a.term(Lang::Fr, "etudiant"));
+        assert_eq!(a.term(Lang::De, "Köche"), a.term(Lang::De, "koche"));
+    }
+
+    #[test]
+    fn stems_each_language() {
+        let mut a = Analyzers::new();
+        for (lang, forms) in [
+            (Lang::It, &["cameriere", "camerieri", "cameriera"][..]),
+            (Lang::It, &["parrucchiere", "parrucchieri", "parrucchiera"][..]),
+            (Lang::It, &["cuoco", "cuochi", "cuoca"][..]),
+            (Lang::Fr, &["infirmier", "infirmière", "infirmiers"][..]),
+            (Lang::Fr, &["serveur", "serveuse", "serveurs"][..]),
+            (Lang::De, &["Koch", "Köchin", "Köche"][..]),
+        ] {
+            let first = a.term(lang, forms[0]);
+            for form in forms {
+                assert_eq!(a.term(lang, form), first, "{form}");
+            }
+        }
+        assert_eq!(a.term(Lang::En, "waiters"), a.term(Lang::En, "waiter"));
+        assert_eq!(a.term(Lang::Fr, "serveuses"), a.term(Lang::Fr, "serveuse"));
+        assert_eq!(a.term(Lang::De, "Kellnern"), a.term(Lang::De, "Kellner"));
+        assert_eq!(a.term(Lang::En, "cleaning"), a.term(Lang::En, "cleaned"));
+    }
+
+    #[test]
+    fn drops_over_long_tokens_and_finds_stop_words() {
+        let mut a = Analyzers::new();
+        assert_eq!(a.term(Lang::It, &"x".repeat(MAX_TOKEN_BYTES + 1)), None);
+        assert!(a.is_stop_word("di") && a.is_stop_word("The") && a.is_stop_word("der"));
+        assert!(!a.is_stop_word("cuoco"));
+        assert_eq!(
+            a.words("l'esperienza: (part-time)"),
+            ["l", "esperienza", "part", "time"]
+        );
+        assert_eq!(pairs(["a", "b", "c"]), ["a b", "b c"]);
+    }
+}
