@@ -117,7 +117,13 @@ pub async fn serve(config: Serve) -> Result<(), String> {
         sportello_jobs::outbox::EVERY,
         pace(config.mail_rate),
     );
-    let mut state = AppState::new(storage, config.public_url, config.secret.as_ref().map(|s| s.0.as_str())).await?;
+    let mut state = AppState::new(
+        storage.clone(),
+        config.public_url,
+        config.secret.as_ref().map(|s| s.0.as_str()),
+    )
+    .await?;
+    state.search = follow_search(storage, &config.index_dir, config.search_hold_file)?;
     state.behind_proxy = config.behind_proxy;
     state.appointments = std::sync::Arc::new(config.appointments);
     if let Some(url) = &config.translate_url {
@@ -126,6 +132,24 @@ pub async fn serve(config: Serve) -> Result<(), String> {
         state.translator = Some(std::sync::Arc::new(translator));
     }
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
+}
+
+/// This node's search on its index in `dir`, followed in the background: a
+/// missing, stale or foreign index is rebuilt there while the node serves.
+fn follow_search(
+    storage: Arc<dyn Storage>,
+    dir: &std::path::Path,
+    hold_file: Option<std::path::PathBuf>,
+) -> Result<Arc<sportello_search::OfferSearch>, String> {
+    let index = sportello_search::SearchIndex::open(dir)
+        .map_err(|e| format!("cannot open the search index in {} (is another node using it?): {e}", dir.display()))?;
+    tracing::info!(dir = %dir.display(), offers = index.doc_count(), "search index");
+    let search = Arc::new(
+        sportello_search::OfferSearch::new(index, storage, sportello_search::Consistency::Eventual)
+            .with_hold_file(hold_file),
+    );
+    tokio::spawn(search.clone().follow());
+    Ok(search)
 }
 
 /// The demo's weekly reports: last week's and this week's for every area
@@ -216,7 +240,8 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         sportello_jobs::outbox::EVERY,
         pace(config.mail_rate),
     );
-    let mut state = AppState::new(storage, public_url, None).await?;
+    let mut state = AppState::new(storage.clone(), public_url, None).await?;
+    state.search = follow_search(storage, &config.index_dir, None)?;
     state.demo_mailbox = true;
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
 }

@@ -27,6 +27,7 @@ pub struct FileConfig {
     pub jitsi_url: Option<String>,
     pub reminders: Option<String>,
     pub mail_rate: Option<u32>,
+    pub index_dir: Option<String>,
 }
 
 impl FileConfig {
@@ -92,6 +93,31 @@ pub struct ServeArgs {
     /// (other mail is never held back) [default: no limit]
     #[arg(long, env = "SPORTELLO_MAIL_RATE", value_name = "N")]
     mail_rate: Option<String>,
+    #[command(flatten)]
+    index: IndexArgs,
+    /// While this file exists, the node's search index stops following the
+    /// database (for maintenance; searches go on from the index as it is)
+    #[arg(long, env = "SPORTELLO_SEARCH_HOLD_FILE", value_name = "FILE")]
+    search_hold_file: Option<std::path::PathBuf>,
+}
+
+/// Where a node keeps its own search index.
+#[derive(Args)]
+pub struct IndexArgs {
+    /// Directory of this node's search index, created if missing and rebuilt
+    /// from the database when missing, stale or from another database
+    /// [default: sportello-index]
+    #[arg(long, env = "SPORTELLO_INDEX_DIR", value_name = "DIR")]
+    index_dir: Option<std::path::PathBuf>,
+}
+
+impl IndexArgs {
+    /// The flag or variable, else the file, else `default`.
+    pub fn resolve(self, file: &FileConfig, default: &str) -> std::path::PathBuf {
+        self.index_dir
+            .or_else(|| file.index_dir.clone().map(Into::into))
+            .unwrap_or_else(|| default.into())
+    }
 }
 
 #[derive(Args)]
@@ -108,6 +134,10 @@ pub struct DemoArgs {
     /// Most newsletter e-mails recorded per minute, evenly spaced [default: no limit]
     #[arg(long, env = "SPORTELLO_MAIL_RATE", value_name = "N")]
     mail_rate: Option<String>,
+    /// Directory of the demo's search index [default: the database file's name
+    /// with `.index`, e.g. sportello-demo.index]
+    #[arg(long, env = "SPORTELLO_INDEX_DIR", value_name = "DIR")]
+    index_dir: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug)]
@@ -127,6 +157,10 @@ pub struct Serve {
     pub appointments: sportello_web::booking::Settings,
     /// Most newsletter e-mails sent per minute by this node; `None`: no limit.
     pub mail_rate: Option<NonZeroU32>,
+    /// This node's search index.
+    pub index_dir: std::path::PathBuf,
+    /// While this file exists the index does not follow the database.
+    pub search_hold_file: Option<std::path::PathBuf>,
 }
 
 /// The installation secret; `Debug` never shows it.
@@ -144,6 +178,7 @@ pub struct Demo {
     pub addr: SocketAddr,
     pub public_url: Option<PublicUrl>,
     pub mail_rate: Option<NonZeroU32>,
+    pub index_dir: std::path::PathBuf,
 }
 
 /// `--mail-rate` (or the file's `mail_rate`), checked.
@@ -217,6 +252,8 @@ impl ServeArgs {
             mail_defaulted: smtp_url.is_none(),
             appointments,
             mail_rate: mail_rate(self.mail_rate, file)?,
+            index_dir: self.index.resolve(file, "sportello-index"),
+            search_hold_file: self.search_hold_file,
         })
     }
 }
@@ -236,7 +273,12 @@ impl DemoArgs {
     pub fn resolve(self, file: &FileConfig) -> Result<Demo, String> {
         let db = self.db.unwrap_or_else(|| "sportello-demo.sqlite".into());
         let db = DatabaseUrl::parse(&db).map_err(|e| e.to_string())?;
+        let index_dir = self.index_dir.unwrap_or_else(|| match &db {
+            DatabaseUrl::Sqlite(path) => Path::new(path).with_extension("index"),
+            DatabaseUrl::Postgres(_) => "sportello-demo.index".into(),
+        });
         Ok(Demo {
+            index_dir,
             db,
             addr: listen_addr(self.addr, file)?,
             public_url: self

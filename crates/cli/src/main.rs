@@ -8,6 +8,7 @@ mod generate;
 mod import;
 mod print;
 mod progress;
+mod reindex;
 mod report;
 mod user;
 
@@ -50,6 +51,8 @@ enum Command {
     /// Load generated data (for benchmarks and load tests).
     #[command(subcommand)]
     Gen(generate::GenCommand),
+    /// Rebuild a node's search index from the database.
+    Reindex(reindex::ReindexArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -66,6 +69,7 @@ fn main() -> std::process::ExitCode {
             Command::Print(command) => print::run(command, &file).await?,
             Command::Report(command) => report::run(command, &file).await?,
             Command::Gen(command) => generate::run(command, &file).await?,
+            Command::Reindex(args) => reindex::run(args, &file).await?,
         }
         Ok(())
     })

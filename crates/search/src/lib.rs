@@ -9,8 +9,13 @@
 
 mod analysis;
 mod collector;
+pub mod follower;
 mod query;
 mod schema;
+pub mod service;
+
+pub use follower::FollowError;
+pub use service::{Consistency, OfferSearch, SearchFailure, rebuild};
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -64,6 +69,8 @@ pub enum SearchError {
     Directory(#[from] tantivy::directory::error::OpenDirectoryError),
     #[error("search index: a rebuild is under way")]
     Rebuilding,
+    #[error("search index: a background task failed: {0}")]
+    Task(String),
     #[error("search index: a lock was poisoned by a panic")]
     Poisoned,
 }

@@ -115,6 +115,16 @@ impl From<StorageError> for AppError {
     }
 }
 
+impl From<sportello_search::SearchFailure> for AppError {
+    fn from(e: sportello_search::SearchFailure) -> Self {
+        match e {
+            sportello_search::SearchFailure::BadFilter(e) => e.into(),
+            sportello_search::SearchFailure::Storage(e) => e.into(),
+            sportello_search::SearchFailure::Index(e) => AppError::new(Problem::Internal(e.to_string())),
+        }
+    }
+}
+
 impl From<QueryError> for AppError {
     fn from(e: QueryError) -> Self {
         AppError::bad_parameter(e.filter, e.value)

@@ -80,6 +80,8 @@ pub struct AppState {
     /// Show the e-mails that were recorded instead of sent at
     /// `/{lang}/demo/mailbox` (`sportello demo` only: they hold personal data).
     pub demo_mailbox: bool,
+    /// This node's offer search: its own index, following the database.
+    pub search: Arc<sportello_search::OfferSearch>,
 }
 
 impl AppState {
@@ -100,7 +102,13 @@ impl AppState {
         };
         let keys = Keys::from_secret(secret.as_bytes())
             .map_err(|_| "the secret must be at least 32 bytes long".to_string())?;
+        // An index in memory that catches up before every search: what tests
+        // and one-off commands need. `serve` replaces it with one on disk.
+        let index = sportello_search::SearchIndex::in_memory()
+            .map_err(|e| format!("cannot make the search index: {e}"))?;
+        let search = sportello_search::OfferSearch::new(index, storage.clone(), sportello_search::Consistency::Strict);
         Ok(AppState {
+            search: Arc::new(search),
             storage,
             public_url,
             keys: Arc::new(keys),

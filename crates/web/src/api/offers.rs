@@ -273,7 +273,7 @@ pub async fn list_offers(
     };
     check_centre(&state, &query).await.on_api(lang)?;
     let results = state
-        .storage
+        .search
         .search_offers(&query, today_in_rome())
         .await
         .on_api(lang)?;

@@ -55,7 +55,7 @@ pub async fn board(
         ..OfferQuery::default()
     };
     let results = state
-        .storage
+        .search
         .search_offers(&query, today_in_rome())
         .await
         .on_page(lang)?;

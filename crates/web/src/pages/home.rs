@@ -31,7 +31,7 @@ pub async fn home(State(state): State<AppState>, Locale(lang): Locale) -> Result
         ..OfferQuery::default()
     };
     let all = state
-        .storage
+        .search
         .search_offers(&query, today_in_rome())
         .await
         .on_page(lang)?;

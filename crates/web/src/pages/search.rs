@@ -55,7 +55,7 @@ pub async fn search(
     let query = raw.parse().on_page(lang)?;
     check_centre(&state, &query).await.on_page(lang)?;
     let results = state
-        .storage
+        .search
         .search_offers(&query, today_in_rome())
         .await
         .on_page(lang)?;

@@ -1,0 +1,253 @@
+//! A node's search: its own index, kept in step with the database by the
+//! change-log follower, answering the board's queries with offers read back
+//! from the database.
+//!
+//! On start the index is checked against the database: an index built from
+//! another database, or one so old that the change log no longer reaches back
+//! to it, is rebuilt; otherwise the follower resumes where the index's last
+//! commit says it stopped. `Consistency::Strict` catches up before every
+//! search (tests, the CLI); `Eventual` relies on the follower's loop, which
+//! polls every [`POLL`].
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{NaiveDate, Utc};
+use sportello_domain::{OfferQuery, OfferStatus, QueryError, SearchPage};
+use sportello_storage::{Storage, StorageError};
+use tokio::sync::Mutex;
+
+use crate::follower::{self, Cursor, FollowError};
+use crate::{IndexState, SearchError, SearchIndex};
+
+/// How often the follower looks for changes.
+pub const POLL: Duration = Duration::from_millis(200);
+/// Offers read per query while rebuilding.
+const REBUILD_BATCH: u32 = 2_000;
+/// How long change-log rows are kept: a node stopped for longer rebuilds.
+pub const CHANGE_LOG_DAYS: i64 = 7;
+
+/// When a search sees the database's latest changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Consistency {
+    /// Within one poll of the follower.
+    Eventual,
+    /// Before every search (the follower catches up first).
+    Strict,
+}
+
+/// Why a search could not be answered.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchFailure {
+    /// A filter names something that does not exist.
+    #[error(transparent)]
+    BadFilter(#[from] QueryError),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Index(#[from] SearchError),
+}
+
+impl From<FollowError> for SearchFailure {
+    fn from(e: FollowError) -> Self {
+        match e {
+            FollowError::Storage(e) => SearchFailure::Storage(e),
+            FollowError::Index(e) => SearchFailure::Index(e),
+        }
+    }
+}
+
+/// The search of one node.
+pub struct OfferSearch {
+    index: SearchIndex,
+    storage: Arc<dyn Storage>,
+    consistency: Consistency,
+    /// While this file exists the follower does nothing (operations, and the
+    /// scale-out test, hold a node's follower with it).
+    hold_file: Option<PathBuf>,
+    cursor: Mutex<Option<Cursor>>,
+}
+
+impl OfferSearch {
+    pub fn new(index: SearchIndex, storage: Arc<dyn Storage>, consistency: Consistency) -> OfferSearch {
+        OfferSearch {
+            index,
+            storage,
+            consistency,
+            hold_file: None,
+            cursor: Mutex::new(None),
+        }
+    }
+
+    /// Holds the follower while `file` exists.
+    pub fn with_hold_file(mut self, file: Option<PathBuf>) -> OfferSearch {
+        self.hold_file = file;
+        self
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    fn held(&self) -> bool {
+        self.hold_file.as_deref().is_some_and(|f| f.exists())
+    }
+
+    /// Brings the index up to date with the database: rebuilds it when it
+    /// belongs to another database or is too old, then applies every change
+    /// since its last commit. Returns the number of offers written.
+    #[tracing::instrument(skip_all)]
+    pub async fn catch_up(&self) -> Result<u64, FollowError> {
+        if self.held() {
+            return Ok(0);
+        }
+        let mut cursor = self.cursor.lock().await;
+        let mut written = 0;
+        if cursor.is_none() {
+            let (start, rebuilt) = self.start().await?;
+            *cursor = Some(start);
+            written += rebuilt;
+        }
+        let cursor = cursor.as_mut().expect("set above");
+        written += follower::catch_up(self.storage.as_ref(), &self.index, cursor).await?;
+        Ok(written)
+    }
+
+    /// Where to resume, rebuilding first when the index cannot resume.
+    async fn start(&self) -> Result<(Cursor, u64), FollowError> {
+        let database_id = self.storage.database_id().await?;
+        let bounds = self.storage.change_log_bounds().await?;
+        let state = self.index.state();
+        let same_database = state.database_id.as_deref() == Some(database_id.as_str());
+        let reachable = match bounds.first {
+            Some(first) => state.horizon >= first - 1,
+            None => state.horizon >= bounds.last,
+        };
+        if same_database && reachable && state.horizon <= bounds.last {
+            return Ok((Cursor::new(database_id, state.horizon), 0));
+        }
+        tracing::info!(
+            same_database,
+            horizon = state.horizon,
+            "the search index cannot resume from the change log: rebuilding"
+        );
+        let written = rebuild(self.storage.as_ref(), &self.index, &database_id, |_| {}).await?;
+        Ok((Cursor::new(database_id, bounds.last), written))
+    }
+
+    /// Follows the change log until the process ends: catches up every
+    /// [`POLL`] and prunes old change rows once an hour.
+    pub async fn follow(self: Arc<Self>) {
+        let mut last_prune: Option<std::time::Instant> = None;
+        loop {
+            if let Err(e) = self.catch_up().await {
+                tracing::error!(error = %e, "the search index could not follow the database");
+            }
+            if last_prune.is_none_or(|t| t.elapsed() >= Duration::from_secs(3600)) {
+                last_prune = Some(std::time::Instant::now());
+                let before = Utc::now() - chrono::Duration::days(CHANGE_LOG_DAYS);
+                if let Err(e) = self.storage.prune_offer_changes(before).await {
+                    tracing::warn!(error = %e, "old change-log rows could not be pruned");
+                }
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Open offers matching `query` on `today` (Rome), with facet counts.
+    #[tracing::instrument(skip_all)]
+    pub async fn search_offers(&self, query: &OfferQuery, today: NaiveDate) -> Result<SearchPage, SearchFailure> {
+        let centre = match &query.filter.centre {
+            None => None,
+            Some(slug) => Some(
+                self.storage
+                    .centre_by_slug(slug)
+                    .await?
+                    .ok_or_else(|| QueryError {
+                        filter: "centre",
+                        value: slug.clone(),
+                    })?
+                    .id,
+            ),
+        };
+        if self.consistency == Consistency::Strict {
+            self.catch_up().await?;
+        }
+        let index = self.index.clone();
+        let q = query.clone();
+        let hits = blocking(move || index.search(&q, centre, today)).await?;
+        // The index may lag the database by one poll: what it found is read
+        // back from the database and shown only if still open.
+        let items = self
+            .storage
+            .offers_by_ids(&hits.ids)
+            .await?
+            .into_iter()
+            .filter(|o| o.status == OfferStatus::Published && o.data.valid_through >= today)
+            .collect();
+        let mut facets = hits.facets;
+        if !facets.centre.is_empty() {
+            // The index counts centres by id; pages and the API name them by slug.
+            let centres = self.storage.centres().await?;
+            facets.centre = std::mem::take(&mut facets.centre)
+                .into_iter()
+                .filter_map(|(id, n)| {
+                    centres
+                        .iter()
+                        .find(|c| c.id.0.to_string() == id)
+                        .map(|c| (c.data.slug.clone(), n))
+                })
+                .collect();
+        }
+        Ok(SearchPage {
+            items,
+            total: hits.total,
+            facets,
+        })
+    }
+}
+
+/// Rebuilds `index` from the database's published offers, calling `progress`
+/// with the number written so far; returns how many were written. Changes
+/// made while it runs are in the change log after the horizon it records,
+/// so the follower applies them afterwards.
+pub async fn rebuild(
+    storage: &dyn Storage,
+    index: &SearchIndex,
+    database_id: &str,
+    mut progress: impl FnMut(u64),
+) -> Result<u64, FollowError> {
+    let horizon = storage.change_log_bounds().await?.last;
+    let mut rebuild = index.rebuild()?;
+    let mut after = sportello_domain::OfferId(0);
+    let mut written = 0;
+    loop {
+        let offers = storage.published_offers_after(after, REBUILD_BATCH).await?;
+        let Some(last) = offers.last() else { break };
+        after = last.id;
+        written += offers.len() as u64;
+        // Analysing text is CPU work: off the async threads.
+        rebuild = blocking(move || {
+            rebuild.add(&offers)?;
+            Ok(rebuild)
+        })
+        .await?;
+        progress(written);
+    }
+    let state = IndexState {
+        database_id: Some(database_id.to_string()),
+        horizon,
+    };
+    blocking(move || rebuild.finish(&state)).await?;
+    Ok(written)
+}
+
+/// Runs index work on the blocking threads.
+pub(crate) async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, SearchError> + Send + 'static,
+) -> Result<T, SearchError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| SearchError::Task(e.to_string()))?
+}
