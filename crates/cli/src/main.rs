@@ -6,6 +6,7 @@ mod commands;
 mod config;
 mod import;
 mod print;
+mod print_bench;
 mod progress;
 mod report;
 mod user;
