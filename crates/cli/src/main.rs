@@ -7,6 +7,7 @@ mod config;
 mod generate;
 mod import;
 mod print;
+mod print_bench;
 mod progress;
 mod reindex;
 mod report;

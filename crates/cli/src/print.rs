@@ -21,6 +21,9 @@ pub enum PrintCommand {
     Offer(OfferArgs),
     /// A centre's board: a cover page per section, then its open offers.
     Board(BoardArgs),
+    /// Times the rendering of posters and of a board (for scripts/bench-print.sh).
+    #[command(hide = true)]
+    Bench(crate::print_bench::BenchArgs),
 }
 
 #[derive(Args)]
@@ -75,9 +78,14 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 
 /// Runs `command`.
 pub async fn run(command: PrintCommand, file: &FileConfig) -> Result<(), Failure> {
+    let command = match command {
+        PrintCommand::Bench(args) => return crate::print_bench::run(args, file).await,
+        other => other,
+    };
     let common = match &command {
         PrintCommand::Offer(a) => &a.common,
         PrintCommand::Board(a) => &a.common,
+        PrintCommand::Bench(_) => unreachable!("handled above"),
     };
     let langs = printed::parse_langs(&common.lang)
         .map_err(|bad| Failure::BadInput(format!("unknown language {bad:?} in --lang: use it, en, fr or de")))?;
@@ -110,9 +118,14 @@ pub async fn run(command: PrintCommand, file: &FileConfig) -> Result<(), Failure
             let pdf = tokio::task::spawn_blocking(move || sportello_print::render_poster(&poster))
                 .await
                 .map_err(|e| Failure::Other(e.to_string()))?
-                .map_err(|e| Failure::BadInput(e.to_string()))?;
+                .map_err(|e| match e {
+                    // Too many languages for one page: the user asks for fewer.
+                    e @ sportello_print::PrintError::DoesNotFit { .. } => Failure::BadInput(e.to_string()),
+                    e => Failure::Other(e.to_string()),
+                })?;
             (pdf, args.common.out)
         }
+        PrintCommand::Bench(_) => unreachable!("handled above"),
         PrintCommand::Board(args) => {
             let section = args
                 .section

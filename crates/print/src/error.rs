@@ -11,6 +11,13 @@ pub enum PrintError {
     /// diagnostics with their position in the source.
     #[error("the document template did not compile: {0}")]
     Template(String),
+    /// The poster of `reference` does not fit on one page in `languages`
+    /// languages at the text size asked for, even with its descriptions cut
+    /// and its other blocks shortened: fewer languages are needed.
+    #[error(
+        "the offer {reference} does not fit on one page in {languages} languages at this text size: ask for fewer languages"
+    )]
+    DoesNotFit { reference: String, languages: usize },
     /// The laid-out document could not be written as PDF.
     #[error("the PDF could not be written: {0}")]
     Pdf(String),

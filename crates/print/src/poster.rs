@@ -191,11 +191,10 @@ pub fn render_poster(poster: &Poster) -> Result<Vec<u8>, PrintError> {
             return pdf::write(&document);
         }
     }
-    Err(PrintError::Data(format!(
-        "the offer {} does not fit on one page in {} languages at this text size: ask for fewer languages",
-        poster.reference,
-        poster.blocks.len()
-    )))
+    Err(PrintError::DoesNotFit {
+        reference: poster.reference.clone(),
+        languages: poster.blocks.len(),
+    })
 }
 
 #[cfg(test)]

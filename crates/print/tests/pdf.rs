@@ -4,7 +4,7 @@
 
 use sportello_print::inspect::{PdfFile, font_size};
 use sportello_print::{
-    Board, BoardOffer, BoardSection, CoverBlock, PdfMeta, Poster, PosterBanner, PosterBlock, PosterCentre,
+    Board, BoardOffer, BoardSection, CoverBlock, PdfMeta, Poster, PosterBanner, PosterBlock, PosterCentre, PrintError,
     render_board, render_pdf, render_poster,
 };
 
@@ -205,7 +205,12 @@ fn a_long_description_is_cut_with_continues_online_and_the_poster_stays_one_page
 
 #[test]
 fn four_languages_in_large_print_are_refused_with_a_reason() {
-    let error = render_poster(&long_poster(4, true)).unwrap_err().to_string();
+    let error = render_poster(&long_poster(4, true)).unwrap_err();
+    assert!(
+        matches!(&error, PrintError::DoesNotFit { reference, languages: 4 } if reference == "LE-2026-0042"),
+        "{error:?}"
+    );
+    let error = error.to_string();
     assert!(
         error.contains("LE-2026-0042") && error.contains("4 languages"),
         "{error}"

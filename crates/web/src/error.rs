@@ -24,6 +24,9 @@ pub enum Problem {
     Gone,
     /// A filter or parameter has a value that cannot be used.
     BadParameter { name: &'static str, value: String },
+    /// A printed poster does not fit on one page in this many languages at
+    /// the text size asked for (`value`: the languages as asked for).
+    DoesNotFit { languages: usize, value: String },
     /// The user may not do this (logged in the audit log by the caller).
     Forbidden,
     /// A form's CSRF token is missing or not this session's.
@@ -165,7 +168,9 @@ impl Problem {
         match self {
             Problem::NotFound | Problem::UnknownLanguage => StatusCode::NOT_FOUND,
             Problem::Gone => StatusCode::GONE,
-            Problem::BadParameter { .. } | Problem::NotPossible(_) => StatusCode::BAD_REQUEST,
+            Problem::BadParameter { .. } | Problem::DoesNotFit { .. } | Problem::NotPossible(_) => {
+                StatusCode::BAD_REQUEST
+            }
             Problem::Forbidden | Problem::FormExpired => StatusCode::FORBIDDEN,
             Problem::Unauthorized => StatusCode::UNAUTHORIZED,
             Problem::Unavailable(_) => StatusCode::BAD_GATEWAY,
@@ -189,6 +194,10 @@ impl Problem {
                     "bad-parameter",
                     &args(&[("name", (*name).into()), ("value", value.as_str().into())]),
                 ),
+            ),
+            Problem::DoesNotFit { languages, .. } => (
+                msg(lang, "poster-does-not-fit-title"),
+                msg_args(lang, "poster-does-not-fit", &args(&[("count", (*languages).into())])),
             ),
             Problem::Forbidden => (msg(lang, "forbidden-title"), msg(lang, "forbidden-text")),
             Problem::FormExpired => (msg(lang, "form-expired-title"), msg(lang, "form-expired-text")),
@@ -256,6 +265,10 @@ impl IntoResponse for AppError {
                 match &self.problem {
                     Problem::BadParameter { name, value } => {
                         body["parameter"] = (*name).into();
+                        body["value"] = value.as_str().into();
+                    }
+                    Problem::DoesNotFit { value, .. } => {
+                        body["parameter"] = "lang".into();
                         body["value"] = value.as_str().into();
                     }
                     Problem::Invalid(errors) => {

@@ -145,6 +145,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/{lang}/office/offers", get(office::offers::list))
         .route("/{lang}/office/posts", get(office::posts::posts))
+        .route("/{lang}/office/print", get(office::print::print))
         .route("/{lang}/office/offers/bulk", post(office::offers::bulk))
         .route(
             "/{lang}/office/offers/new",

@@ -15,3 +15,15 @@ board-cover-count = { $count ->
    *[other] { $count } open offers
 }
 board-cover-empty = No open offers in this section at the moment.
+poster-does-not-fit-title = The poster does not fit on one page
+poster-does-not-fit = This offer does not fit on one A4 page in { $count } languages at this text size. Choose fewer languages, or print without large print.
+print-office-title = Print boards
+print-office-intro = Download a centre's board as a PDF to print and pin up: a cover page for each section saying who may apply and how, then its open offers, three to a page (two in large print), each with its QR code.
+print-section-any = Every section with open offers
+print-languages = Languages
+print-italian-always = Italian is always printed first; tick the other languages to add.
+print-large = Large print (text at least 20 pt, for low-vision readers)
+print-board-download = Download the board (PDF)
+print-posters-hint = The poster of a single offer is printed from the offer's page:
+print-poster-heading = Poster to print
+print-poster-download = Download the poster (PDF, A4)

@@ -15,3 +15,15 @@ board-cover-count = { $count ->
    *[other] { $count } offres ouvertes
 }
 board-cover-empty = Aucune offre ouverte dans cette rubrique pour le moment.
+poster-does-not-fit-title = L'affiche ne tient pas sur une page
+poster-does-not-fit = Cette offre ne tient pas sur une page A4 en { $count } langues avec cette taille de texte. Choisissez moins de langues, ou imprimez sans gros caractères.
+print-office-title = Imprimer les tableaux
+print-office-intro = Téléchargez en PDF le tableau d'un centre à imprimer et afficher : pour chaque section une page de garde qui dit qui peut postuler et comment, puis ses offres ouvertes, trois par page (deux en gros caractères), chacune avec son code QR.
+print-section-any = Toutes les sections avec des offres ouvertes
+print-languages = Langues
+print-italian-always = L'italien est toujours imprimé en premier ; cochez les autres langues à ajouter.
+print-large = Gros caractères (texte d'au moins 20 pt, pour les personnes malvoyantes)
+print-board-download = Télécharger le tableau (PDF)
+print-posters-hint = L'affiche d'une seule offre s'imprime depuis la page de l'offre :
+print-poster-heading = Affiche à imprimer
+print-poster-download = Télécharger l'affiche (PDF, A4)

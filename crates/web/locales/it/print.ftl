@@ -15,3 +15,15 @@ board-cover-count = { $count ->
    *[other] { $count } offerte aperte
 }
 board-cover-empty = Nessuna offerta aperta in questa sezione al momento.
+poster-does-not-fit-title = Il manifesto non entra in una pagina
+poster-does-not-fit = Questa offerta non entra in una pagina A4 in { $count } lingue con questa dimensione del testo. Scegli meno lingue, oppure stampa senza caratteri grandi.
+print-office-title = Stampa bacheche
+print-office-intro = Scarica in PDF la bacheca di un centro da stampare e affiggere: per ogni sezione una copertina che dice chi può candidarsi e come, poi le sue offerte aperte, tre per pagina (due a caratteri grandi), ciascuna con il suo codice QR.
+print-section-any = Tutte le sezioni con offerte aperte
+print-languages = Lingue
+print-italian-always = L'italiano è sempre stampato per primo; spunta le altre lingue da aggiungere.
+print-large = Caratteri grandi (testo di almeno 20 pt, per chi vede poco)
+print-board-download = Scarica la bacheca (PDF)
+print-posters-hint = Il manifesto di una singola offerta si stampa dalla pagina dell'offerta:
+print-poster-heading = Manifesto da stampare
+print-poster-download = Scarica il manifesto (PDF, A4)

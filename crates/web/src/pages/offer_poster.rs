@@ -1,12 +1,13 @@
 //! The printable poster of an open offer, `GET /{lang}/offers/{reference}/poster.pdf`
 //! with `?lang=it,en,…` (the poster's languages after Italian; the page's
-//! language when absent) and `large=1` (20 pt body text). Answers 404 and 410
-//! like the offer's page, and 400 naming a language it does not know.
+//! language when absent; a form's check boxes may also repeat `lang=en&lang=fr`)
+//! and `large=1` (20 pt body text). Answers 404 and 410 like the offer's page,
+//! 400 naming a language it does not know, and 400 saying so when the offer
+//! does not fit on one page in that many languages at that text size.
 
-use axum::extract::{Query, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
 use sportello_domain::RefCode;
 use sportello_domain::time::today_in_rome;
 
@@ -15,11 +16,53 @@ use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{Locale, PathParams};
 use crate::printed::{self, NoPoster, PrintOptions};
 
-/// The query of a poster's address.
-#[derive(Debug, Default, Deserialize)]
-pub struct PosterQuery {
-    lang: Option<String>,
-    large: Option<String>,
+/// The query of a poster's or a board's address: `lang` (comma-separated
+/// and/or repeated, joined in order), `large`, and any other parameter.
+#[derive(Debug, Default)]
+pub struct PrintQuery {
+    pub lang: Option<String>,
+    pub large: Option<String>,
+    pub others: Vec<(String, String)>,
+}
+
+impl PrintQuery {
+    /// Reads `raw`; `Err` with the reason when it is not a query string.
+    pub fn parse(raw: Option<&str>) -> Result<PrintQuery, String> {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or("")).map_err(|e| e.to_string())?;
+        let mut query = PrintQuery::default();
+        for (name, value) in pairs {
+            match name.as_str() {
+                "lang" => {
+                    let list = query.lang.get_or_insert_with(String::new);
+                    if !list.is_empty() {
+                        list.push(',');
+                    }
+                    list.push_str(&value);
+                }
+                "large" => query.large = Some(value),
+                _ => query.others.push((name, value)),
+            }
+        }
+        Ok(query)
+    }
+
+    /// The value of the other parameter `name`, if given.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.others.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// The answer to a print that failed: a 400 saying the poster does not fit
+/// (`list` is the languages as asked for), otherwise an internal error.
+pub fn print_failed(e: sportello_print::PrintError, list: &str, lang: sportello_domain::Lang) -> AppError {
+    match e {
+        sportello_print::PrintError::DoesNotFit { languages, .. } => AppError::new(Problem::DoesNotFit {
+            languages,
+            value: list.to_owned(),
+        })
+        .page(lang),
+        other => AppError::new(Problem::Internal(format!("printing: {other}"))).page(lang),
+    }
 }
 
 /// Whether a `large=` value asks for large print; `None` if it is not a yes or no.
@@ -37,9 +80,9 @@ pub async fn poster(
     State(state): State<AppState>,
     Locale(lang): Locale,
     PathParams((_, reference)): PathParams<(String, String)>,
-    query: Result<Query<PosterQuery>, axum::extract::rejection::QueryRejection>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let Query(query) = query.map_err(|e| AppError::bad_parameter("query", e.body_text()).page(lang))?;
+    let query = PrintQuery::parse(raw.as_deref()).map_err(|e| AppError::bad_parameter("query", e).page(lang))?;
     let not_found = || AppError::not_found().page(lang);
     let reference = RefCode::parse(&reference).map_err(|_| not_found())?;
     let list = query.lang.clone().unwrap_or_else(|| lang.code().to_owned());
@@ -63,11 +106,7 @@ pub async fn poster(
     let pdf = tokio::task::spawn_blocking(move || sportello_print::render_poster(&poster))
         .await
         .map_err(|e| AppError::new(Problem::Internal(format!("poster rendering: {e}"))).page(lang))?
-        .map_err(|e| match e {
-            // Too many languages to fit one page at this text size.
-            sportello_print::PrintError::Data(_) => AppError::bad_parameter("lang", list.clone()).page(lang),
-            other => AppError::new(Problem::Internal(format!("poster rendering: {other}"))).page(lang),
-        })?;
+        .map_err(|e| print_failed(e, &list, lang))?;
     let disposition = format!("inline; filename=\"{reference}.pdf\"");
     Ok((
         [

@@ -14,6 +14,7 @@ pub mod newsletter;
 pub mod offer_form;
 pub mod offers;
 pub mod posts;
+pub mod print;
 pub mod requests;
 pub mod services;
 pub mod services_rules;

@@ -307,6 +307,8 @@ pub async fn detail(
         history => minijinja::value::Serde(history_rows(lang, &history)),
         request => request.as_ref().map(|r| minijinja::value::Serde(super::requests::view(r))),
         can_decline => can_edit,
+        printable => offer.is_open(today),
+        print_langs => minijinja::value::Serde(super::print::lang_choices()),
     };
     let path = format!("/office/offers/{}", offer.reference);
     render("office/offer.html", lang, &path, &title, Some(&user), ctx)

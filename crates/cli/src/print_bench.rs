@@ -1,0 +1,142 @@
+//! `sportello print bench` (hidden): how fast posters and boards render,
+//! for `scripts/bench-print.sh`. It reads the open offers first, then times
+//! only the rendering, one document after another on the calling thread (run
+//! it under `taskset -c 0` for one core): `--posters` posters of distinct
+//! offers (cycling when there are fewer), and one board of `--board-offers`
+//! offers laid out as the first offer's centre's board. Prints one line per
+//! measure, `key=value` pairs, and the references on the board, for the
+//! script to read.
+
+use std::time::Instant;
+
+use clap::Args;
+use sportello_domain::time::today_in_rome;
+use sportello_domain::{Offer, OfferQuery, Section, SortOrder};
+use sportello_storage::Storage;
+use sportello_web::PublicUrl;
+use sportello_web::printed::{self, PrintOptions};
+use sportello_web::view::Sections;
+
+use crate::commands::{Failure, open};
+use crate::config::{DbArgs, FileConfig};
+
+#[derive(Args)]
+pub struct BenchArgs {
+    #[command(flatten)]
+    db: DbArgs,
+    /// Posters to render.
+    #[arg(long, default_value_t = 200)]
+    posters: usize,
+    /// Offers on the board.
+    #[arg(long, default_value_t = 100)]
+    board_offers: usize,
+    /// Languages after Italian.
+    #[arg(long, default_value = "it,en")]
+    lang: String,
+    /// Large print.
+    #[arg(long)]
+    large: bool,
+}
+
+/// Every open offer, newest first.
+async fn open_offers(storage: &dyn Storage) -> Result<Vec<Offer>, Failure> {
+    let today = today_in_rome();
+    let mut query = OfferQuery {
+        sort: SortOrder::Date,
+        per_page: sportello_domain::query::MAX_PER_PAGE,
+        with_facets: false,
+        ..OfferQuery::default()
+    };
+    let mut offers = Vec::new();
+    loop {
+        let page = storage
+            .search_offers(&query, today)
+            .await
+            .map_err(|e| Failure::Other(e.to_string()))?;
+        let done = page.items.is_empty() || (offers.len() + page.items.len()) as u64 >= page.total;
+        offers.extend(page.items);
+        if done {
+            return Ok(offers);
+        }
+        query.page += 1;
+    }
+}
+
+fn failed(e: impl std::fmt::Display) -> Failure {
+    Failure::Other(e.to_string())
+}
+
+/// Runs the benchmark.
+pub async fn run(args: BenchArgs, file: &FileConfig) -> Result<(), Failure> {
+    let langs =
+        printed::parse_langs(&args.lang).map_err(|bad| Failure::BadInput(format!("unknown language {bad:?}")))?;
+    let public_url = PublicUrl::parse("https://lavoro.example.it").map_err(Failure::Other)?;
+    let storage = open(&args.db.resolve(file)?).await?;
+    let offers = open_offers(storage.as_ref()).await?;
+    if offers.is_empty() {
+        return Err(Failure::BadInput("no open offers in the database".into()));
+    }
+    let options = PrintOptions {
+        langs: &langs,
+        large: args.large,
+        public_url: &public_url,
+        today: today_in_rome(),
+    };
+    let mut posters = Vec::with_capacity(args.posters);
+    for offer in offers.iter().cycle().take(args.posters) {
+        let poster = printed::load_poster(storage.as_ref(), &offer.reference, &options)
+            .await
+            .map_err(failed)?
+            .map_err(|_| Failure::Other(format!("no poster of {}", offer.reference)))?;
+        posters.push(poster);
+    }
+    let centres = storage.centres().await.map_err(failed)?;
+    let centre = centres
+        .iter()
+        .find(|c| c.id == offers[0].data.centre)
+        .ok_or_else(|| Failure::Other("the first offer's centre is missing".into()))?;
+    let sections = Sections(storage.section_texts().await.map_err(failed)?);
+    let on_board: Vec<Offer> = offers.iter().take(args.board_offers).cloned().collect();
+    let by_section: Vec<(Section, Vec<Offer>)> = Section::ALL
+        .into_iter()
+        .map(|s| {
+            (
+                s,
+                on_board
+                    .iter()
+                    .filter(|o| o.data.section == s)
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, offers)| !offers.is_empty())
+        .collect();
+    let board = printed::centre_board(centre, &by_section, &sections, &langs, args.large, &public_url);
+
+    let started = Instant::now();
+    let mut bytes = 0;
+    for poster in &posters {
+        bytes += sportello_print::render_poster(poster).map_err(failed)?.len();
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "posters={} seconds={seconds:.3} per_second={:.1} bytes={bytes} langs={} large={}",
+        posters.len(),
+        posters.len() as f64 / seconds,
+        args.lang,
+        args.large
+    );
+    let started = Instant::now();
+    let pdf = sportello_print::render_board(&board).map_err(failed)?;
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "board_offers={} seconds={seconds:.3} bytes={} langs={} large={}",
+        on_board.len(),
+        pdf.len(),
+        args.lang,
+        args.large
+    );
+    let references: Vec<String> = on_board.iter().map(|o| o.reference.to_string()).collect();
+    println!("board_references={}", references.join(","));
+    Ok(())
+}
