@@ -324,6 +324,8 @@ mod tests {
             jitsi_url: None,
             reminders: None,
             mail_rate: None,
+            index: IndexArgs { index_dir: None },
+            search_hold_file: None,
         }
         .resolve(&f)
         .unwrap();
@@ -343,11 +345,14 @@ mod tests {
             addr: None,
             public_url: None,
             mail_rate: None,
+            index_dir: None,
         }
         .resolve(&FileConfig::default())
         .unwrap();
         assert_eq!(demo.addr.to_string(), "127.0.0.1:8080");
         assert_eq!(demo.db, DatabaseUrl::Sqlite("sportello-demo.sqlite".into()));
+        assert_eq!(demo.index_dir, Path::new("sportello-demo.index"), "the index sits by the database");
+        assert_eq!(serve.index_dir, Path::new("sportello-index"));
         assert!(demo.public_url.is_none(), "the demo uses its own address");
     }
 
@@ -368,6 +373,8 @@ mod tests {
             jitsi_url: None,
             reminders: None,
             mail_rate: None,
+            index: IndexArgs { index_dir: None },
+            search_hold_file: None,
         };
         let serve = args(None, None).resolve(&FileConfig::default()).unwrap();
         assert!(serve.mail_defaulted && matches!(serve.mail, MailTransport::Record));
@@ -430,6 +437,8 @@ mod tests {
             jitsi_url: None,
             reminders: None,
             mail_rate: None,
+            index: IndexArgs { index_dir: None },
+            search_hold_file: None,
         };
         assert!(
             none.resolve(&FileConfig::default())
@@ -449,6 +458,8 @@ mod tests {
             jitsi_url: None,
             reminders: None,
             mail_rate: None,
+            index: IndexArgs { index_dir: None },
+            search_hold_file: None,
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("32 bytes"));
         let no_db = ServeArgs {
@@ -464,6 +475,8 @@ mod tests {
             jitsi_url: None,
             reminders: None,
             mail_rate: None,
+            index: IndexArgs { index_dir: None },
+            search_hold_file: None,
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("--db"));
         let bad_addr = DemoArgs {
@@ -471,6 +484,7 @@ mod tests {
             addr: Some("localhost".into()),
             public_url: None,
             mail_rate: None,
+            index_dir: None,
         };
         assert!(
             bad_addr

@@ -13,7 +13,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use sportello_domain::{Actor, Grant, Lang, NewUser, OfferStatus, Role, Scope};
+use sportello_domain::{Actor, Grant, Lang, OfferStatus, Role, Scope};
+use sportello_storage::NewUser;
 use sportello_storage::testing::Backend;
 
 const TOKEN: &str = "spt_scale-out-test-token-of-an-operator";
