@@ -266,7 +266,11 @@ async fn offers_pages_and_pruning(backend: Backend) {
         .unwrap();
     let next = s.offer_changes_after(pruned.last, 10).await.unwrap();
     assert!(!next.is_empty() && next.iter().all(|c| c.seq > pruned.last && c.offer == offers[0].id));
-    assert_eq!(s.offer_changes_after(0, 10).await.unwrap(), next, "nothing older came back");
+    assert_eq!(
+        s.offer_changes_after(0, 10).await.unwrap(),
+        next,
+        "nothing older came back"
+    );
     assert_eq!(s.change_log_bounds().await.unwrap().first, Some(next[0].seq));
 }
 
