@@ -26,8 +26,9 @@ struct Cases {
 #[derive(Debug, Deserialize)]
 struct MatchCase {
     q: String,
-    /// Language of the query (for the summary only).
+    /// Language of the query and what the case checks (for the report).
     lang: String,
+    why: String,
     /// References that must be among the first ten results.
     expect: Vec<String>,
     /// Optional centre slug filter.
@@ -144,8 +145,9 @@ fn relevance_cases_pass() {
         for expected in &case.expect {
             if !found.contains(expected) {
                 failures.push(format!(
-                    "[{}] {:?} (centre {:?}): {expected} not in the top 10: {:#?}",
+                    "[{} {}] {:?} (centre {:?}): {expected} not in the top 10: {:#?}",
                     case.lang,
+                    case.why,
                     case.q,
                     case.centre,
                     top.iter().map(|o| Demo::describe(o)).collect::<Vec<_>>()
@@ -176,13 +178,23 @@ fn list_demo_offers() {
             .into_iter()
             .filter_map(|l| o.data.public_text(l).map(|t| format!("{l}: {}", t.title)))
             .collect();
+        let slug = demo
+            .centres
+            .iter()
+            .find(|c| c.id == o.data.centre)
+            .map_or("", |c| c.data.slug.as_str());
         println!(
-            "{} {} {:?} {:?} {} | {}",
+            "OFFER\t{}\t{}\t{}\t{}\t{}\t{}",
             o.reference,
             o.data.occupation,
-            o.status,
-            o.data.valid_through,
-            o.data.place.town,
+            slug,
+            o.is_open(today()),
+            Lang::ALL
+                .into_iter()
+                .filter(|l| o.data.public_text(*l).is_some())
+                .map(|l| l.code())
+                .collect::<Vec<_>>()
+                .join(","),
             texts.join(" | ")
         );
     }

@@ -1,0 +1,91 @@
+# Builds search_relevance.toml from hand-chosen queries: for each, the first
+# open demo offer of the target occupation (without a public text in the
+# query's language when `foreign` is set), narrowed to that offer's centre.
+import sys
+offers = []
+for line in open(sys.argv[1]):
+    if not line.startswith("OFFER\t"):
+        continue
+    _, ref, occ, slug, open_, langs, titles = line.rstrip("\n").split("\t")
+    offers.append(dict(ref=ref, occ=occ, slug=slug, open=open_ == "true", langs=langs.split(","), titles=titles))
+
+M = []  # (q, lang, occupation, foreign, why)
+def m(q, lang, occ, foreign=False, why=""):
+    M.append((q, lang, occ, foreign, why))
+
+# Italian: singular/plural/feminine forms
+for q, occ in [("cameriere", "5131"), ("camerieri", "5131"), ("cameriera", "5131"), ("cuoco", "5120"),
+               ("cuochi", "5120"), ("cuoca", "5120"), ("infermiere", "2221"), ("infermieri", "2221"),
+               ("infermiera", "2221"), ("muratore", "7112"), ("muratori", "7112"), ("elettricista", "7411"),
+               ("elettricisti", "7411"), ("idraulico", "7126"), ("idraulici", "7126"), ("badante", "5322"),
+               ("magazziniere", "9333"), ("magazzinieri", "9333"), ("parrucchiera", "5141"),
+               ("parrucchieri", "5141"), ("pasticciere", "7512"), ("macellaio", "7511"), ("saldatore", "7212"),
+               ("saldatrice", "7212"), ("bagnino", "5419"), ("estetista", "5142"), ("falegname", "7115"),
+               ("sarta", "7531"), ("giardiniere", "6113"), ("trattorista", "8341"), ("bracciante", "9211"),
+               ("cassiera", "5230"), ("autista di autobus", "8331"), ("scalpellino", "7113")]:
+    m(q, "it", occ, why="Italian word form")
+# Missing accents and folded letters
+for q, lang, occ in [("maraicher", "fr", "6111"), ("electricien", "fr", "7411"), ("macon", "fr", "7112"),
+                     ("patissier", "fr", "7512"), ("schweisser", "de", "7212"), ("gartner", "de", "6113"),
+                     ("kassiererin", "de", "5230"), ("koche", "de", "5120")]:
+    m(q, lang, occ, why="missing accents")
+# Typos (one edit, words of five letters or more)
+for q, occ in [("camerire", "5131"), ("elettricsta", "7411"), ("idraulcio", "7126"), ("infermeire", "2221"),
+               ("muratroe", "7112"), ("parrucchere", "5141"), ("pasticcere", "7512"), ("waitre", "5131"),
+               ("electrican", "7411")]:
+    m(q, "it" if q not in ("waitre", "electrican") else "en", occ, why="typo")
+# Occupation names across languages, aimed at offers with no text in that language
+for q, lang, occ in [("waiter", "en", "5131"), ("waiters", "en", "5131"), ("cook", "en", "5120"),
+                     ("nurse", "en", "2221"), ("bricklayer", "en", "7112"), ("electrician", "en", "7411"),
+                     ("plumber", "en", "7126"), ("welder", "en", "7212"), ("butcher", "en", "7511"),
+                     ("lifeguard", "en", "5419"), ("hairdresser", "en", "5141"), ("bus driver", "en", "8331"),
+                     ("forklift", "en", "8344"),
+                     ("serveur", "fr", "5131"), ("serveuse", "fr", "5131"), ("cuisinier", "fr", "5120"),
+                     ("infirmière", "fr", "2221"), ("plombier", "fr", "7126"), ("soudeur", "fr", "7212"),
+                     ("coiffeuse", "fr", "5141"), ("boucher", "fr", "7511"),
+                     ("Kellner", "de", "5131"), ("Kellnerin", "de", "5131"), ("Koch", "de", "5120"),
+                     ("Köchin", "de", "5120"), ("Maurer", "de", "7112"), ("Elektriker", "de", "7411"),
+                     ("Friseurin", "de", "5141"), ("Busfahrer", "de", "8331"), ("Rettungsschwimmer", "de", "5419")]:
+    m(q, lang, occ, foreign=True, why="occupation name in another language, offer without text in it")
+# Phrases
+for q, lang, occ in [('"cameriere di sala"', "it", "5131"), ('"aiuto cuoco"', "it", "9412"),
+                     ('"bus driver"', "en", "8331"), ('"patente CE"', "it", "8332")]:
+    m(q, lang, occ, why="phrase")
+
+R = [("cuoco", ["83", "71", "72", "93"]), ("autista", ["512", "513", "222", "71"]),
+     ("cameriere", ["83", "71", "72", "74"]), ("infermiere", ["83", "71", "512", "513"]),
+     ("muratore", ["51", "22", "83"]), ("elettricista", ["51", "22", "83"]), ("waiter", ["83", "71", "72"]),
+     ("nurse", ["83", "71", "51"]), ("driver", ["51", "22", "71"]), ("Kellner", ["83", "71"]),
+     ("Koch", ["83", "71", "72"]), ("serveur", ["83", "71"]), ("plombier", ["51", "22", "83"]),
+     ("bagnino", ["83", "71", "72"]), ("parrucchiere", ["83", "71", "512", "513"]),
+     ("badante", ["83", "71", "72"]), ("saldatore", ["51", "22", "83"]), ("pasticciere", ["83", "71"]),
+     ('"bus driver"', ["8322", "8332", "8341", "8344"]), ("trattorista", ["51", "22"]),
+     ("estetista", ["83", "71", "72"]), ("Busfahrer", ["8322", "8341", "8344", "51"]),
+     ("soudeur", ["51", "22", "83"])]
+
+def esc(s):
+    return s.replace("\\", "\\\\").replace('"', '\\"')
+
+out = ["# Relevance cases of the search engine over the demo data (see search_relevance.rs).",
+       "# Each [[match]] lists offers that must be in the first ten results (a centre narrows the",
+       "# board when the demo has many offers of the kind); each [[reject]] lists ISCO-08 prefixes",
+       "# no result may have.", ""]
+missing = []
+for q, lang, occ, foreign, why in M:
+    cands = [o for o in offers if o["open"] and o["occ"] == occ and (not foreign or lang not in o["langs"])]
+    if not cands:
+        missing.append((q, occ, foreign))
+        continue
+    o = cands[0]
+    out += ["[[match]]", f'q = "{esc(q)}"', f'lang = "{lang}"', f'why = "{why}"', f'expect = ["{o["ref"]}"]',
+            f'centre = "{o["slug"]}"', ""]
+# reference codes: three open offers, exact and lower-case
+opened = [o for o in offers if o["open"]]
+for o in (opened[0], opened[57], opened[200]):
+    out += ["[[match]]", f'q = "{o["ref"]}"', 'lang = "it"', 'why = "reference code"', f'expect = ["{o["ref"]}"]', ""]
+out += ["[[match]]", f'q = "{opened[3]["ref"].lower()}"', 'lang = "en"', 'why = "reference code, lower case"',
+        f'expect = ["{opened[3]["ref"]}"]', ""]
+for q, prefixes in R:
+    out += ["[[reject]]", f'q = "{esc(q)}"', "occupations = [" + ", ".join(f'"{p}"' for p in prefixes) + "]", ""]
+open(sys.argv[2], "w").write("\n".join(out))
+print("match", sum(1 for l in out if l == "[[match]]"), "reject", len(R), "missing", missing, file=sys.stderr)
