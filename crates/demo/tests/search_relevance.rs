@@ -4,9 +4,13 @@
 //! centres, count, seed and generator as `sportello demo`, indexed without a
 //! database: offers get the ids and references the demo import gives them
 //! (ids in order, one counter per centre prefix). The cases live in
-//! `search_relevance.toml`: each `[[match]]` names offers that must be in
-//! the first ten results, each `[[reject]]` names occupations (ISCO-08
-//! prefixes) no result may have.
+//! `search_relevance.toml` (written by `scripts/search_relevance_cases.py`
+//! from the demo offer list, committed): each `[[match]]` names open offers
+//! that must be in the first ten results (a `foreign` case also checks that
+//! they have no public text in the query's language, a `native` case that
+//! they have one), each `[[reject]]`
+//! names occupations (ISCO-08 prefixes) no result may have, and must find
+//! something, so that it checks something.
 
 use std::collections::HashMap;
 
@@ -33,11 +37,20 @@ struct MatchCase {
     expect: Vec<String>,
     /// Optional centre slug filter.
     centre: Option<String>,
+    /// The expected offers have no public text in `lang`: the query finds
+    /// them through another language or the occupation's labels.
+    #[serde(default)]
+    foreign: bool,
+    /// The expected offers have a public text in `lang`: the case checks how
+    /// their own words match (missing accents, typos).
+    #[serde(default)]
+    native: bool,
 }
 
 #[derive(Debug, Deserialize)]
 struct RejectCase {
     q: String,
+    lang: String,
     /// ISCO-08 code prefixes no result may have.
     occupations: Vec<String>,
 }
@@ -138,8 +151,27 @@ fn relevance_cases_pass() {
     let cases = cases();
     assert!(cases.matches.len() >= 60, "at least 60 match cases");
     assert!(cases.reject.len() >= 20, "at least 20 reject cases");
+    let by_reference: HashMap<String, &Offer> = demo.offers.values().map(|o| (o.reference.to_string(), o)).collect();
     let mut failures = Vec::new();
     for case in &cases.matches {
+        assert!(!case.expect.is_empty(), "{:?} expects no offer", case.q);
+        let lang = Lang::parse(&case.lang).unwrap_or_else(|| panic!("{:?}: no language {}", case.q, case.lang));
+        for expected in &case.expect {
+            let offer = by_reference
+                .get(expected)
+                .unwrap_or_else(|| panic!("{:?}: no demo offer {expected}", case.q));
+            assert!(offer.is_open(today()), "{:?}: {expected} is not open", case.q);
+            assert!(
+                !case.foreign || offer.data.public_text(lang).is_none(),
+                "{:?}: {expected} has a public text in {lang}, the case is about offers without",
+                case.q
+            );
+            assert!(
+                !case.native || offer.data.public_text(lang).is_some(),
+                "{:?}: {expected} has no public text in {lang}, the case is about offers with one",
+                case.q
+            );
+        }
         let top = demo.search(&case.q, case.centre.as_deref(), 10);
         let found: Vec<String> = top.iter().map(|o| o.reference.to_string()).collect();
         for expected in &case.expect {
@@ -156,13 +188,30 @@ fn relevance_cases_pass() {
         }
     }
     for case in &cases.reject {
-        for offer in demo.search(&case.q, None, 100) {
+        let hits = demo.search(&case.q, None, 100);
+        if hits.is_empty() {
+            failures.push(format!(
+                "[{}] {:?} found nothing: the case checks nothing",
+                case.lang, case.q
+            ));
+        }
+        for offer in hits {
             if case.occupations.iter().any(|p| offer.data.occupation.starts_with(p)) {
-                failures.push(format!("{:?} returned {}", case.q, Demo::describe(offer)));
+                failures.push(format!(
+                    "[{}] {:?} returned {}",
+                    case.lang,
+                    case.q,
+                    Demo::describe(offer)
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Lists the demo offers, to write cases: `cargo test -p sportello-demo

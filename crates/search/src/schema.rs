@@ -11,11 +11,14 @@ use tantivy::TantivyDocument;
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{PreTokenizedString, Token};
 
+mod aliases;
+use self::aliases::aliases;
+
 use crate::analysis::{Analyzers, pairs, tokenizer_name};
 
 /// Raised whenever the schema or the analysis changes: an index of another
 /// version is wiped and rebuilt.
-pub(crate) const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 
 /// How many times a title counts against the description (term frequency).
 const TITLE_WEIGHT: usize = 2;
@@ -196,6 +199,9 @@ pub(crate) fn document(offer: &Offer, fields: &Fields, analyzers: &mut Analyzers
         }
         if let Some(o) = label {
             values.push((o.label(lang), LABEL_WEIGHT));
+        }
+        if let Some(names) = aliases(&data.occupation, lang) {
+            values.push((names, 1));
         }
         if lang == Lang::It {
             values.push((&data.place.town, 1));
