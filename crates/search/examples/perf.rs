@@ -360,7 +360,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             percentile(&times, 1.0)
         );
     }
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
     for (took, q) in slowest.iter().take(5) {
         println!("slow: {:.1} ms {q}", took.as_secs_f64() * 1000.0);
     }

@@ -81,21 +81,11 @@ impl Filters {
 }
 
 /// Counts per packed value of each facet.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Counts {
     centre: Vec<u64>,
     centre_sparse: BTreeMap<u64, u64>,
     small: [[u64; 16]; 5],
-}
-
-impl Default for Counts {
-    fn default() -> Self {
-        Counts {
-            centre: Vec::new(),
-            centre_sparse: BTreeMap::new(),
-            small: [[0; 16]; 5],
-        }
-    }
 }
 
 impl Counts {

@@ -409,7 +409,7 @@ fn facets_equal_a_brute_force_count() {
                 i,
                 occupations[n % 6],
                 "Offerta",
-                if n % 4 == 0 { "con esperienza" } else { "senza" },
+                if n.is_multiple_of(4) { "con esperienza" } else { "senza" },
             );
             o.data.centre = CentreId(1 + (n % 5) as i64);
             o.data.section = Section::ALL[n % 7 % 4];
@@ -419,7 +419,7 @@ fn facets_equal_a_brute_force_count() {
             o.data.requirements.languages = SpokenLanguage::ALL
                 .iter()
                 .enumerate()
-                .filter(|(b, _)| n % (b + 2) == 0)
+                .filter(|(b, _)| n.is_multiple_of(b + 2))
                 .map(|(_, l)| LanguageRequirement {
                     language: *l,
                     level: Cefr::B1,
