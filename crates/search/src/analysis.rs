@@ -60,13 +60,14 @@ fn plain_analyzer() -> TextAnalyzer {
 /// `-iere/-ieri/-iera` (`cameriere`, `magazziniere`) gave stems such as
 /// `camer` for the singular but `camerier` for the plural, and `magazzin`,
 /// the stem of `magazzino`: they are all cut to `-ier` from the unstemmed
-/// word instead (see [`italian_ier`]). French `infirmier` gave `infirmi` but
+/// word instead (see [`italian_ier`]); nouns in `-aio/-ai/-aia/-aie`
+/// (`operaio`, `operai`) gave `operai` and `opera`: they are cut to `-ai`. French `infirmier` gave `infirmi` but
 /// `infirmière` `infirmier`, `serveuse` `serveux` but `serveur` `serveur`;
 /// German `Köchin` gave `kochin` but `Koch` `koch`.
 pub(crate) fn fix_stem(lang: Lang, plain: &str, stem: &mut String) {
     match lang {
         Lang::It => {
-            if let Some(root) = italian_ier(plain) {
+            if let Some(root) = italian_ier(plain).or_else(|| italian_ai(plain)) {
                 stem.clear();
                 stem.push_str(root);
             }
@@ -96,6 +97,20 @@ pub(crate) fn fix_stem(lang: Lang, plain: &str, stem: &mut String) {
 fn italian_ier(plain: &str) -> Option<&str> {
     let ends = ["iere", "ieri", "iera"].iter().any(|s| plain.ends_with(s));
     (ends && plain.len() > 6).then(|| &plain[..plain.len() - 1])
+}
+
+/// The `-ai` root of an unstemmed Italian word in `-aio`, `-ai`, `-aia` or
+/// `-aie` of at least six letters (`operaio`, `operai` → `operai`).
+fn italian_ai(plain: &str) -> Option<&str> {
+    if plain.len() < 6 {
+        return None;
+    }
+    let end = ["aio", "aia", "aie"]
+        .iter()
+        .find(|s| plain.ends_with(*s))
+        .map(|_| plain.len() - 1)
+        .or_else(|| plain.ends_with("ai").then_some(plain.len()))?;
+    Some(&plain[..end])
 }
 
 /// Analyzers of the four languages plus the stop-word lists; cheap to clone,
@@ -227,6 +242,8 @@ mod tests {
             (Lang::It, &["parrucchiere", "parrucchieri", "parrucchiera"][..]),
             (Lang::It, &["cuoco", "cuochi", "cuoca"][..]),
             (Lang::It, &["magazziniere", "magazzinieri", "magazziniera"][..]),
+            (Lang::It, &["operaio", "operai", "operaia", "operaie"][..]),
+            (Lang::It, &["macellaio", "macellai", "macellaia"][..]),
             (Lang::Fr, &["infirmier", "infirmière", "infirmiers"][..]),
             (Lang::Fr, &["serveur", "serveuse", "serveurs"][..]),
             (Lang::De, &["Koch", "Köchin", "Köche"][..]),

@@ -50,10 +50,16 @@ pub(crate) fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let id = b.add_i64_field(ID, INDEXED | FAST);
     let reference = b.add_text_field("reference", STRING);
+    // No field norms on the word and pair fields: BM25 would otherwise rank
+    // an offer whose only text in a language is the occupation's three-word
+    // label above one that has its title and description in that language
+    // (measured: "réceptionnistes" and "Küchenchefin" put every label-only
+    // offer first). Offers are short; how often the words occur decides.
     let text = |lang: Lang| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(tokenizer_name(lang))
+                .set_fieldnorms(false)
                 .set_index_option(IndexRecordOption::WithFreqs),
         )
     };
@@ -61,6 +67,7 @@ pub(crate) fn schema() -> (Schema, Fields) {
     let pair_options = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer("raw")
+            .set_fieldnorms(false)
             .set_index_option(IndexRecordOption::WithFreqs),
     );
     let pairs = Lang::ALL.map(|l| b.add_text_field(&format!("pairs_{l}"), pair_options.clone()));
