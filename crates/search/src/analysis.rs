@@ -56,18 +56,20 @@ fn plain_analyzer() -> TextAnalyzer {
 }
 
 /// Corrects the Snowball stems where they split a word from its plural or
-/// feminine (measured on the occupation names): Italian `cameriere` gave
-/// `camer` but `camerieri` `camerier`; French `infirmier` gave `infirmi`
-/// but `infirmière` `infirmier`, `serveuse` `serveux` but `serveur`
-/// `serveur`; German `Köchin` gave `kochin` but `Koch` `koch`.
-pub(crate) fn fix_stem(lang: Lang, stem: &mut String) {
+/// feminine (measured on the occupation names). Italian nouns in
+/// `-iere/-ieri/-iera` (`cameriere`, `magazziniere`) gave stems such as
+/// `camer` for the singular but `camerier` for the plural, and `magazzin`,
+/// the stem of `magazzino`: they are all cut to `-ier` from the unstemmed
+/// word instead (see [`italian_ier`]); nouns in `-aio/-ai/-aia/-aie`
+/// (`operaio`, `operai`) gave `operai` and `opera`: they are cut to `-ai`. French `infirmier` gave `infirmi` but
+/// `infirmière` `infirmier`, `serveuse` `serveux` but `serveur` `serveur`;
+/// German `Köchin` gave `kochin` but `Koch` `koch`.
+pub(crate) fn fix_stem(lang: Lang, plain: &str, stem: &mut String) {
     match lang {
         Lang::It => {
-            if stem.len() > 5 && stem.ends_with("ier") {
-                stem.truncate(stem.len() - 3);
-                if stem.ends_with("ch") || stem.ends_with("gh") {
-                    stem.pop();
-                }
+            if let Some(root) = italian_ier(plain).or_else(|| italian_ai(plain)) {
+                stem.clear();
+                stem.push_str(root);
             }
         }
         Lang::Fr => {
@@ -88,6 +90,27 @@ pub(crate) fn fix_stem(lang: Lang, stem: &mut String) {
         }
         Lang::En => {}
     }
+}
+
+/// The `-ier` root of an unstemmed Italian word in `-iere`, `-ieri` or
+/// `-iera` of more than six letters (`camerieri` → `camerier`).
+fn italian_ier(plain: &str) -> Option<&str> {
+    let ends = ["iere", "ieri", "iera"].iter().any(|s| plain.ends_with(s));
+    (ends && plain.len() > 6).then(|| &plain[..plain.len() - 1])
+}
+
+/// The `-ai` root of an unstemmed Italian word in `-aio`, `-ai`, `-aia` or
+/// `-aie` of at least six letters (`operaio`, `operai` → `operai`).
+fn italian_ai(plain: &str) -> Option<&str> {
+    if plain.len() < 6 {
+        return None;
+    }
+    let end = ["aio", "aia", "aie"]
+        .iter()
+        .find(|s| plain.ends_with(*s))
+        .map(|_| plain.len() - 1)
+        .or_else(|| plain.ends_with("ai").then_some(plain.len()))?;
+    Some(&plain[..end])
 }
 
 /// Analyzers of the four languages plus the stop-word lists; cheap to clone,
@@ -122,11 +145,15 @@ impl Analyzers {
     /// positions on from the last token already there.
     pub(crate) fn tokens_into(&mut self, lang: Lang, text: &str, out: &mut Vec<Token>) {
         let base = out.last().map_or(0, |t| t.position + 2);
+        // The plain stream gives the same tokens unstemmed, one for one.
+        let mut plain = self.plain.token_stream(text);
         let mut stream = self.stem[lang.index()].token_stream(text);
         while let Some(token) = stream.next() {
             let mut token = token.clone();
             token.position += base;
-            fix_stem(lang, &mut token.text);
+            if plain.advance() {
+                fix_stem(lang, &plain.token().text, &mut token.text);
+            }
             out.push(token);
         }
     }
@@ -150,9 +177,10 @@ impl Analyzers {
     /// The analyzed form of one word in `lang`; `None` when nothing is left
     /// of it (an over-long token).
     pub(crate) fn term(&mut self, lang: Lang, word: &str) -> Option<String> {
+        let plain = self.plain(word)?;
         let mut stream = self.stem[lang.index()].token_stream(word);
         let mut term = stream.next().map(|t| t.text.clone())?;
-        fix_stem(lang, &mut term);
+        fix_stem(lang, &plain, &mut term);
         Some(term)
     }
 
@@ -173,10 +201,17 @@ impl Analyzers {
 }
 
 /// The word pairs of a run of tokens (each value of a field separately, so no
-/// pair spans a title and a description).
+/// pair spans a title and a description). One-letter tokens are skipped, here
+/// and in quoted phrases, so that `Cameriere/a di sala` holds the phrase
+/// "cameriere di sala".
 pub(crate) fn pairs<'a>(tokens: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let tokens: Vec<&str> = tokens.into_iter().collect();
+    let tokens: Vec<&str> = tokens.into_iter().filter(|t| is_pair_word(t)).collect();
     tokens.windows(2).map(|w| pair(w[0], w[1])).collect()
+}
+
+/// Whether a token takes part in word pairs (more than one letter).
+pub(crate) fn is_pair_word(token: &str) -> bool {
+    token.chars().nth(1).is_some()
 }
 
 pub(crate) fn pair(first: &str, second: &str) -> String {
@@ -206,6 +241,9 @@ mod tests {
             (Lang::It, &["cameriere", "camerieri", "cameriera"][..]),
             (Lang::It, &["parrucchiere", "parrucchieri", "parrucchiera"][..]),
             (Lang::It, &["cuoco", "cuochi", "cuoca"][..]),
+            (Lang::It, &["magazziniere", "magazzinieri", "magazziniera"][..]),
+            (Lang::It, &["operaio", "operai", "operaia", "operaie"][..]),
+            (Lang::It, &["macellaio", "macellai", "macellaia"][..]),
             (Lang::Fr, &["infirmier", "infirmière", "infirmiers"][..]),
             (Lang::Fr, &["serveur", "serveuse", "serveurs"][..]),
             (Lang::De, &["Koch", "Köchin", "Köche"][..]),
@@ -219,6 +257,7 @@ mod tests {
         assert_eq!(a.term(Lang::Fr, "serveuses"), a.term(Lang::Fr, "serveuse"));
         assert_eq!(a.term(Lang::De, "Kellnern"), a.term(Lang::De, "Kellner"));
         assert_eq!(a.term(Lang::En, "cleaning"), a.term(Lang::En, "cleaned"));
+        assert_ne!(a.term(Lang::It, "magazziniere"), a.term(Lang::It, "magazzino"));
     }
 
     #[test]
@@ -231,6 +270,7 @@ mod tests {
             a.words("l'esperienza: (part-time)"),
             ["l", "esperienza", "part", "time"]
         );
-        assert_eq!(pairs(["a", "b", "c"]), ["a b", "b c"]);
+        assert_eq!(pairs(["ab", "cd", "ef"]), ["ab cd", "cd ef"]);
+        assert_eq!(pairs(["cameriere", "a", "di", "sala"]), ["cameriere di", "di sala"]);
     }
 }

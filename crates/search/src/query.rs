@@ -16,7 +16,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
-use crate::analysis::{Analyzers, pair};
+use crate::analysis::{Analyzers, is_pair_word, pair};
 use crate::schema::Fields;
 
 /// Words of this many characters or more tolerate one typo.
@@ -174,7 +174,11 @@ fn word_query(
 fn phrase_query(words: &[String], fields: &Fields, analyzers: &mut Analyzers) -> Box<dyn Query> {
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for lang in Lang::ALL {
-        let terms: Vec<String> = words.iter().filter_map(|w| analyzers.term(lang, w)).collect();
+        let terms: Vec<String> = words
+            .iter()
+            .filter_map(|w| analyzers.term(lang, w))
+            .filter(|t| is_pair_word(t))
+            .collect();
         let query: Box<dyn Query> = match terms.as_slice() {
             [] => continue,
             [one] => Box::new(TermQuery::new(

@@ -11,11 +11,14 @@ use tantivy::TantivyDocument;
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{PreTokenizedString, Token};
 
+mod aliases;
+use self::aliases::aliases;
+
 use crate::analysis::{Analyzers, pairs, tokenizer_name};
 
 /// Raised whenever the schema or the analysis changes: an index of another
 /// version is wiped and rebuilt.
-pub(crate) const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 
 /// How many times a title counts against the description (term frequency).
 const TITLE_WEIGHT: usize = 2;
@@ -47,10 +50,16 @@ pub(crate) fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let id = b.add_i64_field(ID, INDEXED | FAST);
     let reference = b.add_text_field("reference", STRING);
+    // No field norms on the word and pair fields: BM25 would otherwise rank
+    // an offer whose only text in a language is the occupation's three-word
+    // label above one that has its title and description in that language
+    // (measured: "réceptionnistes" and "Küchenchefin" put every label-only
+    // offer first). Offers are short; how often the words occur decides.
     let text = |lang: Lang| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(tokenizer_name(lang))
+                .set_fieldnorms(false)
                 .set_index_option(IndexRecordOption::WithFreqs),
         )
     };
@@ -58,6 +67,7 @@ pub(crate) fn schema() -> (Schema, Fields) {
     let pair_options = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer("raw")
+            .set_fieldnorms(false)
             .set_index_option(IndexRecordOption::WithFreqs),
     );
     let pairs = Lang::ALL.map(|l| b.add_text_field(&format!("pairs_{l}"), pair_options.clone()));
@@ -196,6 +206,9 @@ pub(crate) fn document(offer: &Offer, fields: &Fields, analyzers: &mut Analyzers
         }
         if let Some(o) = label {
             values.push((o.label(lang), LABEL_WEIGHT));
+        }
+        if let Some(names) = aliases(&data.occupation, lang) {
+            values.push((names, 1));
         }
         if lang == Lang::It {
             values.push((&data.place.town, 1));
