@@ -141,8 +141,12 @@ fn follow_search(
     dir: &std::path::Path,
     hold_file: Option<std::path::PathBuf>,
 ) -> Result<Arc<sportello_search::OfferSearch>, String> {
-    let index = sportello_search::SearchIndex::open(dir)
-        .map_err(|e| format!("cannot open the search index in {} (is another node using it?): {e}", dir.display()))?;
+    let index = sportello_search::SearchIndex::open(dir).map_err(|e| {
+        format!(
+            "cannot open the search index in {} (is another node using it?): {e}",
+            dir.display()
+        )
+    })?;
     tracing::info!(dir = %dir.display(), offers = index.doc_count(), "search index");
     let search = Arc::new(
         sportello_search::OfferSearch::new(index, storage, sportello_search::Consistency::Eventual)

@@ -351,7 +351,11 @@ mod tests {
         .unwrap();
         assert_eq!(demo.addr.to_string(), "127.0.0.1:8080");
         assert_eq!(demo.db, DatabaseUrl::Sqlite("sportello-demo.sqlite".into()));
-        assert_eq!(demo.index_dir, Path::new("sportello-demo.index"), "the index sits by the database");
+        assert_eq!(
+            demo.index_dir,
+            Path::new("sportello-demo.index"),
+            "the index sits by the database"
+        );
         assert_eq!(serve.index_dir, Path::new("sportello-index"));
         assert!(demo.public_url.is_none(), "the demo uses its own address");
     }

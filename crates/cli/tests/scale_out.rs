@@ -58,7 +58,10 @@ impl Node {
         let node = Node { child, port };
         let start = Instant::now();
         while node.get("/healthz").0 != 200 {
-            assert!(start.elapsed() < Duration::from_secs(60), "node on port {port} never answered");
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "node on port {port} never answered"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         node
@@ -83,12 +86,11 @@ impl Node {
         if stream.read_to_string(&mut answer).is_err() {
             return (0, String::new());
         }
-        let status = answer
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        let body = answer.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+        let status = answer.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let body = answer
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
         (status, body)
     }
 
@@ -138,7 +140,13 @@ async fn a_change_on_one_node_reaches_the_other_through_its_own_follower() {
         .await
         .unwrap();
     storage
-        .insert_api_token(user.id, "scale-out", &sportello_auth::hash_token(TOKEN), &Actor::system(), Utc::now())
+        .insert_api_token(
+            user.id,
+            "scale-out",
+            &sportello_auth::hash_token(TOKEN),
+            &Actor::system(),
+            Utc::now(),
+        )
         .await
         .unwrap();
     // Two drafts of Lecce with a word no other offer has.
@@ -157,7 +165,10 @@ async fn a_change_on_one_node_reaches_the_other_through_its_own_follower() {
             text.title = format!("{} zampognaro", text.title);
         }
     }
-    storage.import_offers(&drafts, &Actor::system(), Utc::now()).await.unwrap();
+    storage
+        .import_offers(&drafts, &Actor::system(), Utc::now())
+        .await
+        .unwrap();
     let reference = common::all_offers(storage.as_ref())
         .await
         .into_iter()
@@ -207,7 +218,11 @@ async fn a_change_on_one_node_reaches_the_other_through_its_own_follower() {
 
 /// A fresh directory for the nodes' indexes and hold files.
 fn tempfile_dir() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("sportello-scale-out-{}-{}", std::process::id(), Utc::now().timestamp_nanos_opt().unwrap_or(0)));
+    let dir = std::env::temp_dir().join(format!(
+        "sportello-scale-out-{}-{}",
+        std::process::id(),
+        Utc::now().timestamp_nanos_opt().unwrap_or(0)
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

@@ -104,8 +104,8 @@ impl AppState {
             .map_err(|_| "the secret must be at least 32 bytes long".to_string())?;
         // An index in memory that catches up before every search: what tests
         // and one-off commands need. `serve` replaces it with one on disk.
-        let index = sportello_search::SearchIndex::in_memory()
-            .map_err(|e| format!("cannot make the search index: {e}"))?;
+        let index =
+            sportello_search::SearchIndex::in_memory().map_err(|e| format!("cannot make the search index: {e}"))?;
         let search = sportello_search::OfferSearch::new(index, storage.clone(), sportello_search::Consistency::Strict);
         Ok(AppState {
             search: Arc::new(search),

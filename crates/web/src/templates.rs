@@ -110,6 +110,11 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("office/offers.html", include_str!("../templates/office/offers.html")),
     ("office/posts.html", include_str!("../templates/office/posts.html")),
+    ("office/print.html", include_str!("../templates/office/print.html")),
+    (
+        "office/print_langs.html",
+        include_str!("../templates/office/print_langs.html"),
+    ),
     ("office/bulk.html", include_str!("../templates/office/bulk.html")),
     ("office/offer.html", include_str!("../templates/office/offer.html")),
     (

@@ -272,11 +272,7 @@ pub async fn list_offers(
         Some(other) => return Err(AppError::bad_parameter("facets", other).api(lang)),
     };
     check_centre(&state, &query).await.on_api(lang)?;
-    let results = state
-        .search
-        .search_offers(&query, today_in_rome())
-        .await
-        .on_api(lang)?;
+    let results = state.search.search_offers(&query, today_in_rome()).await.on_api(lang)?;
     let centres = state.storage.centres().await.on_api(lang)?;
     let slug = |o: &Offer| {
         centres
