@@ -596,7 +596,9 @@ describe('other roles and one-time pages', () => {
     await check(page, `/${lang}/office/offers/${reference}`, {
       lang,
       extra: async (p) => {
-        assert.equal(await p.locator('main form').count(), 0, 'no forms for a read-only account');
+        // Only the poster's download form (GET) remains: nothing that changes data.
+        assert.equal(await p.locator('main form[method="post"]').count(), 0, 'no forms that change data for a read-only account');
+        assert.equal(await p.locator('main form').count(), await p.locator('main form[method="get"]').count());
       },
     });
     await check(page, `/${lang}/office/offers/${reference}/edit`, {

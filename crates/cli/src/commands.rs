@@ -246,6 +246,14 @@ pub async fn demo(config: Demo) -> Result<(), String> {
     );
     let mut state = AppState::new(storage.clone(), public_url, None).await?;
     state.search = follow_search(storage, &config.index_dir, None)?;
+    // The demo's few hundred offers are indexed before the first page is
+    // served, so its boards are never empty (a `serve` node with a large
+    // database serves at once and fills its index in the background).
+    state
+        .search
+        .catch_up()
+        .await
+        .map_err(|e| format!("cannot index the demo offers: {e}"))?;
     state.demo_mailbox = true;
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
 }
