@@ -4,7 +4,12 @@
 //! same seed gives the same offers. They are made on a thread of their own
 //! while the previous batch is written, and never all held in memory; each
 //! batch is one transaction of multi-row `INSERT`s. A database without
-//! centres gets the twelve demo centres first.
+//! centres gets the twelve demo centres first; the planner's statistics are
+//! refreshed at the end (`ANALYZE`).
+//!
+//! `sportello gen queries --count N [--seed S] --out FILE`: writes the query
+//! mix of the search benchmark (`sportello_demo::queries`), one JSON object
+//! per line, for `scripts/bench-search.sh`.
 
 use std::time::Instant;
 
@@ -12,6 +17,7 @@ use chrono::Utc;
 use clap::{Args, Subcommand};
 use sportello_demo::offers::{Mix, stream};
 use sportello_domain::time::today_in_rome;
+use sportello_domain::vocab::Vocabulary;
 use sportello_storage::ImportOffer;
 
 use crate::commands::{Failure, cli_actor};
@@ -22,6 +28,21 @@ use crate::progress;
 pub enum GenCommand {
     /// Load generated offers into a database (for benchmarks and load tests).
     Offers(OffersArgs),
+    /// Write the search benchmark's query mix as JSON lines.
+    Queries(QueriesArgs),
+}
+
+#[derive(Args)]
+pub struct QueriesArgs {
+    /// How many queries to write.
+    #[arg(long, value_name = "N", default_value_t = 1_000)]
+    count: usize,
+    /// Seed of the mix: the same seed gives the same queries.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// File to write (`-` for standard output).
+    #[arg(long, value_name = "FILE")]
+    out: std::path::PathBuf,
 }
 
 #[derive(Args)]
@@ -43,7 +64,43 @@ pub struct OffersArgs {
 const MAX_BATCH: usize = 50_000;
 
 pub async fn run(command: GenCommand, file: &FileConfig) -> Result<(), Failure> {
-    let GenCommand::Offers(args) = command;
+    match command {
+        GenCommand::Offers(args) => offers(args, file).await,
+        GenCommand::Queries(args) => queries(&args),
+    }
+}
+
+fn queries(args: &QueriesArgs) -> Result<(), Failure> {
+    if args.count == 0 {
+        return Err(Failure::bad_input("--count must be at least 1"));
+    }
+    let mut lines = String::new();
+    for (n, query) in sportello_demo::queries::mix(args.count, args.seed).iter().enumerate() {
+        let line = serde_json::json!({
+            "n": n,
+            "kind": query.kind,
+            "text": query.text,
+            "filters": query.filters(),
+            "centre": query.centre,
+            "section": query.section.map(|s| s.code()),
+            "contract": query.contract.map(|c| c.code()),
+            "language": query.language.map(|l| l.code()),
+            "path": query.api_path(),
+        });
+        lines.push_str(&line.to_string());
+        lines.push('\n');
+    }
+    if args.out.as_os_str() == "-" {
+        print!("{lines}");
+        return Ok(());
+    }
+    std::fs::write(&args.out, lines)
+        .map_err(|e| Failure::bad_input(format!("cannot write {}: {e}", args.out.display())))?;
+    println!("Wrote {} queries to {}.", args.count, args.out.display());
+    Ok(())
+}
+
+async fn offers(args: OffersArgs, file: &FileConfig) -> Result<(), Failure> {
     if args.count == 0 {
         return Err(Failure::bad_input("--count must be at least 1"));
     }
@@ -92,6 +149,10 @@ pub async fn run(command: GenCommand, file: &FileConfig) -> Result<(), Failure> 
     }
     bar.finish_and_clear();
     maker.await.map_err(|e| format!("the offer generator failed: {e}"))?;
+    storage
+        .analyze_offers()
+        .await
+        .map_err(|e| format!("the offers are written, but refreshing the planner's statistics failed: {e}"))?;
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "Wrote {written} offers to {db} in {seconds:.1} s ({:.0} offers/s).",

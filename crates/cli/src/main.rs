@@ -11,6 +11,7 @@ mod print_bench;
 mod progress;
 mod reindex;
 mod report;
+mod search_bench;
 mod user;
 
 use clap::{Parser, Subcommand};
@@ -54,6 +55,9 @@ enum Command {
     Gen(generate::GenCommand),
     /// Rebuild a node's search index from the database.
     Reindex(reindex::ReindexArgs),
+    /// Time the search engine on a query mix (for scripts/bench-search.sh).
+    #[command(hide = true)]
+    SearchBench(search_bench::BenchArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -71,6 +75,7 @@ fn main() -> std::process::ExitCode {
             Command::Report(command) => report::run(command, &file).await?,
             Command::Gen(command) => generate::run(command, &file).await?,
             Command::Reindex(args) => reindex::run(args, &file).await?,
+            Command::SearchBench(args) => search_bench::run(args, &file).await?,
         }
         Ok(())
     })

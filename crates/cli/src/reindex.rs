@@ -31,14 +31,16 @@ pub async fn run(args: ReindexArgs, file: &FileConfig) -> Result<(), Failure> {
             dir.display()
         ))
     })?;
-    // Every published offer, expired or not (the index checks dates itself).
+    // Every published offer, expired or not (the index checks dates itself);
+    // the earliest day is one PostgreSQL's `date` can hold.
+    let long_ago = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
     let count = sportello_domain::OfferQuery {
         per_page: 1,
         with_facets: false,
         ..sportello_domain::OfferQuery::default()
     };
     let total = storage
-        .search_offers(&count, chrono::NaiveDate::MIN)
+        .search_offers(&count, long_ago)
         .await
         .map_err(|e| format!("cannot count the offers: {e}"))?
         .total;

@@ -12,6 +12,7 @@ mod board;
 pub mod centres;
 mod content;
 pub mod offers;
+pub mod queries;
 mod rng;
 pub mod subscribers;
 

@@ -15,7 +15,7 @@ use crate::content::{EURES_ISCO, FAR_EMPLOYERS, FAR_PLACES, FarPlace, JOB_KINDS,
 use crate::rng::Rng;
 
 /// Share of offers per centre, in per mille, by slug.
-const CENTRE_WEIGHTS: &[(&str, u32)] = &[
+pub(crate) const CENTRE_WEIGHTS: &[(&str, u32)] = &[
     ("lecce", 170),
     ("gallipoli", 90),
     ("nardo", 80),

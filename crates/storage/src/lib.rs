@@ -114,6 +114,12 @@ pub trait Storage:
         now: DateTime<Utc>,
     ) -> Result<Vec<RefCode>, StorageError>;
 
+    /// Refreshes the query planner's statistics of the offer tables
+    /// (`ANALYZE`), after a bulk load: a PostgreSQL server with autovacuum
+    /// off would otherwise plan every later read on the statistics of the
+    /// empty tables (sequential scans for lookups by id).
+    async fn analyze_offers(&self) -> Result<(), StorageError>;
+
     /// The offer with this reference code, whatever its status.
     async fn offer(&self, reference: &RefCode) -> Result<Option<Offer>, StorageError>;
 

@@ -120,6 +120,16 @@ impl Storage for Store {
         self.bulk_insert_offers(offers, actor, now).await
     }
 
+    #[tracing::instrument(skip_all)]
+    async fn analyze_offers(&self) -> Result<(), StorageError> {
+        for table in ["offers", "offer_texts", "offer_languages", "offer_changes"] {
+            sqlx::query(sqlx::AssertSqlSafe(format!("ANALYZE {table}")))
+                .execute(self.pool())
+                .await?;
+        }
+        Ok(())
+    }
+
     #[tracing::instrument(skip_all, fields(reference = %reference))]
     async fn offer(&self, reference: &RefCode) -> Result<Option<Offer>, StorageError> {
         let found: Option<(i64, i64)> = sqlx::query_as("SELECT id, version FROM offers WHERE reference = $1")
