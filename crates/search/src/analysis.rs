@@ -5,6 +5,8 @@
 //! lookups, and the stop-word check that keeps "di", "the" or "der" from
 //! being required words of a query.
 
+use std::collections::HashMap;
+
 use sportello_domain::Lang;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer, Token,
@@ -37,7 +39,7 @@ fn stemmer_language(lang: Lang) -> Language {
 
 /// The analyzer of one language, without the corrections of [`fix_stem`]
 /// (registered with the index for its schema; documents arrive analyzed).
-pub(crate) fn analyzer(lang: Lang) -> TextAnalyzer {
+fn analyzer(lang: Lang) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
@@ -122,7 +124,13 @@ pub(crate) struct Analyzers {
     stop: [TextAnalyzer; 4],
     split: TextAnalyzer,
     plain: TextAnalyzer,
+    /// Stems already made, per language, by unstemmed word: adverts share
+    /// a small vocabulary, and Snowball was most of the indexing time.
+    stems: [HashMap<String, String>; 4],
 }
+
+/// Stems kept per language before the memory is started afresh.
+const MAX_CACHED_STEMS: usize = 100_000;
 
 impl Analyzers {
     pub(crate) fn new() -> Analyzers {
@@ -138,6 +146,7 @@ impl Analyzers {
             stop: Lang::ALL.map(stop),
             split: TextAnalyzer::builder(SimpleTokenizer::default()).build(),
             plain: plain_analyzer(),
+            stems: Default::default(),
         }
     }
 
@@ -145,31 +154,34 @@ impl Analyzers {
     /// positions on from the last token already there.
     pub(crate) fn tokens_into(&mut self, lang: Lang, text: &str, out: &mut Vec<Token>) {
         let base = out.last().map_or(0, |t| t.position + 2);
-        // The plain stream gives the same tokens unstemmed, one for one.
-        let mut plain = self.plain.token_stream(text);
-        let mut stream = self.stem[lang.index()].token_stream(text);
-        while let Some(token) = stream.next() {
-            let mut token = token.clone();
-            token.position += base;
-            if plain.advance() {
-                fix_stem(lang, &plain.token().text, &mut token.text);
+        // Split, lower-case and fold once; stem each word (the stem
+        // analyzer on one folded word gives what it gives in the stream).
+        let Analyzers { stem, plain, stems, .. } = self;
+        let (stemmer, stems) = (&mut stem[lang.index()], &mut stems[lang.index()]);
+        let mut stream = plain.token_stream(text);
+        while stream.advance() {
+            let word = stream.token();
+            if !stems.contains_key(&word.text) {
+                let mut stemmed = stemmer
+                    .token_stream(&word.text)
+                    .next()
+                    .map_or_else(|| word.text.clone(), |t| t.text.clone());
+                fix_stem(lang, &word.text, &mut stemmed);
+                if stems.len() >= MAX_CACHED_STEMS {
+                    stems.clear();
+                }
+                stems.insert(word.text.clone(), stemmed);
             }
-            out.push(token);
+            out.push(Token {
+                offset_from: word.offset_from,
+                offset_to: word.offset_to,
+                position: word.position + base,
+                text: stems.get(&word.text).cloned().unwrap_or_default(),
+                position_length: word.position_length,
+            });
         }
     }
 
-    /// Appends the unstemmed (folded) words of `text` to `out`.
-    pub(crate) fn plain_into(&mut self, text: &str, out: &mut Vec<Token>) {
-        let base = out.last().map_or(0, |t| t.position + 2);
-        let mut stream = self.plain.token_stream(text);
-        while let Some(token) = stream.next() {
-            let mut token = token.clone();
-            token.position += base;
-            out.push(token);
-        }
-    }
-
-    /// The unstemmed folded form of one word.
     pub(crate) fn plain(&mut self, word: &str) -> Option<String> {
         self.plain.token_stream(word).next().map(|t| t.text.clone())
     }
@@ -204,6 +216,111 @@ impl Analyzers {
 /// pair spans a title and a description). One-letter tokens are skipped, here
 /// and in quoted phrases, so that `Cameriere/a di sala` holds the phrase
 /// "cameriere di sala".
+/// The tokenizers the index registers, by field: the stemmed words of a
+/// language (`words_*`), their pairs (`pairs_*`) and the unstemmed words
+/// (`plain`). Tantivy runs them on its indexing threads; handing it
+/// pre-tokenized text instead would cost a JSON round trip per value.
+pub(crate) fn tokenizers() -> Vec<(String, TextAnalyzer)> {
+    let mut all = Vec::new();
+    for lang in Lang::ALL {
+        let words = FieldTokenizer {
+            lang,
+            pairs: false,
+            analyzers: Analyzers::new(),
+            words: Vec::new(),
+            out: Vec::new(),
+            last: String::new(),
+        };
+        let pairs = FieldTokenizer {
+            pairs: true,
+            ..words.clone()
+        };
+        all.push((tokenizer_name(lang).to_string(), TextAnalyzer::from(words)));
+        all.push((pairs_tokenizer_name(lang).to_string(), TextAnalyzer::from(pairs)));
+    }
+    all.push((PLAIN_TOKENIZER.to_string(), plain_analyzer()));
+    all
+}
+
+pub(crate) const PLAIN_TOKENIZER: &str = "sportello_plain";
+
+pub(crate) fn pairs_tokenizer_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::It => "sportello_pairs_it",
+        Lang::En => "sportello_pairs_en",
+        Lang::Fr => "sportello_pairs_fr",
+        Lang::De => "sportello_pairs_de",
+    }
+}
+
+/// The words of one value in a language, stemmed and corrected as
+/// [`Analyzers::tokens_into`] does, or their pairs (see [`pairs`]).
+#[derive(Clone)]
+struct FieldTokenizer {
+    lang: Lang,
+    pairs: bool,
+    analyzers: Analyzers,
+    words: Vec<Token>,
+    out: Vec<Token>,
+    /// The value `out` holds the tokens of.
+    last: String,
+}
+
+impl tantivy::tokenizer::Tokenizer for FieldTokenizer {
+    type TokenStream<'a> = Tokens<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Tokens<'a> {
+        // A value counted twice (a title) comes twice in a row: analysed once.
+        if text == self.last && !self.last.is_empty() {
+            return Tokens {
+                tokens: &mut self.out,
+                next: 0,
+            };
+        }
+        self.last.clear();
+        self.last.push_str(text);
+        self.out.clear();
+        if self.pairs {
+            self.words.clear();
+            self.analyzers.tokens_into(self.lang, text, &mut self.words);
+            let pairs = pairs(self.words.iter().map(|t| t.text.as_str()));
+            self.out
+                .extend(pairs.into_iter().enumerate().map(|(position, text)| Token {
+                    position,
+                    text,
+                    ..Token::default()
+                }));
+        } else {
+            self.analyzers.tokens_into(self.lang, text, &mut self.out);
+        }
+        Tokens {
+            tokens: &mut self.out,
+            next: 0,
+        }
+    }
+}
+
+/// The tokens of one value, made beforehand.
+pub(crate) struct Tokens<'a> {
+    tokens: &'a mut [Token],
+    next: usize,
+}
+
+impl TokenStream for Tokens<'_> {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
 pub(crate) fn pairs<'a>(tokens: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let tokens: Vec<&str> = tokens.into_iter().filter(|t| is_pair_word(t)).collect();
     tokens.windows(2).map(|w| pair(w[0], w[1])).collect()

@@ -24,12 +24,12 @@ use std::sync::{Arc, Mutex, RwLock};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sportello_domain::vocab::{ContractType, Vocabulary, WorkingTime};
-use sportello_domain::{CentreId, Facets, Lang, Offer, OfferId, OfferQuery, Section, SortOrder};
+use sportello_domain::{CentreId, Facets, Offer, OfferId, OfferQuery, Section, SortOrder};
 use tantivy::directory::MmapDirectory;
 use tantivy::query::{AllQuery, EnableScoring, Query};
 use tantivy::{Executor, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
-use crate::analysis::{Analyzers, analyzer, tokenizer_name};
+use crate::analysis::Analyzers;
 use crate::collector::{Filters, OfferCollector};
 use crate::schema::{Fields, SCHEMA_VERSION, day_number, language_bit, position};
 
@@ -95,7 +95,6 @@ struct Inner {
 /// [`Rebuild::finish`], it is rolled back.
 pub struct Rebuild {
     inner: Arc<Inner>,
-    analyzers: Analyzers,
     finished: bool,
 }
 
@@ -152,8 +151,8 @@ impl SearchIndex {
     }
 
     fn with_index(index: Index, fields: Fields, threads: usize, bytes: usize) -> Result<SearchIndex, SearchError> {
-        for lang in Lang::ALL {
-            index.tokenizers().register(tokenizer_name(lang), analyzer(lang));
+        for (name, tokenizer) in analysis::tokenizers() {
+            index.tokenizers().register(&name, tokenizer);
         }
         // Commits reload the reader at once (see `Inner::commit`); the policy
         // also picks up the segments that background merges publish.
@@ -204,9 +203,8 @@ impl SearchIndex {
         for id in delete.iter().chain(upsert.iter().map(|o| &o.id)) {
             writer.delete_term(Term::from_field_i64(inner.fields.id, id.0));
         }
-        let mut analyzers = inner.analyzers.clone();
         for offer in upsert {
-            if let Some(doc) = schema::document(offer, &inner.fields, &mut analyzers) {
+            if let Some(doc) = schema::document(offer, &inner.fields) {
                 writer.add_document(doc)?;
             }
         }
@@ -228,7 +226,6 @@ impl SearchIndex {
         }
         Ok(Rebuild {
             inner: Arc::clone(inner),
-            analyzers: inner.analyzers.clone(),
             finished: false,
         })
     }
@@ -301,7 +298,7 @@ impl Rebuild {
     pub fn add(&mut self, offers: &[Offer]) -> Result<(), SearchError> {
         let writer = self.inner.writer.lock().map_err(poisoned)?;
         for offer in offers {
-            if let Some(doc) = schema::document(offer, &self.inner.fields, &mut self.analyzers) {
+            if let Some(doc) = schema::document(offer, &self.inner.fields) {
                 writer.add_document(doc)?;
             }
         }

@@ -9,16 +9,15 @@ use sportello_domain::vocab::{ContractType, SpokenLanguage, Vocabulary, WorkingT
 use sportello_domain::{CentreId, Lang, Offer, Section};
 use tantivy::TantivyDocument;
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{PreTokenizedString, Token};
 
 mod aliases;
 use self::aliases::aliases;
 
-use crate::analysis::{Analyzers, pairs, tokenizer_name};
+use crate::analysis::{PLAIN_TOKENIZER, pairs_tokenizer_name, tokenizer_name};
 
 /// Raised whenever the schema or the analysis changes: an index of another
 /// version is wiped and rebuilt.
-pub(crate) const SCHEMA_VERSION: u32 = 2;
+pub(crate) const SCHEMA_VERSION: u32 = 3;
 
 /// How many times a title counts against the description (term frequency).
 const TITLE_WEIGHT: usize = 2;
@@ -64,18 +63,20 @@ pub(crate) fn schema() -> (Schema, Fields) {
         )
     };
     let words = Lang::ALL.map(|l| b.add_text_field(&format!("words_{l}"), text(l)));
-    let pair_options = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer("raw")
-            .set_fieldnorms(false)
-            .set_index_option(IndexRecordOption::WithFreqs),
-    );
-    let pairs = Lang::ALL.map(|l| b.add_text_field(&format!("pairs_{l}"), pair_options.clone()));
+    let pair_options = |lang: Lang| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(pairs_tokenizer_name(lang))
+                .set_fieldnorms(false)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        )
+    };
+    let pairs = Lang::ALL.map(|l| b.add_text_field(&format!("pairs_{l}"), pair_options(l)));
     let plain = b.add_text_field(
         "plain",
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer("raw")
+                .set_tokenizer(PLAIN_TOKENIZER)
                 .set_fieldnorms(false)
                 .set_index_option(IndexRecordOption::Basic),
         ),
@@ -185,20 +186,17 @@ pub(crate) fn is_indexed(offer: &Offer) -> bool {
 }
 
 /// The document of a published offer.
-pub(crate) fn document(offer: &Offer, fields: &Fields, analyzers: &mut Analyzers) -> Option<TantivyDocument> {
+pub(crate) fn document(offer: &Offer, fields: &Fields) -> Option<TantivyDocument> {
     let published = offer.published_on.filter(|_| is_indexed(offer))?;
     let data = &offer.data;
     let mut doc = TantivyDocument::new();
     doc.add_i64(fields.id, offer.id.0);
     doc.add_text(fields.reference, offer.reference.to_string());
     let label = occupation(&data.occupation);
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut pair_tokens: Vec<Token> = Vec::new();
-    let mut plain_tokens: Vec<Token> = Vec::new();
+    // The index's tokenizers analyse the values (see `analysis::tokenizers`).
     for lang in Lang::ALL {
-        tokens.clear();
-        pair_tokens.clear();
-        // (text, weight): a weight of two repeats the text's terms.
+        // (text, weight): a weight of two adds the text twice, doubling its
+        // words' and pairs' frequencies.
         let mut values: Vec<(&str, usize)> = Vec::new();
         if let Some(text) = data.public_text(lang) {
             values.push((&text.title, TITLE_WEIGHT));
@@ -217,55 +215,12 @@ pub(crate) fn document(offer: &Offer, fields: &Fields, analyzers: &mut Analyzers
             }
         }
         for (value, weight) in values {
-            let start = tokens.len();
-            analyzers.tokens_into(lang, value, &mut tokens);
-            analyzers.plain_into(value, &mut plain_tokens);
-            let end = tokens.len();
-            for p in pairs(tokens[start..end].iter().map(|t| t.text.as_str())) {
-                for _ in 0..weight {
-                    pair_tokens.push(Token {
-                        position: pair_tokens.len(),
-                        text: p.clone(),
-                        ..Token::default()
-                    });
-                }
+            for _ in 0..weight {
+                doc.add_text(fields.words[lang.index()], value);
+                doc.add_text(fields.pairs[lang.index()], value);
             }
-            for _ in 1..weight {
-                let base = tokens.last().map_or(0, |t| t.position + 2);
-                for i in start..end {
-                    let mut copy = tokens[i].clone();
-                    copy.position += base - tokens[start].position;
-                    tokens.push(copy);
-                }
-            }
+            doc.add_text(fields.plain, value);
         }
-        if !tokens.is_empty() {
-            doc.add_pre_tokenized_text(
-                fields.words[lang.index()],
-                PreTokenizedString {
-                    text: String::new(),
-                    tokens: std::mem::take(&mut tokens),
-                },
-            );
-        }
-        if !pair_tokens.is_empty() {
-            doc.add_pre_tokenized_text(
-                fields.pairs[lang.index()],
-                PreTokenizedString {
-                    text: String::new(),
-                    tokens: std::mem::take(&mut pair_tokens),
-                },
-            );
-        }
-    }
-    if !plain_tokens.is_empty() {
-        doc.add_pre_tokenized_text(
-            fields.plain,
-            PreTokenizedString {
-                text: String::new(),
-                tokens: plain_tokens,
-            },
-        );
     }
     let languages = data
         .requirements
