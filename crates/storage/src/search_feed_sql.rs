@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use sportello_domain::{Offer, OfferId};
 use sqlx::{QueryBuilder, Row};
 
+use super::search_sql::push_id_list;
 use super::shared::OFFER_SELECT;
 use super::{Db, Store};
 use crate::{ChangeLogBounds, OfferChange, SearchFeed, StorageError};
@@ -71,7 +72,13 @@ impl SearchFeed for Store {
             let mut unique: Vec<i64> = chunk.iter().map(|id| id.0).collect();
             unique.sort_unstable();
             unique.dedup();
-            let loaded = self.load_offers(&unique).await?;
+            // Versions first: offers this node has read before and that
+            // have not changed since come from its cache (a search page
+            // reads the same popular offers again and again).
+            let mut versions = QueryBuilder::<Db>::new("SELECT id, version FROM offers");
+            push_id_list(&mut versions, "id", &unique);
+            let keys: Vec<(i64, i64)> = versions.build_query_as().fetch_all(self.pool()).await?;
+            let loaded = self.cached_offers(&keys).await?;
             let by_id: std::collections::HashMap<i64, &Offer> = loaded.iter().map(|o| (o.id.0, o)).collect();
             offers.extend(chunk.iter().filter_map(|id| by_id.get(&id.0).map(|o| (*o).clone())));
         }
