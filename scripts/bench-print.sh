@@ -30,6 +30,9 @@ chromium=/usr/bin/chromium
 if [[ ! -x $chromium ]]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+if ! command -v pdfinfo >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
 cargo build --release --locked --bin sportello >&2
 bin="$CARGO_TARGET_DIR/release/sportello"
 
@@ -101,11 +104,11 @@ ps4=$(value per_second "$poster4")
 echo
 echo "| measure (one core, CPU 0) | Sportello (typst) | headless Chromium |"
 echo "|---|---|---|"
-printf '| posters, it+en: %s rendered | %s s, **%s posters/s** (%.1f ms each) | %.3f s a page (%.2f pages/s) |\n' \
-  "$(value posters "$poster2")" "$(value seconds "$poster2")" "$ps2" "$(echo "1000 / $ps2" | bc -l)" \
+printf '| posters, it+en: %s rendered (%s fit no layout) | %s s, **%s posters/s** (%.1f ms each) | %.3f s a page (%.2f pages/s) |\n' \
+  "$(value posters "$poster2")" "$(value unfit "$poster2")" "$(value seconds "$poster2")" "$ps2" "$(echo "1000 / $ps2" | bc -l)" \
   "$(echo "$chrome_total / 100" | bc -l)" "$(echo "100 / $chrome_total" | bc -l)"
-printf '| posters, it+en+fr+de: %s rendered | %s s, **%s posters/s** (%.1f ms each) | — |\n' \
-  "$(value posters "$poster4")" "$(value seconds "$poster4")" "$ps4" "$(echo "1000 / $ps4" | bc -l)"
+printf '| posters, it+en+fr+de: %s rendered (%s fit no layout) | %s s, **%s posters/s** (%.1f ms each) | — |\n' \
+  "$(value posters "$poster4")" "$(value unfit "$poster4")" "$(value seconds "$poster4")" "$ps4" "$(echo "1000 / $ps4" | bc -l)"
 printf '| board of the same 100 offers, it+en | **%s s** (one PDF, %s bytes) | %.1f s for the 100 offer pages (%s PDF pages) |\n' \
   "$(value seconds "$board2")" "$(value bytes "$board2")" "$chrome_total" "$chrome_pages"
 printf '| board of the same 100 offers, it+en+fr+de | **%s s** (one PDF, %s bytes) | — |\n' \

@@ -206,3 +206,51 @@ async fn bad_input_is_named_with_status_2_on_sqlite() {
 async fn bad_input_is_named_with_status_2_on_postgres() {
     bad_input_is_named_with_status_2(Backend::Postgres).await;
 }
+
+/// The hidden `print bench` of `scripts/bench-print.sh` renders what it is
+/// asked for and reports it in the lines the script reads.
+#[tokio::test]
+async fn bench_reports_posters_and_board() {
+    let db = demo_database(Backend::Sqlite).await;
+    let url = db_arg(&db);
+    let run = tokio::task::spawn_blocking(move || {
+        sportello(
+            &[
+                "print",
+                "bench",
+                "--db",
+                &url,
+                "--posters",
+                "3",
+                "--board-offers",
+                "5",
+                "--lang",
+                "it,en",
+            ],
+            None,
+        )
+    })
+    .await
+    .unwrap();
+    assert!(run.ok, "{}", run.text());
+    let line = |key: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{key}=")))
+            .unwrap_or_else(|| panic!("no {key}= line: {}", run.stdout))
+            .to_string()
+    };
+    assert!(line("posters").starts_with("posters=3 seconds="), "{}", run.stdout);
+    assert!(line("posters").contains(" per_second="), "{}", run.stdout);
+    assert!(
+        line("board_offers").starts_with("board_offers=5 seconds="),
+        "{}",
+        run.stdout
+    );
+    let references = line("board_references");
+    assert_eq!(
+        references.trim_start_matches("board_references=").split(',').count(),
+        5,
+        "{references}"
+    );
+}
