@@ -37,8 +37,8 @@ fn stemmer_language(lang: Lang) -> Language {
     }
 }
 
-/// The analyzer of one language, without the corrections of [`fix_stem`]
-/// (registered with the index for its schema; documents arrive analyzed).
+/// The stemming analyzer of one language, without the corrections of
+/// [`fix_stem`]; [`Analyzers`] applies it word by word.
 fn analyzer(lang: Lang) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
@@ -182,6 +182,7 @@ impl Analyzers {
         }
     }
 
+    /// The unstemmed folded form of one word.
     pub(crate) fn plain(&mut self, word: &str) -> Option<String> {
         self.plain.token_stream(word).next().map(|t| t.text.clone())
     }
@@ -212,10 +213,6 @@ impl Analyzers {
     }
 }
 
-/// The word pairs of a run of tokens (each value of a field separately, so no
-/// pair spans a title and a description). One-letter tokens are skipped, here
-/// and in quoted phrases, so that `Cameriere/a di sala` holds the phrase
-/// "cameriere di sala".
 /// The tokenizers the index registers, by field: the stemmed words of a
 /// language (`words_*`), their pairs (`pairs_*`) and the unstemmed words
 /// (`plain`). Tantivy runs them on its indexing threads; handing it
@@ -321,6 +318,10 @@ impl TokenStream for Tokens<'_> {
     }
 }
 
+/// The word pairs of a run of tokens (each value of a field separately, so no
+/// pair spans a title and a description). One-letter tokens are skipped, here
+/// and in quoted phrases, so that `Cameriere/a di sala` holds the phrase
+/// "cameriere di sala".
 pub(crate) fn pairs<'a>(tokens: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let tokens: Vec<&str> = tokens.into_iter().filter(|t| is_pair_word(t)).collect();
     tokens.windows(2).map(|w| pair(w[0], w[1])).collect()
