@@ -8,8 +8,8 @@
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use sportello_domain::RefCode;
 use sportello_domain::time::today_in_rome;
+use sportello_domain::{Lang, RefCode};
 
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
@@ -46,6 +46,17 @@ impl PrintQuery {
         Ok(query)
     }
 
+    /// The languages asked for (`default` when none), as the list given (for
+    /// messages) and parsed, and whether in large print; a 400 page in the
+    /// page's language naming the bad value otherwise.
+    pub fn choices(&self, default: &str, page: Lang) -> Result<(String, Vec<Lang>, bool), AppError> {
+        let list = self.lang.clone().unwrap_or_else(|| default.to_owned());
+        let langs = printed::parse_langs(&list).map_err(|bad| AppError::bad_parameter("lang", bad).page(page))?;
+        let large = yes(self.large.as_deref())
+            .ok_or_else(|| AppError::bad_parameter("large", self.large.clone().unwrap_or_default()).page(page))?;
+        Ok((list, langs, large))
+    }
+
     /// The value of the other parameter `name`, if given.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.others.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
@@ -66,7 +77,7 @@ pub fn print_failed(e: sportello_print::PrintError, list: &str, lang: sportello_
 }
 
 /// Whether a `large=` value asks for large print; `None` if it is not a yes or no.
-pub fn yes(value: Option<&str>) -> Option<bool> {
+fn yes(value: Option<&str>) -> Option<bool> {
     match value.map(str::trim) {
         None | Some("" | "0" | "false" | "no") => Some(false),
         Some("1" | "true" | "yes" | "on") => Some(true),
@@ -85,10 +96,7 @@ pub async fn poster(
     let query = PrintQuery::parse(raw.as_deref()).map_err(|e| AppError::bad_parameter("query", e).page(lang))?;
     let not_found = || AppError::not_found().page(lang);
     let reference = RefCode::parse(&reference).map_err(|_| not_found())?;
-    let list = query.lang.clone().unwrap_or_else(|| lang.code().to_owned());
-    let langs = printed::parse_langs(&list).map_err(|bad| AppError::bad_parameter("lang", bad).page(lang))?;
-    let large = yes(query.large.as_deref())
-        .ok_or_else(|| AppError::bad_parameter("large", query.large.clone().unwrap_or_default()).page(lang))?;
+    let (list, langs, large) = query.choices(lang.code(), lang)?;
     let options = PrintOptions {
         langs: &langs,
         large,

@@ -22,7 +22,7 @@ use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::Locale;
 use crate::i18n::msg;
-use crate::pages::offer_poster::{PrintQuery, print_failed, yes};
+use crate::pages::offer_poster::{PrintQuery, print_failed};
 use crate::printed::{self, PrintOptions};
 use crate::session::Office;
 
@@ -84,10 +84,7 @@ pub async fn print(
         Some(s) => Some(Section::parse(s).ok_or_else(|| AppError::bad_parameter("section", s).page(lang))?),
         None => None,
     };
-    let list = query.lang.clone().unwrap_or_default();
-    let langs = printed::parse_langs(&list).map_err(|bad| AppError::bad_parameter("lang", bad).page(lang))?;
-    let large = yes(query.large.as_deref())
-        .ok_or_else(|| AppError::bad_parameter("large", query.large.clone().unwrap_or_default()).page(lang))?;
+    let (list, langs, large) = query.choices("", lang)?;
     let options = PrintOptions {
         langs: &langs,
         large,
