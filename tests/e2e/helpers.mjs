@@ -228,7 +228,7 @@ export const FLUENT_FILES = ['main.ftl', 'office.ftl', 'markup.ftl', 'newsletter
 
 /** Path of a Fluent file of a language, relative to this file. */
 export function fluentPath(lang, file = 'main.ftl') {
-  return fileURLToPath(new URL(`../../crates/web/locales/${lang}/${file}`, import.meta.url));
+  return fileURLToPath(new URL(`../../crates/app/locales/${lang}/${file}`, import.meta.url));
 }
 
 /**

@@ -4,10 +4,12 @@
 
 use std::sync::Arc;
 
+use sportello_app::App;
 use sportello_domain::Actor;
+use sportello_domain::PublicUrl;
 use sportello_domain::time::today_in_rome;
 use sportello_storage::Storage;
-use sportello_web::{AppState, PublicUrl};
+use sportello_web::AppState;
 use tokio::net::TcpListener;
 
 use crate::config::{Demo, Serve};
@@ -117,20 +119,21 @@ pub async fn serve(config: Serve) -> Result<(), String> {
         sportello_jobs::outbox::EVERY,
         pace(config.mail_rate),
     );
-    let mut state = AppState::new(
+    let mut app = App::new(
         storage.clone(),
         config.public_url,
         config.secret.as_ref().map(|s| s.0.as_str()),
     )
     .await?;
-    state.search = follow_search(storage, &config.index_dir, config.search_hold_file)?;
-    state.behind_proxy = config.behind_proxy;
-    state.appointments = std::sync::Arc::new(config.appointments);
+    app.search = follow_search(storage, &config.index_dir, config.search_hold_file)?;
+    app.appointments = std::sync::Arc::new(config.appointments);
     if let Some(url) = &config.translate_url {
         let key = config.translate_key.as_ref().map(|k| k.0.clone());
-        let translator = sportello_web::translator::Translator::new(url, key).map_err(|e| e.to_string())?;
-        state.translator = Some(std::sync::Arc::new(translator));
+        let translator = sportello_app::translator::Translator::new(url, key).map_err(|e| e.to_string())?;
+        app.translator = Some(std::sync::Arc::new(translator));
     }
+    let mut state = AppState::new(app);
+    state.behind_proxy = config.behind_proxy;
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
 }
 
@@ -156,33 +159,6 @@ fn follow_search(
     Ok(search)
 }
 
-/// The demo's weekly reports: last week's and this week's for every area
-/// with sub-areas configured, made at start when missing (last week first,
-/// so it has the lower number).
-async fn demo_reports(storage: &dyn Storage) -> Result<(), String> {
-    use sportello_domain::report::{AreaConfig, IsoWeek};
-    let centres = storage.centres().await.map_err(|e| e.to_string())?;
-    let this_week = IsoWeek::containing(today_in_rome());
-    for (area, _) in sportello_web::reports::areas(&centres) {
-        let Some(config) = AreaConfig::default_for(&area) else {
-            continue;
-        };
-        for week in [this_week.previous(), this_week] {
-            if storage
-                .weekly_report(&area, week)
-                .await
-                .map_err(|e| e.to_string())?
-                .is_none()
-            {
-                sportello_web::reports::publish_weekly(storage, &config, week, chrono::Utc::now())
-                    .await
-                    .map_err(|e| format!("cannot make the demo's weekly report: {e}"))?;
-            }
-        }
-    }
-    Ok(())
-}
-
 pub async fn demo(config: Demo) -> Result<(), String> {
     let storage = open(&config.db).await?;
     let loaded = sportello_demo::load(
@@ -202,7 +178,9 @@ pub async fn demo(config: Demo) -> Result<(), String> {
     sportello_demo::subscribers::create(storage.as_ref(), today_in_rome())
         .await
         .map_err(|e| format!("cannot add the demo subscribers: {e}"))?;
-    demo_reports(storage.as_ref()).await?;
+    sportello_demo::reports::make(storage.as_ref())
+        .await
+        .map_err(|e| format!("cannot make the demo's weekly reports: {e}"))?;
     let listener = bind(config.addr).await?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     let host = if local.ip().is_unspecified() {
@@ -244,16 +222,16 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         sportello_jobs::outbox::EVERY,
         pace(config.mail_rate),
     );
-    let mut state = AppState::new(storage.clone(), public_url, None).await?;
-    state.search = follow_search(storage, &config.index_dir, None)?;
+    let mut app = App::new(storage.clone(), public_url, None).await?;
+    app.search = follow_search(storage, &config.index_dir, None)?;
     // The demo's few hundred offers are indexed before the first page is
     // served, so its boards are never empty (a `serve` node with a large
     // database serves at once and fills its index in the background).
-    state
-        .search
+    app.search
         .catch_up()
         .await
         .map_err(|e| format!("cannot index the demo offers: {e}"))?;
+    let mut state = AppState::new(app);
     state.demo_mailbox = true;
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
 }

@@ -7,9 +7,9 @@ use std::path::Path;
 
 use clap::Args;
 use serde::Deserialize;
+use sportello_domain::PublicUrl;
 use sportello_jobs::MailTransport;
 use sportello_storage::DatabaseUrl;
-use sportello_web::PublicUrl;
 
 /// Keys of the optional TOML file.
 #[derive(Debug, Default, Deserialize)]
@@ -154,7 +154,7 @@ pub struct Serve {
     /// No transport was configured: mail is only recorded.
     pub mail_defaulted: bool,
     /// Video-meeting server and reminders.
-    pub appointments: sportello_web::booking::Settings,
+    pub appointments: sportello_app::appointments::Settings,
     /// Most newsletter e-mails sent per minute by this node; `None`: no limit.
     pub mail_rate: Option<NonZeroU32>,
     /// This node's search index.
@@ -229,7 +229,7 @@ impl ServeArgs {
             sportello_jobs::parse_mailbox(&from).map_err(|e| format!("{e} (--mail-from or SPORTELLO_MAIL_FROM)"))?;
         let mail = MailTransport::parse(smtp_url.as_deref().unwrap_or("record"), from)
             .map_err(|e| format!("{e} (--smtp-url or SPORTELLO_SMTP_URL)"))?;
-        let appointments = sportello_web::booking::Settings::parse(
+        let appointments = sportello_app::appointments::Settings::parse(
             self.jitsi_url
                 .or_else(|| file.jitsi_url.clone())
                 .as_deref()

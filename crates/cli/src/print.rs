@@ -7,10 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
+use sportello_app::printed::{self, NoPoster, PrintOptions};
+use sportello_domain::PublicUrl;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::{RefCode, Section};
-use sportello_web::PublicUrl;
-use sportello_web::printed::{self, NoPoster, PrintOptions};
 
 use crate::commands::{Failure, open};
 use crate::config::{DbArgs, FileConfig};

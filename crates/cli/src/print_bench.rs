@@ -10,12 +10,12 @@
 use std::time::Instant;
 
 use clap::Args;
+use sportello_app::printed::{self, PrintOptions};
+use sportello_app::view::Sections;
+use sportello_domain::PublicUrl;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::{Offer, OfferQuery, Section, SortOrder};
 use sportello_storage::Storage;
-use sportello_web::PublicUrl;
-use sportello_web::printed::{self, PrintOptions};
-use sportello_web::view::Sections;
 
 use crate::commands::{Failure, open};
 use crate::config::{DbArgs, FileConfig};

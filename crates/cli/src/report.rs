@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use clap::{Args, Subcommand};
+use sportello_app::reports;
 use sportello_domain::Lang;
+use sportello_domain::PublicUrl;
 use sportello_domain::report::{AreaConfig, IsoWeek};
-use sportello_web::{PublicUrl, reports};
 
 use crate::commands::{Failure, open};
 use crate::config::{DbArgs, FileConfig};

@@ -36,7 +36,7 @@ fn migrate_creates_an_sqlite_database_and_runs_again_harmlessly() {
 
 #[tokio::test]
 async fn migrate_runs_on_postgres() {
-    let db = sportello_storage::testing::TestDatabase::new(sportello_storage::testing::Backend::Postgres).await;
+    let db = sportello_testkit::TestDatabase::new(sportello_testkit::Backend::Postgres).await;
     let sportello_storage::DatabaseUrl::Postgres(url) = &db.url else {
         unreachable!()
     };

@@ -8,7 +8,7 @@ mod common;
 
 use common::{all_offers, db_arg, sportello};
 use sportello_domain::Lang;
-use sportello_storage::testing::{Backend, TestDatabase};
+use sportello_testkit::{Backend, TestDatabase};
 
 /// References and Italian titles of every offer, in reference order.
 async fn references_and_titles(db: &TestDatabase) -> Vec<(String, String)> {

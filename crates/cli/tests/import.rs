@@ -9,7 +9,7 @@ use chrono::Days;
 use common::{all_offers, database_with_centres, db_arg, sportello};
 use sportello_domain::time::today_in_rome;
 use sportello_domain::{OfferQuery, OfferStatus};
-use sportello_storage::testing::Backend;
+use sportello_testkit::Backend;
 
 /// The committed example, `docs/examples/offers.csv`.
 fn example() -> String {

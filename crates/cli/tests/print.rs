@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use common::{db_arg, sportello};
 use sportello_domain::time::today_in_rome;
 use sportello_domain::{Lang, Offer, OfferQuery, Section};
-use sportello_print::inspect::{PdfFile, font_size};
 use sportello_storage::Storage;
-use sportello_storage::testing::{Backend, TestDatabase};
+use sportello_testkit::pdf::{PdfFile, font_size};
+use sportello_testkit::{Backend, TestDatabase};
 
 const PUBLIC: &str = "https://lavoro.example.test";
 

@@ -97,7 +97,7 @@ async fn writes_the_post_text_and_the_card_and_keeps_the_number() {
     assert!(text.contains(&link), "{text}");
     assert!(text.contains("Report settimanale n. 1"), "{text}");
     assert_eq!(png_size(&out.join(format!("report-{week}.png"))), (1080, 1080));
-    let pdf = sportello_print::inspect::PdfFile::new(&std::fs::read(out.join(format!("report-{week}.pdf"))).unwrap());
+    let pdf = sportello_testkit::pdf::PdfFile::new(&std::fs::read(out.join(format!("report-{week}.pdf"))).unwrap());
     let pdf_text = pdf.flat_text();
     assert!(
         pdf_text.contains("Report settimanale n. 1") && pdf_text.contains(&week),

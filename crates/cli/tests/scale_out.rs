@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use sportello_domain::{Actor, Grant, Lang, OfferStatus, Role, Scope};
 use sportello_storage::NewUser;
-use sportello_storage::testing::Backend;
+use sportello_testkit::Backend;
 
 const TOKEN: &str = "spt_scale-out-test-token-of-an-operator";
 /// How soon the other node must see a change.

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{db_arg, sportello};
-use sportello_storage::testing::{Backend, TestDatabase};
+use sportello_testkit::{Backend, TestDatabase};
 
 /// `result` lines of `output`, as (runner, scope, class, n).
 fn results(output: &str) -> Vec<(String, String, String, usize)> {

@@ -7,7 +7,7 @@ mod common;
 use common::{Run, database_with_centres, db_arg, sportello};
 use sportello_domain::{Grant, Role, Scope};
 use sportello_storage::AuditFilter;
-use sportello_storage::testing::Backend;
+use sportello_testkit::Backend;
 
 const GOOD_PASSWORD: &str = "ulivi-salento-2026-mare";
 

@@ -3,8 +3,9 @@
 //! tourism, agriculture, care, retail, crafts…), some EURES offers abroad,
 //! some in each Collocamento Mirato section, with English and French texts
 //! for most and German for some; each centre's services catalogue, access
-//! rules and patron days, so that appointments can be booked at once. The
-//! same seed always gives the same data.
+//! rules and patron days, so that appointments can be booked at once; and
+//! the weekly reports of the last two weeks. The same seed always gives the
+//! same data.
 
 pub mod accounts;
 pub mod appointments;
@@ -13,6 +14,7 @@ pub mod centres;
 mod content;
 pub mod offers;
 pub mod queries;
+pub mod reports;
 mod rng;
 pub mod subscribers;
 

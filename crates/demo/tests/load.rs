@@ -3,7 +3,7 @@
 //! once, and loading again changes nothing.
 
 use sportello_domain::time::today_in_rome;
-use sportello_storage::testing::{Backend, TestDatabase};
+use sportello_testkit::{Backend, TestDatabase};
 
 #[tokio::test]
 async fn an_older_demo_database_gets_its_services_once() {

@@ -6,15 +6,13 @@
 //! answers (cut off within the lease), the demo's record transport, dedupe
 //! keys, and bulk mail that yields to other mail under a sending rate.
 
-mod sink;
-
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use mail_parser::{MessageParser, MimeHeaders};
-use sink::SmtpSink;
 use sportello_domain::{Email, Lang, MailAttachment, OutgoingMail};
 use sportello_jobs::{DeliveryReport, MailTransport, Pace, deliver_batch, deliver_once, deliver_paced, parse_mailbox};
-use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{MailStatus, Storage, StoredMail};
+use sportello_testkit::smtp::SmtpSink;
+use sportello_testkit::{Backend, TestDatabase};
 
 const FROM: &str = "Sportello Lecce <noreply@lavoro.example.it>";
 const ICS: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Sportello//IT\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n\

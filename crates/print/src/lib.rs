@@ -11,7 +11,6 @@ pub mod card;
 mod error;
 pub mod fit;
 pub mod fonts;
-pub mod inspect;
 pub mod pdf;
 pub mod poster;
 pub mod report;

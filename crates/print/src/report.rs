@@ -63,7 +63,7 @@ pub fn render_report(doc: &ReportDocument) -> Result<Vec<u8>, PrintError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inspect::PdfFile;
+    use sportello_testkit::pdf::PdfFile;
 
     fn doc(offers: usize) -> ReportDocument {
         ReportDocument {

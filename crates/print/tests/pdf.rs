@@ -2,11 +2,11 @@
 //! embedded, font sizes read from the words' boxes, one page per poster, and
 //! the QR codes decoded from the rasterised pages (poppler-utils, zbar-tools).
 
-use sportello_print::inspect::{PdfFile, font_size};
 use sportello_print::{
     Board, BoardOffer, BoardSection, CoverBlock, PdfMeta, Poster, PosterBanner, PosterBlock, PosterCentre, PrintError,
     render_board, render_pdf, render_poster,
 };
+use sportello_testkit::pdf::{PdfFile, font_size};
 
 const URL: &str = "https://lavoro.example.test/o/LE-2026-0042";
 

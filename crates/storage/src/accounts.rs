@@ -4,7 +4,7 @@
 //! a grant or a token writes its audit row in the same transaction.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use sportello_domain::{Actor, AuditEntry, CentreId, Grant, Lang, NewAuditEntry, User, UserId};
 
 use crate::StorageError;
@@ -98,25 +98,6 @@ pub struct AuditFilter {
     pub until: Option<DateTime<Utc>>,
     pub limit: u32,
     pub offset: u32,
-}
-
-/// Failed sign-ins allowed on an account before delays start.
-pub const FREE_ACCOUNT_FAILURES: u32 = 3;
-/// Failed sign-ins allowed from one address before delays start.
-pub const FREE_ADDRESS_FAILURES: u32 = 10;
-/// The longest delay.
-pub const MAX_SIGN_IN_DELAY: Duration = Duration::minutes(15);
-/// Failures older than this are forgotten.
-pub const FAILURE_MEMORY: Duration = Duration::hours(1);
-
-/// The delay after the `failures`-th failure in a row: none for the first
-/// `free` ones, then 1, 2, 4, 8… seconds up to [`MAX_SIGN_IN_DELAY`].
-pub fn sign_in_delay(failures: u32, free: u32) -> Duration {
-    if failures <= free {
-        return Duration::zero();
-    }
-    let exponent = (failures - free - 1).min(20);
-    Duration::seconds(1i64 << exponent).min(MAX_SIGN_IN_DELAY)
 }
 
 #[async_trait]
@@ -236,19 +217,4 @@ pub trait AuditLog: Send + Sync {
     async fn audit(&self, actor: &Actor, entry: NewAuditEntry, now: DateTime<Utc>) -> Result<(), StorageError>;
     /// Rows matching `filter`, newest first.
     async fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StorageError>;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn delays_grow_after_the_free_failures_up_to_a_ceiling() {
-        assert_eq!(sign_in_delay(3, 3), Duration::zero());
-        assert_eq!(sign_in_delay(4, 3), Duration::seconds(1));
-        assert_eq!(sign_in_delay(5, 3), Duration::seconds(2));
-        assert_eq!(sign_in_delay(8, 3), Duration::seconds(16));
-        assert_eq!(sign_in_delay(30, 3), MAX_SIGN_IN_DELAY);
-        assert_eq!(sign_in_delay(u32::MAX, 3), MAX_SIGN_IN_DELAY);
-    }
 }

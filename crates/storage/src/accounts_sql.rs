@@ -11,8 +11,8 @@ use super::audit_sql::write_audit;
 use super::rows::{DbRow, invalid};
 use super::shared::Tx;
 use super::{Db, Store};
-use crate::accounts::{FAILURE_MEMORY, sign_in_delay};
 use crate::{Accounts, ApiToken, Credentials, NewUser, SessionRecord, SessionStage, StorageError};
+use sportello_domain::sign_in::{FAILURE_MEMORY, sign_in_delay};
 
 const USER_SELECT: &str = "SELECT id, email, name, lang, active, must_change_password, totp_secret, created_at, \
     password_hash FROM users";

@@ -18,7 +18,6 @@ mod requests;
 mod search;
 mod search_feed;
 mod sqlite;
-pub mod testing;
 mod write_tx;
 
 use std::sync::Arc;
@@ -27,10 +26,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sportello_domain::{Actor, Centre, NewCentre, NewOffer, Offer, OfferQuery, OfferStatus, RefCode, SearchPage};
 
-pub use accounts::{
-    Accounts, ApiToken, AuditFilter, AuditLog, Credentials, FAILURE_MEMORY, FREE_ACCOUNT_FAILURES,
-    FREE_ADDRESS_FAILURES, MAX_SIGN_IN_DELAY, NewUser, SessionRecord, SessionStage, sign_in_delay,
-};
+pub use accounts::{Accounts, ApiToken, AuditFilter, AuditLog, Credentials, NewUser, SessionRecord, SessionStage};
 pub use appointments::{Appointments, Booked, IdempotencyKey, NewBooking, TakenSeats};
 pub use cache::CENTRES_TTL;
 pub use catalogue::Catalogue;

@@ -267,27 +267,82 @@ mod tests {
     use sportello_domain::{Email, Lang, OutgoingMail};
 
     use super::{Store, enqueue_mail};
-    use crate::testing::{Backend, TestDatabase};
-    use crate::{DatabaseUrl, Outbox};
+    use crate::Outbox;
 
-    async fn store() -> (TestDatabase, Store) {
-        let backend = if Store::BACKEND == "postgres" {
-            Backend::Postgres
+    /// A fresh database of this backend, dropped with the guard. (The test
+    /// kit's `TestDatabase` cannot serve here: inside this crate it would
+    /// hand out a second copy of its types.)
+    struct Fresh {
+        path: Option<std::path::PathBuf>,
+        admin: String,
+        name: String,
+    }
+
+    impl Drop for Fresh {
+        fn drop(&mut self) {
+            if let Some(path) = &self.path {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+        }
+    }
+
+    async fn store() -> (Fresh, Store) {
+        use sqlx::Connection;
+        let name = format!(
+            "sportello_unit_{}_{}",
+            std::process::id(),
+            Utc::now().timestamp_nanos_opt().unwrap_or(0)
+        );
+        let admin = std::env::var("SPORTELLO_TEST_POSTGRES")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        let (url, fresh) = if Store::BACKEND == "postgres" {
+            let mut conn = sqlx::postgres::PgConnection::connect(&admin)
+                .await
+                .unwrap_or_else(|e| panic!("PostgreSQL tests need a server at {admin}: {e}"));
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
+                .execute(&mut conn)
+                .await
+                .unwrap();
+            let base = admin.rsplit_once('/').map_or(admin.as_str(), |(base, _)| base);
+            let fresh = Fresh {
+                path: None,
+                admin: admin.clone(),
+                name: name.clone(),
+            };
+            (format!("{base}/{name}"), fresh)
         } else {
-            Backend::Sqlite
-        };
-        let db = TestDatabase::new(backend).await;
-        let url = match &db.url {
-            DatabaseUrl::Sqlite(path) => path.clone(),
-            DatabaseUrl::Postgres(url) => url.clone(),
+            let path = std::env::temp_dir().join(format!("{name}.sqlite"));
+            (
+                path.display().to_string(),
+                Fresh {
+                    path: Some(path),
+                    admin,
+                    name,
+                },
+            )
         };
         let store = Store::open(&url).await.unwrap();
-        (db, store)
+        crate::Storage::migrate(&store).await.unwrap();
+        (fresh, store)
+    }
+
+    /// Drops a PostgreSQL test database once the store's pool is closed.
+    async fn drop_database(fresh: &Fresh, store: Store) {
+        use sqlx::Connection;
+        store.pool().close().await;
+        if fresh.path.is_none()
+            && let Ok(mut conn) = sqlx::postgres::PgConnection::connect(&fresh.admin).await
+        {
+            let sql = format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", fresh.name);
+            let _ = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut conn).await;
+        }
     }
 
     #[tokio::test]
     async fn a_message_is_committed_or_rolled_back_with_its_cause() {
-        let (_db, store) = store().await;
+        let (fresh, store) = store().await;
         let now = Utc::now();
         let mail = OutgoingMail::new(
             Email::parse("anna@example.it").unwrap(),
@@ -312,5 +367,6 @@ mod tests {
         let stored = store.recent_mail(10).await.unwrap();
         assert_eq!(stored.len(), 1);
         assert_eq!((stored[0].id, &stored[0].mail), (id, &mail));
+        drop_database(&fresh, store).await;
     }
 }

@@ -16,8 +16,8 @@ use sportello_domain::{
     Actor, BookingRef, BookingRequest, BookingStatus, Centre, CentreId, Email, Lang, MailAttachment, Modality, Needs,
     NewService, OutgoingMail, Person, Service, ServiceId, ServiceKind, ServiceText,
 };
-use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{Booked, DatabaseUrl, IdempotencyKey, NewBooking, Storage, StorageError};
+use sportello_testkit::{Backend, TestDatabase};
 
 fn service(centre: CentreId, capacity: u32) -> NewService {
     NewService {

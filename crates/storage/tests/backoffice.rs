@@ -6,14 +6,13 @@ mod common;
 
 use chrono::{Duration, Utc};
 use common::{centre, offer, text, today};
+use sportello_domain::sign_in::sign_in_delay;
 use sportello_domain::{
     Actor, CentreId, EmployerContact, Grant, Lang, NewAuditEntry, OfferStatus, PartitaIva, RequestStatus, Role, Scope,
     Section, TextStatus, UserId,
 };
-use sportello_storage::testing::{Backend, TestDatabase};
-use sportello_storage::{
-    AuditFilter, DatabaseUrl, NewUser, OfficeFilter, SessionStage, Storage, StorageError, sign_in_delay,
-};
+use sportello_storage::{AuditFilter, DatabaseUrl, NewUser, OfficeFilter, SessionStage, Storage, StorageError};
+use sportello_testkit::{Backend, TestDatabase};
 
 fn new_user(email: &str, grants: Vec<Grant>) -> NewUser {
     NewUser {

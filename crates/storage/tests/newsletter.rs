@@ -13,8 +13,8 @@ use sportello_domain::{
     Actor, CentreId, Email, Frequency, Lang, NewNewsIssue, NewsIssueId, NewsText, OfferStatus, OutgoingMail, Section,
     Subscriber, Subscription, TextStatus,
 };
-use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{NEWS_BATCH, Storage, StorageError};
+use sportello_testkit::{Backend, TestDatabase};
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()

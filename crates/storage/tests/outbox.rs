@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use sportello_domain::{Email, Lang, MailAttachment, OutgoingMail};
-use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{DatabaseUrl, MailCounts, MailStatus, Storage, StorageError};
+use sportello_testkit::{Backend, TestDatabase};
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()

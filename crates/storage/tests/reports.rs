@@ -10,7 +10,7 @@ use common::{centre, offer, text, today};
 use sportello_domain::report::{AreaConfig, IsoWeek, WeeklyFigures};
 use sportello_domain::{Actor, Area, Lang, OfferStatus, TextStatus};
 use sportello_storage::ImportOffer;
-use sportello_storage::testing::{Backend, TestDatabase};
+use sportello_testkit::{Backend, TestDatabase};
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 30, 7, 0, 0).unwrap()

@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 use chrono::{Duration, Utc};
 use common::{centre, offer, text, today};
 use sportello_domain::{Actor, Lang, OfferId, OfferStatus, RefCode, TextStatus};
-use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{ImportOffer, Storage, StorageError};
+use sportello_testkit::{Backend, TestDatabase};
 
 /// The offers changed since change number `after`, and the newest number.
 async fn changed_since(s: &dyn Storage, after: i64) -> (BTreeSet<i64>, i64) {

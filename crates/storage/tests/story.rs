@@ -7,8 +7,8 @@ mod common;
 use chrono::{Duration, Utc};
 use common::{centre, offer, search, text, today};
 use sportello_domain::{Actor, Lang, OfferQuery, OfferStatus, PublishError, RawOfferQuery, RefCode, TextStatus};
-use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{ImportOffer, StorageError};
+use sportello_testkit::{Backend, TestDatabase};
 
 async fn story(backend: Backend) {
     let db = TestDatabase::new(backend).await;

@@ -9,9 +9,9 @@ use minijinja::context;
 use sportello_domain::{Lang, QueryError};
 use sportello_storage::StorageError;
 
-use crate::i18n::{args, msg, msg_args};
-use crate::pages::base_context;
-use crate::templates;
+use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::templates;
+use sportello_app::view::layout::base_context;
 
 /// What went wrong.
 #[derive(Debug)]

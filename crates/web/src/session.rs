@@ -11,6 +11,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Duration, Utc};
 use sportello_auth::tokens::{hash_token, random_token};
+use sportello_domain::sign_in::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
 use sportello_domain::{Access, Actor, Centre, Lang, NewAuditEntry, User};
 use sportello_storage::{SessionRecord, SessionStage};
 
@@ -19,8 +20,6 @@ use crate::error::{AppError, Problem};
 
 pub const SESSION_COOKIE: &str = "sportello_session";
 pub const FORM_COOKIE: &str = "sportello_form";
-pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
-pub const ABSOLUTE_TIMEOUT: Duration = Duration::hours(12);
 /// A session's last-seen time is written at most this often.
 const TOUCH_EVERY: Duration = Duration::seconds(60);
 

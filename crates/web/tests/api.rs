@@ -18,6 +18,55 @@ on_both_backends!(
     openapi_document_describes_the_api,
 );
 
+/// The OpenAPI document, as clients see it, stays what
+/// `tests/snapshots/openapi.json` holds: a change to the API shows here first
+/// (the comparison is of JSON values, so the order of keys does not matter).
+/// After an intended change, write the new document with
+/// `SPORTELLO_WRITE_SNAPSHOT=1 cargo nextest run -p sportello-web openapi_document_matches` and
+/// review its diff.
+#[test]
+fn openapi_document_matches_its_snapshot() {
+    use utoipa::OpenApi;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/openapi.json");
+    let now = serde_json::to_value(sportello_web::api::ApiDoc::openapi()).unwrap();
+    if std::env::var_os("SPORTELLO_WRITE_SNAPSHOT").is_some() {
+        std::fs::write(&path, serde_json::to_string_pretty(&now).unwrap() + "\n").unwrap();
+    }
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let snapshot: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(
+        now == snapshot,
+        "/api/openapi.json differs from {}: {}",
+        path.display(),
+        first_difference(&snapshot, &now, "")
+    );
+}
+
+/// Where two JSON values first differ, as a JSON pointer and both sides.
+fn first_difference(a: &serde_json::Value, b: &serde_json::Value, at: &str) -> String {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for key in x.keys().chain(y.keys()) {
+                let (l, r) = (x.get(key).unwrap_or(&Value::Null), y.get(key).unwrap_or(&Value::Null));
+                if l != r {
+                    return first_difference(l, r, &format!("{at}/{key}"));
+                }
+            }
+            String::new()
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (l, r)) in x.iter().zip(y).enumerate() {
+                if l != r {
+                    return first_difference(l, r, &format!("{at}/{i}"));
+                }
+            }
+            String::new()
+        }
+        _ => format!("at {at}: snapshot {a}, now {b}"),
+    }
+}
+
 async fn lists_the_twelve_centres(app: TestApp) {
     let r = app.get("/api/v1/centres?lang=en").await;
     assert_eq!(r.status, 200);
@@ -198,7 +247,7 @@ async fn bad_filters_are_400_naming_the_filter(app: TestApp) {
         );
     }
     let french = app.get("/api/v1/offers?section=vip&lang=fr").await.json();
-    let expected = sportello_web::i18n::msg(sportello_domain::Lang::Fr, "bad-request-title");
+    let expected = sportello_app::i18n::msg(sportello_domain::Lang::Fr, "bad-request-title");
     assert_eq!(
         french["title"],
         expected.as_str(),

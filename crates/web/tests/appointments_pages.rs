@@ -11,10 +11,11 @@ use axum::http::StatusCode;
 use chrono::{Datelike, Duration, NaiveDate, Utc, Weekday};
 use common::browser::Browser;
 use common::{PUBLIC_URL, TestApp, TestResponse};
+use sportello_app::appointments::{BookingInput, CentreCalendar, manage_token};
+use sportello_domain::PublicUrl;
 use sportello_domain::time::{from_rome_local, today_in_rome};
 use sportello_domain::{Actor, Booking, BookingRef, Lang, Modality, RawBooking, Service, ServiceKind};
-use sportello_web::booking::{BookingInput, CentreCalendar, manage_token};
-use sportello_web::{AppState, PublicUrl};
+use sportello_web::AppState;
 
 /// Every `href` in `html` that starts with `prefix`, unescaped.
 fn hrefs(html: &str, prefix: &str) -> Vec<String> {
@@ -319,7 +320,7 @@ async fn bad_input_is_refused_and_nothing_saved(app: TestApp) {
         let page = citizen
             .get(&format!("{service_url}?modality=in_office&day={date}"))
             .await;
-        let name = sportello_web::i18n::msg(Lang::En, &format!("holiday-{}", holiday.code()));
+        let name = sportello_app::i18n::msg(Lang::En, &format!("holiday-{}", holiday.code()));
         assert!(
             page.text()
                 .contains(&format!("The centre is closed on this day: {name}."))
@@ -442,14 +443,14 @@ async fn moving_cancelling_and_the_calendar_file(app: TestApp) {
     let reference = BookingRef::parse(base.rsplit('/').next().unwrap()).unwrap();
     let stored = app.storage().booking(&reference).await.unwrap().unwrap();
     assert_eq!(
-        sportello_web::booking::start_param(&sportello_domain::schedule::Slot {
+        sportello_app::appointments::start_param(&sportello_domain::schedule::Slot {
             start: stored.start,
             end: stored.end
         }),
         new_start
     );
     let page = citizen.get(&page_url).await;
-    let when = sportello_web::view::when(Lang::En, stored.start);
+    let when = sportello_app::view::when(Lang::En, stored.start);
     assert!(page.text().contains(&when), "the new time is shown");
 
     // Cancel: a confirmation page, then the booking says it is cancelled.
@@ -489,7 +490,7 @@ async fn moving_cancelling_and_the_calendar_file(app: TestApp) {
 /// A booking that started yesterday, made through the booking core with a
 /// `now` before it.
 async fn past_booking(app: &TestApp) -> (AppState, BookingRef) {
-    let state = AppState::new(app.db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
+    let state = AppState::open(app.db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
         .await
         .unwrap();
     let service = service_of(app, "lecce", ServiceKind::BasicGuidance).await;
@@ -513,7 +514,7 @@ async fn past_booking(app: &TestApp) -> (AppState, BookingRef) {
         lang: Lang::En,
     };
     let then = start - Duration::days(3);
-    let booked = sportello_web::booking::book(&state, &input, None, &Actor::anonymous("127.0.0.1"), then)
+    let booked = sportello_app::appointments::book(&state, &input, None, &Actor::anonymous("127.0.0.1"), then)
         .await
         .unwrap();
     let reference = booked.booking().reference.clone();

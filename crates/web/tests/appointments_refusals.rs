@@ -235,7 +235,7 @@ async fn refuses_bad_input_and_saves_nothing(app: TestApp) {
         .await
         .unwrap();
     let counts = saved(&app, &service).await;
-    let token = sportello_web::booking::manage_token(&state(&app).await, &started.reference);
+    let token = sportello_app::appointments::manage_token(&state(&app).await.app, &started.reference);
     let path = format!("/api/v1/bookings/{}/cancel", started.reference);
     let r = post(
         &app,

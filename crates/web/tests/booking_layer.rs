@@ -10,15 +10,17 @@ mod common;
 
 use chrono::{Duration, Utc};
 use common::{PUBLIC_URL, TestApp};
+use sportello_app::appointments::queue_reminders;
+use sportello_app::appointments::{self, BookingInput, CentreCalendar, FreeSlot};
+use sportello_domain::PublicUrl;
 use sportello_domain::time::to_rome;
 use sportello_domain::{Actor, Centre, Lang, Modality, RawBooking, Service, ServiceKind};
 use sportello_storage::Storage;
-use sportello_storage::testing::Backend;
-use sportello_web::booking::{self, BookingInput, CentreCalendar, FreeSlot};
-use sportello_web::{AppState, PublicUrl, jobs};
+use sportello_testkit::Backend;
+use sportello_web::AppState;
 
 async fn state(app: &TestApp, demo_mailbox: bool) -> AppState {
-    let mut state = AppState::new(app.db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
+    let mut state = AppState::open(app.db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
         .await
         .unwrap();
     state.demo_mailbox = demo_mailbox;
@@ -40,7 +42,7 @@ async fn lecce(storage: &dyn Storage, kind: ServiceKind) -> (Centre, Service) {
 /// A free slot at least three days ahead.
 async fn free_slot(state: &AppState, calendar: &CentreCalendar, service: &Service) -> FreeSlot {
     let from = sportello_domain::time::today_in_rome() + Duration::days(3);
-    let days = booking::open_days(state, calendar, service, from, Utc::now(), 1)
+    let days = appointments::open_days(state, calendar, service, from, Utc::now(), 1)
         .await
         .unwrap();
     days[0].1[0]
@@ -76,7 +78,7 @@ async fn confirmations_in_each_language(backend: Backend) {
             form: &form("Amina <Diallo>"),
             lang,
         };
-        let booked = booking::book(&state, &input, None, &Actor::system(), Utc::now())
+        let booked = appointments::book(&state, &input, None, &Actor::system(), Utc::now())
             .await
             .unwrap();
         let booking = booked.booking();
@@ -100,10 +102,10 @@ async fn confirmations_in_each_language(backend: Backend) {
             .split_whitespace()
             .next()
             .unwrap();
-        assert!(booking::token_is_valid(&state, &booking.reference, token));
+        assert!(appointments::token_is_valid(&state, &booking.reference, token));
         let last = if token.ends_with('A') { "B" } else { "A" };
         let tampered = format!("{}{last}", &token[..token.len() - 1]);
-        assert!(!booking::token_is_valid(&state, &booking.reference, &tampered));
+        assert!(!appointments::token_is_valid(&state, &booking.reference, &tampered));
         let html = mail.html.as_deref().unwrap();
         assert!(html.contains(&format!("<html lang=\"{}\">", lang.code())));
         assert!(
@@ -145,13 +147,13 @@ async fn reminders_are_queued_once(backend: Backend) {
         form: &form("Jonas Weber"),
         lang: Lang::De,
     };
-    let early = booking::book(&state, &input, None, &Actor::system(), Utc::now())
+    let early = appointments::book(&state, &input, None, &Actor::system(), Utc::now())
         .await
         .unwrap();
     // Booked three hours before its start: too late for the 48-hour
     // reminder, in time for the 2-hour one.
     let day = to_rome(slot.start).date_naive();
-    let late_slot = booking::open_days(&state, &calendar, &service, day, Utc::now(), 1)
+    let late_slot = appointments::open_days(&state, &calendar, &service, day, Utc::now(), 1)
         .await
         .unwrap()[0]
         .1
@@ -165,7 +167,7 @@ async fn reminders_are_queued_once(backend: Backend) {
         form: &late_form,
         ..input
     };
-    let late = booking::book(
+    let late = appointments::book(
         &state,
         &late,
         None,
@@ -176,27 +178,21 @@ async fn reminders_are_queued_once(backend: Backend) {
     .unwrap();
 
     assert_eq!(
-        jobs::queue_reminders(&state, slot.start - Duration::hours(72))
-            .await
-            .unwrap(),
+        queue_reminders(&state, slot.start - Duration::hours(72)).await.unwrap(),
         0
     );
     assert_eq!(
-        jobs::queue_reminders(&state, slot.start - Duration::hours(47))
-            .await
-            .unwrap(),
+        queue_reminders(&state, slot.start - Duration::hours(47)).await.unwrap(),
         1
     );
     assert_eq!(
-        jobs::queue_reminders(&state, slot.start - Duration::hours(46))
-            .await
-            .unwrap(),
+        queue_reminders(&state, slot.start - Duration::hours(46)).await.unwrap(),
         0,
         "once"
     );
     for before in [Duration::minutes(90), Duration::minutes(30)] {
-        jobs::queue_reminders(&state, slot.start - before).await.unwrap();
-        jobs::queue_reminders(&state, late_slot.start - before).await.unwrap();
+        queue_reminders(&state, slot.start - before).await.unwrap();
+        queue_reminders(&state, late_slot.start - before).await.unwrap();
     }
     let reminders = app.storage().recent_mail(100).await.unwrap();
     let reminders_of = |reference: &str| {
@@ -240,7 +236,7 @@ async fn a_key_is_replayed_even_after_the_start(backend: Backend) {
         lang: Lang::It,
     };
     // Booked three hours before; retried (the answer was lost) after the start.
-    let first = booking::book(
+    let first = appointments::book(
         &state,
         &input,
         Some("retry-1"),
@@ -250,7 +246,7 @@ async fn a_key_is_replayed_even_after_the_start(backend: Backend) {
     .await
     .unwrap();
     let later = slot.start + Duration::minutes(5);
-    let replay = booking::book(&state, &input, Some("retry-1"), &Actor::system(), later)
+    let replay = appointments::book(&state, &input, Some("retry-1"), &Actor::system(), later)
         .await
         .unwrap();
     assert!(matches!(replay, sportello_storage::Booked::Replayed(_)));
@@ -263,11 +259,14 @@ async fn a_key_is_replayed_even_after_the_start(backend: Backend) {
         form: &other_form,
         ..input
     };
-    let reused = booking::book(&state, &other, Some("retry-1"), &Actor::system(), later).await;
-    assert!(matches!(reused, Err(booking::BookingError::KeyReused)), "{reused:?}");
+    let reused = appointments::book(&state, &other, Some("retry-1"), &Actor::system(), later).await;
+    assert!(
+        matches!(reused, Err(appointments::BookingError::KeyReused)),
+        "{reused:?}"
+    );
     // Without the key, the same request after the start is refused.
-    let late = booking::book(&state, &input, None, &Actor::system(), later).await;
-    assert!(matches!(late, Err(booking::BookingError::Slot(_))), "{late:?}");
+    let late = appointments::book(&state, &input, None, &Actor::system(), later).await;
+    assert!(matches!(late, Err(appointments::BookingError::Slot(_))), "{late:?}");
 }
 
 async fn the_demo_mailbox(backend: Backend) {
@@ -286,7 +285,7 @@ async fn the_demo_mailbox(backend: Backend) {
         form: &form("Amina Diallo"),
         lang: Lang::It,
     };
-    let booked = booking::book(&state, &input, None, &Actor::system(), Utc::now())
+    let booked = appointments::book(&state, &input, None, &Actor::system(), Utc::now())
         .await
         .unwrap();
     let demo = TestApp::with_state(backend, |s| s.demo_mailbox = true).await;

@@ -21,7 +21,7 @@ use chrono::{Duration, Utc};
 use common::TestApp;
 use common::appointments::{at, body, guidance, saved, state, working_day};
 use serde_json::{Value, json};
-use sportello_storage::testing::Backend;
+use sportello_testkit::Backend;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Barrier;

@@ -9,9 +9,9 @@ mod common;
 use chrono::{DateTime, SubsecRound};
 use common::{PUBLIC_URL, TestApp, TestResponse};
 use feed_rs::model::{Feed, FeedType};
+use sportello_app::i18n::{args, msg, msg_args};
 use sportello_domain::time::today_in_rome;
 use sportello_domain::{Lang, Offer, OfferFilter, OfferQuery, OfferStatus, RefCode, Section, SortOrder, markdown};
-use sportello_web::i18n::{args, msg, msg_args};
 
 on_both_backends!(
     network_feeds_list_the_newest_open_offers_in_each_language,

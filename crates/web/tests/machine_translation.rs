@@ -12,9 +12,9 @@ use axum::http::StatusCode;
 use axum::routing::post;
 use common::TestApp;
 use common::browser::{Browser, PASSWORD};
+use sportello_app::translator::Translator;
 use sportello_domain::{Grant, Lang, OfferStatus, RefCode, Role, Scope, Section, TextStatus};
-use sportello_storage::testing::Backend;
-use sportello_web::translator::Translator;
+use sportello_testkit::Backend;
 
 /// What the fake server received: `(source, target, api_key, texts)`.
 type Calls = Arc<Mutex<Vec<(String, String, String, Vec<String>)>>>;

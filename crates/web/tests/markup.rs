@@ -8,10 +8,10 @@ mod common;
 use chrono::Utc;
 use common::{PUBLIC_URL, TestApp, TestResponse};
 use serde_json::Value;
+use sportello_app::i18n::msg;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::vocab::{Country, Vocabulary};
 use sportello_domain::{Actor, Closure, Lang, OfferStatus, RefCode, Section};
-use sportello_web::i18n::msg;
 
 on_both_backends!(
     every_open_offer_has_a_job_posting_matching_its_page,
@@ -147,7 +147,7 @@ async fn every_open_offer_has_a_job_posting_matching_its_page(app: TestApp) {
             );
             // Who may apply comes first where not everyone may, as on the
             // page's banner (job search shows only the description).
-            let who = msg(lang, sportello_web::view::section_who_id(offer.data.section));
+            let who = msg(lang, sportello_app::view::section_who_id(offer.data.section));
             let who_html = who.replace('&', "&amp;").replace('\'', "&apos;").replace('"', "&quot;");
             if offer.data.section == Section::Ordinary {
                 assert!(!description.contains(&who_html), "{path}");

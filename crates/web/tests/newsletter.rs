@@ -11,10 +11,10 @@ use chrono::{Duration, Utc};
 use common::browser::Browser;
 use common::newsletter::{link, mails, path_of, state, subscribe, subscriber};
 use common::{PUBLIC_URL, TestApp};
+use sportello_app::newsletter;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::{Email, Frequency, Lang, Section, Subscription};
 use sportello_storage::DatabaseUrl;
-use sportello_web::newsletter;
 use sqlx::Connection;
 
 /// A form's fields, in order.

@@ -11,10 +11,10 @@ use chrono::{Datelike, Duration};
 use common::browser::{Browser, PASSWORD};
 use common::newsletter::{mails, path_of, publish, state, subscribe};
 use common::{PUBLIC_URL, TestApp};
+use sportello_app::newsletter::digest::{MAX_OFFERS, queue_digests};
 use sportello_domain::time::{from_rome_local, today_in_rome};
 use sportello_domain::{Frequency, Grant, Lang, RawOfferQuery, Role, Scope, Section};
 use sportello_storage::DatabaseUrl;
-use sportello_web::newsletter::digest::{MAX_OFFERS, queue_digests};
 use sqlx::Connection;
 
 /// The references of the offers a digest lists, from its links.
@@ -121,7 +121,7 @@ async fn the_digest_lists_what_matches_once(app: TestApp) {
     // Run again, on this node or another: nothing more.
     assert_eq!(queue_digests(&s, now).await.unwrap(), 0);
     assert_eq!(
-        queue_digests(&state(&app).await, now + Duration::hours(3))
+        queue_digests(&state(&app).await.app, now + Duration::hours(3))
             .await
             .unwrap(),
         0
@@ -332,7 +332,7 @@ async fn a_long_digest_says_how_many_and_links_to_the_rest(app: TestApp) {
     let today = today_in_rome();
     let tomorrow = today + Duration::days(1);
     let now = from_rome_local(tomorrow.and_hms_opt(9, 0, 0).unwrap());
-    assert_eq!(queue_digests(&state(&app).await, now).await.unwrap(), 1);
+    assert_eq!(queue_digests(&state(&app).await.app, now).await.unwrap(), 1);
     let digest = mails(&app, "newsletter.digest").await.pop().unwrap().mail;
     assert_eq!(digest.to.as_str(), "molte@example.org");
     assert_eq!(listed(&digest.text, "en").len(), MAX_OFFERS as usize);
@@ -416,7 +416,7 @@ async fn one_bad_subscriber_stops_no_digest(app: TestApp) {
     publish(&app, lecce.id, Section::Ordinary, "Cameriere di sala").await;
     let tomorrow = today_in_rome() + Duration::days(1);
     let now = from_rome_local(tomorrow.and_hms_opt(9, 0, 0).unwrap());
-    assert_eq!(queue_digests(&state(&app).await, now).await.unwrap(), 2);
+    assert_eq!(queue_digests(&state(&app).await.app, now).await.unwrap(), 2);
     let mut to: Vec<String> = mails(&app, "newsletter.digest")
         .await
         .iter()

@@ -9,11 +9,11 @@ use axum::http::StatusCode;
 use chrono::{Days, Utc};
 use common::browser::{Browser, PASSWORD};
 use common::{PUBLIC_URL, TestApp};
+use sportello_app::i18n::msg;
 use sportello_auth::TotpSecret;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::vocab::Vocabulary;
 use sportello_domain::{Actor, Grant, Lang, RefCode, Role, Scope};
-use sportello_web::i18n::msg;
 
 on_both_backends!(
     operators_get_posts_for_their_new_offers,

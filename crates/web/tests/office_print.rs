@@ -11,9 +11,9 @@ use axum::http::StatusCode;
 use chrono::Utc;
 use common::browser::{Browser, PASSWORD};
 use common::{PUBLIC_URL, TestApp};
+use sportello_app::i18n::msg;
 use sportello_domain::{Actor, Grant, Lang, OfferText, RefCode, Role, Scope, Section, TextStatus};
-use sportello_print::inspect::PdfFile;
-use sportello_web::i18n::msg;
+use sportello_testkit::pdf::PdfFile;
 
 on_both_backends!(
     operators_download_their_centres_boards,
@@ -216,10 +216,10 @@ async fn a_poster_that_cannot_fit_is_a_400_page(app: TestApp) {
         assert!(r.header("content-type").starts_with("text/html"));
         let text = r.text();
         assert!(text.contains(&msg(lang, "poster-does-not-fit-title")), "{text}");
-        let detail = sportello_web::i18n::msg_args(
+        let detail = sportello_app::i18n::msg_args(
             lang,
             "poster-does-not-fit",
-            &sportello_web::i18n::args(&[("count", 4.into())]),
+            &sportello_app::i18n::args(&[("count", 4.into())]),
         );
         assert!(text.contains(&detail), "{text}");
     }

@@ -4,8 +4,8 @@ mod common;
 
 use chrono::Utc;
 use common::{PUBLIC_URL, TestApp};
+use sportello_app::i18n::{args, message_ids, msg, msg_args};
 use sportello_domain::{Lang, OfferStatus};
-use sportello_web::i18n::{args, message_ids, msg, msg_args};
 
 on_both_backends!(
     root_and_short_addresses_follow_the_browser_language,

@@ -7,7 +7,7 @@ mod common;
 
 use common::{PUBLIC_URL, TestApp};
 use sportello_domain::OfferStatus;
-use sportello_print::inspect::{PdfFile, font_size};
+use sportello_testkit::pdf::{PdfFile, font_size};
 
 on_both_backends!(
     the_offer_page_links_a_poster_that_reads_back,

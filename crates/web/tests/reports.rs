@@ -67,7 +67,7 @@ fn by_id<'a>(body: &'a str, id: &str) -> &'a str {
 async fn a_report_shows_the_weeks_figures(app: TestApp) {
     let week = IsoWeek::containing(today_in_rome());
     let lecce = AreaConfig::default_for("lecce").unwrap();
-    let report = sportello_web::reports::publish_weekly(app.storage(), &lecce, week, Utc::now())
+    let report = sportello_app::reports::publish_weekly(app.storage(), &lecce, week, Utc::now())
         .await
         .unwrap();
     assert_eq!(report.number, 1);
@@ -108,7 +108,7 @@ async fn a_report_shows_the_weeks_figures(app: TestApp) {
     let pdf = app.get(&format!("/it/reports/lecce/{week}/report.pdf")).await;
     assert_eq!(pdf.status, StatusCode::OK);
     assert_eq!(pdf.header("content-type"), "application/pdf");
-    let file = sportello_print::inspect::PdfFile::new(&pdf.bytes);
+    let file = sportello_testkit::pdf::PdfFile::new(&pdf.bytes);
     let text = file.flat_text();
     assert!(text.contains("Report settimanale n. 1"), "{text}");
     assert!(text.contains(&week.to_string()));
@@ -135,7 +135,7 @@ async fn a_report_shows_the_weeks_figures(app: TestApp) {
 async fn unknown_and_malformed_addresses(app: TestApp) {
     let week = IsoWeek::containing(today_in_rome());
     let lecce = AreaConfig::default_for("lecce").unwrap();
-    sportello_web::reports::publish_weekly(app.storage(), &lecce, week, Utc::now())
+    sportello_app::reports::publish_weekly(app.storage(), &lecce, week, Utc::now())
         .await
         .unwrap();
     let bad = app.get("/de/reports/lecce/2026-48").await;

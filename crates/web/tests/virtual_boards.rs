@@ -9,9 +9,9 @@ mod common;
 use chrono::Duration;
 use common::newsletter::{mails, publish, state, subscribe};
 use common::{PUBLIC_URL, TestApp};
+use sportello_app::newsletter::digest::queue_digests;
 use sportello_domain::time::{from_rome_local, today_in_rome};
 use sportello_domain::{Frequency, Lang, OfferStatus, Section};
-use sportello_web::newsletter::digest::queue_digests;
 
 on_both_backends!(a_published_offer_reaches_every_virtual_board_and_leaves_when_it_closes);
 
@@ -103,7 +103,7 @@ async fn a_published_offer_reaches_every_virtual_board_and_leaves_when_it_closes
     // In the next morning's digest.
     let tomorrow = today_in_rome() + Duration::days(1);
     let morning = from_rome_local(tomorrow.and_hms_opt(9, 0, 0).unwrap());
-    queue_digests(&state(&app).await, morning).await.unwrap();
+    queue_digests(&state(&app).await.app, morning).await.unwrap();
     let digests = mails(&app, "newsletter.digest").await;
     let first = digests
         .iter()
@@ -138,7 +138,7 @@ async fn a_published_offer_reaches_every_virtual_board_and_leaves_when_it_closes
         vec![Section::Ordinary],
     )
     .await;
-    queue_digests(&state(&app).await, morning + Duration::minutes(30))
+    queue_digests(&state(&app).await.app, morning + Duration::minutes(30))
         .await
         .unwrap();
     let digests = mails(&app, "newsletter.digest").await;

@@ -8,8 +8,8 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use sportello_domain::Section;
-use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{DatabaseUrl, OfficeFilter, Storage};
+use sportello_testkit::{Backend, TestDatabase};
 
 /// What a run of the binary gave.
 pub struct Run {

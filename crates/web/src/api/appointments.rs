@@ -1,7 +1,7 @@
 //! The appointments API: a centre's services, the free slots of a service,
 //! booking (with `Idempotency-Key`), reading, moving and cancelling a booking
 //! with its manage token. The rules are the booking pages' own: everything
-//! goes through `crate::booking`, and the database has the last word on
+//! goes through `sportello_app::appointments`, and the database has the last word on
 //! capacity. Refusals are problem documents in the request's language
 //! (`lang`, else `Accept-Language`).
 
@@ -15,11 +15,11 @@ use sportello_domain::vocab::Vocabulary;
 use sportello_domain::{Actor, Booking, BookingRef, BookingStatus, Lang, Modality, RawBooking, Service, ServiceId};
 
 use crate::AppState;
-use crate::booking::{self, BookingError, CentreCalendar, closed_message, slot_message};
 use crate::error::{AnswerAs, AppError, Problem, Refusal};
 use crate::extract::{ApiQuery, PathParams, Preferred};
-use crate::i18n::msg;
 use crate::session::ClientAddress;
+use sportello_app::appointments::{self, BookingError, CentreCalendar, closed_message, slot_message};
+use sportello_app::i18n::msg;
 
 mod schema;
 pub use schema::*;
@@ -256,7 +256,7 @@ pub async fn slots(
         let Some(date) = from.checked_add_days(Days::new(u64::from(offset))) else {
             break;
         };
-        let day = match booking::free_slots(&state, &calendar, &service, date, now)
+        let day = match appointments::free_slots(&state, &calendar, &service, date, now)
             .await
             .on_api(lang)?
         {
@@ -292,7 +292,7 @@ pub async fn slots(
 
 /// The booking as JSON, with its `Location` when it was just made.
 fn booking_answer(state: &AppState, booking: &Booking, status: StatusCode) -> Response {
-    let token = booking::manage_token(state, &booking.reference);
+    let token = appointments::manage_token(state, &booking.reference);
     let body = BookingJson {
         reference: booking.reference.to_string(),
         service: booking.service.0,
@@ -311,7 +311,7 @@ fn booking_answer(state: &AppState, booking: &Booking, status: StatusCode) -> Re
             other: booking.needs.other.clone(),
         },
         video_url: booking.video_url.clone(),
-        manage_url: booking::manage_url(state, booking.person.lang, &booking.reference),
+        manage_url: appointments::manage_url(state, booking.person.lang, &booking.reference),
         manage_token: token.clone(),
     };
     let mut response = (status, axum::Json(body)).into_response();
@@ -369,7 +369,7 @@ pub async fn book(
     }
     let modality = Modality::parse(input.modality.trim())
         .ok_or_else(|| AppError::bad_parameter("modality", input.modality.as_str()).api(lang))?;
-    let start = booking::parse_start(&input.start)
+    let start = appointments::parse_start(&input.start)
         .ok_or_else(|| AppError::bad_parameter("start", input.start.as_str()).api(lang))?;
     let (service, calendar) = service_and_calendar(&state, input.service, lang).await?;
     let form = RawBooking {
@@ -382,7 +382,7 @@ pub async fn book(
         sign_language: input.sign_language,
         other_needs: input.other_needs,
     };
-    let request = booking::BookingInput {
+    let request = appointments::BookingInput {
         calendar: &calendar,
         service: &service,
         modality,
@@ -390,7 +390,7 @@ pub async fn book(
         form: &form,
         lang,
     };
-    let booked = booking::book(
+    let booked = appointments::book(
         &state,
         &request,
         key.as_deref(),
@@ -408,7 +408,7 @@ async fn managed(state: &AppState, reference: &str, token: &str, lang: Lang) -> 
     if token.trim().is_empty() {
         return Err(AppError::bad_parameter("token", "").api(lang));
     }
-    if !booking::token_is_valid(state, &reference, token.trim()) {
+    if !appointments::token_is_valid(state, &reference, token.trim()) {
         return Err(bad_token(lang));
     }
     state
@@ -461,10 +461,10 @@ pub async fn move_booking(
     let current = managed(&state, &reference, &input.token, lang).await?;
     let given = input.start.unwrap_or_default();
     let start =
-        booking::parse_start(&given).ok_or_else(|| AppError::bad_parameter("start", given.as_str()).api(lang))?;
+        appointments::parse_start(&given).ok_or_else(|| AppError::bad_parameter("start", given.as_str()).api(lang))?;
     let (service, calendar) = service_and_calendar(&state, current.service.0, lang).await?;
     let actor = Actor::anonymous(&address);
-    let moved = booking::move_booking(&state, &calendar, &service, &current, start, &actor, Utc::now())
+    let moved = appointments::move_booking(&state, &calendar, &service, &current, start, &actor, Utc::now())
         .await
         .map_err(|e| booking_error(lang, e))?;
     Ok(booking_answer(&state, &moved, StatusCode::OK))
@@ -496,7 +496,7 @@ pub async fn cancel(
     }
     let (service, calendar) = service_and_calendar(&state, current.service.0, lang).await?;
     let actor = Actor::anonymous(&address);
-    let cancelled = booking::cancel(&state, &calendar, &service, &current, &actor, Utc::now())
+    let cancelled = appointments::cancel(&state, &calendar, &service, &current, &actor, Utc::now())
         .await
         .map_err(|e| booking_error(lang, e))?;
     Ok(booking_answer(&state, &cancelled, StatusCode::OK))

@@ -12,10 +12,11 @@ use sportello_domain::{Lang, Offer, RawOfferQuery, RefCode, TextStatus};
 use utoipa::{IntoParams, ToSchema};
 
 use super::api_lang;
+use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{ApiQuery, PathParams};
 use crate::pages::search::check_centre;
-use crate::{AppState, view};
+use sportello_app::view;
 
 /// A coded value with its label in the requested language.
 #[derive(Serialize, ToSchema)]

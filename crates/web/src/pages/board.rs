@@ -17,9 +17,9 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{Locale, PathParams};
-use crate::feeds::{self, Scope};
-use crate::markup::{self, government_office::government_office};
-use crate::view::{self, OfferCard, SectionView};
+use sportello_app::feeds::{self, Scope};
+use sportello_app::markup::{self, government_office::government_office};
+use sportello_app::view::{self, OfferCard, SectionView};
 
 /// Offers listed per section before the "see all" link.
 const PER_SECTION: usize = 25;

@@ -23,8 +23,8 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::i18n::{args, msg, msg_args};
 use crate::session::{ClientAddress, FormGuard};
+use sportello_app::i18n::{args, msg, msg_args};
 
 /// Requests one address may send before growing delays.
 const FREE_REQUESTS: u32 = 5;

@@ -13,8 +13,8 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::Locale;
-use crate::i18n::msg;
-use crate::view::{self, CentreView, SectionView};
+use sportello_app::i18n::msg;
+use sportello_app::view::{self, CentreView, SectionView};
 
 #[derive(Serialize)]
 struct AreaView {

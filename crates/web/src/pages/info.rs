@@ -9,7 +9,7 @@ use super::render_page;
 use crate::AppState;
 use crate::error::AppError;
 use crate::extract::Locale;
-use crate::i18n::msg;
+use sportello_app::i18n::msg;
 
 /// `GET /{lang}/accessibility`.
 pub async fn accessibility(State(state): State<AppState>, Locale(lang): Locale) -> Result<Html<String>, AppError> {

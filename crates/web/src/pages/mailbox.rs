@@ -15,7 +15,7 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::Locale;
-use crate::i18n::msg;
+use sportello_app::i18n::msg;
 
 /// Messages shown, newest first.
 const SHOWN: u32 = 50;

@@ -22,10 +22,10 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::i18n::{args, msg, msg_args};
-use crate::newsletter::{self, mails};
 use crate::session::{ClientAddress, FormGuard};
-use crate::view::Sections;
+use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::newsletter::{self, mails};
+use sportello_app::view::Sections;
 
 /// Subscription requests one network address may send before growing delays.
 const FREE_REQUESTS: u32 = 5;

@@ -15,10 +15,10 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{Locale, PathParams};
-use crate::i18n::{args, msg, msg_args};
-use crate::markup::job_posting::{PostingPage, job_posting};
-use crate::markup::{self, social};
-use crate::view;
+use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::markup::job_posting::{PostingPage, job_posting};
+use sportello_app::markup::{self, social};
+use sportello_app::view;
 
 /// Similar offers shown on a closed offer's page.
 const SIMILAR: u32 = 5;

@@ -16,8 +16,8 @@ use sportello_print::{Banner, OfferCard, render_offer_card};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{Locale, PathParams};
-use crate::i18n::msg;
-use crate::view;
+use sportello_app::i18n::msg;
+use sportello_app::view;
 
 /// Raised when the card's design changes, so that caches fetch it again.
 const DESIGN: u32 = 1;

@@ -14,7 +14,7 @@ use sportello_domain::{Lang, RefCode};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{Locale, PathParams};
-use crate::printed::{self, NoPoster, PrintOptions};
+use sportello_app::printed::{self, NoPoster, PrintOptions};
 
 /// The query of a poster's or a board's address: `lang` (comma-separated
 /// and/or repeated, joined in order), `large`, and any other parameter.

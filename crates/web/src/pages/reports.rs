@@ -19,8 +19,8 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{Locale, PathParams};
-use crate::i18n::msg;
-use crate::reports::{self, areas, change_lines, heading, occupation_label, sector_label, week_line};
+use sportello_app::i18n::msg;
+use sportello_app::reports::{self, areas, change_lines, heading, occupation_label, sector_label, week_line};
 
 #[derive(Serialize)]
 struct ReportLink {

@@ -16,9 +16,9 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::Locale;
-use crate::feeds::{self, Scope};
-use crate::i18n::msg;
-use crate::view::{self, Choice};
+use sportello_app::feeds::{self, Scope};
+use sportello_app::i18n::msg;
+use sportello_app::view::{self, Choice};
 
 #[derive(Serialize)]
 struct PageLink {

@@ -3,10 +3,11 @@
 
 use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use serde_json::{Value, json};
+use sportello_domain::PublicUrl;
 use sportello_domain::holidays::national_holiday;
 use sportello_domain::time::{from_rome_local, to_rome, today_in_rome};
 use sportello_domain::{Actor, Service, ServiceKind};
-use sportello_web::{AppState, PublicUrl};
+use sportello_web::AppState;
 
 use super::{PUBLIC_URL, TestApp, TestResponse};
 
@@ -98,7 +99,7 @@ pub async fn saved(app: &TestApp, service: &Service) -> (usize, u32, u64) {
 }
 
 pub async fn state(app: &TestApp) -> AppState {
-    AppState::new(app.db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
+    AppState::open(app.db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
         .await
         .unwrap()
 }

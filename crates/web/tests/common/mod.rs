@@ -10,10 +10,11 @@ pub mod newsletter;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
+use sportello_domain::PublicUrl;
 use sportello_domain::time::today_in_rome;
-use sportello_storage::testing::{Backend, TestDatabase};
 use sportello_storage::{ImportOffer, Storage};
-use sportello_web::{AppState, PublicUrl};
+use sportello_testkit::{Backend, TestDatabase};
+use sportello_web::AppState;
 use tower::ServiceExt;
 
 /// Offers loaded into each test database.
@@ -106,7 +107,7 @@ impl TestApp {
         sportello_demo::load(db.storage.as_ref(), OFFERS, SEED, today_in_rome())
             .await
             .expect("demo data loads");
-        let mut state = AppState::new(db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
+        let mut state = AppState::open(db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
             .await
             .expect("state");
         change(&mut state);
@@ -122,7 +123,7 @@ impl TestApp {
     /// share the key stored in the database).
     pub async fn second_node(mut self) -> TestApp {
         let storage = sportello_storage::open(&self.db.url).await.expect("second node");
-        let state = AppState::new(storage, PublicUrl::parse(PUBLIC_URL).unwrap(), None)
+        let state = AppState::open(storage, PublicUrl::parse(PUBLIC_URL).unwrap(), None)
             .await
             .expect("state");
         self.other = Some(sportello_web::router(state));
@@ -234,7 +235,7 @@ macro_rules! on_both_backends {
             $(
                 #[tokio::test]
                 async fn $name() {
-                    super::$name(super::common::TestApp::new(sportello_storage::testing::Backend::Sqlite).await).await;
+                    super::$name(super::common::TestApp::new(sportello_testkit::Backend::Sqlite).await).await;
                 }
             )*
         }
@@ -242,7 +243,7 @@ macro_rules! on_both_backends {
             $(
                 #[tokio::test]
                 async fn $name() {
-                    super::$name(super::common::TestApp::new(sportello_storage::testing::Backend::Postgres).await).await;
+                    super::$name(super::common::TestApp::new(sportello_testkit::Backend::Postgres).await).await;
                 }
             )*
         }

@@ -3,6 +3,7 @@
 //! links found in a mail.
 
 use chrono::{Duration, Utc};
+use sportello_domain::PublicUrl;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::vocab::{ContractType, EducationLevel, WorkingTime};
 use sportello_domain::{
@@ -10,13 +11,13 @@ use sportello_domain::{
     Subscription, TextStatus, WorkPlace,
 };
 use sportello_storage::StoredMail;
-use sportello_web::{AppState, PublicUrl};
+use sportello_web::AppState;
 
 use super::{PUBLIC_URL, TestApp};
 
 /// Another node's state on the test database (same installation key).
 pub async fn state(app: &TestApp) -> AppState {
-    AppState::new(app.db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
+    AppState::open(app.db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
         .await
         .unwrap()
 }

@@ -17,16 +17,17 @@ use super::{
     AlternativeView, Crumb, Message, ServiceView, crumbs, load_centre, load_service, message_page, modality_view,
     private, query, rome_day, rules_html, service_view,
 };
-use crate::booking::{
-    self, BookingError, BookingInput, CentreCalendar, manage_token, parse_start, slot_message, start_param,
-};
+use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::i18n::msg;
 use crate::pages::office::offer_form::{field_message, options};
 use crate::pages::render_page;
 use crate::session::{ClientAddress, FormGuard};
-use crate::{AppState, view};
+use sportello_app::appointments::{
+    self, BookingError, BookingInput, CentreCalendar, manage_token, parse_start, slot_message, start_param,
+};
+use sportello_app::i18n::msg;
+use sportello_app::view;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct SlotQuery {
@@ -305,11 +306,11 @@ pub async fn form(
     }
     // A time taken since the day's list was shown: say so before the form.
     let day = sportello_domain::time::rome_date(chosen.start);
-    let free = booking::free_slots(&state, &chosen.calendar, &chosen.service, day, now)
+    let free = appointments::free_slots(&state, &chosen.calendar, &chosen.service, day, now)
         .await
         .on_page(lang)?;
     if !free.is_ok_and(|free| free.iter().any(|f| f.slot.start == chosen.start)) {
-        let next = booking::next_free(&state, &chosen.calendar, &chosen.service, chosen.start, now)
+        let next = appointments::next_free(&state, &chosen.calendar, &chosen.service, chosen.start, now)
             .await
             .on_page(lang)?;
         return taken(&state, lang, &chosen, &next);
@@ -366,7 +367,7 @@ pub async fn submit(
     };
     let now = Utc::now();
     let key = attempt_key(&typed.attempt).map(|a| format!("page:{a}"));
-    match booking::book(&state, &input, key.as_deref(), &Actor::anonymous(&address), now).await {
+    match appointments::book(&state, &input, key.as_deref(), &Actor::anonymous(&address), now).await {
         Ok(booked) => {
             let reference = &booked.booking().reference;
             let token = manage_token(&state, reference);

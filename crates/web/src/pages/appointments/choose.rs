@@ -18,8 +18,8 @@ use super::{
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{Locale, PathParams};
-use crate::i18n::{args, msg, msg_args};
 use crate::pages::render_page;
+use sportello_app::i18n::{args, msg, msg_args};
 
 #[derive(Debug, Serialize)]
 struct CentreItem {
@@ -81,7 +81,7 @@ pub async fn centre(
     let title = msg_args(lang, "booking-centre-title", &args(&[("centre", name.as_str().into())]));
     let ctx = context! {
         crumbs => minijinja::value::Serde(crumbs(lang, None)),
-        centre => minijinja::value::Serde(crate::view::centre(lang, &calendar.centre)),
+        centre => minijinja::value::Serde(sportello_app::view::centre(lang, &calendar.centre)),
         access_rules => rules_html(&calendar, lang),
         services => minijinja::value::Serde(&services),
     };

@@ -18,13 +18,14 @@ use super::{
     Crumb, Message, MoveForm, chosen_day, crumbs, message_page, modality_view, open_days, private, query, rome_day,
     rules_html, service_view,
 };
-use crate::booking::{self, BookingError, CentreCalendar, parse_start, slot_message, token_is_valid};
+use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::i18n::{args, msg, msg_args};
 use crate::pages::render_page;
 use crate::session::{ClientAddress, FormGuard};
-use crate::{AppState, view};
+use sportello_app::appointments::{self, BookingError, CentreCalendar, parse_start, slot_message, token_is_valid};
+use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::view;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct LinkQuery {
@@ -218,7 +219,7 @@ pub async fn page(
         name => b.person.name.clone(),
         email => b.person.email.as_ref().map(|e| e.as_str().to_string()),
         needs => minijinja::value::Serde(needs_view(lang, b)),
-        contact => minijinja::value::Serde(crate::view::centre(lang, &held.calendar.centre)),
+        contact => minijinja::value::Serde(sportello_app::view::centre(lang, &held.calendar.centre)),
         access_rules => rules_html(&held.calendar, lang),
         can_change => held.can_change(),
         ics_href => format!("/{lang}{}", held.path("/calendar.ics")),
@@ -245,7 +246,13 @@ pub async fn calendar(
     Query(q): Query<LinkQuery>,
 ) -> Result<Response, AppError> {
     let held = held_or_refuse!(&state, lang, &reference, q.t.as_deref());
-    let text = crate::mails::booking_ics(&state, &held.calendar, &held.service, &held.booking, Utc::now());
+    let text = sportello_app::appointments::mails::booking_ics(
+        &state,
+        &held.calendar,
+        &held.service,
+        &held.booking,
+        Utc::now(),
+    );
     let disposition = format!("attachment; filename=\"appointment-{}.ics\"", held.booking.reference);
     let mut response = private(text.into_response());
     let headers = response.headers_mut();
@@ -311,7 +318,7 @@ pub async fn cancel(
     }
     let actor = sportello_domain::Actor::anonymous(&address);
     let now = Utc::now();
-    match booking::cancel(&state, &held.calendar, &held.service, &held.booking, &actor, now).await {
+    match appointments::cancel(&state, &held.calendar, &held.service, &held.booking, &actor, now).await {
         Ok(_) => Ok(to_booking_page(lang, &held)),
         Err(BookingError::TooLate) => too_late(&state, lang, &held, "/cancel"),
         Err(BookingError::Storage(e)) => Err(AppError::from(e).page(lang)),
@@ -416,7 +423,8 @@ pub async fn move_submit(
     };
     let actor = sportello_domain::Actor::anonymous(&address);
     let now = Utc::now();
-    let result = booking::move_booking(&state, &held.calendar, &held.service, &held.booking, start, &actor, now).await;
+    let result =
+        appointments::move_booking(&state, &held.calendar, &held.service, &held.booking, start, &actor, now).await;
     let move_page = |day: Option<chrono::NaiveDate>| {
         let day = day.map(|d| format!("&{}#slots", query(&[("day", &d.to_string())])));
         format!("/{lang}{}{}", held.path("/move"), day.unwrap_or_default())

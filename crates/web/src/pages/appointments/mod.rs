@@ -3,7 +3,7 @@
 //! be reached (`book.rs`), then see, download, move or cancel the booking
 //! through its signed link (`manage.rs`). Every step is a plain link or form:
 //! nothing needs JavaScript. The rules (calendar, seats, e-mails) live in
-//! `crate::booking`; this module only shows them.
+//! `sportello_app::appointments`; this module only shows them.
 
 pub mod book;
 pub mod choose;
@@ -19,11 +19,11 @@ use sportello_domain::{Lang, Modality, Service, markdown};
 
 use super::render_page;
 use crate::AppState;
-use crate::booking::{CentreCalendar, FreeSlot, closed_message, start_param};
 use crate::error::{AnswerAs, AppError};
-use crate::i18n::{args, msg, msg_args};
-use crate::mails::modality_id;
-use crate::view;
+use sportello_app::appointments::mails::modality_id;
+use sportello_app::appointments::{CentreCalendar, FreeSlot, closed_message, start_param};
+use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::view;
 
 /// Open days shown at once on the day choice.
 pub const DAYS_PER_PAGE: usize = 10;
@@ -208,7 +208,7 @@ pub async fn chosen_day(
     date: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<ChosenDay, AppError> {
-    let free = crate::booking::free_slots(state, calendar, service, date, now)
+    let free = sportello_app::appointments::free_slots(state, calendar, service, date, now)
         .await
         .on_page(lang)?;
     let (slots, problem) = match free {
@@ -245,7 +245,7 @@ pub async fn open_days(
     now: DateTime<Utc>,
 ) -> Result<(Vec<DayView>, Option<String>), AppError> {
     let DayRange { from, chosen, base } = range;
-    let days = crate::booking::open_days(state, calendar, service, from, now, DAYS_PER_PAGE)
+    let days = sportello_app::appointments::open_days(state, calendar, service, from, now, DAYS_PER_PAGE)
         .await
         .on_page(lang)?;
     let later = (days.len() == DAYS_PER_PAGE)

@@ -14,8 +14,8 @@ use super::{render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale};
-use crate::i18n::{args, msg, msg_args};
 use crate::session::{Office, SignedIn};
+use sportello_app::i18n::{args, msg, msg_args};
 
 /// How long a second-factor set-up form stays valid.
 const ENROL_MINUTES: i64 = 15;

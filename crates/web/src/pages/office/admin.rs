@@ -17,8 +17,8 @@ use super::{render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::i18n::{args, msg, msg_args};
 use crate::session::{Office, SignedIn};
+use sportello_app::i18n::{args, msg, msg_args};
 
 #[derive(Debug, Serialize)]
 struct GrantView {

@@ -20,13 +20,13 @@ use sportello_domain::{Booking, BookingRef, BookingStatus, Centre, Lang, NewAudi
 use super::services::{Need, allowed, centre_choices, centre_for, service_name};
 use super::{render, see_other};
 use crate::AppState;
-use crate::booking::{self, BookingError, CentreCalendar, day_or_today};
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::i18n::{args, msg, msg_args};
-use crate::mails::modality_id;
 use crate::session::{Office, SignedIn};
-use crate::view;
+use sportello_app::appointments::mails::modality_id;
+use sportello_app::appointments::{self, BookingError, CentreCalendar, day_or_today};
+use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::view;
 
 /// Message id of a booking's status.
 pub fn status_id(status: BookingStatus) -> &'static str {
@@ -334,7 +334,7 @@ pub async fn action(
             );
         }
         let calendar = CentreCalendar::load(&state, centre.clone()).await.on_page(lang)?;
-        return match booking::cancel(&state, &calendar, &service, &booking, &user.actor(), now).await {
+        return match appointments::cancel(&state, &calendar, &service, &booking, &user.actor(), now).await {
             Ok(_) => Ok(back("cancelled")),
             Err(BookingError::TooLate) => refusal(&user, &centre, day, &msg(lang, "agenda-too-late")),
             Err(BookingError::Storage(e)) => Err(AppError::from(e).page(lang)),

@@ -1,7 +1,7 @@
 //! Booking on someone's behalf during a phone call: the operator picks the
 //! service, the modality, the day and a free slot (plain links and forms, no
 //! JavaScript), then types the person's details; the booking is made by the
-//! same code as the public pages ([`booking::book`]) with the operator as the
+//! same code as the public pages ([`appointments::book`]) with the operator as the
 //! actor, so it records who booked and the person gets the confirmation
 //! e-mail in their language when they gave an address.
 
@@ -20,12 +20,12 @@ use super::offer_form::{Opt, field_message, options};
 use super::services::{Need, centre_for, service_name};
 use super::{render, see_other};
 use crate::AppState;
-use crate::booking::{self, BookingError, BookingInput, CentreCalendar, parse_start, start_param};
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale};
-use crate::i18n::msg;
-use crate::mails::modality_id;
 use crate::session::{Office, SignedIn};
+use sportello_app::appointments::mails::modality_id;
+use sportello_app::appointments::{self, BookingError, BookingInput, CentreCalendar, parse_start, start_param};
+use sportello_app::i18n::msg;
 
 /// Open days offered as links.
 const DAYS_SHOWN: usize = 10;
@@ -142,17 +142,17 @@ async fn page(
             step = if extra.start.is_some() { "details" } else { "slot" };
             let calendar = CentreCalendar::load(state, centre.clone()).await.on_page(lang)?;
             let today = sportello_domain::time::today_in_rome();
-            let open = booking::open_days(state, &calendar, service, today, now, DAYS_SHOWN)
+            let open = appointments::open_days(state, &calendar, service, today, now, DAYS_SHOWN)
                 .await
                 .on_page(lang)?;
             let day_value = day.or_else(|| open.first().map(|(d, _)| *d)).unwrap_or(today);
             day = Some(day_value);
             days = open
                 .iter()
-                .map(|(d, _)| (d.to_string(), crate::view::day(lang, *d), *d == day_value))
+                .map(|(d, _)| (d.to_string(), sportello_app::view::day(lang, *d), *d == day_value))
                 .collect::<Vec<_>>();
             if step == "slot" {
-                match booking::free_slots(state, &calendar, service, day_value, now)
+                match appointments::free_slots(state, &calendar, service, day_value, now)
                     .await
                     .on_page(lang)?
                 {
@@ -164,10 +164,10 @@ async fn page(
                                 label: format!(
                                     "{} ({})",
                                     f.slot.local_start().format("%H:%M"),
-                                    crate::i18n::msg_args(
+                                    sportello_app::i18n::msg_args(
                                         lang,
                                         "agenda-places",
-                                        &crate::i18n::args(&[("count", i64::from(f.places).into())])
+                                        &sportello_app::i18n::args(&[("count", i64::from(f.places).into())])
                                     )
                                 ),
                             })
@@ -184,7 +184,7 @@ async fn page(
         .iter()
         .map(|s| SlotLink {
             start: start_param(s),
-            label: crate::view::when(lang, s.start),
+            label: sportello_app::view::when(lang, s.start),
         })
         .collect();
     let errors: std::collections::BTreeMap<String, String> = extra.errors.iter().cloned().collect();
@@ -198,11 +198,11 @@ async fn page(
         modality => choice.modality.map(|m| (m.code(), msg(lang, modality_id(m)))),
         days,
         day => day.map(|d| d.to_string()),
-        day_label => day.map(|d| crate::view::day(lang, d)),
+        day_label => day.map(|d| sportello_app::view::day(lang, d)),
         slots => minijinja::value::Serde(&slots),
         closed,
         start => extra.start.map(|s| sportello_domain::time::to_rome(s).format("%Y-%m-%dT%H:%M").to_string()),
-        when => extra.start.map(|s| crate::view::when(lang, s)),
+        when => extra.start.map(|s| sportello_app::view::when(lang, s)),
         next => minijinja::value::Serde(&next),
         problem => extra.problem,
         values => minijinja::value::Serde(&extra.values),
@@ -325,7 +325,7 @@ pub async fn book(
     let key = Some(key.trim())
         .filter(|k| !k.is_empty() && k.len() <= 64)
         .map(|k| format!("office:{k}"));
-    let outcome = booking::book(&state, &input, key.as_deref(), &user.actor(), Utc::now()).await;
+    let outcome = appointments::book(&state, &input, key.as_deref(), &user.actor(), Utc::now()).await;
     let choice = Choice {
         services: services.clone(),
         centre: centre.clone(),
@@ -353,7 +353,7 @@ pub async fn book(
             (StatusCode::UNPROCESSABLE_ENTITY, extra)
         }
         Err(BookingError::Slot(problem)) => {
-            extra.problem = Some(booking::slot_message(lang, &problem));
+            extra.problem = Some(appointments::slot_message(lang, &problem));
             (StatusCode::CONFLICT, extra)
         }
         Err(BookingError::Full(next)) => {

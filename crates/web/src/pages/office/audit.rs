@@ -15,8 +15,8 @@ use super::{no_store, render};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::Locale;
-use crate::i18n::msg;
 use crate::session::Office;
+use sportello_app::i18n::msg;
 
 const PAGE: u32 = 100;
 /// The most rows one CSV export holds.

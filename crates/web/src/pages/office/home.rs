@@ -14,8 +14,8 @@ use super::render;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::Locale;
-use crate::i18n::msg;
 use crate::session::Office;
+use sportello_app::i18n::msg;
 
 /// Days ahead of the "expiring soon" list.
 pub const EXPIRING_DAYS: u64 = 3;

@@ -26,10 +26,10 @@ use axum::response::{Html, IntoResponse, Response};
 use minijinja::{Value, context};
 use sportello_domain::Lang;
 
-use super::base_context;
 use crate::error::AppError;
 use crate::session::SignedIn;
-use crate::templates;
+use sportello_app::templates;
+use sportello_app::view::layout::base_context;
 
 /// Renders a back-office page. `path` is the address after the language
 /// segment, for the language links; `user` fills the navigation.
@@ -78,8 +78,8 @@ pub fn no_store(mut response: Response) -> Response {
 /// code itself for an action without a name yet.
 pub fn action_label(lang: Lang, code: &str) -> String {
     let id = format!("audit-{}", code.replace(['.', '_'], "-"));
-    if crate::i18n::has_message(lang, &id) {
-        crate::i18n::msg(lang, &id)
+    if sportello_app::i18n::has_message(lang, &id) {
+        sportello_app::i18n::msg(lang, &id)
     } else {
         code.to_string()
     }

@@ -21,9 +21,9 @@ use super::{render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::i18n::{args, msg, msg_args};
-use crate::newsletter::mails;
 use crate::session::Office;
+use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::newsletter::mails;
 
 /// An issue in the list.
 #[derive(Debug, Serialize)]

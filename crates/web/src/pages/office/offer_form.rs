@@ -22,9 +22,9 @@ use super::{render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::i18n::{args, msg, msg_args};
 use crate::session::{Office, SignedIn};
-use crate::view;
+use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::view;
 
 /// One choice of a list.
 #[derive(Debug, Serialize)]

@@ -16,9 +16,9 @@ use super::{render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::i18n::msg;
 use crate::session::{Office, SignedIn};
-use crate::view::{self, DateView};
+use sportello_app::i18n::msg;
+use sportello_app::view::{self, DateView};
 
 const PER_PAGE: u32 = 50;
 

@@ -19,9 +19,9 @@ use super::render;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::Locale;
-use crate::i18n::{args, msg, msg_args};
 use crate::session::Office;
-use crate::view;
+use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::view;
 
 /// Days looked back when the form does not say.
 const DEFAULT_DAYS: u32 = 7;

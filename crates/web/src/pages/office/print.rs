@@ -21,10 +21,10 @@ use super::{no_store, render};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::Locale;
-use crate::i18n::msg;
 use crate::pages::offer_poster::{PrintQuery, print_failed};
-use crate::printed::{self, PrintOptions};
 use crate::session::Office;
+use sportello_app::i18n::msg;
+use sportello_app::printed::{self, PrintOptions};
 
 /// A language check box of the form.
 #[derive(Debug, Serialize)]

@@ -13,8 +13,8 @@ use super::{render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::i18n::msg;
 use crate::session::Office;
+use sportello_app::i18n::msg;
 
 /// A request as the back office shows it (contacts included: never public).
 #[derive(Debug, Serialize)]

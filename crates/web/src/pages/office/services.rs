@@ -21,9 +21,9 @@ use super::{render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::i18n::msg;
-use crate::mails::modality_id;
 use crate::session::{Office, SignedIn};
+use sportello_app::appointments::mails::modality_id;
+use sportello_app::i18n::msg;
 
 /// What a page of the appointments' back office needs over a centre.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

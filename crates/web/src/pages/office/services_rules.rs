@@ -20,12 +20,12 @@ use sportello_domain::{Centre, Lang};
 use super::services::{Need, allowed, centre_choices, centre_for};
 use super::{render, see_other};
 use crate::AppState;
-use crate::booking::CentreCalendar;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale};
-use crate::i18n::{args, msg, msg_args};
 use crate::session::{Office, SignedIn};
-use crate::view;
+use sportello_app::appointments::CentreCalendar;
+use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::view;
 
 /// Days ahead whose closures the page lists.
 pub const CLOSED_DAYS_AHEAD: u64 = 60;

@@ -11,17 +11,18 @@ use minijinja::context;
 use serde::Deserialize;
 use sportello_auth::tokens::{hash_token, normalize_recovery_code, random_token};
 use sportello_auth::{TotpSecret, check_policy, dummy_hash, hash_password, verify_password};
+use sportello_domain::sign_in::{FREE_ACCOUNT_FAILURES, FREE_ADDRESS_FAILURES};
 use sportello_domain::{Actor, Lang, NewAuditEntry, User};
-use sportello_storage::{FREE_ACCOUNT_FAILURES, FREE_ADDRESS_FAILURES, SessionStage};
+use sportello_storage::SessionStage;
 
 use super::{argon2, no_store, render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale};
-use crate::i18n::{args, msg, msg_args};
 use crate::session::{
     ClientAddress, FormGuard, PendingSignIn, SESSION_COOKIE, SignedIn, clear_cookie, cookie, safe_next, set_cookie,
 };
+use sportello_app::i18n::{args, msg, msg_args};
 
 #[derive(Debug, Deserialize)]
 pub struct NextQuery {

@@ -1,0 +1,307 @@
+//! Booking appointments, the same way for the public pages, the back office
+//! and the API: which slots of a service are free, taking one (checked
+//! against the centre's calendar, then by the database's seats), moving and
+//! cancelling. The e-mail about each change is queued in the same
+//! transaction as the change (see `mails.rs`).
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sportello_auth::{hash_token, hex, random_bytes};
+use sportello_domain::schedule::{DayClosed, Slot, SlotProblem};
+use sportello_domain::{
+    Actor, Booking, BookingRef, BookingRequest, BookingStatus, FieldError, Lang, Modality, RawBooking, Service,
+};
+use sportello_storage::{Booked, IdempotencyKey, NewBooking, StorageError};
+
+use super::calendar::CentreCalendar;
+use super::mails;
+use crate::App;
+
+/// How long an `Idempotency-Key` is remembered.
+pub const IDEMPOTENCY_WINDOW: Duration = Duration::hours(24);
+/// How many free slots a refusal proposes instead.
+pub const ALTERNATIVES: usize = 5;
+
+/// Why a booking, move or cancellation was refused.
+#[derive(Debug)]
+pub enum BookingError {
+    /// The person's fields.
+    Fields(Vec<FieldError>),
+    /// The start time cannot be booked (past, closed day, not a slot…).
+    Slot(SlotProblem),
+    /// The service is not bookable now, or not in this modality.
+    Unavailable,
+    /// Every place of the slot is taken: the next free slots instead.
+    Full(Vec<Slot>),
+    /// A booking can no longer be changed: it has started, or it is
+    /// cancelled or closed.
+    TooLate,
+    /// The idempotency key came with a different request.
+    KeyReused,
+    Storage(StorageError),
+}
+
+impl From<StorageError> for BookingError {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::KeyReused => BookingError::KeyReused,
+            StorageError::Stale => BookingError::TooLate,
+            other => BookingError::Storage(other),
+        }
+    }
+}
+
+/// A slot and how many places it has left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FreeSlot {
+    pub slot: Slot,
+    pub places: u32,
+}
+
+/// The slots of `service` on `date` that still have a place, or why the day
+/// cannot be booked.
+pub async fn free_slots(
+    app: &App,
+    calendar: &CentreCalendar,
+    service: &Service,
+    date: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Result<Vec<FreeSlot>, DayClosed>, StorageError> {
+    let slots = match calendar.calendar().bookable_slots(date, &service.data.rules(), now) {
+        Ok(slots) => slots,
+        Err(closed) => return Ok(Err(closed)),
+    };
+    let (Some(first), Some(last)) = (slots.first(), slots.last()) else {
+        return Ok(Ok(Vec::new()));
+    };
+    let taken = app
+        .storage
+        .taken_seats(service.id, first.start, last.start + Duration::seconds(1))
+        .await?;
+    Ok(Ok(slots
+        .into_iter()
+        .filter_map(|slot| {
+            let used = taken.get(&slot.start).copied().unwrap_or(0);
+            let places = service.data.capacity.saturating_sub(used);
+            (places > 0).then_some(FreeSlot { slot, places })
+        })
+        .collect()))
+}
+
+/// Days from `from` on with at least one free slot, at most `max` of them,
+/// each with its free slots.
+pub async fn open_days(
+    app: &App,
+    calendar: &CentreCalendar,
+    service: &Service,
+    from: NaiveDate,
+    now: DateTime<Utc>,
+    max: usize,
+) -> Result<Vec<(NaiveDate, Vec<FreeSlot>)>, StorageError> {
+    let mut days = Vec::new();
+    let candidates = calendar
+        .calendar()
+        .next_open_days(from, &service.data.rules(), now, usize::MAX);
+    for date in candidates {
+        if days.len() >= max {
+            break;
+        }
+        if let Ok(free) = free_slots(app, calendar, service, date, now).await?
+            && !free.is_empty()
+        {
+            days.push((date, free));
+        }
+    }
+    Ok(days)
+}
+
+/// The next free slots after `after` (for a refusal), at most [`ALTERNATIVES`].
+pub async fn next_free(
+    app: &App,
+    calendar: &CentreCalendar,
+    service: &Service,
+    after: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Slot>, StorageError> {
+    let from = sportello_domain::time::rome_date(after.max(now));
+    let mut found = Vec::new();
+    for (_, free) in open_days(app, calendar, service, from, now, ALTERNATIVES).await? {
+        found.extend(free.into_iter().map(|f| f.slot).filter(|s| s.start > after));
+        if found.len() >= ALTERNATIVES {
+            break;
+        }
+    }
+    found.truncate(ALTERNATIVES);
+    Ok(found)
+}
+
+/// A booking to make, as the pages and the API receive it.
+pub struct BookingInput<'a> {
+    pub calendar: &'a CentreCalendar,
+    pub service: &'a Service,
+    pub modality: Modality,
+    pub start: DateTime<Utc>,
+    pub form: &'a RawBooking,
+    /// The person's language: pages, e-mails, reminders.
+    pub lang: Lang,
+}
+
+/// Checks and stores a booking, queueing its confirmation e-mail.
+pub async fn book(
+    app: &App,
+    input: &BookingInput<'_>,
+    key: Option<&str>,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Booked, BookingError> {
+    let service = input.service;
+    let (person, needs) = input.form.validate(input.lang).map_err(BookingError::Fields)?;
+    let request = BookingRequest {
+        service: service.id,
+        modality: input.modality,
+        start: input.start,
+        person,
+        needs,
+    };
+    let key = key.map(|key| IdempotencyKey {
+        key: key.to_string(),
+        request_hash: request_hash(&request),
+        not_before: now - IDEMPOTENCY_WINDOW,
+    });
+    // A repeated request gets the answer of the first, even once its time
+    // has passed or its slot is full.
+    if let Some(key) = &key
+        && let Some(previous) = app.storage.idempotent_booking(key).await?
+    {
+        return Ok(Booked::Replayed(previous));
+    }
+    if !service.data.active || !service.data.offers(input.modality) {
+        return Err(BookingError::Unavailable);
+    }
+    let slot = input
+        .calendar
+        .calendar()
+        .check_slot(input.start, &service.data.rules(), now)
+        .map_err(BookingError::Slot)?;
+    // A new reference on the rare clash with an existing one.
+    for _ in 0..3 {
+        let booking = NewBooking {
+            request: request.clone(),
+            reference: new_reference(),
+            end: slot.end,
+            video_url: (input.modality == Modality::Video).then(|| meeting_url(&app.appointments.jitsi_url)),
+        };
+        let mail = mails::confirmation(app, input.calendar, service, &booking, now);
+        match app
+            .storage
+            .book(&booking, key.as_ref(), mail.as_ref(), actor, now)
+            .await
+        {
+            Err(StorageError::Conflict(c)) if c.contains("reference") => continue,
+            Err(StorageError::Full) => {
+                let next = next_free(app, input.calendar, service, slot.start, now).await?;
+                return Err(BookingError::Full(next));
+            }
+            other => return Ok(other?),
+        }
+    }
+    Err(BookingError::Storage(StorageError::Conflict(
+        "bookings_reference_key".into(),
+    )))
+}
+
+/// Moves a booking to another slot of its service and modality.
+pub async fn move_booking(
+    app: &App,
+    calendar: &CentreCalendar,
+    service: &Service,
+    booking: &Booking,
+    start: DateTime<Utc>,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Booking, BookingError> {
+    if booking.status != BookingStatus::Booked || booking.start <= now {
+        return Err(BookingError::TooLate);
+    }
+    if start == booking.start {
+        // Already there: nothing to move, no e-mail.
+        return Ok(booking.clone());
+    }
+    if !service.data.active || !service.data.offers(booking.modality) {
+        return Err(BookingError::Unavailable);
+    }
+    let slot = calendar
+        .calendar()
+        .check_slot(start, &service.data.rules(), now)
+        .map_err(BookingError::Slot)?;
+    let mut moved = booking.clone();
+    moved.start = slot.start;
+    moved.end = slot.end;
+    moved.sequence += 1;
+    let mail = mails::moved(app, calendar, service, &moved, now);
+    match app
+        .storage
+        .move_booking(&booking.reference, slot.start, slot.end, mail.as_ref(), actor, now)
+        .await
+    {
+        Err(StorageError::Full) => {
+            let next = next_free(app, calendar, service, slot.start, now).await?;
+            Err(BookingError::Full(next))
+        }
+        other => Ok(other?),
+    }
+}
+
+/// Cancels a booking that has not started.
+pub async fn cancel(
+    app: &App,
+    calendar: &CentreCalendar,
+    service: &Service,
+    booking: &Booking,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Booking, BookingError> {
+    if booking.status != BookingStatus::Booked || booking.start <= now {
+        return Err(BookingError::TooLate);
+    }
+    let mut cancelled = booking.clone();
+    cancelled.status = BookingStatus::Cancelled;
+    cancelled.sequence += 1;
+    let mail = mails::cancelled(app, calendar, service, &cancelled, now);
+    Ok(app
+        .storage
+        .cancel_booking(&booking.reference, mail.as_ref(), actor, now)
+        .await?)
+}
+
+fn new_reference() -> BookingRef {
+    BookingRef::from_random(random_bytes::<8>())
+}
+
+/// An unguessable meeting room: 128 random bits.
+fn meeting_url(base: &str) -> String {
+    let room = hex(&random_bytes::<16>());
+    format!("{}/Sportello-{room}", base.trim_end_matches('/'))
+}
+
+/// A stable hash of what a booking request asks for, for idempotency keys.
+fn request_hash(request: &BookingRequest) -> String {
+    // The language only chooses the words of pages and e-mails: a retry sent
+    // with another `Accept-Language` is the same request.
+    let mut request = request.clone();
+    request.person.lang = sportello_domain::Lang::It;
+    hash_token(&serde_json::to_string(&request).expect("a booking request serialises"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meeting_rooms_are_long_and_different() {
+        let a = meeting_url("https://meet.example.org/");
+        let b = meeting_url("https://meet.example.org");
+        assert!(a.starts_with("https://meet.example.org/Sportello-"));
+        assert_eq!(a.len(), "https://meet.example.org/Sportello-".len() + 32);
+        assert_ne!(a, b);
+    }
+}

@@ -1,0 +1,65 @@
+//! Appointment reminders, queued by the periodic jobs (`crate::periodic`) when
+//! they come due.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sportello_domain::{CentreId, Service, ServiceId};
+use sportello_storage::StorageError;
+
+use super::calendar::CentreCalendar;
+use super::mails;
+use crate::App;
+
+/// Most reminders of one delay queued per run.
+const REMINDER_BATCH: u32 = 500;
+
+/// Queues the reminders that are due, closest delay first: a reminder that
+/// comes due together with a closer one (the node was down) is not sent.
+/// A booking made after a reminder's time gets no such reminder.
+pub async fn queue_reminders(app: &App, now: DateTime<Utc>) -> Result<usize, StorageError> {
+    let mut delays = app.appointments.reminders.clone();
+    delays.sort_unstable();
+    let mut calendars: HashMap<CentreId, CentreCalendar> = HashMap::new();
+    let mut services: HashMap<ServiceId, Service> = HashMap::new();
+    let mut queued = 0;
+    for minutes in delays {
+        for booking in app.storage.due_reminders(minutes, now, REMINDER_BATCH).await? {
+            let too_late = booking.created_at > booking.start - chrono::Duration::minutes(i64::from(minutes));
+            if let std::collections::hash_map::Entry::Vacant(slot) = calendars.entry(booking.centre) {
+                let centres = app.storage.centres().await?;
+                let Some(centre) = centres.into_iter().find(|c| c.id == booking.centre) else {
+                    continue;
+                };
+                slot.insert(CentreCalendar::load(app, centre).await?);
+            }
+            if let std::collections::hash_map::Entry::Vacant(slot) = services.entry(booking.service) {
+                let Some(service) = app.storage.service(booking.service).await? else {
+                    continue;
+                };
+                slot.insert(service);
+            }
+            let mail = if too_late {
+                None
+            } else {
+                mails::reminder(
+                    app,
+                    &calendars[&booking.centre],
+                    &services[&booking.service],
+                    &booking,
+                    minutes,
+                    now,
+                )
+            };
+            if app
+                .storage
+                .record_reminder(&booking, minutes, mail.as_ref(), now)
+                .await?
+                && mail.is_some()
+            {
+                queued += 1;
+            }
+        }
+    }
+    Ok(queued)
+}

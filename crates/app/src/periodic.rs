@@ -1,0 +1,61 @@
+//! The periodic jobs of every node, run every minute: expiring offers whose
+//! valid-through day has passed, removing ended sessions, forgetting old
+//! idempotency keys, queueing appointment reminders and the newsletter's
+//! digests. Each is safe
+//! when several nodes run it at once: a reminder or a digest is recorded
+//! with its mail in one transaction, and a second node's record of the same
+//! one is refused by its key.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use sportello_domain::sign_in::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
+use sportello_domain::time::today_in_rome;
+
+use crate::App;
+use crate::appointments::{IDEMPOTENCY_WINDOW, queue_reminders};
+
+/// How often the jobs run.
+pub const EVERY: Duration = Duration::from_secs(60);
+
+/// Runs the jobs once.
+pub async fn run_once(app: &App) {
+    let now = Utc::now();
+    match app.storage.expire_offers(today_in_rome(), now).await {
+        Ok(expired) if !expired.is_empty() => tracing::info!(count = expired.len(), "offers expired"),
+        Ok(_) => {}
+        Err(e) => tracing::error!(error = %e, "expiring offers failed"),
+    }
+    if let Err(e) = app
+        .storage
+        .purge_sessions(now - IDLE_TIMEOUT, now - ABSOLUTE_TIMEOUT)
+        .await
+    {
+        tracing::error!(error = %e, "removing ended sessions failed");
+    }
+    if let Err(e) = app.storage.purge_idempotency_keys(now - IDEMPOTENCY_WINDOW).await {
+        tracing::error!(error = %e, "forgetting old idempotency keys failed");
+    }
+    match queue_reminders(app, now).await {
+        Ok(0) => {}
+        Ok(count) => tracing::info!(count, "appointment reminders queued"),
+        Err(e) => tracing::error!(error = %e, "queueing appointment reminders failed"),
+    }
+    match crate::newsletter::digest::queue_digests(app, now).await {
+        Ok(0) => {}
+        Ok(count) => tracing::info!(count, "newsletter digests queued"),
+        Err(e) => tracing::error!(error = %e, "queueing newsletter digests failed"),
+    }
+}
+
+/// Runs the jobs now and then every [`EVERY`], until the process ends.
+pub fn spawn(app: App) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(EVERY);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            run_once(&app).await;
+        }
+    })
+}

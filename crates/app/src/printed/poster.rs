@@ -1,0 +1,173 @@
+//! An offer's poster: the Italian block and one per requested language, each
+//! with the structured fields in its language from the same view model as the
+//! offer's page; the free text only where a public translation exists,
+//! otherwise a note that the description is available in Italian.
+
+use sportello_domain::markdown::to_plain_text;
+use sportello_domain::vocab::occupation;
+use sportello_domain::{Centre, Lang, Offer, Section};
+use sportello_print::{Poster, PosterBanner, PosterBlock, PosterCentre};
+
+use crate::i18n::{args, msg, msg_args};
+use crate::view::{self, Sections};
+use sportello_domain::PublicUrl;
+
+/// `text` on one line: a poster has no room for blank lines.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Label and value of the structured fields of `offer` in `lang`.
+pub fn fields(lang: Lang, offer: &Offer, sections: &Sections) -> Vec<(String, String)> {
+    let d = view::detail(lang, offer, sections);
+    let mut working_time = d.card.working_time.to_owned();
+    if let Some(hours) = d.hours_per_week {
+        working_time = format!(
+            "{working_time}, {}",
+            msg_args(lang, "hours-per-week", &args(&[("hours", hours.into())]))
+        );
+    }
+    let experience = if d.experience_months > 0 {
+        msg_args(
+            lang,
+            "experience-months",
+            &args(&[("months", d.experience_months.into())]),
+        )
+    } else {
+        msg(lang, "experience-none")
+    };
+    let mut fields = vec![
+        (msg(lang, "field-occupation"), d.card.occupation.clone()),
+        (msg(lang, "field-place"), d.card.place.clone()),
+        (msg(lang, "field-contract"), d.card.contract.to_owned()),
+        (msg(lang, "field-working-time"), working_time),
+        (msg(lang, "field-openings"), d.card.openings.to_string()),
+        (msg(lang, "field-education"), d.education.to_owned()),
+    ];
+    if !d.languages.is_empty() {
+        fields.push((msg(lang, "field-languages"), d.languages.join(", ")));
+    }
+    if let Some(licence) = d.licence {
+        fields.push((msg(lang, "field-licence"), licence.to_owned()));
+    }
+    fields.push((msg(lang, "field-experience"), experience));
+    if let Some(salary) = d.salary {
+        fields.push((msg(lang, "field-salary"), salary));
+    }
+    fields.push((msg(lang, "valid-through"), d.card.valid_through.text.clone()));
+    fields
+}
+
+fn block(lang: Lang, offer: &Offer, sections: &Sections) -> PosterBlock {
+    let section = sections.get(lang, offer.data.section);
+    let reference = offer.reference.to_string();
+    let (title, description, note, apply) = match offer.data.public_text(lang) {
+        Some(text) => (
+            text.title.clone(),
+            one_line(&to_plain_text(&text.description)),
+            None,
+            one_line(&to_plain_text(&text.how_to_apply)),
+        ),
+        None => (
+            occupation(&offer.data.occupation)
+                .map(|o| o.label(lang).to_owned())
+                .or_else(|| offer.data.display_text(lang).map(|t| t.title.clone()))
+                .unwrap_or_default(),
+            String::new(),
+            Some(msg(lang, "poster-description-in-italian")),
+            msg_args(lang, "apply-quote-reference", &args(&[("reference", reference.into())])),
+        ),
+    };
+    PosterBlock {
+        lang: lang.code().to_owned(),
+        heading: lang.native_name().to_owned(),
+        title,
+        who: (offer.data.section != Section::Ordinary).then(|| format!("{}: {}", section.title, section.who)),
+        fields: fields(lang, offer, sections),
+        description,
+        note,
+        apply_label: msg(lang, "offer-how-to-apply"),
+        apply,
+    }
+}
+
+/// The same message in each of `langs`, joined with " / " (once if equal).
+pub fn in_each(langs: &[Lang], id: &str) -> String {
+    let mut texts: Vec<String> = Vec::new();
+    for lang in langs {
+        let text = msg(*lang, id);
+        if !texts.contains(&text) {
+            texts.push(text);
+        }
+    }
+    texts.join(" / ")
+}
+
+/// The centre's address and contacts, with its opening hours in Italian.
+pub fn centre_block(langs: &[Lang], centre: &Centre) -> PosterCentre {
+    let c = view::centre(Lang::It, centre);
+    PosterCentre {
+        heading: in_each(langs, "poster-where-to-apply"),
+        name: c.name,
+        address: format!("{}, {} {} ({})", c.address, c.postcode, c.town, c.province),
+        contact: msg_args(
+            Lang::It,
+            "poster-contact",
+            &args(&[("phone", c.phone.into()), ("email", c.email.into())]),
+        ),
+        hours: c
+            .hours
+            .iter()
+            .map(|h| {
+                let line = msg_args(
+                    Lang::It,
+                    "poster-hours-line",
+                    &args(&[
+                        ("day", h.day.clone().into()),
+                        ("opens", h.opens.clone().into()),
+                        ("closes", h.closes.clone().into()),
+                    ]),
+                );
+                if h.by_appointment {
+                    format!("{line} ({})", msg(Lang::It, "hours-by-appointment"))
+                } else {
+                    line
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The poster of `offer`, published by `centre`, in `langs` (Italian first;
+/// see [`super::parse_langs`]).
+pub fn offer_poster(
+    offer: &Offer,
+    centre: &Centre,
+    sections: &Sections,
+    langs: &[Lang],
+    large: bool,
+    public_url: &PublicUrl,
+) -> Poster {
+    let reference = offer.reference.to_string();
+    let blocks: Vec<PosterBlock> = langs.iter().map(|l| block(*l, offer, sections)).collect();
+    let banner = (offer.data.section != Section::Ordinary).then(|| PosterBanner {
+        title: sections.get(Lang::It, offer.data.section).title,
+        mirato: offer.data.section.is_mirato(),
+    });
+    let italian_title = blocks.first().map(|b| b.title.clone()).unwrap_or_default();
+    Poster {
+        large,
+        title: msg_args(
+            Lang::It,
+            "poster-title",
+            &args(&[("title", italian_title.into()), ("reference", reference.clone().into())]),
+        ),
+        short_url: public_url.join(&format!("/o/{reference}")),
+        reference,
+        reference_label: in_each(langs, "reference"),
+        banner,
+        blocks,
+        centre: centre_block(langs, centre),
+        continues: in_each(langs, "poster-continues-online"),
+    }
+}
