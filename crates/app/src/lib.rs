@@ -63,7 +63,7 @@ impl App {
         // An index in memory that catches up before every search: what tests
         // and one-off commands need. `serve` replaces it with one on disk.
         let index = SearchIndex::in_memory().map_err(|e| format!("cannot make the search index: {e}"))?;
-        let search = OfferSearch::new(index, storage.clone(), Consistency::Strict);
+        let search = OfferSearch::new(index, storage.clone(), storage.clone(), Consistency::Strict);
         Ok(App {
             search: Arc::new(search),
             storage,

@@ -13,7 +13,8 @@ pub mod totp;
 
 pub use keys::{KeyError, Keys};
 pub use password::{PasswordProblem, check_policy, dummy_hash, hash_password, needs_rehash, verify_password};
+pub use qr::qr_svg;
 pub use tokens::{
     constant_time_eq, hash_token, hex, normalize_recovery_code, random_bytes, random_token, recovery_codes,
 };
-pub use totp::{TotpSecret, qr_svg};
+pub use totp::TotpSecret;

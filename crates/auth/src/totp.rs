@@ -1,13 +1,12 @@
 //! Time-based one-time passwords (RFC 6238): HMAC-SHA1, 6 digits, 30-second
 //! steps, the parameters every authenticator app understands; plus the QR
-//! code that carries the `otpauth://` URI to the app ([`qr_svg`]).
+//! code that carries the `otpauth://` URI to the app ([`crate::qr_svg`]).
 
 use std::fmt;
 
 use hmac::{Hmac, KeyInit as _, Mac as _};
 use sha1::Sha1;
 
-pub use crate::qr::qr_svg;
 use crate::tokens::{constant_time_eq, random_bytes};
 
 /// Seconds in one time step.

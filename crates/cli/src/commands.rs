@@ -152,7 +152,7 @@ fn follow_search(
     })?;
     tracing::info!(dir = %dir.display(), offers = index.doc_count(), "search index");
     let search = Arc::new(
-        sportello_search::OfferSearch::new(index, storage, sportello_search::Consistency::Eventual)
+        sportello_search::OfferSearch::new(index, storage.clone(), storage, sportello_search::Consistency::Eventual)
             .with_hold_file(hold_file),
     );
     tokio::spawn(search.clone().follow());

@@ -182,7 +182,7 @@ pub async fn run(args: BenchArgs, file: &FileConfig) -> Result<(), Failure> {
         index.segment_count(),
         queries.len()
     );
-    let search = Arc::new(OfferSearch::new(index, storage, Consistency::Eventual));
+    let search = Arc::new(OfferSearch::new(index, storage.clone(), storage, Consistency::Eventual));
     let failed = |e: &dyn std::fmt::Display| Failure::Other(format!("a search failed: {e}"));
 
     for q in queries.iter().cycle().take(args.warmup) {

@@ -32,7 +32,7 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
-use sportello_storage::{ClaimedMail, Storage, StorageError};
+use sportello_storage::{ClaimedMail, Outbox, StorageError};
 
 use crate::message::build_message;
 use crate::pace::Pace;
@@ -81,7 +81,7 @@ pub fn retry_delay(attempts: u32) -> Option<Duration> {
 /// Errors are those of the database; a message that cannot be sent is marked,
 /// not reported as an error.
 pub async fn deliver_once(
-    storage: &dyn Storage,
+    storage: &dyn Outbox,
     transport: &MailTransport,
     now: DateTime<Utc>,
 ) -> Result<DeliveryReport, StorageError> {
@@ -92,7 +92,7 @@ pub async fn deliver_once(
 /// of each step is `now` plus what a monotonic clock says has passed since,
 /// so it is the current time when `now` is.
 pub async fn deliver_batch(
-    storage: &dyn Storage,
+    storage: &dyn Outbox,
     transport: &MailTransport,
     now: DateTime<Utc>,
     lease: Duration,
@@ -102,7 +102,7 @@ pub async fn deliver_batch(
 
 /// [`deliver_batch`] at the pace of `pace`: each message starts at its slot.
 pub async fn deliver_paced(
-    storage: &dyn Storage,
+    storage: &dyn Outbox,
     transport: &MailTransport,
     now: DateTime<Utc>,
     lease: Duration,
@@ -218,7 +218,7 @@ async fn deliver(transport: &MailTransport, mail: &ClaimedMail, now: DateTime<Ut
 /// Runs [`deliver_once`] now and then every `every`, at the pace of `pace`,
 /// until the process ends; a full batch is followed at once by the next.
 pub fn spawn_outbox_worker(
-    storage: Arc<dyn Storage>,
+    storage: Arc<dyn Outbox>,
     transport: MailTransport,
     every: StdDuration,
     mut pace: Pace,

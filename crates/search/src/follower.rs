@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use sportello_domain::OfferId;
-use sportello_storage::{Storage, StorageError};
+use sportello_storage::{SearchFeed, StorageError};
 
 use crate::{IndexState, SearchError, SearchIndex};
 
@@ -70,7 +70,7 @@ impl Cursor {
 /// Applies every change committed since `cursor`; returns how many offers
 /// were reindexed.
 pub(crate) async fn catch_up(
-    storage: &dyn Storage,
+    storage: &dyn SearchFeed,
     index: &SearchIndex,
     cursor: &mut Cursor,
 ) -> Result<u64, FollowError> {
@@ -102,7 +102,7 @@ pub(crate) async fn catch_up(
 }
 
 /// Looks again for the numbers skipped over, and gives up on old ones.
-async fn recheck_gaps(storage: &dyn Storage, index: &SearchIndex, cursor: &mut Cursor) -> Result<u64, FollowError> {
+async fn recheck_gaps(storage: &dyn SearchFeed, index: &SearchIndex, cursor: &mut Cursor) -> Result<u64, FollowError> {
     cursor.last_recheck = Instant::now();
     let before = cursor.horizon();
     let mut ids = BTreeSet::new();
@@ -132,7 +132,7 @@ async fn recheck_gaps(storage: &dyn Storage, index: &SearchIndex, cursor: &mut C
 /// Reloads `ids` from the database and writes them to the index with the
 /// cursor's state.
 async fn apply(
-    storage: &dyn Storage,
+    storage: &dyn SearchFeed,
     index: &SearchIndex,
     ids: BTreeSet<OfferId>,
     cursor: &Cursor,
@@ -142,6 +142,6 @@ async fn apply(
     let index = index.clone();
     let state = cursor.state();
     let count = ids.len() as u64;
-    crate::service::blocking(move || index.apply(&offers, &ids, &state)).await?;
+    crate::blocking(move || index.apply(&offers, &ids, &state)).await?;
     Ok(count)
 }

@@ -355,5 +355,14 @@ fn wipe(dir: &Path) -> Result<(), SearchError> {
     Ok(())
 }
 
+/// Runs index work on the blocking threads.
+pub(crate) async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, SearchError> + Send + 'static,
+) -> Result<T, SearchError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| SearchError::Task(e.to_string()))?
+}
+
 #[cfg(test)]
 mod tests;

@@ -15,11 +15,11 @@ use std::time::Duration;
 
 use chrono::{NaiveDate, Utc};
 use sportello_domain::{OfferQuery, OfferStatus, QueryError, SearchPage};
-use sportello_storage::{Storage, StorageError};
+use sportello_storage::{Centres, SearchFeed, StorageError};
 use tokio::sync::Mutex;
 
 use crate::follower::{self, Cursor, FollowError};
-use crate::{IndexState, SearchError, SearchIndex};
+use crate::{IndexState, SearchError, SearchIndex, blocking};
 
 /// How often the follower looks for changes.
 pub const POLL: Duration = Duration::from_millis(200);
@@ -61,7 +61,10 @@ impl From<FollowError> for SearchFailure {
 /// The search of one node.
 pub struct OfferSearch {
     index: SearchIndex,
-    storage: Arc<dyn Storage>,
+    /// The offers and their change log, which the index follows.
+    storage: Arc<dyn SearchFeed>,
+    /// The centres, whose slugs the searches and facets use.
+    centres: Arc<dyn Centres>,
     consistency: Consistency,
     /// While this file exists the follower does nothing (operations, and the
     /// scale-out test, hold a node's follower with it).
@@ -70,10 +73,18 @@ pub struct OfferSearch {
 }
 
 impl OfferSearch {
-    pub fn new(index: SearchIndex, storage: Arc<dyn Storage>, consistency: Consistency) -> OfferSearch {
+    /// The search over `index`, following `storage`'s offers (usually both
+    /// `storage` and `centres` are the node's one `Arc<dyn Storage>`).
+    pub fn new(
+        index: SearchIndex,
+        storage: Arc<dyn SearchFeed>,
+        centres: Arc<dyn Centres>,
+        consistency: Consistency,
+    ) -> OfferSearch {
         OfferSearch {
             index,
             storage,
+            centres,
             consistency,
             hold_file: None,
             cursor: Mutex::new(None),
@@ -161,7 +172,7 @@ impl OfferSearch {
         let centre = match &query.filter.centre {
             None => None,
             Some(slug) => Some(
-                self.storage
+                self.centres
                     .centre_by_slug(slug)
                     .await?
                     .ok_or_else(|| QueryError {
@@ -189,7 +200,7 @@ impl OfferSearch {
         let mut facets = hits.facets;
         if !facets.centre.is_empty() {
             // The index counts centres by id; pages and the API name them by slug.
-            let centres = self.storage.centres().await?;
+            let centres = self.centres.centres().await?;
             facets.centre = std::mem::take(&mut facets.centre)
                 .into_iter()
                 .filter_map(|(id, n)| {
@@ -213,7 +224,7 @@ impl OfferSearch {
 /// made while it runs are in the change log after the horizon it records,
 /// so the follower applies them afterwards.
 pub async fn rebuild(
-    storage: &dyn Storage,
+    storage: &dyn SearchFeed,
     index: &SearchIndex,
     database_id: &str,
     mut progress: impl FnMut(u64),
@@ -241,13 +252,4 @@ pub async fn rebuild(
     };
     blocking(move || rebuild.finish(&state)).await?;
     Ok(written)
-}
-
-/// Runs index work on the blocking threads.
-pub(crate) async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, SearchError> + Send + 'static,
-) -> Result<T, SearchError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| SearchError::Task(e.to_string()))?
 }

@@ -1,77 +1,77 @@
-//! Storage of Sportello: one [`Storage`] interface, implemented for SQLite
-//! (the default, embedded) and PostgreSQL (for several nodes). Each backend
-//! has its own migrations, embedded in the binary; the queries are written
-//! once in `shared.rs` and compiled for each backend.
+//! Storage of Sportello: one trait per feature, each implemented for SQLite
+//! (the default, embedded) and PostgreSQL (for several nodes), and the
+//! [`Storage`] trait that unites them. Each feature has a folder with its
+//! trait, its types and its SQL (`*_sql.rs`, written once with `$N`
+//! placeholders and compiled for each backend: see `sqlite.rs` and
+//! `postgres.rs`, which open the pools and embed each backend's
+//! migrations). `rows.rs`, `write_tx.rs` and `cache.rs` are what every
+//! feature's SQL shares.
 
 mod accounts;
 mod appointments;
+mod audit;
 mod cache;
-mod catalogue;
-mod crawl;
+mod centres;
+mod employers;
 mod error;
 mod newsletter;
-mod office;
+mod offers;
 mod outbox;
 mod postgres;
 mod reports;
-mod requests;
-mod search;
 mod search_feed;
+mod sitemaps;
 mod sqlite;
 mod write_tx;
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveDate, Utc};
-use sportello_domain::{Actor, Centre, NewCentre, NewOffer, Offer, OfferQuery, OfferStatus, RefCode, SearchPage};
 
-pub use accounts::{Accounts, ApiToken, AuditFilter, AuditLog, Credentials, NewUser, SessionRecord, SessionStage};
-pub use appointments::{Appointments, Booked, IdempotencyKey, NewBooking, TakenSeats};
+pub use accounts::{Accounts, ApiToken, Credentials, NewUser, SessionRecord, SessionStage, Sessions};
+pub use appointments::{Booked, Bookings, IdempotencyKey, NewBooking, Services, TakenSeats};
+pub use audit::{AuditFilter, AuditLog};
 pub use cache::CENTRES_TTL;
-pub use catalogue::Catalogue;
-pub use crawl::{Crawl, OfferBlock, OfferStamp};
+pub use centres::Centres;
+pub use employers::EmployerRequests;
 pub use error::StorageError;
 pub use newsletter::{NEWS_BATCH, Newsletter};
-pub use office::{Backoffice, OfficeFilter, OfficePage, SectionText, TranslationTask};
+pub use offers::{
+    ImportOffer, OfferEdits, Offers, OfficeFilter, OfficePage, SectionCounts, SectionText, TranslationTask,
+};
 pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
 pub use postgres::PostgresStore;
 pub use reports::{Reports, StoredReport};
-pub use requests::EmployerRequests;
 pub use search_feed::{ChangeLogBounds, OfferChange, SearchFeed};
+pub use sitemaps::{OfferBlock, OfferStamp, Sitemaps};
 pub use sqlite::SqliteStore;
 
-/// An offer with its lifecycle state, for bulk loading (demo data, imports).
-#[derive(Debug, Clone)]
-pub struct ImportOffer {
-    pub data: NewOffer,
-    pub status: OfferStatus,
-    pub published_on: Option<NaiveDate>,
-}
-
-/// Counts of offers by section for one centre's board.
-pub type SectionCounts = std::collections::BTreeMap<String, u64>;
-
-/// Everything the application asks of its database: the public side here,
-/// the back office in [`Accounts`], [`AuditLog`], [`Backoffice`] and
-/// [`EmployerRequests`]; services in [`Catalogue`] and bookings in
-/// [`Appointments`]; e-mail waiting
-/// to be sent in [`Outbox`]; what sitemaps list in [`Crawl`]; subscribers
-/// and news issues in [`Newsletter`]; weekly reports in [`Reports`]; what
-/// the search index follows in [`SearchFeed`].
+/// Everything the application asks of its database, one trait per feature:
+/// users and how they sign in ([`Accounts`], [`Sessions`]), the
+/// [`AuditLog`], [`Centres`], [`Offers`] and the back office's
+/// [`OfferEdits`], employers' requests ([`EmployerRequests`]), the
+/// appointments' [`Services`] and [`Bookings`], e-mail waiting to be sent
+/// ([`Outbox`]), what sitemaps list ([`Sitemaps`]), subscribers and news
+/// issues ([`Newsletter`]), weekly [`Reports`], and what the search index
+/// follows ([`SearchFeed`]). Code that needs one feature asks for its
+/// trait (`&dyn Outbox`, `Arc<dyn SearchFeed>`…), which any `dyn Storage`
+/// gives.
 #[async_trait]
 pub trait Storage:
     Accounts
-    + Appointments
     + AuditLog
-    + Backoffice
-    + Catalogue
-    + Crawl
+    + Bookings
+    + Centres
     + EmployerRequests
     + Newsletter
+    + OfferEdits
+    + Offers
     + Outbox
     + Reports
     + SearchFeed
+    + Services
+    + Sessions
+    + Sitemaps
     + Send
     + Sync
     + 'static
@@ -84,67 +84,6 @@ pub trait Storage:
 
     /// Applies the embedded migrations that have not run yet.
     async fn migrate(&self) -> Result<(), StorageError>;
-
-    async fn insert_centre(&self, centre: &NewCentre) -> Result<Centre, StorageError>;
-    async fn centres(&self) -> Result<Vec<Centre>, StorageError>;
-    async fn centre_by_slug(&self, slug: &str) -> Result<Option<Centre>, StorageError>;
-
-    /// Stores a draft offer and gives it the next reference code of its centre.
-    async fn insert_offer(&self, offer: &NewOffer, actor: &Actor, now: DateTime<Utc>) -> Result<Offer, StorageError>;
-
-    /// Stores many offers in one transaction, each with its state.
-    async fn import_offers(
-        &self,
-        offers: &[ImportOffer],
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<u64, StorageError>;
-
-    /// Stores many offers in one transaction, each with its state, with
-    /// multi-row `INSERT`s: for loads of thousands of offers at a time.
-    /// Returns their reference codes, in the order of `offers`.
-    async fn bulk_import_offers(
-        &self,
-        offers: &[ImportOffer],
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<RefCode>, StorageError>;
-
-    /// Refreshes the query planner's statistics of the offer tables
-    /// (`ANALYZE`), after a bulk load: a PostgreSQL server with autovacuum
-    /// off would otherwise plan every later read on the statistics of the
-    /// empty tables (sequential scans for lookups by id).
-    async fn analyze_offers(&self) -> Result<(), StorageError>;
-
-    /// The offer with this reference code, whatever its status.
-    async fn offer(&self, reference: &RefCode) -> Result<Option<Offer>, StorageError>;
-
-    /// Publishes a draft offer (see [`Offer::check_publishable`]).
-    async fn publish_offer(
-        &self,
-        reference: &RefCode,
-        today: NaiveDate,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<Offer, StorageError>;
-
-    /// Closes a published offer as filled, withdrawn or expired.
-    async fn close_offer(
-        &self,
-        reference: &RefCode,
-        status: OfferStatus,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<Offer, StorageError>;
-
-    /// Open offers matching `query` on `today` (Rome), with facet counts.
-    async fn search_offers(&self, query: &OfferQuery, today: NaiveDate) -> Result<SearchPage, StorageError>;
-
-    /// Open offers like `offer` (same occupation, then same centre), newest first.
-    async fn similar_offers(&self, offer: &Offer, today: NaiveDate, limit: u32) -> Result<Vec<Offer>, StorageError>;
-
-    /// Number of centres: zero on a fresh database.
-    async fn count_centres(&self) -> Result<u64, StorageError>;
 }
 
 /// A database address as given on the command line or in configuration.

@@ -10,56 +10,72 @@ use crate::write_tx::WriteTx;
 use crate::StorageError;
 
 type Db = Postgres;
+/// A write transaction of this backend.
+type Tx = WriteTx<Postgres>;
 
-// The same queries serve both backends: see the top of `shared.rs`.
+// Every feature's SQL, written once for both backends (`*_sql.rs` in the
+// feature's folder), compiled here against this backend's `Db`, `Tx` and
+// `Store`.
 #[allow(clippy::duplicate_mod)]
-#[path = "accounts_sql.rs"]
-mod accounts_sql;
+#[path = "audit/sql.rs"]
+mod audit;
 #[allow(clippy::duplicate_mod)]
-#[path = "appointments_sql.rs"]
-mod appointments_sql;
+#[path = "appointments/bookings_sql.rs"]
+mod bookings;
 #[allow(clippy::duplicate_mod)]
-#[path = "audit_sql.rs"]
-mod audit_sql;
-// Bulk loading writes rows its own way on each backend.
-#[path = "bulk_rows_unnest.rs"]
-mod bulk_rows;
+#[path = "offers/bulk_sql.rs"]
+mod bulk;
 #[allow(clippy::duplicate_mod)]
-#[path = "bulk_sql.rs"]
-mod bulk_sql;
+#[path = "offers/bulk_types.rs"]
+mod bulk_types;
 #[allow(clippy::duplicate_mod)]
-#[path = "catalogue_sql.rs"]
-mod catalogue_sql;
+#[path = "centres/sql.rs"]
+mod centres;
 #[allow(clippy::duplicate_mod)]
-#[path = "crawl_sql.rs"]
-mod crawl_sql;
+#[path = "employers/sql.rs"]
+mod employers;
 #[allow(clippy::duplicate_mod)]
-#[path = "newsletter_sql.rs"]
-mod newsletter_sql;
+#[path = "newsletter/sql.rs"]
+mod newsletter;
 #[allow(clippy::duplicate_mod)]
-#[path = "office_sql.rs"]
-mod office_sql;
+#[path = "offers/office_sql.rs"]
+mod offer_edits;
 #[allow(clippy::duplicate_mod)]
-#[path = "outbox_sql.rs"]
-mod outbox_sql;
+#[path = "offers/search_sql.rs"]
+mod offer_search;
 #[allow(clippy::duplicate_mod)]
-#[path = "reports_sql.rs"]
-mod reports_sql;
+#[path = "offers/sql.rs"]
+mod offers;
 #[allow(clippy::duplicate_mod)]
-#[path = "requests_sql.rs"]
-mod requests_sql;
+#[path = "outbox/sql.rs"]
+mod outbox;
+#[allow(clippy::duplicate_mod)]
+#[path = "reports/sql.rs"]
+mod reports;
 #[allow(clippy::duplicate_mod)]
 #[path = "rows.rs"]
 mod rows;
 #[allow(clippy::duplicate_mod)]
-#[path = "search_feed_sql.rs"]
-mod search_feed_sql;
+#[path = "search_feed/sql.rs"]
+mod search_feed;
 #[allow(clippy::duplicate_mod)]
-#[path = "search_sql.rs"]
-mod search_sql;
+#[path = "appointments/services_sql.rs"]
+mod services;
 #[allow(clippy::duplicate_mod)]
-#[path = "shared.rs"]
-mod shared;
+#[path = "accounts/sessions_sql.rs"]
+mod sessions;
+#[allow(clippy::duplicate_mod)]
+#[path = "sitemaps/sql.rs"]
+mod sitemaps;
+#[allow(clippy::duplicate_mod)]
+#[path = "storage_sql.rs"]
+mod storage;
+#[allow(clippy::duplicate_mod)]
+#[path = "accounts/users_sql.rs"]
+mod users;
+// Bulk loading writes rows its own way on each backend.
+#[path = "offers/bulk_rows_unnest.rs"]
+mod bulk_rows;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 

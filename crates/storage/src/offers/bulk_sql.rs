@@ -1,5 +1,5 @@
 //! Loading many offers fast, for both backends (compiled once per backend,
-//! like `shared.rs`): reference numbers taken per centre prefix in one
+//! like every `*_sql.rs`: see `crate::sqlite`): reference numbers taken per centre prefix in one
 //! statement each, then offers, texts and language requirements written by
 //! a few statements per table (`bulk_rows_*.rs`: multi-row `VALUES` on
 //! SQLite, `UNNEST` of arrays on PostgreSQL), all in one transaction. Used by
@@ -12,9 +12,9 @@ use sportello_domain::vocab::Vocabulary;
 use sportello_domain::{Actor, Lang, NewAuditEntry, OfferStatus, RefCode, TextStatus};
 
 use super::Store;
-use super::audit_sql::write_audit;
+use super::audit::write_audit;
 use super::bulk_rows::{insert_languages, insert_offers, insert_texts};
-use crate::search::search_columns;
+use super::bulk_types::{LanguageRow, OfferRow, TextRow};
 use crate::{ImportOffer, StorageError};
 
 impl Store {
@@ -131,55 +131,4 @@ impl Store {
         tx.commit().await?;
         Ok(references)
     }
-}
-
-/// An offer's columns, ready to bind.
-pub(super) struct OfferRow<'a> {
-    pub offer: &'a ImportOffer,
-    pub occupation: &'static str,
-    pub occupation_group: i32,
-    pub openings: i32,
-    pub salary_min: Option<i32>,
-    pub salary_max: Option<i32>,
-    pub title_text: String,
-    pub search_text: String,
-    pub reference: String,
-}
-
-impl<'a> OfferRow<'a> {
-    fn new(o: &'a ImportOffer, reference: &RefCode) -> Result<OfferRow<'a>, StorageError> {
-        let offer = &o.data;
-        let occupation = sportello_domain::vocab::occupation(&offer.occupation)
-            .ok_or_else(|| StorageError::Invalid(format!("unknown occupation {}", offer.occupation)))?;
-        let int = |n: u32, what: &str| i32::try_from(n).map_err(|_| StorageError::Invalid(format!("{what} too large")));
-        let (salary_min, salary_max) = match offer.salary {
-            Some(s) => (Some(int(s.min, "salary")?), Some(int(s.max, "salary")?)),
-            None => (None, None),
-        };
-        let (title_text, search_text) = search_columns(offer, reference);
-        Ok(OfferRow {
-            offer: o,
-            occupation: occupation.code,
-            occupation_group: i32::from(occupation.major_group()),
-            openings: int(offer.openings, "openings")?,
-            salary_min,
-            salary_max,
-            title_text,
-            search_text,
-            reference: reference.to_string(),
-        })
-    }
-}
-
-/// One text of an offer.
-pub(super) struct TextRow<'a> {
-    pub offer: i64,
-    pub text: &'a sportello_domain::OfferText,
-}
-
-/// One language requirement of an offer.
-pub(super) struct LanguageRow {
-    pub offer: i64,
-    pub language: &'static str,
-    pub level: &'static str,
 }

@@ -1,27 +1,28 @@
-//! The queries of both backends, written once. This file is compiled twice,
-//! as `sqlite::shared` and `postgres::shared`; each parent module defines
-//! `Db` (the sqlx database), `Store` (its store type, with `pool()`,
-//! `begin_write()`, `BACKEND` and a `cache` field) and `MIGRATOR`. Every query is plain SQL
-//! that both engines run the same way, with `$N` placeholders. Row decoding
-//! lives in `rows.rs` and the search conditions in `search_sql.rs`.
+//! [`Offers`](crate::Offers) for both backends, written once: this file is
+//! compiled per backend (see `crate::sqlite`), whose module defines `Db`
+//! (the sqlx database), `Tx` (its write transaction), `Store` (with
+//! `pool()`, `begin_write()`, `BACKEND` and a `cache` field) and `MIGRATOR`.
+//! Every query is plain SQL that both engines run the same way, with `$N`
+//! placeholders. The search conditions are in `search_sql.rs`, the back
+//! office's edits in `office_sql.rs`, bulk loads in `bulk_sql.rs`.
 
 use std::collections::HashMap;
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use sportello_domain::vocab::Vocabulary;
+use sportello_domain::vocab::{ContractType, EducationLevel, Licence, Vocabulary, WorkingTime};
 use sportello_domain::{
-    Actor, Centre, CentreId, Facets, Lang, LanguageRequirement, NewAuditEntry, NewCentre, NewOffer, Offer, OfferQuery,
-    OfferStatus, RefCode, SearchPage, SortOrder, TextStatus,
+    Actor, CentreId, Employer, Facets, Lang, LanguageRequirement, NewAuditEntry, NewOffer, Offer, OfferId, OfferQuery,
+    OfferStatus, OfferText, RefCode, Requirements, Salary, SearchPage, Section, SortOrder, TextStatus, WorkPlace,
 };
 use sqlx::{QueryBuilder, Row};
 
-use super::audit_sql::write_audit;
-use super::rows::{DbRow, centre_from_row, hours_from_row, offer_from_row, text_from_row, vocab};
-use super::search_sql::{Facet, TextFilter, push_id_list, push_where};
-use super::{Db, MIGRATOR, Store};
-use crate::search::search_columns;
-use crate::{Backoffice, ImportOffer, Storage, StorageError};
+use super::audit::write_audit;
+use super::offer_search::{Facet, TextFilter, push_id_list, push_where};
+use super::rows::{DbRow, invalid, vocab};
+use super::{Db, Store, Tx};
+use crate::offers::terms::search_columns;
+use crate::{Centres, ImportOffer, Offers, StorageError};
 
 /// The columns of an offer that make up [`Offer`] (not the search columns).
 pub(super) const OFFER_SELECT: &str = "SELECT id, reference, centre_id, section, occupation, employer_name, employer_hidden, \
@@ -29,48 +30,8 @@ pub(super) const OFFER_SELECT: &str = "SELECT id, reference, centre_id, section,
     education, licence, experience_months, salary_min, salary_max, valid_through, published_on, status, updated_at, version \
     FROM offers";
 
-pub(super) type Tx = crate::write_tx::WriteTx<Db>;
-
 #[async_trait]
-impl Storage for Store {
-    fn backend(&self) -> &'static str {
-        Store::BACKEND
-    }
-
-    #[tracing::instrument(skip_all)]
-    async fn ping(&self) -> Result<(), StorageError> {
-        sqlx::query("SELECT 1").execute(self.pool()).await?;
-        Ok(())
-    }
-
-    #[tracing::instrument(skip_all)]
-    async fn migrate(&self) -> Result<(), StorageError> {
-        MIGRATOR.run(self.pool()).await?;
-        Ok(())
-    }
-
-    #[tracing::instrument(skip_all, fields(slug = %centre.slug))]
-    async fn insert_centre(&self, centre: &NewCentre) -> Result<Centre, StorageError> {
-        let mut data = centre.clone();
-        data.prefix = data.prefix.to_ascii_uppercase();
-        self.save_centre(None, &data, &Actor::system(), Utc::now()).await
-    }
-
-    #[tracing::instrument(skip_all)]
-    async fn centres(&self) -> Result<Vec<Centre>, StorageError> {
-        if let Some(centres) = self.cache.centres.get() {
-            return Ok(centres);
-        }
-        let centres = self.load_centres().await?;
-        self.cache.centres.put(&centres);
-        Ok(centres)
-    }
-
-    #[tracing::instrument(skip_all, fields(slug))]
-    async fn centre_by_slug(&self, slug: &str) -> Result<Option<Centre>, StorageError> {
-        Ok(self.centres().await?.into_iter().find(|c| c.data.slug == slug))
-    }
-
+impl Offers for Store {
     #[tracing::instrument(skip_all)]
     async fn insert_offer(&self, offer: &NewOffer, actor: &Actor, now: DateTime<Utc>) -> Result<Offer, StorageError> {
         let mut tx = self.begin_write().await?;
@@ -307,45 +268,32 @@ impl Storage for Store {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn count_centres(&self) -> Result<u64, StorageError> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM centres")
-            .fetch_one(self.pool())
-            .await?;
-        Ok(n as u64)
+    async fn expire_offers(&self, today: NaiveDate, now: DateTime<Utc>) -> Result<Vec<RefCode>, StorageError> {
+        let mut tx = self.begin_write().await?;
+        // Rows another node expires meanwhile no longer match: each offer is
+        // expired (and logged) once.
+        let rows = sqlx::query(
+            "UPDATE offers SET status = 'expired', updated_at = $1, version = version + 1 \
+             WHERE status = 'published' AND valid_through < $2 RETURNING reference, centre_id",
+        )
+        .bind(now)
+        .bind(today)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut expired = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let reference: String = row.try_get("reference")?;
+            let centre: i64 = row.try_get("centre_id")?;
+            let entry = NewAuditEntry::new("offer.expire", "offer", &reference).centre(CentreId(centre));
+            write_audit(&mut tx, &Actor::system(), &entry, now).await?;
+            expired.push(RefCode::parse(&reference).map_err(|e| StorageError::Invalid(e.to_string()))?);
+        }
+        tx.commit().await?;
+        Ok(expired)
     }
 }
 
 impl Store {
-    async fn load_centres(&self) -> Result<Vec<Centre>, StorageError> {
-        let rows = sqlx::query("SELECT * FROM centres ORDER BY area_slug, name")
-            .fetch_all(self.pool())
-            .await?;
-        let mut centres = rows.iter().map(centre_from_row).collect::<Result<Vec<_>, _>>()?;
-        let hours = sqlx::query("SELECT * FROM centre_hours ORDER BY centre_id, weekday, opens")
-            .fetch_all(self.pool())
-            .await?;
-        for row in &hours {
-            let centre_id: i64 = row.try_get("centre_id")?;
-            if let Some(c) = centres.iter_mut().find(|c| c.id.0 == centre_id) {
-                c.data.hours.push(hours_from_row(row)?);
-            }
-        }
-        let closures = sqlx::query("SELECT * FROM centre_closures ORDER BY centre_id, first_day")
-            .fetch_all(self.pool())
-            .await?;
-        for row in &closures {
-            let centre_id: i64 = row.try_get("centre_id")?;
-            if let Some(c) = centres.iter_mut().find(|c| c.id.0 == centre_id) {
-                c.data.closures.push(sportello_domain::Closure {
-                    first_day: row.try_get("first_day")?,
-                    last_day: row.try_get("last_day")?,
-                    reason: row.try_get("reason")?,
-                });
-            }
-        }
-        Ok(centres)
-    }
-
     pub(super) async fn load_offer(&self, id: i64) -> Result<Offer, StorageError> {
         self.load_offers(&[id]).await?.pop().ok_or(StorageError::NotFound)
     }
@@ -434,40 +382,6 @@ impl Store {
         }
         Ok(offers)
     }
-}
-
-/// Writes a centre's opening hours and closures (after removing any).
-pub(super) async fn write_centre_children(tx: &mut Tx, id: i64, centre: &NewCentre) -> Result<(), StorageError> {
-    sqlx::query("DELETE FROM centre_hours WHERE centre_id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    sqlx::query("DELETE FROM centre_closures WHERE centre_id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    for h in &centre.hours {
-        sqlx::query(
-            "INSERT INTO centre_hours (centre_id, weekday, opens, closes, by_appointment) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(id)
-        .bind(i32::from(h.weekday))
-        .bind(h.opens.format("%H:%M").to_string())
-        .bind(h.closes.format("%H:%M").to_string())
-        .bind(h.by_appointment)
-        .execute(&mut **tx)
-        .await?;
-    }
-    for c in &centre.closures {
-        sqlx::query("INSERT INTO centre_closures (centre_id, first_day, last_day, reason) VALUES ($1, $2, $3, $4)")
-            .bind(id)
-            .bind(c.first_day)
-            .bind(c.last_day)
-            .bind(&c.reason)
-            .execute(&mut **tx)
-            .await?;
-    }
-    Ok(())
 }
 
 /// Writes one offer and gives it the next reference number of its centre.
@@ -589,4 +503,79 @@ pub(super) async fn insert_offer_children(tx: &mut Tx, id: i64, offer: &NewOffer
             .await?;
     }
     Ok(())
+}
+
+pub(super) fn text_from_row(row: &DbRow) -> Result<OfferText, StorageError> {
+    let lang: String = row.try_get("lang")?;
+    let status: String = row.try_get("status")?;
+    Ok(OfferText {
+        lang: Lang::parse(&lang).ok_or_else(|| invalid("lang", &lang))?,
+        status: TextStatus::parse(&status).ok_or_else(|| invalid("text status", &status))?,
+        machine: row.try_get("machine")?,
+        title: row.try_get("title")?,
+        description: row.try_get("description")?,
+        how_to_apply: row.try_get("how_to_apply")?,
+    })
+}
+
+pub(super) fn offer_from_row(row: &DbRow) -> Result<Offer, StorageError> {
+    let reference: String = row.try_get("reference")?;
+    let section: String = row.try_get("section")?;
+    let status: String = row.try_get("status")?;
+    let unsigned = |column: &str| -> Result<u32, StorageError> {
+        let n: i32 = row.try_get(column)?;
+        u32::try_from(n).map_err(|_| invalid(column, &n.to_string()))
+    };
+    let salary = match (
+        row.try_get::<Option<i32>, _>("salary_min")?,
+        row.try_get::<Option<i32>, _>("salary_max")?,
+    ) {
+        (Some(min), Some(max)) => Some(Salary {
+            min: min.max(0) as u32,
+            max: max.max(0) as u32,
+        }),
+        _ => None,
+    };
+    Ok(Offer {
+        id: OfferId(row.try_get("id")?),
+        reference: RefCode::parse(&reference).map_err(|_| invalid("reference", &reference))?,
+        status: OfferStatus::parse(&status).ok_or_else(|| invalid("status", &status))?,
+        published_on: row.try_get("published_on")?,
+        updated_at: row.try_get("updated_at")?,
+        version: row.try_get("version")?,
+        data: NewOffer {
+            centre: CentreId(row.try_get("centre_id")?),
+            section: Section::parse(&section).ok_or_else(|| invalid("section", &section))?,
+            occupation: row.try_get("occupation")?,
+            texts: Vec::new(),
+            employer: Employer {
+                name: row.try_get("employer_name")?,
+                hidden: row.try_get("employer_hidden")?,
+            },
+            place: WorkPlace {
+                town: row.try_get("work_town")?,
+                postcode: row.try_get("work_postcode")?,
+                region: row.try_get("work_region")?,
+                country: row.try_get("work_country")?,
+                remote: row.try_get("remote")?,
+            },
+            contract: vocab::<ContractType>(row, "contract")?,
+            working_time: vocab::<WorkingTime>(row, "working_time")?,
+            hours_per_week: row
+                .try_get::<Option<i32>, _>("hours_per_week")?
+                .and_then(|h| u8::try_from(h).ok()),
+            openings: unsigned("openings")?,
+            requirements: Requirements {
+                education: vocab::<EducationLevel>(row, "education")?,
+                languages: Vec::new(),
+                licence: row
+                    .try_get::<Option<String>, _>("licence")?
+                    .map(|l| Licence::parse(&l).ok_or_else(|| invalid("licence", &l)))
+                    .transpose()?,
+                experience_months: u16::try_from(unsigned("experience_months")?).unwrap_or(u16::MAX),
+            },
+            salary,
+            valid_through: row.try_get("valid_through")?,
+        },
+    })
 }

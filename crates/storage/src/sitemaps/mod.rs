@@ -1,4 +1,4 @@
-//! What crawlers need of the open offers beyond the search: their references
+//! What the sitemaps need of the open offers beyond the search: their references
 //! and last changes read in id order a page at a time (keyset pagination), and
 //! their counts per block of ids, so that a sitemap of a million offers is
 //! written one block at a time and never holds them all in memory.
@@ -34,7 +34,7 @@ pub struct OfferBlock {
 
 impl OfferBlock {
     /// The ids of block `number` of size `size`, as the half-open range
-    /// `(after, until]` that [`Crawl::open_offer_stamps`] takes.
+    /// `(after, until]` that [`Sitemaps::open_offer_stamps`] takes.
     pub fn id_range(number: u64, size: u64) -> (i64, i64) {
         let after = number.saturating_mul(size).min(i64::MAX as u64) as i64;
         let until = (number.saturating_add(1)).saturating_mul(size).min(i64::MAX as u64) as i64;
@@ -43,7 +43,7 @@ impl OfferBlock {
 }
 
 #[async_trait]
-pub trait Crawl: Send + Sync {
+pub trait Sitemaps: Send + Sync {
     /// Open offers on `today` (Rome) with `after < id <= until`, in id
     /// order, at most `limit` of them: call again with the last id read as
     /// `after` for the next page.

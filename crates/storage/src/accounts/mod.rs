@@ -1,11 +1,13 @@
-//! What the back office asks of the database about people: users and their
-//! grants, second factors, sessions, sign-in throttling, API tokens, the
-//! installation key and the append-only audit log. Every change to a user,
-//! a grant or a token writes its audit row in the same transaction.
+//! What the back office asks of the database about its users: accounts
+//! ([`Accounts`]: users and their grants, second factors, the installation
+//! key) and how they sign in ([`Sessions`]: sessions, sign-in throttling,
+//! API tokens). Every change to a user, a grant or a token writes its audit
+//! row in the same transaction. The SQL of both backends is beside them, in
+//! `users_sql.rs` and `sessions_sql.rs`.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sportello_domain::{Actor, AuditEntry, CentreId, Grant, Lang, NewAuditEntry, User, UserId};
+use sportello_domain::{Actor, Grant, Lang, User, UserId};
 
 use crate::StorageError;
 
@@ -84,22 +86,6 @@ pub struct ApiToken {
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
-/// Which audit rows to read, newest first.
-#[derive(Debug, Clone, Default)]
-pub struct AuditFilter {
-    /// Part of the actor's e-mail.
-    pub actor: Option<String>,
-    /// An action, or an action prefix ending in `.` (e.g. `offer.`).
-    pub action: Option<String>,
-    pub object_kind: Option<String>,
-    pub object_id: Option<String>,
-    pub centre: Option<CentreId>,
-    pub from: Option<DateTime<Utc>>,
-    pub until: Option<DateTime<Utc>>,
-    pub limit: u32,
-    pub offset: u32,
-}
-
 #[async_trait]
 pub trait Accounts: Send + Sync {
     /// The installation's random key: made by `generate` and stored on the
@@ -159,7 +145,12 @@ pub trait Accounts: Send + Sync {
     /// Uses up a recovery code; false when unknown or used.
     async fn use_recovery_code(&self, id: UserId, code_hash: &str, now: DateTime<Utc>) -> Result<bool, StorageError>;
     async fn unused_recovery_codes(&self, id: UserId) -> Result<u64, StorageError>;
+}
 
+/// Sessions of signed-in users, the throttling of failed sign-ins (the rule
+/// is `sportello_domain::sign_in`'s) and personal API tokens.
+#[async_trait]
+pub trait Sessions: Send + Sync {
     async fn create_session(
         &self,
         id_hash: &str,
@@ -184,7 +175,8 @@ pub trait Accounts: Send + Sync {
         keys: &[String],
         now: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>, StorageError>;
-    /// Counts a failure on `key` and blocks it by [`sign_in_delay`].
+    /// Counts a failure on `key` and blocks it by
+    /// [`sportello_domain::sign_in::sign_in_delay`].
     async fn record_sign_in_failure(&self, key: &str, free: u32, now: DateTime<Utc>) -> Result<(), StorageError>;
     async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StorageError>;
 
@@ -206,15 +198,4 @@ pub trait Accounts: Send + Sync {
     ) -> Result<(), StorageError>;
     /// The active user owning this unrevoked token; notes its use.
     async fn user_by_api_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>, StorageError>;
-}
-
-/// The append-only audit log. Changes write their rows in their own
-/// transactions; this is for what is logged on its own (sign-ins,
-/// refusals) and for reading.
-#[async_trait]
-pub trait AuditLog: Send + Sync {
-    /// Appends one row to the audit log.
-    async fn audit(&self, actor: &Actor, entry: NewAuditEntry, now: DateTime<Utc>) -> Result<(), StorageError>;
-    /// Rows matching `filter`, newest first.
-    async fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StorageError>;
 }

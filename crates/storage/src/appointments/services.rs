@@ -13,7 +13,7 @@ use sportello_domain::{Actor, CentreId, Lang, NewService, Service, ServiceId};
 use crate::StorageError;
 
 #[async_trait]
-pub trait Catalogue: Send + Sync {
+pub trait Services: Send + Sync {
     /// Every service of a centre, active or not, in catalogue order.
     async fn services(&self, centre: CentreId) -> Result<Vec<Service>, StorageError>;
     async fn service(&self, id: ServiceId) -> Result<Option<Service>, StorageError>;

@@ -1,5 +1,5 @@
-//! [`Outbox`] for both backends, written once (compiled per backend like
-//! `shared.rs`). The claim differs in one clause: PostgreSQL locks the rows
+//! [`Outbox`] for both backends, written once (compiled per backend, like
+//! every `*_sql.rs`: see `crate::sqlite`). The claim differs in one clause: PostgreSQL locks the rows
 //! it picks and skips those another worker holds; SQLite has one writer at a
 //! time, and the claim runs in a `BEGIN IMMEDIATE` transaction.
 
@@ -9,8 +9,8 @@ use sportello_domain::{BULK_MAIL_KINDS, Email, Lang, MailAttachment, OutgoingMai
 use sqlx::Row;
 
 use super::Store;
+use super::Tx;
 use super::rows::{DbRow, invalid};
-use super::shared::Tx;
 use crate::outbox::{ClaimedMail, MailCounts, MailStatus, StoredMail};
 use crate::{Outbox, StorageError};
 

@@ -1,6 +1,6 @@
-//! The queries of [`crate::Crawl`], for both backends (compiled once per
-//! backend, like `shared.rs`). The open-offer condition is the search's own
-//! (`search_sql::push_where` without filters), so the sitemap and the search
+//! The queries of [`crate::Sitemaps`], for both backends (compiled once per
+//! backend, like every `*_sql.rs`: see `crate::sqlite`). The open-offer condition is the search's own
+//! (`offers/search_sql.rs`'s `push_where` without filters), so the sitemap and the search
 //! never disagree on what is open.
 
 use async_trait::async_trait;
@@ -8,12 +8,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sportello_domain::{OfferFilter, OfferId, RefCode};
 use sqlx::QueryBuilder;
 
-use super::search_sql::{TextFilter, push_where};
+use super::offer_search::{TextFilter, push_where};
 use super::{Db, Store};
-use crate::{Crawl, OfferBlock, OfferStamp, StorageError};
+use crate::{OfferBlock, OfferStamp, Sitemaps, StorageError};
 
 #[async_trait]
-impl Crawl for Store {
+impl Sitemaps for Store {
     #[tracing::instrument(skip_all, fields(after, until, limit))]
     async fn open_offer_stamps(
         &self,

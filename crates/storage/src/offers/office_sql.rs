@@ -1,21 +1,22 @@
-//! [`Backoffice`] for both backends, written once (compiled per backend like
-//! `shared.rs`): back-office lists, edits, translations, extensions and the
-//! expiry job, each change with its audit row in the same transaction.
+//! [`OfferEdits`](crate::OfferEdits) for both backends, written once
+//! (compiled per backend, like every `*_sql.rs`: see `crate::sqlite`):
+//! back-office lists, edits, translations, extensions and the sections'
+//! texts, each change with its audit row in the same transaction.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sportello_domain::offer_form::offer_changes;
 use sportello_domain::text::normalize;
 use sportello_domain::{
-    Actor, AuditEntry, Centre, CentreId, Lang, NewAuditEntry, NewCentre, NewOffer, Offer, OfferStatus, OfferText,
-    RefCode, Section, TextStatus,
+    Actor, AuditEntry, CentreId, Lang, NewAuditEntry, NewOffer, Offer, OfferStatus, OfferText, RefCode, Section,
+    TextStatus,
 };
 use sqlx::{QueryBuilder, Row};
 
-use super::audit_sql::{audit_from_row, escape_like, write_audit};
-use super::shared::{Tx, bind_offer_columns, insert_offer_children, write_centre_children};
-use super::{Db, Store};
-use crate::{Backoffice, OfficeFilter, OfficePage, SectionText, Storage, StorageError, TranslationTask};
+use super::audit::{audit_from_row, escape_like, write_audit};
+use super::offers::{bind_offer_columns, insert_offer_children};
+use super::{Db, Store, Tx};
+use crate::{OfferEdits, Offers, OfficeFilter, OfficePage, SectionText, StorageError, TranslationTask};
 
 /// `AND ((centre, section) in allowed)`; `allowed` is never empty here.
 fn push_allowed(q: &mut QueryBuilder<Db>, allowed: &[(CentreId, Section)]) {
@@ -39,26 +40,6 @@ fn changes_json(changes: &[(String, String, String)]) -> String {
         .map(|(field, old, new)| (field.clone(), serde_json::json!([old, new])))
         .collect();
     serde_json::Value::Object(map).to_string()
-}
-
-/// Binds `$1`…`$12` of a centre's `INSERT` or `UPDATE`.
-fn bind_centre_columns<'q>(
-    query: sqlx::query::Query<'q, Db, <Db as sqlx::Database>::Arguments>,
-    centre: &'q NewCentre,
-) -> sqlx::query::Query<'q, Db, <Db as sqlx::Database>::Arguments> {
-    query
-        .bind(&centre.slug)
-        .bind(&centre.prefix)
-        .bind(&centre.name)
-        .bind(&centre.town)
-        .bind(&centre.address)
-        .bind(&centre.postcode)
-        .bind(&centre.province)
-        .bind(&centre.region)
-        .bind(&centre.phone)
-        .bind(&centre.email)
-        .bind(&centre.area.slug)
-        .bind(&centre.area.name)
 }
 
 /// Rewrites an offer's columns and children; `version` is the one read.
@@ -101,7 +82,7 @@ impl Store {
 }
 
 #[async_trait]
-impl Backoffice for Store {
+impl OfferEdits for Store {
     #[tracing::instrument(skip_all)]
     async fn office_offers(&self, filter: &OfficeFilter) -> Result<OfficePage, StorageError> {
         if filter.allowed.is_empty() {
@@ -284,31 +265,6 @@ impl Backoffice for Store {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn expire_offers(&self, today: NaiveDate, now: DateTime<Utc>) -> Result<Vec<RefCode>, StorageError> {
-        let mut tx = self.begin_write().await?;
-        // Rows another node expires meanwhile no longer match: each offer is
-        // expired (and logged) once.
-        let rows = sqlx::query(
-            "UPDATE offers SET status = 'expired', updated_at = $1, version = version + 1 \
-             WHERE status = 'published' AND valid_through < $2 RETURNING reference, centre_id",
-        )
-        .bind(now)
-        .bind(today)
-        .fetch_all(&mut *tx)
-        .await?;
-        let mut expired = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let reference: String = row.try_get("reference")?;
-            let centre: i64 = row.try_get("centre_id")?;
-            let entry = NewAuditEntry::new("offer.expire", "offer", &reference).centre(CentreId(centre));
-            write_audit(&mut tx, &Actor::system(), &entry, now).await?;
-            expired.push(RefCode::parse(&reference).map_err(|e| StorageError::Invalid(e.to_string()))?);
-        }
-        tx.commit().await?;
-        Ok(expired)
-    }
-
-    #[tracing::instrument(skip_all)]
     async fn translation_queue(
         &self,
         allowed: &[(CentreId, Section)],
@@ -368,87 +324,6 @@ impl Backoffice for Store {
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(audit_from_row).collect()
-    }
-
-    #[tracing::instrument(skip_all, fields(slug = %centre.slug))]
-    async fn save_centre(
-        &self,
-        id: Option<CentreId>,
-        centre: &NewCentre,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<Centre, StorageError> {
-        let before = match id {
-            Some(id) => Some(
-                self.centres()
-                    .await?
-                    .into_iter()
-                    .find(|c| c.id == id)
-                    .ok_or(StorageError::NotFound)?,
-            ),
-            None => None,
-        };
-        let mut tx = self.begin_write().await?;
-        let id = match id {
-            Some(id) => {
-                bind_centre_columns(
-                    sqlx::query(
-                        "UPDATE centres SET slug = $1, prefix = $2, name = $3, town = $4, address = $5, \
-                         postcode = $6, province = $7, region = $8, phone = $9, email = $10, area_slug = $11, \
-                         area_name = $12 WHERE id = $13",
-                    ),
-                    centre,
-                )
-                .bind(id.0)
-                .execute(&mut *tx)
-                .await?;
-                id.0
-            }
-            None => bind_centre_columns(
-                sqlx::query(
-                    "INSERT INTO centres (slug, prefix, name, town, address, postcode, province, region, phone, \
-                     email, area_slug, area_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
-                     RETURNING id",
-                ),
-                centre,
-            )
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?,
-        };
-        write_centre_children(&mut tx, id, centre).await?;
-        let details = match &before {
-            Some(before) => {
-                let old = serde_json::to_value(&before.data).unwrap_or_default();
-                let new = serde_json::to_value(centre).unwrap_or_default();
-                let mut changes = serde_json::Map::new();
-                if let (Some(old), Some(new)) = (old.as_object(), new.as_object()) {
-                    for (key, value) in new {
-                        if old.get(key) != Some(value) {
-                            changes.insert(key.clone(), serde_json::json!([old.get(key), value]));
-                        }
-                    }
-                }
-                serde_json::Value::Object(changes)
-            }
-            None => serde_json::to_value(centre).unwrap_or_default(),
-        };
-        let action = if before.is_some() {
-            "centre.update"
-        } else {
-            "centre.create"
-        };
-        let entry = NewAuditEntry::new(action, "centre", &centre.slug)
-            .centre(CentreId(id))
-            .details(details.to_string());
-        write_audit(&mut tx, actor, &entry, now).await?;
-        tx.commit().await?;
-        self.cache.centres.clear();
-        self.centres()
-            .await?
-            .into_iter()
-            .find(|c| c.id.0 == id)
-            .ok_or(StorageError::NotFound)
     }
 
     async fn section_texts(&self) -> Result<Vec<SectionText>, StorageError> {

@@ -1,5 +1,5 @@
 //! The queries of [`crate::SearchFeed`], for both backends (compiled once per
-//! backend, like `shared.rs`). The change log itself is written by the
+//! backend, like every `*_sql.rs`: see `crate::sqlite`). The change log itself is written by the
 //! triggers of migration 0012, never here.
 
 use async_trait::async_trait;
@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use sportello_domain::{Offer, OfferId};
 use sqlx::{QueryBuilder, Row};
 
-use super::search_sql::push_id_list;
-use super::shared::OFFER_SELECT;
+use super::offer_search::push_id_list;
+use super::offers::OFFER_SELECT;
 use super::{Db, Store};
 use crate::{ChangeLogBounds, OfferChange, SearchFeed, StorageError};
 

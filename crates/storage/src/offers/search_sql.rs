@@ -1,5 +1,5 @@
 //! The SQL of the storage-backed search, for both backends (compiled once per
-//! backend, like `shared.rs`): the conditions of a search and the facets it
+//! backend, like every `*_sql.rs`: see `crate::sqlite`): the conditions of a search and the facets it
 //! counts.
 
 use chrono::NaiveDate;
@@ -8,7 +8,7 @@ use sportello_domain::{Facets, OfferFilter, RefCode};
 use sqlx::QueryBuilder;
 
 use super::Db;
-use crate::search::{Term, query_terms};
+use crate::offers::terms::{Term, query_terms};
 
 /// ` WHERE column IN (ids…)`.
 pub(super) fn push_id_list(q: &mut QueryBuilder<Db>, column: &str, ids: &[i64]) {

@@ -1,15 +1,21 @@
 //! What the database keeps of appointments: each centre's services, access
-//! rules and patron-saint days, and the bookings. Capacity is the schema's
+//! rules and patron-saint days ([`Services`], in `services.rs`), and the
+//! bookings ([`Bookings`]); their SQL in `services_sql.rs` and
+//! `bookings_sql.rs`. Capacity is the schema's
 //! job: a booking holds one numbered seat of its slot, and the seats table
 //! refuses a number above the slot's capacity or taken twice (see migration
 //! 0008). E-mails about a booking are written to the outbox in the same
 //! transaction as the booking itself.
+
+pub mod services;
 
 use std::collections::BTreeMap;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sportello_domain::{Actor, Booking, BookingRef, BookingRequest, BookingStatus, CentreId, OutgoingMail, ServiceId};
+
+pub use services::Services;
 
 use crate::StorageError;
 
@@ -55,7 +61,7 @@ impl Booked {
 pub type TakenSeats = BTreeMap<DateTime<Utc>, u32>;
 
 #[async_trait]
-pub trait Appointments: Send + Sync {
+pub trait Bookings: Send + Sync {
     /// Places taken in the slots of `service` starting in `[from, to)`.
     async fn taken_seats(
         &self,

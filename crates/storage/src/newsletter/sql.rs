@@ -1,5 +1,5 @@
-//! [`Newsletter`] for both backends, written once (compiled per backend like
-//! `shared.rs`).
+//! [`Newsletter`] for both backends, written once (compiled per backend, like
+//! every `*_sql.rs`: see `crate::sqlite`).
 
 use std::collections::HashMap;
 
@@ -11,11 +11,11 @@ use sportello_domain::{
 };
 use sqlx::{QueryBuilder, Row};
 
-use super::audit_sql::write_audit;
-use super::outbox_sql::enqueue_mail;
+use super::Tx;
+use super::audit::write_audit;
+use super::offer_search::push_id_list;
+use super::outbox::enqueue_mail;
 use super::rows::{DbRow, invalid};
-use super::search_sql::push_id_list;
-use super::shared::Tx;
 use super::{Db, Store};
 use crate::newsletter::NEWS_BATCH;
 use crate::{Newsletter, StorageError};

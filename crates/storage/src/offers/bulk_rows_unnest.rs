@@ -9,8 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sportello_domain::vocab::Vocabulary;
 use sqlx::Row;
 
-use super::bulk_sql::{LanguageRow, OfferRow, TextRow};
-use super::shared::Tx;
+use super::Tx;
+use super::bulk_types::{LanguageRow, OfferRow, TextRow};
 use crate::StorageError;
 
 /// Writes the offers; returns their ids by reference.

@@ -1,14 +1,12 @@
 //! What the back office asks of the database about offers: lists by the
 //! user's centres and sections in any status, edits with their history,
-//! translations, extensions and the expiry job. Every change raises the
+//! translations, extensions, and the board sections' texts. Every change raises the
 //! offer's version and writes an audit row in the same transaction; the
 //! audit rows of an offer are its edit history.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use sportello_domain::{
-    Actor, AuditEntry, Centre, CentreId, Lang, NewCentre, NewOffer, Offer, OfferStatus, OfferText, RefCode, Section,
-};
+use sportello_domain::{Actor, AuditEntry, CentreId, Lang, NewOffer, Offer, OfferStatus, OfferText, RefCode, Section};
 
 use crate::StorageError;
 
@@ -48,7 +46,7 @@ pub struct TranslationTask {
 }
 
 #[async_trait]
-pub trait Backoffice: Send + Sync {
+pub trait OfferEdits: Send + Sync {
     async fn office_offers(&self, filter: &OfficeFilter) -> Result<OfficePage, StorageError>;
 
     /// Replaces an offer's fields and texts if its version is still
@@ -64,7 +62,7 @@ pub trait Backoffice: Send + Sync {
     ) -> Result<Offer, StorageError>;
 
     /// Writes one language's text of an offer (not the Italian original of
-    /// a published offer: that goes through [`Backoffice::update_offer`]).
+    /// a published offer: that goes through [`OfferEdits::update_offer`]).
     async fn set_offer_text(
         &self,
         reference: &RefCode,
@@ -84,10 +82,6 @@ pub trait Backoffice: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<Offer, StorageError>;
 
-    /// Sets `expired` on published offers whose day has passed; safe to run
-    /// on several nodes at once. Returns the offers it expired.
-    async fn expire_offers(&self, today: NaiveDate, now: DateTime<Utc>) -> Result<Vec<RefCode>, StorageError>;
-
     /// Published, unexpired offers of `allowed` without a public text in
     /// `lang` (any of the other languages when `None`), oldest first.
     async fn translation_queue(
@@ -100,15 +94,6 @@ pub trait Backoffice: Send + Sync {
 
     /// The audit rows of one offer, oldest first.
     async fn offer_history(&self, reference: &RefCode) -> Result<Vec<AuditEntry>, StorageError>;
-
-    /// Creates a centre (`id` none) or replaces one's data, hours and closures.
-    async fn save_centre(
-        &self,
-        id: Option<CentreId>,
-        centre: &NewCentre,
-        actor: &Actor,
-        now: DateTime<Utc>,
-    ) -> Result<Centre, StorageError>;
 
     /// The section texts administrators wrote, in every language (kept by
     /// each node for [`crate::CENTRES_TTL`], like the centres).

@@ -1,5 +1,6 @@
-//! [`Appointments`] for both backends, written once (compiled per backend
-//! like `shared.rs`); the services themselves are in `catalogue_sql.rs`.
+//! [`Bookings`] for both backends, written once (compiled per backend,
+//! like every `*_sql.rs`: see `crate::sqlite`); the services themselves are
+//! in `services_sql.rs`.
 //! Taking a place: the slot's row is created on first use with the service's
 //! capacity, then the lowest free seat number is inserted
 //! with `ON CONFLICT DO NOTHING`, trying the next number when another
@@ -16,11 +17,11 @@ use sportello_domain::{
 use sqlx::{AssertSqlSafe, Row};
 
 use super::Store;
-use super::audit_sql::write_audit;
-use super::outbox_sql::enqueue_mail;
+use super::Tx;
+use super::audit::write_audit;
+use super::outbox::enqueue_mail;
 use super::rows::{DbRow, invalid};
-use super::shared::Tx;
-use crate::{Appointments, Booked, IdempotencyKey, NewBooking, StorageError, TakenSeats};
+use crate::{Booked, Bookings, IdempotencyKey, NewBooking, StorageError, TakenSeats};
 
 const BOOKING_SELECT: &str = "SELECT id, reference, centre_id, service_id, modality, starts_at, ends_at, status, name, \
     email, phone, codice_fiscale, lang, interpreter, wheelchair, sign_language, other_needs, video_url, sequence, \
@@ -191,7 +192,7 @@ impl Store {
 }
 
 #[async_trait]
-impl Appointments for Store {
+impl Bookings for Store {
     async fn taken_seats(
         &self,
         service: ServiceId,

@@ -1,5 +1,5 @@
-//! [`Catalogue`] for both backends, written once (compiled per backend like
-//! `shared.rs`): each centre's services with their texts, access rules and
+//! [`Services`] for both backends, written once (compiled per backend, like
+//! every `*_sql.rs`: see `crate::sqlite`): each centre's services with their texts, access rules and
 //! patron-saint days. Every change writes its audit row in its transaction.
 
 use std::collections::BTreeMap;
@@ -12,11 +12,11 @@ use sportello_domain::{
 };
 use sqlx::{AssertSqlSafe, Row};
 
-use super::audit_sql::write_audit;
+use super::Tx;
+use super::audit::write_audit;
 use super::rows::{DbRow, invalid};
-use super::shared::Tx;
 use super::{Db, Store};
-use crate::{Catalogue, StorageError};
+use crate::{Services, StorageError};
 
 const SERVICE_SELECT: &str = "SELECT id, centre_id, kind, duration_minutes, in_office, by_phone, by_video, capacity, \
     min_notice_minutes, max_days_ahead, active, version FROM services";
@@ -188,7 +188,7 @@ async fn write_patron_days(
 }
 
 #[async_trait]
-impl Catalogue for Store {
+impl Services for Store {
     async fn services(&self, centre: CentreId) -> Result<Vec<Service>, StorageError> {
         self.services_where("centre_id", centre.0).await
     }

@@ -9,8 +9,8 @@ use sportello_domain::vocab::Vocabulary;
 use sqlx::{QueryBuilder, Row};
 
 use super::Db;
-use super::bulk_sql::{LanguageRow, OfferRow, TextRow};
-use super::shared::Tx;
+use super::Tx;
+use super::bulk_types::{LanguageRow, OfferRow, TextRow};
 use crate::StorageError;
 
 /// Offers (28 values each) per statement.

@@ -1,5 +1,5 @@
-//! [`AuditLog`] for both backends, written once (compiled per backend like
-//! `shared.rs`), and [`write_audit`], which every change uses to append
+//! [`AuditLog`] for both backends, written once (compiled per backend, like
+//! every `*_sql.rs`: see `crate::sqlite`), and [`write_audit`], which every change uses to append
 //! its row inside its own transaction.
 
 use async_trait::async_trait;
@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use sportello_domain::{Actor, AuditEntry, CentreId, NewAuditEntry, UserId};
 use sqlx::{QueryBuilder, Row};
 
+use super::Tx;
 use super::rows::DbRow;
-use super::shared::Tx;
 use super::{Db, Store};
 use crate::{AuditFilter, AuditLog, StorageError};
 

@@ -1,5 +1,5 @@
 //! [`EmployerRequests`] for both backends, written once (compiled per
-//! backend like `shared.rs`).
+//! backend, like every `*_sql.rs`: see `crate::sqlite`).
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -9,9 +9,9 @@ use sportello_domain::{
 };
 use sqlx::{QueryBuilder, Row};
 
-use super::audit_sql::write_audit;
+use super::audit::write_audit;
+use super::offers::insert_offer;
 use super::rows::{DbRow, invalid};
-use super::shared::insert_offer;
 use super::{Db, Store};
 use crate::{EmployerRequests, StorageError};
 

@@ -1,0 +1,245 @@
+//! Sessions, sign-in throttling and API tokens, for both backends (compiled
+//! once per backend, like every `*_sql.rs`: see `crate::sqlite`).
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sportello_domain::sign_in::{FAILURE_MEMORY, sign_in_delay};
+use sportello_domain::{Actor, NewAuditEntry, User, UserId};
+use sqlx::Row;
+
+use super::Store;
+use super::audit::write_audit;
+use super::rows::invalid;
+use crate::{Accounts, ApiToken, SessionRecord, SessionStage, Sessions, StorageError};
+
+#[async_trait]
+impl Sessions for Store {
+    async fn create_session(
+        &self,
+        id_hash: &str,
+        user: UserId,
+        stage: SessionStage,
+        address: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, stage, created_at, last_seen_at, address) \
+             VALUES ($1, $2, $3, $4, $4, $5)",
+        )
+        .bind(id_hash)
+        .bind(user.0)
+        .bind(stage.code())
+        .bind(now)
+        .bind(address)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StorageError> {
+        let row = sqlx::query("SELECT user_id, stage, created_at, last_seen_at FROM sessions WHERE id_hash = $1")
+            .bind(id_hash)
+            .fetch_optional(self.pool())
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let stage: String = row.try_get("stage")?;
+        Ok(Some(SessionRecord {
+            user: UserId(row.try_get("user_id")?),
+            stage: SessionStage::parse(&stage).ok_or_else(|| invalid("stage", &stage))?,
+            created_at: row.try_get("created_at")?,
+            last_seen_at: row.try_get("last_seen_at")?,
+        }))
+    }
+
+    async fn touch_session(&self, id_hash: &str, now: DateTime<Utc>) -> Result<(), StorageError> {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
+            .bind(now)
+            .bind(id_hash)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_session(&self, id_hash: &str) -> Result<(), StorageError> {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(id_hash)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    async fn purge_sessions(
+        &self,
+        idle_before: DateTime<Utc>,
+        created_before: DateTime<Utc>,
+    ) -> Result<u64, StorageError> {
+        Ok(
+            sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
+                .bind(idle_before)
+                .bind(created_before)
+                .execute(self.pool())
+                .await?
+                .rows_affected(),
+        )
+    }
+
+    async fn sign_in_blocked_until(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, StorageError> {
+        let mut latest: Option<DateTime<Utc>> = None;
+        for key in keys {
+            let until: Option<DateTime<Utc>> =
+                sqlx::query_scalar("SELECT blocked_until FROM sign_in_throttle WHERE key = $1")
+                    .bind(key)
+                    .fetch_optional(self.pool())
+                    .await?;
+            if let Some(until) = until.filter(|u| *u > now) {
+                latest = Some(latest.map_or(until, |l| l.max(until)));
+            }
+        }
+        Ok(latest)
+    }
+
+    async fn record_sign_in_failure(&self, key: &str, free: u32, now: DateTime<Utc>) -> Result<(), StorageError> {
+        let mut tx = self.begin_write().await?;
+        // Locks the row on PostgreSQL so that two nodes count both failures.
+        sqlx::query(
+            "INSERT INTO sign_in_throttle (key, failures, last_failure_at, blocked_until) VALUES ($1, 1, $2, $2) \
+             ON CONFLICT (key) DO UPDATE SET failures = CASE \
+               WHEN sign_in_throttle.last_failure_at < $3 THEN 1 ELSE sign_in_throttle.failures + 1 END, \
+             last_failure_at = $2",
+        )
+        .bind(key)
+        .bind(now)
+        .bind(now - FAILURE_MEMORY)
+        .execute(&mut *tx)
+        .await?;
+        let failures: i32 = sqlx::query_scalar("SELECT failures FROM sign_in_throttle WHERE key = $1")
+            .bind(key)
+            .fetch_one(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE sign_in_throttle SET blocked_until = $1 WHERE key = $2")
+            .bind(now + sign_in_delay(failures.max(0) as u32, free))
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StorageError> {
+        sqlx::query("DELETE FROM sign_in_throttle WHERE key = $1")
+            .bind(key)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    async fn insert_api_token(
+        &self,
+        user: UserId,
+        name: &str,
+        token_hash: &str,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<ApiToken, StorageError> {
+        let owner = self.user_by_id(user).await?;
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(user.0)
+        .bind(name)
+        .bind(token_hash)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        let details = serde_json::json!({ "token": id, "name": name });
+        write_audit(
+            &mut tx,
+            actor,
+            &NewAuditEntry::new("token.create", "user", &owner.email).details(details.to_string()),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(ApiToken {
+            id,
+            name: name.into(),
+            created_at: now,
+            last_used_at: None,
+            revoked_at: None,
+        })
+    }
+
+    async fn api_tokens(&self, user: UserId) -> Result<Vec<ApiToken>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY id",
+        )
+        .bind(user.0)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(ApiToken {
+                    id: row.try_get("id")?,
+                    name: row.try_get("name")?,
+                    created_at: row.try_get("created_at")?,
+                    last_used_at: row.try_get("last_used_at")?,
+                    revoked_at: row.try_get("revoked_at")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn revoke_api_token(
+        &self,
+        user: UserId,
+        token: i64,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let owner = self.user_by_id(user).await?;
+        let mut tx = self.begin_write().await?;
+        let changed =
+            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
+                .bind(now)
+                .bind(token)
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if changed != 1 {
+            return Err(StorageError::NotFound);
+        }
+        let details = serde_json::json!({ "token": token });
+        write_audit(
+            &mut tx,
+            actor,
+            &NewAuditEntry::new("token.revoke", "user", &owner.email).details(details.to_string()),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn user_by_api_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>, StorageError> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active",
+        )
+        .bind(token_hash)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(id) = id else { return Ok(None) };
+        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(token_hash)
+            .execute(self.pool())
+            .await?;
+        self.user(UserId(id)).await
+    }
+}

@@ -1,0 +1,35 @@
+//! The append-only audit log (the database itself refuses to change or
+//! delete its rows); its SQL is in `sql.rs`.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sportello_domain::{Actor, AuditEntry, CentreId, NewAuditEntry};
+
+use crate::StorageError;
+
+/// Which audit rows to read, newest first.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Part of the actor's e-mail.
+    pub actor: Option<String>,
+    /// An action, or an action prefix ending in `.` (e.g. `offer.`).
+    pub action: Option<String>,
+    pub object_kind: Option<String>,
+    pub object_id: Option<String>,
+    pub centre: Option<CentreId>,
+    pub from: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+/// The append-only audit log. Changes write their rows in their own
+/// transactions; this is for what is logged on its own (sign-ins,
+/// refusals) and for reading.
+#[async_trait]
+pub trait AuditLog: Send + Sync {
+    /// Appends one row to the audit log.
+    async fn audit(&self, actor: &Actor, entry: NewAuditEntry, now: DateTime<Utc>) -> Result<(), StorageError>;
+    /// Rows matching `filter`, newest first.
+    async fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StorageError>;
+}
