@@ -75,6 +75,10 @@ fn used_ids() -> Vec<(String, String)> {
             }
         }
     }
+    // The labels of the offer's fields, listed once in the domain.
+    for field in sportello_domain::OFFER_FIELDS {
+        used.push(("sportello_domain::OFFER_FIELDS".to_string(), field.label.to_string()));
+    }
     used
 }
 

@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use chrono::Utc;
-use sportello_domain::sign_in::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
+use sportello_domain::accounts::sign_in::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
 use sportello_domain::time::today_in_rome;
 
 use crate::App;

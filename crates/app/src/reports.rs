@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
-use sportello_domain::report::{AreaConfig, IsoWeek, WeeklyFigures};
+use sportello_domain::reports::{AreaConfig, IsoWeek, WeeklyFigures};
 use sportello_domain::vocab::{occupation, sector};
 use sportello_domain::{Centre, Lang};
 use sportello_print::{ReportCard, ReportDocument, ReportTable};
@@ -306,7 +306,7 @@ pub fn card(lang: Lang, report: &StoredReport, area_name: &str, public_url: &Pub
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sportello_domain::report::{Count, Totals};
+    use sportello_domain::reports::{Count, Totals};
 
     fn report(offers: u32) -> StoredReport {
         let config = AreaConfig::default_for("lecce").unwrap();

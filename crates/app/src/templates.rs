@@ -1,5 +1,5 @@
 //! HTML templates (minijinja), compiled into the binary from
-//! `crates/web/templates/`. Templates call `t("message-id", name=value…)` for
+//! `crates/app/templates/`. Templates call `t("message-id", name=value…)` for
 //! every user-facing string, in the language of the page's `lang` variable.
 
 use std::sync::LazyLock;

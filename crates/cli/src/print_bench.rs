@@ -43,7 +43,7 @@ async fn open_offers(storage: &dyn Storage) -> Result<Vec<Offer>, Failure> {
     let today = today_in_rome();
     let mut query = OfferQuery {
         sort: SortOrder::Date,
-        per_page: sportello_domain::query::MAX_PER_PAGE,
+        per_page: sportello_domain::offers::query::MAX_PER_PAGE,
         with_facets: false,
         ..OfferQuery::default()
     };

@@ -14,7 +14,7 @@ use clap::{Args, Subcommand};
 use sportello_app::reports;
 use sportello_domain::Lang;
 use sportello_domain::PublicUrl;
-use sportello_domain::report::{AreaConfig, IsoWeek};
+use sportello_domain::reports::{AreaConfig, IsoWeek};
 
 use crate::commands::{Failure, open};
 use crate::config::{DbArgs, FileConfig};

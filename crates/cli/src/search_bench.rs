@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use sportello_domain::query::RawOfferQuery;
+use sportello_domain::offers::query::RawOfferQuery;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::{CentreId, OfferQuery};
 use sportello_search::{Consistency, OfferSearch, SearchIndex};

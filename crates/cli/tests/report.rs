@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sportello_domain::report::IsoWeek;
+use sportello_domain::reports::IsoWeek;
 use sportello_domain::time::today_in_rome;
 
 struct Run {

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use chrono::Utc;
-use sportello_domain::holidays::PatronDay;
+use sportello_domain::appointments::holidays::PatronDay;
 use sportello_domain::{Actor, Centre, Lang, Modality, NewService, ServiceKind, ServiceText};
 use sportello_storage::{Storage, StorageError};
 

@@ -3,7 +3,7 @@
 //! (e-mail under the reserved `.example` domain, phone numbers of zeros).
 
 use chrono::NaiveTime;
-use sportello_domain::centre::known_prefix;
+use sportello_domain::centres::known_prefix;
 use sportello_domain::{Area, NewCentre, OpeningHours};
 
 fn time(h: u32, m: u32) -> NaiveTime {

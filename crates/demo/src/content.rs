@@ -3722,7 +3722,7 @@ pub static EURES_ISCO: &[&str] = &[
 
 #[cfg(test)]
 mod sub_area_tests {
-    use sportello_domain::report::AreaConfig;
+    use sportello_domain::reports::AreaConfig;
 
     use super::TOWNS;
     use crate::centres::centres;

@@ -3,7 +3,7 @@
 //! so it has the lower number).
 
 use sportello_app::reports::{areas, publish_weekly};
-use sportello_domain::report::{AreaConfig, IsoWeek};
+use sportello_domain::reports::{AreaConfig, IsoWeek};
 use sportello_domain::time::today_in_rome;
 use sportello_storage::{Storage, StorageError};
 

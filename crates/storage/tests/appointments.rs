@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::centre;
-use sportello_domain::holidays::PatronDay;
+use sportello_domain::appointments::holidays::PatronDay;
 use sportello_domain::{
     Actor, BookingRef, BookingRequest, BookingStatus, Centre, CentreId, Email, Lang, MailAttachment, Modality, Needs,
     NewService, OutgoingMail, Person, Service, ServiceId, ServiceKind, ServiceText,

@@ -6,7 +6,7 @@ mod common;
 
 use chrono::{Duration, Utc};
 use common::{centre, offer, text, today};
-use sportello_domain::sign_in::sign_in_delay;
+use sportello_domain::accounts::sign_in::sign_in_delay;
 use sportello_domain::{
     Actor, CentreId, EmployerContact, Grant, Lang, NewAuditEntry, OfferStatus, PartitaIva, RequestStatus, Role, Scope,
     Section, TextStatus, UserId,

@@ -7,7 +7,7 @@ mod common;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::{centre, offer, text, today};
-use sportello_domain::report::{AreaConfig, IsoWeek, WeeklyFigures};
+use sportello_domain::reports::{AreaConfig, IsoWeek, WeeklyFigures};
 use sportello_domain::{Actor, Area, Lang, OfferStatus, TextStatus};
 use sportello_storage::ImportOffer;
 use sportello_testkit::{Backend, TestDatabase};

@@ -5,13 +5,13 @@
 //! listener, so tests bind port 0.
 
 pub mod api;
-pub mod crawl;
 pub mod error;
 pub mod extract;
 pub mod feeds;
 pub mod pages;
 mod router;
 pub mod session;
+pub mod sitemaps;
 
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;

@@ -12,7 +12,7 @@ use tower_http::trace::TraceLayer;
 use crate::error::{AppError, Problem};
 use crate::extract::Preferred;
 use crate::pages::{appointments, office};
-use crate::{AppState, api, crawl, feeds, pages};
+use crate::{AppState, api, feeds, pages, sitemaps};
 
 /// Content Security Policy of every answer: no scripts, nothing from elsewhere.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
@@ -27,9 +27,9 @@ pub fn router(state: AppState) -> Router {
         .route("/static/picker.js", get(picker_script))
         .route("/o/{reference}", get(pages::redirect::short_offer))
         // For crawlers and feed readers.
-        .route("/robots.txt", get(crawl::robots))
-        .route("/sitemap.xml", get(crawl::sitemap_xml))
-        .route("/sitemaps/{file}", get(crawl::sitemap_file))
+        .route("/robots.txt", get(sitemaps::robots))
+        .route("/sitemap.xml", get(sitemaps::sitemap_xml))
+        .route("/sitemaps/{file}", get(sitemaps::sitemap_file))
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/v1/centres", get(api::centres::list_centres))
         .route(
@@ -57,11 +57,11 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/centres/{slug}/{file}", get(feeds::centre))
         .route("/{lang}/feeds/{file}", get(feeds::network))
         .route("/{lang}/feeds/sections/{file}", get(feeds::section))
-        .route("/{lang}/offers/{reference}", get(pages::offer::offer))
-        .route("/{lang}/offers/{reference}/card.png", get(pages::offer_card::card))
+        .route("/{lang}/offers/{reference}", get(pages::offers::offer))
+        .route("/{lang}/offers/{reference}/card.png", get(pages::offers::card::card))
         .route(
             "/{lang}/offers/{reference}/poster.pdf",
-            get(pages::offer_poster::poster),
+            get(pages::offers::poster::poster),
         )
         .route("/{lang}/search", get(pages::search::search))
         .route("/{lang}/accessibility", get(pages::info::accessibility))
@@ -126,96 +126,99 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/office/", get(office::home::home))
         .route(
             "/{lang}/office/sign-in",
-            get(office::sign_in::form).post(office::sign_in::submit),
+            get(office::accounts::sign_in::form).post(office::accounts::sign_in::submit),
         )
         .route(
             "/{lang}/office/sign-in/second-factor",
-            get(office::sign_in::second_factor_form).post(office::sign_in::second_factor_submit),
+            get(office::accounts::sign_in::second_factor_form).post(office::accounts::sign_in::second_factor_submit),
         )
-        .route("/{lang}/office/sign-out", post(office::sign_in::sign_out))
+        .route("/{lang}/office/sign-out", post(office::accounts::sign_in::sign_out))
         .route(
             "/{lang}/office/password",
-            get(office::sign_in::password_form).post(office::sign_in::password_submit),
+            get(office::accounts::sign_in::password_form).post(office::accounts::sign_in::password_submit),
         )
-        .route("/{lang}/office/account", get(office::account::page))
-        .route("/{lang}/office/account/tokens", post(office::account::tokens))
+        .route("/{lang}/office/account", get(office::accounts::account::page))
+        .route("/{lang}/office/account/tokens", post(office::accounts::account::tokens))
         .route(
             "/{lang}/office/account/second-factor",
-            get(office::account::second_factor).post(office::account::second_factor_submit),
+            get(office::accounts::account::second_factor).post(office::accounts::account::second_factor_submit),
         )
-        .route("/{lang}/office/offers", get(office::offers::list))
-        .route("/{lang}/office/posts", get(office::posts::posts))
-        .route("/{lang}/office/print", get(office::print::print))
-        .route("/{lang}/office/offers/bulk", post(office::offers::bulk))
+        .route("/{lang}/office/offers", get(office::offers::list::list))
+        .route("/{lang}/office/posts", get(office::offers::posts::posts))
+        .route("/{lang}/office/print", get(office::offers::print::print))
+        .route("/{lang}/office/offers/bulk", post(office::offers::list::bulk))
         .route(
             "/{lang}/office/offers/new",
-            get(office::offer_form::new_form).post(office::offer_form::create),
+            get(office::offers::form::new_form).post(office::offers::form::create),
         )
         .route(
             "/{lang}/office/offers/{reference}",
-            get(office::offers::detail).post(office::offers::action),
+            get(office::offers::list::detail).post(office::offers::list::action),
         )
         .route(
             "/{lang}/office/offers/{reference}/edit",
-            get(office::offer_form::edit_form).post(office::offer_form::update),
+            get(office::offers::form::edit_form).post(office::offers::form::update),
         )
-        .route("/{lang}/office/requests", get(office::requests::list))
-        .route("/{lang}/office/requests/{id}/decline", post(office::requests::decline))
+        .route("/{lang}/office/requests", get(office::employers::list))
+        .route("/{lang}/office/requests/{id}/decline", post(office::employers::decline))
         .route(
             "/{lang}/office/newsletter",
             get(office::newsletter::list).post(office::newsletter::create),
         )
         .route("/{lang}/office/newsletter/{id}", get(office::newsletter::preview))
         .route("/{lang}/office/newsletter/{id}/send", post(office::newsletter::send))
-        .route("/{lang}/office/translations", get(office::translations::queue))
+        .route("/{lang}/office/translations", get(office::offers::translations::queue))
         .route(
             "/{lang}/office/translations/machine",
-            post(office::translations::machine_batch),
+            post(office::offers::translations::machine_batch),
         )
         .route(
             "/{lang}/office/translations/{reference}/{target}",
-            get(office::translations::editor).post(office::translations::save),
+            get(office::offers::translations::editor).post(office::offers::translations::save),
         )
         // Appointments in the back office: the day's agenda and the services catalogue.
-        .route("/{lang}/office/agenda", get(office::agenda::day))
+        .route("/{lang}/office/agenda", get(office::appointments::agenda::day))
         .route(
             "/{lang}/office/agenda/new",
-            get(office::agenda_book::steps).post(office::agenda_book::book),
+            get(office::appointments::booking::steps).post(office::appointments::booking::book),
         )
-        .route("/{lang}/office/agenda/{reference}", post(office::agenda::action))
-        .route("/{lang}/office/services", get(office::services::list))
+        .route(
+            "/{lang}/office/agenda/{reference}",
+            post(office::appointments::agenda::action),
+        )
+        .route("/{lang}/office/services", get(office::appointments::services::list))
         .route(
             "/{lang}/office/services/new",
-            get(office::services::new_form).post(office::services::create),
+            get(office::appointments::services::new_form).post(office::appointments::services::create),
         )
         .route(
             "/{lang}/office/services/rules",
-            get(office::services_rules::form).post(office::services_rules::save),
+            get(office::appointments::rules::form).post(office::appointments::rules::save),
         )
         .route(
             "/{lang}/office/services/{id}",
-            get(office::services::edit_form).post(office::services::update),
+            get(office::appointments::services::edit_form).post(office::appointments::services::update),
         )
         .route(
             "/{lang}/office/admin/users",
-            get(office::admin::users).post(office::admin::create),
+            get(office::admin::users::users).post(office::admin::users::create),
         )
-        .route("/{lang}/office/admin/users/{id}", post(office::admin::change))
-        .route("/{lang}/office/admin/centres", get(office::centres::list))
+        .route("/{lang}/office/admin/users/{id}", post(office::admin::users::change))
+        .route("/{lang}/office/admin/centres", get(office::admin::centres::list))
         .route(
             "/{lang}/office/admin/centres/new",
-            get(office::centres::new_form).post(office::centres::create),
+            get(office::admin::centres::new_form).post(office::admin::centres::create),
         )
         .route(
             "/{lang}/office/admin/centres/{slug}",
-            get(office::centres::edit_form).post(office::centres::update),
+            get(office::admin::centres::edit_form).post(office::admin::centres::update),
         )
         .route(
             "/{lang}/office/admin/sections",
-            get(office::centres::sections).post(office::centres::set_section),
+            get(office::admin::centres::sections).post(office::admin::centres::set_section),
         )
-        .route("/{lang}/office/admin/audit", get(office::audit::list))
-        .route("/{lang}/office/admin/audit.csv", get(office::audit::csv))
+        .route("/{lang}/office/admin/audit", get(office::admin::audit::list))
+        .route("/{lang}/office/admin/audit.csv", get(office::admin::audit::csv))
         .fallback(not_found)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Duration, Utc};
 use sportello_auth::tokens::{hash_token, random_token};
-use sportello_domain::sign_in::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
+use sportello_domain::accounts::sign_in::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
 use sportello_domain::{Access, Actor, Centre, Lang, NewAuditEntry, User};
 use sportello_storage::{SessionRecord, SessionStage};
 

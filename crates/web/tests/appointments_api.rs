@@ -11,7 +11,7 @@ use common::TestApp;
 use common::appointments::{at, body, guidance, next, post, saved, working, working_day};
 use serde_json::{Value, json};
 use sportello_domain::BookingRef;
-use sportello_domain::holidays::national_holiday;
+use sportello_domain::appointments::holidays::national_holiday;
 use sportello_domain::time::today_in_rome;
 
 on_both_backends!(

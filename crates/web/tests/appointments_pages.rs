@@ -312,9 +312,11 @@ async fn bad_input_is_refused_and_nothing_saved(app: TestApp) {
         );
     }
     // A national holiday, by name, when one falls within the booking window.
-    let holiday = sportello_domain::holidays::national_holidays(today.year())
+    let holiday = sportello_domain::appointments::holidays::national_holidays(today.year())
         .into_iter()
-        .chain(sportello_domain::holidays::national_holidays(today.year() + 1))
+        .chain(sportello_domain::appointments::holidays::national_holidays(
+            today.year() + 1,
+        ))
         .find(|(d, _)| *d > today && *d <= today + Duration::days(50) && d.weekday() != Weekday::Sun);
     if let Some((date, holiday)) = holiday {
         let page = citizen
@@ -443,7 +445,7 @@ async fn moving_cancelling_and_the_calendar_file(app: TestApp) {
     let reference = BookingRef::parse(base.rsplit('/').next().unwrap()).unwrap();
     let stored = app.storage().booking(&reference).await.unwrap().unwrap();
     assert_eq!(
-        sportello_app::appointments::start_param(&sportello_domain::schedule::Slot {
+        sportello_app::appointments::start_param(&sportello_domain::appointments::slots::Slot {
             start: stored.start,
             end: stored.end
         }),

@@ -1,5 +1,5 @@
 //! The booking layer that the pages, the back office and the API share
-//! (`crates/web/src/booking.rs`), on SQLite and PostgreSQL, where a test
+//! (`crates/app/src/appointments/booking.rs`), on SQLite and PostgreSQL, where a test
 //! needs to set the clock: the confirmation e-mail queued with the booking in
 //! the person's language, with a signed link and an `.ics` in Europe/Rome
 //! time; reminders queued once each, never for a booking made after their

@@ -11,7 +11,7 @@ use chrono::{DateTime, Datelike, Days, Duration, NaiveTime, Utc};
 use common::TestApp;
 use common::browser::{Browser, PASSWORD, input_value};
 use sportello_auth::TotpSecret;
-use sportello_domain::holidays::national_holiday;
+use sportello_domain::appointments::holidays::national_holiday;
 use sportello_domain::time::{from_rome_local, rome_date, today_in_rome};
 use sportello_domain::{
     Actor, Booking, BookingRef, BookingRequest, BookingStatus, Email, Grant, Lang, Modality, Needs, Person, Phone,

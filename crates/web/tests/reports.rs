@@ -9,7 +9,7 @@ mod common;
 use axum::http::StatusCode;
 use chrono::Utc;
 use common::{PUBLIC_URL, TestApp};
-use sportello_domain::report::{AreaConfig, IsoWeek};
+use sportello_domain::reports::{AreaConfig, IsoWeek};
 use sportello_domain::time::today_in_rome;
 use sportello_storage::DatabaseUrl;
 use sqlx::Connection;

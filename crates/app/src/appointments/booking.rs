@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sportello_auth::{hash_token, hex, random_bytes};
-use sportello_domain::schedule::{DayClosed, Slot, SlotProblem};
+use sportello_domain::appointments::slots::{DayClosed, Slot, SlotProblem};
 use sportello_domain::{
     Actor, Booking, BookingRef, BookingRequest, BookingStatus, FieldError, Lang, Modality, RawBooking, Service,
 };

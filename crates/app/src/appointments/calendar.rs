@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sportello_domain::holidays::PatronDay;
-use sportello_domain::schedule::{Calendar, DayClosed, Slot, SlotProblem};
+use sportello_domain::appointments::holidays::PatronDay;
+use sportello_domain::appointments::slots::{Calendar, DayClosed, Slot, SlotProblem};
 use sportello_domain::time::{from_rome_local, today_in_rome};
 use sportello_domain::{Centre, Lang, Modality};
 use sportello_storage::StorageError;

@@ -1,7 +1,7 @@
 //! A sample offer and centre for the builders' unit tests.
 
 use chrono::{NaiveTime, Utc};
-use sportello_domain::offer::{Employer, OfferId, Requirements, Salary, WorkPlace};
+use sportello_domain::offers::{Employer, OfferId, Requirements, Salary, WorkPlace};
 use sportello_domain::vocab::{ContractType, EducationLevel, WorkingTime};
 use sportello_domain::{
     Area, Centre, CentreId, Closure, Lang, NewCentre, NewOffer, Offer, OfferStatus, OfferText, OpeningHours, RefCode,

@@ -83,7 +83,7 @@ pub async fn load_board(
         let mut offers = Vec::new();
         let mut query = OfferQuery {
             sort: SortOrder::Date,
-            per_page: sportello_domain::query::MAX_PER_PAGE,
+            per_page: sportello_domain::offers::query::MAX_PER_PAGE,
             with_facets: false,
             ..OfferQuery::default()
         };

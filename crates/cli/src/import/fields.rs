@@ -1,88 +1,53 @@
-//! The fields of an imported offer: their names (those of
-//! [`RawOffer`]), which of them must be there, how yes/no values are
-//! written, and what each [`FieldError`] means in words, naming the values
-//! a field accepts.
+//! The fields of an imported offer: their names, order and which of them
+//! must be there come from the domain's one list ([`OFFER_FIELDS`]); here,
+//! how yes/no values are written, and what each [`FieldError`] means in
+//! words, naming the values a field accepts.
 
 use chrono::NaiveDate;
-use sportello_domain::offer_form::MAX_LANGUAGES;
+use sportello_domain::offers::form::MAX_LANGUAGES;
 use sportello_domain::vocab::{Cefr, ContractType, EducationLevel, Licence, SpokenLanguage, Vocabulary, WorkingTime};
-use sportello_domain::{Centre, FieldError, FieldProblem, RawOffer, Section};
+use sportello_domain::{Centre, FieldError, FieldKind, FieldProblem, OFFER_FIELDS, RawOffer, Section, offer_field};
 
 /// Gives one text field of an offer to fill in.
 pub type Setter = fn(&mut RawOffer) -> &mut String;
 
-/// Every text field of [`RawOffer`], in the order of the documentation.
-pub const TEXT_FIELDS: &[(&str, Setter)] = &[
-    ("centre", |o| &mut o.centre),
-    ("section", |o| &mut o.section),
-    ("occupation", |o| &mut o.occupation),
-    ("title", |o| &mut o.title),
-    ("description", |o| &mut o.description),
-    ("how_to_apply", |o| &mut o.how_to_apply),
-    ("employer_name", |o| &mut o.employer_name),
-    ("town", |o| &mut o.town),
-    ("postcode", |o| &mut o.postcode),
-    ("region", |o| &mut o.region),
-    ("country", |o| &mut o.country),
-    ("contract", |o| &mut o.contract),
-    ("working_time", |o| &mut o.working_time),
-    ("hours_per_week", |o| &mut o.hours_per_week),
-    ("openings", |o| &mut o.openings),
-    ("education", |o| &mut o.education),
-    ("licence", |o| &mut o.licence),
-    ("experience_months", |o| &mut o.experience_months),
-    ("salary_min", |o| &mut o.salary_min),
-    ("salary_max", |o| &mut o.salary_max),
-    ("valid_through", |o| &mut o.valid_through),
-];
-
 /// Gives one yes/no field of an offer to fill in.
 pub type FlagSetter = fn(&mut RawOffer) -> &mut bool;
 
-/// The yes/no fields: `(name, setter, column of a CSV file it comes before)`.
-pub const FLAG_FIELDS: &[(&str, FlagSetter, &str)] = &[
-    ("employer_hidden", |o| &mut o.employer_hidden, "town"),
-    ("remote", |o| &mut o.remote, "contract"),
-];
-
-/// The setter of the yes/no field `name`.
-pub fn flag_setter(name: &str) -> Option<FlagSetter> {
-    FLAG_FIELDS.iter().find(|(n, _, _)| *n == name).map(|(_, s, _)| *s)
-}
-
-/// Every field name, in the documented order (CSV columns of the languages apart).
-pub fn field_names() -> Vec<&'static str> {
-    let mut names: Vec<&str> = TEXT_FIELDS.iter().map(|(n, _)| *n).collect();
-    for (flag, _, before) in FLAG_FIELDS {
-        let at = names.iter().position(|n| n == before).unwrap_or(names.len());
-        names.insert(at, flag);
+/// The setter of the text field `name`.
+pub fn setter(name: &str) -> Option<Setter> {
+    match offer_field(name)?.kind {
+        FieldKind::Text(set) | FieldKind::OriginalText(set) => Some(set),
+        FieldKind::Flag(_) | FieldKind::Languages => None,
     }
-    names
 }
+
+/// The yes/no field `name`: its name as listed, and its setter.
+pub fn flag(name: &str) -> Option<(&'static str, FlagSetter)> {
+    let field = offer_field(name)?;
+    match field.kind {
+        FieldKind::Flag(set) => Some((field.name, set)),
+        _ => None,
+    }
+}
+
+/// Every field name but the languages', in the documented order (CSV files
+/// have numbered columns for the languages instead).
+pub fn field_names() -> Vec<&'static str> {
+    OFFER_FIELDS
+        .iter()
+        .filter(|f| !matches!(f.kind, FieldKind::Languages))
+        .map(|f| f.name)
+        .collect()
+}
+
 /// The list of language requirements (JSON only; CSV has numbered columns).
 pub const LANGUAGES: &str = "languages";
 
 /// The fields an offer cannot do without: a file lacking one of them
 /// cannot hold a single valid offer.
-pub const REQUIRED: &[&str] = &[
-    "centre",
-    "section",
-    "occupation",
-    "title",
-    "description",
-    "how_to_apply",
-    "employer_name",
-    "town",
-    "contract",
-    "working_time",
-    "openings",
-    "education",
-    "valid_through",
-];
-
-/// The setter of the text field `name`.
-pub fn setter(name: &str) -> Option<Setter> {
-    TEXT_FIELDS.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+pub fn required() -> Vec<&'static str> {
+    OFFER_FIELDS.iter().filter(|f| f.required).map(|f| f.name).collect()
 }
 
 /// Reads a yes/no value: `true`/`false`, `yes`/`no`, `sì`/`si`/`no`, `1`/`0`
@@ -110,9 +75,9 @@ fn value_of(offer: &RawOffer, field: &str) -> String {
             _ => String::new(),
         };
     }
-    let mut copy = offer.clone();
-    setter(field)
-        .map(|s| s(&mut copy).trim().to_string())
+    offer_field(field)
+        .and_then(|f| f.text_of(offer))
+        .map(|v| v.trim().to_string())
         .unwrap_or_default()
 }
 
@@ -188,25 +153,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_fields_are_those_of_raw_offer() {
-        let json = serde_json::to_value(RawOffer::default()).unwrap();
-        let mut theirs: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
-        let mut ours = field_names();
-        ours.push(LANGUAGES);
-        theirs.sort_unstable();
-        ours.sort_unstable();
-        assert_eq!(ours, theirs, "a field of RawOffer is missing from the import");
-        for name in REQUIRED {
-            assert!(setter(name).is_some(), "{name}");
+    fn the_fields_are_the_domain_list() {
+        let names = field_names();
+        assert_eq!(names.len() + 1, OFFER_FIELDS.len(), "every field but the languages");
+        assert_eq!(offer_field(LANGUAGES).map(|f| f.name), Some(LANGUAGES));
+        for name in required() {
+            assert!(setter(name).is_some(), "{name} is a text field");
         }
-        let mut offer = RawOffer::default();
-        for (name, set) in TEXT_FIELDS {
-            *set(&mut offer) = (*name).to_string();
-        }
-        let json = serde_json::to_value(&offer).unwrap();
-        for (name, _) in TEXT_FIELDS {
-            assert_eq!(json[*name], *name, "the setter of {name} sets {name}");
-        }
+        assert!(flag("remote").is_some() && flag("town").is_none() && setter("remote").is_none());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use csv::{ErrorKind, ReaderBuilder, StringRecord};
 use sportello_domain::{RawLanguage, RawOffer};
 
-use super::fields::{self, FLAG_VALUES, REQUIRED};
+use super::fields::{self, FLAG_VALUES};
 use super::{Parsed, Position, Problem, Row};
 
 /// What a column of the file fills in.
@@ -35,8 +35,8 @@ pub fn column_names() -> Vec<String> {
 }
 
 fn column(name: &str) -> Option<Column> {
-    if let Some((flag, set, _)) = fields::FLAG_FIELDS.iter().find(|(n, _, _)| *n == name) {
-        return Some(Column::Flag(flag, *set));
+    if let Some((flag, set)) = fields::flag(name) {
+        return Some(Column::Flag(flag, set));
     }
     if let Some(set) = fields::setter(name) {
         return Some(Column::Text(set));
@@ -106,9 +106,8 @@ fn read_header(header: &StringRecord) -> Result<Vec<Column>, String> {
             twice.into_iter().collect::<Vec<_>>().join(", ")
         ));
     }
-    let missing: Vec<&str> = REQUIRED
-        .iter()
-        .copied()
+    let missing: Vec<&str> = fields::required()
+        .into_iter()
         .filter(|r| !names.iter().any(|n| n == r))
         .collect();
     if !missing.is_empty() {
@@ -295,9 +294,6 @@ mod tests {
         assert_eq!(column_of("languages.3.level"), "level_4");
         assert_eq!(column_of("title"), "title");
         assert_eq!(column_names()[7], "employer_hidden");
-        assert_eq!(
-            column_names().len(),
-            fields::TEXT_FIELDS.len() + fields::FLAG_FIELDS.len() + 8
-        );
+        assert_eq!(column_names().len(), fields::field_names().len() + 8);
     }
 }

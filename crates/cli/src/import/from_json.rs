@@ -112,7 +112,7 @@ fn read_offer(object: &serde_json::Map<String, Value>, at: Position, problems: &
                     format!("text is expected, not {}", kind(value)),
                 )),
             }
-        } else if let Some(set) = fields::flag_setter(key) {
+        } else if let Some((_, set)) = fields::flag(key) {
             let flag = match value {
                 Value::Bool(b) => Some(*b),
                 Value::Null => Some(false),

@@ -176,7 +176,7 @@ pub trait Sessions: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>, StorageError>;
     /// Counts a failure on `key` and blocks it by
-    /// [`sportello_domain::sign_in::sign_in_delay`].
+    /// [`sportello_domain::accounts::sign_in::sign_in_delay`].
     async fn record_sign_in_failure(&self, key: &str, free: u32, now: DateTime<Utc>) -> Result<(), StorageError>;
     async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StorageError>;
 

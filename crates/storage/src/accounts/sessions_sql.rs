@@ -3,7 +3,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sportello_domain::sign_in::{FAILURE_MEMORY, sign_in_delay};
+use sportello_domain::accounts::sign_in::{FAILURE_MEMORY, sign_in_delay};
 use sportello_domain::{Actor, NewAuditEntry, User, UserId};
 use sqlx::Row;
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sportello_domain::holidays::PatronDay;
+use sportello_domain::appointments::holidays::PatronDay;
 use sportello_domain::{Actor, CentreId, Lang, NewService, Service, ServiceId};
 
 use crate::StorageError;

@@ -5,7 +5,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
-use sportello_domain::offer_form::offer_changes;
+use sportello_domain::offers::fields::offer_changes;
 use sportello_domain::text::normalize;
 use sportello_domain::{
     Actor, AuditEntry, CentreId, Lang, NewAuditEntry, NewOffer, Offer, OfferStatus, OfferText, RefCode, Section,

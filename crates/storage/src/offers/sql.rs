@@ -36,7 +36,7 @@ impl Offers for Store {
     async fn insert_offer(&self, offer: &NewOffer, actor: &Actor, now: DateTime<Utc>) -> Result<Offer, StorageError> {
         let mut tx = self.begin_write().await?;
         let (id, reference) = insert_offer(&mut tx, offer, OfferStatus::Draft, None, now).await?;
-        let fields: serde_json::Map<String, serde_json::Value> = sportello_domain::offer_form::offer_fields(offer)
+        let fields: serde_json::Map<String, serde_json::Value> = sportello_domain::offers::fields::offer_fields(offer)
             .into_iter()
             .map(|(k, v)| (k, v.into()))
             .collect();

@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sportello_domain::Offer;
-use sportello_domain::report::{IsoWeek, WeeklyFigures};
+use sportello_domain::reports::{IsoWeek, WeeklyFigures};
 
 use crate::StorageError;
 
@@ -29,7 +29,7 @@ pub trait Reports: Send + Sync {
     /// Every offer of the area's centres that may have been open between
     /// `from` and `to` (published on or before `to`, valid through `from` or
     /// later, not a draft): the figures decide exactly, see
-    /// [`sportello_domain::report::open_during`].
+    /// [`sportello_domain::reports::open_during`].
     async fn offers_for_report(&self, area: &str, from: NaiveDate, to: NaiveDate) -> Result<Vec<Offer>, StorageError>;
 
     /// Stores the report of `figures.area` for `figures.week`: a new one gets

@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use sportello_domain::Offer;
-use sportello_domain::report::{IsoWeek, WeeklyFigures};
+use sportello_domain::reports::{IsoWeek, WeeklyFigures};
 use sqlx::Row;
 
 use super::rows::{DbRow, invalid};

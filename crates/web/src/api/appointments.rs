@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{Days, NaiveDate, Utc};
-use sportello_domain::schedule::{DayClosed, Slot, SlotProblem};
+use sportello_domain::appointments::slots::{DayClosed, Slot, SlotProblem};
 use sportello_domain::time::{to_rome, today_in_rome};
 use sportello_domain::vocab::Vocabulary;
 use sportello_domain::{Actor, Booking, BookingRef, BookingStatus, Lang, Modality, RawBooking, Service, ServiceId};

@@ -30,7 +30,7 @@ use crate::error::AppError;
         centres::CentreList, centres::CentreJson, centres::HoursJson,
         offers::OfferList, offers::OfferJson, offers::CodeLabel, offers::PlaceJson, offers::RequirementsJson,
         offers::LanguageJson, offers::SalaryJson, offers::FacetsJson, ProblemJson,
-        operator::OfferInput, operator::LanguageInput, operator::OperatorOfferJson, operator::FieldErrorJson,
+        operator::OfferInput, sportello_domain::RawLanguage, operator::OperatorOfferJson, operator::FieldErrorJson,
         appointments::ServiceList, appointments::ServiceJson, appointments::SlotList, appointments::DayJson,
         appointments::ClosedJson, appointments::SlotJson, appointments::NextSlotJson, appointments::BookingInput,
         appointments::ChangeInput, appointments::BookingJson, appointments::NeedsJson

@@ -137,29 +137,10 @@ pub struct OfferList {
     pub query_truncated: bool,
 }
 
-/// Filters of the offer list; every one optional.
+/// What the offer list answers with, besides the filters (which are
+/// [`RawOfferQuery`]'s, as on the search page).
 #[derive(Deserialize, IntoParams)]
-pub struct OffersParams {
-    /// Free text, in any language, or a reference code.
-    pub q: Option<String>,
-    /// Centre slug, e.g. `lecce`.
-    pub centre: Option<String>,
-    /// `ordinary`, `eures`, `mirato_art1`, `mirato_art18`.
-    pub section: Option<String>,
-    /// ISCO-08 major group, 1 to 9.
-    pub group: Option<String>,
-    pub contract: Option<String>,
-    /// `full_time`, `part_time`, `shift_work`.
-    pub working_time: Option<String>,
-    /// Required language, e.g. `en`.
-    pub language: Option<String>,
-    /// Published on or after this date (YYYY-MM-DD).
-    pub since: Option<String>,
-    /// `date` or `relevance`.
-    pub sort: Option<String>,
-    pub page: Option<String>,
-    /// 1 to 100, default 20.
-    pub per_page: Option<String>,
+pub struct ListParams {
     /// Language of the answer: it (default), en, fr, de.
     pub lang: Option<String>,
     /// `true` to add the number of offers per filter value (default `false`).
@@ -245,27 +226,15 @@ fn offer_json(state: &AppState, lang: Lang, o: &Offer, centre_slug: String, sect
 }
 
 /// Open offers, filtered and paginated, with counts per filter value.
-#[utoipa::path(get, path = "/api/v1/offers", tag = "offers", params(OffersParams),
+#[utoipa::path(get, path = "/api/v1/offers", tag = "offers", params(RawOfferQuery, ListParams),
     responses((status = 200, body = OfferList), (status = 400, body = super::ProblemJson, content_type = "application/problem+json")))]
 #[tracing::instrument(skip_all)]
 pub async fn list_offers(
     State(state): State<AppState>,
-    ApiQuery(params): ApiQuery<OffersParams>,
+    ApiQuery(raw): ApiQuery<RawOfferQuery>,
+    ApiQuery(params): ApiQuery<ListParams>,
 ) -> Result<Json<OfferList>, AppError> {
     let lang = api_lang(params.lang.as_deref())?;
-    let raw = RawOfferQuery {
-        q: params.q,
-        centre: params.centre,
-        section: params.section,
-        group: params.group,
-        contract: params.contract,
-        working_time: params.working_time,
-        language: params.language,
-        since: params.since,
-        sort: params.sort,
-        page: params.page,
-        per_page: params.per_page,
-    };
     let mut query = raw.parse().on_api(lang)?;
     query.with_facets = match params.facets.as_deref().map(str::trim) {
         None | Some("") | Some("false") => false,

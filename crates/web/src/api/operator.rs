@@ -9,18 +9,19 @@ use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sportello_auth::tokens::hash_token;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::{
-    Access, Actor, Centre, FieldError, Lang, NewAuditEntry, Offer, OfferStatus, RawLanguage, RawOffer, RefCode, User,
+    Access, Actor, Centre, FieldError, Lang, NewAuditEntry, Offer, OfferStatus, RawOffer, RefCode, User,
 };
 use utoipa::ToSchema;
+use utoipa::openapi::{RefOr, Schema};
 
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::PathParams;
-use crate::pages::office::offer_form::field_message;
+use crate::pages::office::offers::form::field_message;
 
 /// The user of a valid API token.
 pub struct ApiUser {
@@ -80,108 +81,72 @@ impl FromRequestParts<AppState> for ApiUser {
     }
 }
 
-/// A language requirement.
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
-#[serde(default)]
-pub struct LanguageInput {
-    /// Language code, e.g. `en`.
-    pub language: String,
-    /// CEFR level, A1 to C2.
-    pub level: String,
-}
-
 /// An offer as written by an operator. Codes come from the vocabularies
 /// (see the public offer list's labels); numbers may be given as numbers or
 /// as text; empty optional fields mean "none".
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
-#[serde(default, deny_unknown_fields)]
 pub struct OfferInput {
     /// Needed to update: the `version` the offer had when read.
     pub version: Option<i64>,
-    /// Centre slug, e.g. `lecce`.
-    pub centre: String,
-    /// `ordinary`, `eures`, `mirato_art1`, `mirato_art18`.
-    pub section: String,
-    /// ISCO-08 unit group, four digits.
-    pub occupation: String,
-    /// Italian title (the original text).
-    pub title: String,
-    pub description: String,
-    pub how_to_apply: String,
-    pub employer_name: String,
-    pub employer_hidden: bool,
-    pub town: String,
-    pub postcode: String,
-    pub region: String,
-    /// ISO 3166-1 alpha-2; Italy when empty.
-    pub country: String,
-    /// Work from home for people living in `country` (default false).
-    pub remote: bool,
-    pub contract: String,
-    pub working_time: String,
-    pub hours_per_week: String,
-    pub openings: String,
-    pub education: String,
-    pub licence: String,
-    pub experience_months: String,
-    pub salary_min: String,
-    pub salary_max: String,
-    /// YYYY-MM-DD: open until 23:59:59 Europe/Rome on this day.
-    pub valid_through: String,
-    pub languages: Vec<LanguageInput>,
+    /// The offer's fields: the domain's one list of them ([`RawOffer`]).
+    pub offer: RawOffer,
 }
 
-impl OfferInput {
-    fn raw(self) -> RawOffer {
-        RawOffer {
-            centre: self.centre,
-            section: self.section,
-            occupation: self.occupation,
-            title: self.title,
-            description: self.description,
-            how_to_apply: self.how_to_apply,
-            employer_name: self.employer_name,
-            employer_hidden: self.employer_hidden,
-            town: self.town,
-            postcode: self.postcode,
-            region: self.region,
-            country: self.country,
-            remote: self.remote,
-            contract: self.contract,
-            working_time: self.working_time,
-            hours_per_week: self.hours_per_week,
-            openings: self.openings,
-            education: self.education,
-            licence: self.licence,
-            experience_months: self.experience_months,
-            salary_min: self.salary_min,
-            salary_max: self.salary_max,
-            valid_through: self.valid_through,
-            languages: self
-                .languages
-                .into_iter()
-                .map(|l| RawLanguage {
-                    language: l.language,
-                    level: l.level,
-                })
-                .collect(),
-        }
+/// The version, as `OfferInput`'s schema shows it.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+struct Version {
+    /// Needed to update: the `version` the offer had when read.
+    #[schema(default = json!(null))]
+    version: Option<i64>,
+}
+
+impl utoipa::PartialSchema for OfferInput {
+    /// [`RawOffer`]'s schema with the version added.
+    fn schema() -> RefOr<Schema> {
+        let (RefOr::T(Schema::Object(mut offer)), RefOr::T(Schema::Object(version))) = (
+            <RawOffer as utoipa::PartialSchema>::schema(),
+            <Version as utoipa::PartialSchema>::schema(),
+        ) else {
+            unreachable!("both are derived object schemas")
+        };
+        offer.description = Some(
+            "An offer as written by an operator. Codes come from the vocabularies\n(see the public offer list's \
+             labels); numbers may be given as numbers or\nas text; empty optional fields mean \"none\"."
+                .into(),
+        );
+        offer.properties.extend(version.properties);
+        RefOr::T(Schema::Object(offer))
+    }
+}
+
+impl ToSchema for OfferInput {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        <RawOffer as ToSchema>::schemas(schemas);
     }
 }
 
 /// Reads the JSON body: numbers are accepted where text is expected;
 /// unknown fields and bad JSON are a 400 naming the problem.
 fn parse_input(body: &[u8], lang: Lang) -> Result<OfferInput, AppError> {
-    let mut value: serde_json::Value =
-        serde_json::from_slice(body).map_err(|e| AppError::bad_parameter("body", e.to_string()).api(lang))?;
+    let bad = |e: serde_json::Error| AppError::bad_parameter("body", e.to_string()).api(lang);
+    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(bad)?;
+    let mut version = None;
     if let Some(map) = value.as_object_mut() {
-        for (key, v) in map.iter_mut() {
-            if key != "version" && v.is_number() {
+        version = map.remove("version");
+        for v in map.values_mut() {
+            if v.is_number() {
                 *v = serde_json::Value::String(v.to_string());
             }
         }
     }
-    serde_json::from_value(value).map_err(|e| AppError::bad_parameter("body", e.to_string()).api(lang))
+    let version = match version {
+        None | Some(serde_json::Value::Null) => None,
+        Some(v) => Some(serde_json::from_value::<i64>(v).map_err(bad)?),
+    };
+    Ok(OfferInput {
+        version,
+        offer: serde_json::from_value(value).map_err(bad)?,
+    })
 }
 
 /// One wrong field.
@@ -262,7 +227,7 @@ pub async fn create(
     body: axum::body::Bytes,
 ) -> Result<Response, AppError> {
     let lang = user.lang();
-    let raw = parse_input(&body, lang)?.raw();
+    let raw = parse_input(&body, lang)?.offer;
     let offer = raw
         .validate(&user.centres, today_in_rome())
         .map_err(|errors| invalid(lang, &errors))?;
@@ -317,13 +282,13 @@ pub async fn update(
         .version
         .ok_or_else(|| AppError::bad_parameter("version", "").api(lang))?;
     let edited = input
-        .raw()
+        .offer
         .validate(&user.centres, today_in_rome())
         .map_err(|errors| invalid(lang, &errors))?;
     if !user.access().can_edit_offers(edited.centre, edited.section) {
         return Err(user.deny(&state, "offer.update", &reference).await);
     }
-    let edited = crate::pages::office::offer_form::merge_edit(&offer.data, edited);
+    let edited = crate::pages::office::offers::form::merge_edit(&offer.data, edited);
     let updated = state
         .storage
         .update_offer(&offer.reference, version, &edited, &user.actor(), Utc::now())

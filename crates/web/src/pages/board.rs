@@ -9,7 +9,7 @@ use axum::response::Html;
 use minijinja::context;
 use minijinja::value::Serde;
 use serde::Serialize;
-use sportello_domain::query::MAX_PER_PAGE;
+use sportello_domain::offers::query::MAX_PER_PAGE;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::{OfferFilter, OfferQuery, Section};
 

@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
-use sportello_domain::offer_form::MAX_LANGUAGES;
+use sportello_domain::offers::form::MAX_LANGUAGES;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::vocab::{Cefr, ContractType, EducationLevel, Licence, SpokenLanguage, WorkingTime};
 use sportello_domain::{
@@ -18,7 +18,7 @@ use sportello_domain::{
     Section, TextStatus, required_hires,
 };
 
-use super::office::offer_form::{Opt, field_message, occupation_options, options, raw_from_form};
+use super::office::offers::form::{Opt, field_message, occupation_options, options, raw_from_form};
 use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};

@@ -11,7 +11,7 @@ use axum::response::{Html, IntoResponse, Response};
 use minijinja::context;
 use serde::Serialize;
 use sportello_domain::Lang;
-use sportello_domain::report::IsoWeek;
+use sportello_domain::reports::IsoWeek;
 use sportello_print::{render_report, render_report_card};
 use sportello_storage::StoredReport;
 

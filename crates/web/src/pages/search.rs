@@ -7,7 +7,7 @@ use axum::response::Html;
 use minijinja::context;
 use minijinja::value::Serde;
 use serde::Serialize;
-use sportello_domain::query::MAX_QUERY_CHARS;
+use sportello_domain::offers::query::MAX_QUERY_CHARS;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::vocab::{ContractType, SpokenLanguage, WorkingTime};
 use sportello_domain::{OfferQuery, RawOfferQuery, SortOrder};

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use serde_json::{Value, json};
 use sportello_domain::PublicUrl;
-use sportello_domain::holidays::national_holiday;
+use sportello_domain::appointments::holidays::national_holiday;
 use sportello_domain::time::{from_rome_local, to_rome, today_in_rome};
 use sportello_domain::{Actor, Service, ServiceKind};
 use sportello_web::AppState;

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Utc};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
-use sportello_domain::schedule::{Slot, SlotProblem};
+use sportello_domain::appointments::slots::{Slot, SlotProblem};
 use sportello_domain::vocab::SpokenLanguage;
 use sportello_domain::{Actor, Lang, Modality, RawBooking, Service};
 
@@ -20,7 +20,7 @@ use super::{
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::pages::office::offer_form::{field_message, options};
+use crate::pages::office::offers::form::{field_message, options};
 use crate::pages::render_page;
 use crate::session::{ClientAddress, FormGuard};
 use sportello_app::appointments::{

@@ -9,7 +9,7 @@ use sportello_domain::OfferStatus;
 use sportello_domain::time::today_in_rome;
 use sportello_storage::OfficeFilter;
 
-use super::offers::rows;
+use super::offers::list::rows;
 use super::render;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};

@@ -1,25 +1,19 @@
-//! The back office under `/{lang}/office/…`: signing in, the operators'
-//! offers and translations, the administrators' users and audit log. Every
+//! The back office under `/{lang}/office/…`, one folder per feature:
+//! `accounts` (signing in, one's own account), `offers` (lists, the form,
+//! translations, the printed board, posts), `appointments` (the agenda,
+//! booking on someone's behalf, services and access rules), `employers`
+//! (their requests), `newsletter` (news issues) and `admin` (users, centres,
+//! the audit log). Every
 //! page checks the user's grants on the server; every form carries a CSRF
 //! token; nothing here is cached or indexed.
 
-pub mod account;
+pub mod accounts;
 pub mod admin;
-pub mod agenda;
-pub mod agenda_book;
-pub mod audit;
-pub mod centres;
+pub mod appointments;
+pub mod employers;
 pub mod home;
 pub mod newsletter;
-pub mod offer_form;
 pub mod offers;
-pub mod posts;
-pub mod print;
-pub mod requests;
-pub mod services;
-pub mod services_rules;
-pub mod sign_in;
-pub mod translations;
 
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};

@@ -16,7 +16,7 @@ use serde::Serialize;
 use sportello_domain::newsletter::NewsProblem;
 use sportello_domain::{CentreId, Lang, NewNewsIssue, NewsIssue, NewsIssueId, Subscriber, markdown};
 
-use super::offer_form::Opt;
+use super::offers::form::Opt;
 use super::{render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};

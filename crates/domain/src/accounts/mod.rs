@@ -1,0 +1,534 @@
+//! Back-office accounts and what they may do. A user holds grants
+//! `(role, scope)`; every permission is a pure function of the grants, the
+//! object and the centres, checked on the server for every request.
+//!
+//! The rules:
+//! - `admin` (whole installation): users, grants, centres, section texts,
+//!   settings and the audit log. No access to offers or to Collocamento
+//!   Mirato data unless the same user also holds a grant for them.
+//! - `coordinator` (an area): reads every offer of the area's centres,
+//!   drafts included, and its reports; changes nothing.
+//! - `operator` (a centre): the centre's offers in the ordinary and EURES
+//!   sections, their translations and the employers' requests for them.
+//! - `mirato` (a centre): the same for the Collocamento Mirato sections
+//!   (Law 68/1999 art. 1 and art. 18), and later the sensitive personal data.
+
+pub mod sign_in;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::{Centre, CentreId, Lang, Section, ServiceKind};
+
+/// Database identifier of a user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct UserId(pub i64);
+
+/// What a grant allows (see the module's documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    Coordinator,
+    Operator,
+    Mirato,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Coordinator, Role::Operator, Role::Mirato];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Coordinator => "coordinator",
+            Role::Operator => "operator",
+            Role::Mirato => "mirato",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// Administrators must use a second factor; for others it is optional.
+    pub fn requires_second_factor(self) -> bool {
+        self == Role::Admin
+    }
+}
+
+/// Where a grant applies.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Scope {
+    Installation,
+    /// An area, by its slug (e.g. `lecce`).
+    Area(String),
+    Centre(CentreId),
+}
+
+/// One role over one scope.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Grant {
+    pub role: Role,
+    pub scope: Scope,
+}
+
+/// A grant whose role does not go with its scope.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the role {role} applies to {expected}")]
+pub struct GrantError {
+    pub role: &'static str,
+    pub expected: &'static str,
+}
+
+impl Grant {
+    /// Checks that the role goes with the scope: admin with the installation,
+    /// coordinator with an area, operator and mirato with a centre.
+    pub fn new(role: Role, scope: Scope) -> Result<Grant, GrantError> {
+        let fits = matches!(
+            (role, &scope),
+            (Role::Admin, Scope::Installation)
+                | (Role::Coordinator, Scope::Area(_))
+                | (Role::Operator | Role::Mirato, Scope::Centre(_))
+        );
+        if fits {
+            Ok(Grant { role, scope })
+        } else {
+            Err(GrantError {
+                role: role.code(),
+                expected: match role {
+                    Role::Admin => "the whole installation",
+                    Role::Coordinator => "an area",
+                    Role::Operator | Role::Mirato => "a centre",
+                },
+            })
+        }
+    }
+}
+
+/// A back-office user as the application sees it (no credentials).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    /// The language of the back office for this user.
+    pub lang: Lang,
+    pub active: bool,
+    pub must_change_password: bool,
+    pub totp_enabled: bool,
+    pub grants: Vec<Grant>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl User {
+    pub fn is_admin(&self) -> bool {
+        self.grants.iter().any(|g| g.role == Role::Admin)
+    }
+
+    /// Whether the user must set up a second factor before anything else.
+    pub fn must_enrol_second_factor(&self) -> bool {
+        !self.totp_enabled && self.grants.iter().any(|g| g.role.requires_second_factor())
+    }
+
+    pub fn access<'a>(&'a self, centres: &'a [Centre]) -> Access<'a> {
+        Access::new(&self.grants, centres)
+    }
+}
+
+/// Who did something, for the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Actor {
+    pub user: Option<UserId>,
+    /// The user's e-mail, or `system` / `anonymous`.
+    pub label: String,
+    /// The client's network address, when there is one.
+    pub address: String,
+}
+
+impl Actor {
+    pub fn user(user: &User, address: &str) -> Actor {
+        Actor {
+            user: Some(user.id),
+            label: user.email.clone(),
+            address: address.to_string(),
+        }
+    }
+
+    /// Background jobs and command-line tools.
+    pub fn system() -> Actor {
+        Actor {
+            user: None,
+            label: "system".into(),
+            address: String::new(),
+        }
+    }
+
+    pub fn anonymous(address: &str) -> Actor {
+        Actor {
+            user: None,
+            label: "anonymous".into(),
+            address: address.to_string(),
+        }
+    }
+}
+
+/// What a user's grants allow over the installation's centres.
+#[derive(Debug, Clone)]
+pub struct Access<'a> {
+    grants: &'a [Grant],
+    centres: &'a [Centre],
+}
+
+impl<'a> Access<'a> {
+    pub fn new(grants: &'a [Grant], centres: &'a [Centre]) -> Access<'a> {
+        Access { grants, centres }
+    }
+
+    fn area_of(&self, centre: CentreId) -> Option<&str> {
+        self.centres
+            .iter()
+            .find(|c| c.id == centre)
+            .map(|c| c.data.area.slug.as_str())
+    }
+
+    fn holds(&self, role: Role, centre: CentreId) -> bool {
+        self.grants
+            .iter()
+            .any(|g| g.role == role && g.scope == Scope::Centre(centre))
+    }
+
+    fn coordinates(&self, centre: CentreId) -> bool {
+        let Some(area) = self.area_of(centre) else {
+            return false;
+        };
+        self.grants
+            .iter()
+            .any(|g| g.role == Role::Coordinator && matches!(&g.scope, Scope::Area(a) if a == area))
+    }
+
+    /// Users, grants, centres, section texts, settings, the audit log.
+    pub fn administers(&self) -> bool {
+        self.grants.iter().any(|g| g.role == Role::Admin)
+    }
+
+    /// May read the centre's offers of `section` in any status, drafts included.
+    pub fn can_read_offers(&self, centre: CentreId, section: Section) -> bool {
+        self.can_edit_offers(centre, section) || self.coordinates(centre)
+    }
+
+    /// May create, edit, publish, close and translate the centre's offers of `section`.
+    pub fn can_edit_offers(&self, centre: CentreId, section: Section) -> bool {
+        if section.is_mirato() {
+            self.holds(Role::Mirato, centre)
+        } else {
+            self.holds(Role::Operator, centre)
+        }
+    }
+
+    /// The sections of `centre` whose offers the user may read.
+    pub fn readable_sections(&self, centre: CentreId) -> Vec<Section> {
+        Section::ALL
+            .into_iter()
+            .filter(|&s| self.can_read_offers(centre, s))
+            .collect()
+    }
+
+    /// May see the centre's bookings of services of `kind` (names, contacts,
+    /// needs). Bookings for Collocamento Mirato advice say something about a
+    /// person's health (GDPR art. 9): they follow the rules of the Collocamento
+    /// Mirato sections; every other booking those of the ordinary section.
+    pub fn can_read_bookings(&self, centre: CentreId, kind: ServiceKind) -> bool {
+        self.can_read_offers(centre, booking_section(kind))
+    }
+
+    /// May book, cancel and mark the centre's bookings of services of `kind`.
+    pub fn can_handle_bookings(&self, centre: CentreId, kind: ServiceKind) -> bool {
+        self.can_edit_offers(centre, booking_section(kind))
+    }
+
+    /// The sections of `centre` whose offers the user may change.
+    pub fn editable_sections(&self, centre: CentreId) -> Vec<Section> {
+        Section::ALL
+            .into_iter()
+            .filter(|&s| self.can_edit_offers(centre, s))
+            .collect()
+    }
+
+    /// Every `(centre, section)` the user may read, in the centres' order.
+    pub fn readable(&self) -> Vec<(CentreId, Section)> {
+        self.centres
+            .iter()
+            .flat_map(|c| self.readable_sections(c.id).into_iter().map(move |s| (c.id, s)))
+            .collect()
+    }
+
+    /// Every `(centre, section)` the user may change, in the centres' order.
+    pub fn editable(&self) -> Vec<(CentreId, Section)> {
+        self.centres
+            .iter()
+            .flat_map(|c| self.editable_sections(c.id).into_iter().map(move |s| (c.id, s)))
+            .collect()
+    }
+
+    /// The centres where the user may create at least one kind of offer.
+    pub fn editable_centres(&self) -> Vec<&'a Centre> {
+        self.centres
+            .iter()
+            .filter(|c| !self.editable_sections(c.id).is_empty())
+            .collect()
+    }
+
+    /// May write and send news issues to the subscribers of `centre`: its
+    /// operators (ordinary or Collocamento Mirato) and administrators.
+    pub fn can_write_news(&self, centre: CentreId) -> bool {
+        self.administers() || self.holds(Role::Operator, centre) || self.holds(Role::Mirato, centre)
+    }
+
+    /// The centres whose subscribers the user may write to.
+    pub fn news_centres(&self) -> Vec<&'a Centre> {
+        self.centres.iter().filter(|c| self.can_write_news(c.id)).collect()
+    }
+
+    /// Whether the user works on offers at all (any readable centre).
+    pub fn works_on_offers(&self) -> bool {
+        !self.readable().is_empty()
+    }
+
+    /// Reports of the area: its coordinators, and operators of its centres.
+    pub fn can_read_area(&self, area: &str) -> bool {
+        self.grants.iter().any(|g| match &g.scope {
+            Scope::Area(a) => a == area,
+            Scope::Centre(c) => self.area_of(*c) == Some(area),
+            Scope::Installation => false,
+        })
+    }
+}
+
+/// One row of the append-only audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<UserId>,
+    pub actor: String,
+    pub address: String,
+    /// E.g. `sign_in`, `sign_in_failed`, `permission_denied`, `offer.update`.
+    pub action: String,
+    /// `offer`, `user`, `centre`, `session`, `token`, `request` or empty.
+    pub object_kind: String,
+    /// A reference code, an e-mail, a slug.
+    pub object_id: String,
+    pub centre: Option<CentreId>,
+    /// JSON: what changed (`{"field": [old, new]}`) or why it was refused.
+    pub details: String,
+}
+
+/// An entry before it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAuditEntry {
+    pub action: String,
+    pub object_kind: String,
+    pub object_id: String,
+    pub centre: Option<CentreId>,
+    pub details: String,
+}
+
+impl NewAuditEntry {
+    pub fn new(action: &str, object_kind: &str, object_id: &str) -> NewAuditEntry {
+        NewAuditEntry {
+            action: action.into(),
+            object_kind: object_kind.into(),
+            object_id: object_id.into(),
+            centre: None,
+            details: "{}".into(),
+        }
+    }
+
+    pub fn centre(mut self, centre: CentreId) -> NewAuditEntry {
+        self.centre = Some(centre);
+        self
+    }
+
+    /// `details` must be a JSON document.
+    pub fn details(mut self, details: String) -> NewAuditEntry {
+        self.details = details;
+        self
+    }
+}
+
+/// The section whose permission rules cover bookings of `kind`.
+fn booking_section(kind: ServiceKind) -> Section {
+    match kind {
+        ServiceKind::MiratoAdvice => Section::MiratoArt1,
+        _ => Section::Ordinary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Area, NewCentre};
+
+    fn centre(id: i64, area: &str) -> Centre {
+        Centre {
+            id: CentreId(id),
+            data: NewCentre {
+                slug: format!("c{id}"),
+                prefix: format!("C{id}"),
+                name: format!("Centre {id}"),
+                town: String::new(),
+                address: String::new(),
+                postcode: String::new(),
+                province: String::new(),
+                region: String::new(),
+                phone: String::new(),
+                email: String::new(),
+                area: Area {
+                    slug: area.into(),
+                    name: area.into(),
+                },
+                hours: vec![],
+                closures: Vec::new(),
+            },
+        }
+    }
+
+    fn grant(role: Role, scope: Scope) -> Grant {
+        Grant::new(role, scope).unwrap()
+    }
+
+    #[test]
+    fn roles_go_with_their_scopes() {
+        assert!(Grant::new(Role::Admin, Scope::Installation).is_ok());
+        assert!(Grant::new(Role::Admin, Scope::Centre(CentreId(1))).is_err());
+        assert!(Grant::new(Role::Coordinator, Scope::Area("lecce".into())).is_ok());
+        assert!(Grant::new(Role::Coordinator, Scope::Centre(CentreId(1))).is_err());
+        assert!(Grant::new(Role::Operator, Scope::Centre(CentreId(1))).is_ok());
+        assert!(Grant::new(Role::Mirato, Scope::Area("lecce".into())).is_err());
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.code()), Some(r));
+        }
+    }
+
+    #[test]
+    fn operators_work_on_their_centre_outside_the_mirato_sections() {
+        let centres = [centre(1, "lecce"), centre(2, "lecce")];
+        let grants = [grant(Role::Operator, Scope::Centre(CentreId(1)))];
+        let access = Access::new(&grants, &centres);
+        assert!(access.can_edit_offers(CentreId(1), Section::Ordinary));
+        assert!(access.can_edit_offers(CentreId(1), Section::Eures));
+        assert!(!access.can_edit_offers(CentreId(1), Section::MiratoArt1));
+        assert!(!access.can_read_offers(CentreId(1), Section::MiratoArt18));
+        assert!(!access.can_read_offers(CentreId(2), Section::Ordinary));
+        assert!(!access.administers());
+        assert_eq!(access.editable_centres().len(), 1);
+        assert_eq!(
+            access.editable(),
+            vec![(CentreId(1), Section::Ordinary), (CentreId(1), Section::Eures)]
+        );
+    }
+
+    #[test]
+    fn news_go_to_subscribers_of_the_writers_centres() {
+        let centres = [centre(1, "lecce"), centre(2, "lecce")];
+        let news = |grants: &[Grant]| -> Vec<CentreId> {
+            Access::new(grants, &centres)
+                .news_centres()
+                .iter()
+                .map(|c| c.id)
+                .collect()
+        };
+        assert_eq!(
+            news(&[grant(Role::Operator, Scope::Centre(CentreId(1)))]),
+            [CentreId(1)]
+        );
+        assert_eq!(news(&[grant(Role::Mirato, Scope::Centre(CentreId(2)))]), [CentreId(2)]);
+        assert_eq!(
+            news(&[grant(Role::Admin, Scope::Installation)]),
+            [CentreId(1), CentreId(2)]
+        );
+        assert!(
+            news(&[grant(Role::Coordinator, Scope::Area("lecce".into()))]).is_empty(),
+            "coordinators only read"
+        );
+        assert!(news(&[]).is_empty());
+    }
+
+    #[test]
+    fn mirato_grants_cover_only_the_mirato_sections() {
+        let centres = [centre(1, "lecce")];
+        let grants = [grant(Role::Mirato, Scope::Centre(CentreId(1)))];
+        let access = Access::new(&grants, &centres);
+        assert_eq!(
+            access.editable_sections(CentreId(1)),
+            vec![Section::MiratoArt1, Section::MiratoArt18]
+        );
+        assert!(!access.can_read_offers(CentreId(1), Section::Ordinary));
+    }
+
+    #[test]
+    fn collocamento_mirato_bookings_follow_the_mirato_grants() {
+        let centres = [centre(1, "lecce")];
+        let operator = [grant(Role::Operator, Scope::Centre(CentreId(1)))];
+        let mirato = [grant(Role::Mirato, Scope::Centre(CentreId(1)))];
+        let coordinator = [grant(Role::Coordinator, Scope::Area("lecce".into()))];
+        let (operator, mirato) = (Access::new(&operator, &centres), Access::new(&mirato, &centres));
+        let coordinator = Access::new(&coordinator, &centres);
+        let c = CentreId(1);
+        assert!(operator.can_handle_bookings(c, ServiceKind::Did));
+        assert!(!operator.can_read_bookings(c, ServiceKind::MiratoAdvice));
+        assert!(mirato.can_handle_bookings(c, ServiceKind::MiratoAdvice));
+        assert!(!mirato.can_read_bookings(c, ServiceKind::BasicGuidance));
+        assert!(coordinator.can_read_bookings(c, ServiceKind::MiratoAdvice));
+        assert!(!coordinator.can_handle_bookings(c, ServiceKind::Did));
+    }
+
+    #[test]
+    fn coordinators_read_their_area_and_change_nothing() {
+        let centres = [centre(1, "lecce"), centre(2, "rimini")];
+        let grants = [grant(Role::Coordinator, Scope::Area("lecce".into()))];
+        let access = Access::new(&grants, &centres);
+        for s in Section::ALL {
+            assert!(access.can_read_offers(CentreId(1), s));
+            assert!(!access.can_edit_offers(CentreId(1), s));
+            assert!(!access.can_read_offers(CentreId(2), s));
+        }
+        assert!(access.can_read_area("lecce") && !access.can_read_area("rimini"));
+        assert!(access.editable_centres().is_empty());
+    }
+
+    #[test]
+    fn admins_run_the_installation_but_not_the_offers() {
+        let centres = [centre(1, "lecce")];
+        let grants = [grant(Role::Admin, Scope::Installation)];
+        let access = Access::new(&grants, &centres);
+        assert!(access.administers());
+        assert!(!access.works_on_offers());
+        for s in Section::ALL {
+            assert!(!access.can_read_offers(CentreId(1), s));
+        }
+    }
+
+    #[test]
+    fn admins_must_enrol_a_second_factor() {
+        let mut user = User {
+            id: UserId(1),
+            email: "a@b.it".into(),
+            name: "A".into(),
+            lang: Lang::It,
+            active: true,
+            must_change_password: false,
+            totp_enabled: false,
+            grants: vec![grant(Role::Admin, Scope::Installation)],
+            created_at: Utc::now(),
+        };
+        assert!(user.must_enrol_second_factor());
+        user.totp_enabled = true;
+        assert!(!user.must_enrol_second_factor());
+        user.totp_enabled = false;
+        user.grants = vec![grant(Role::Operator, Scope::Centre(CentreId(1)))];
+        assert!(!user.must_enrol_second_factor());
+    }
+}

@@ -1,0 +1,9 @@
+//! Appointments: a centre's services (`services`: kinds, modalities,
+//! capacity, booking window), the slots its calendar allows (`slots`: from
+//! opening hours, closures, national holidays and patron days in
+//! `holidays`), and the bookings people make (`bookings`).
+
+pub mod bookings;
+pub mod holidays;
+pub mod services;
+pub mod slots;

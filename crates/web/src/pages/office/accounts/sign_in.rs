@@ -1,0 +1,386 @@
+//! Signing in and out: password (Argon2id), then the second factor (TOTP or
+//! a one-time recovery code) when the account has one; the session id is
+//! new after each step. Failures are counted per account and per address
+//! with growing delays, in the database so that every node sees them.
+
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use minijinja::context;
+use serde::Deserialize;
+use sportello_auth::tokens::{hash_token, normalize_recovery_code, random_token};
+use sportello_auth::{TotpSecret, check_policy, dummy_hash, hash_password, verify_password};
+use sportello_domain::accounts::sign_in::{FREE_ACCOUNT_FAILURES, FREE_ADDRESS_FAILURES};
+use sportello_domain::{Actor, Lang, NewAuditEntry, User};
+use sportello_storage::SessionStage;
+
+use crate::AppState;
+use crate::error::{AnswerAs, AppError, Problem};
+use crate::extract::{FormFields, Locale};
+use crate::pages::office::{argon2, no_store, render, see_other};
+use crate::session::{
+    ClientAddress, FormGuard, PendingSignIn, SESSION_COOKIE, SignedIn, clear_cookie, cookie, safe_next, set_cookie,
+};
+use sportello_app::i18n::{args, msg, msg_args};
+
+#[derive(Debug, Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+fn sign_in_page(
+    lang: Lang,
+    guard: &FormGuard,
+    email: &str,
+    next: &str,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let title = msg(lang, "sign-in-title");
+    let ctx = context! { form_csrf => guard.csrf.clone(), email, next, error };
+    let mut response = render("office/sign_in.html", lang, "/office/sign-in", &title, None, ctx)?;
+    *response.status_mut() = status;
+    Ok(guard.attach(response))
+}
+
+/// `GET /{lang}/office/sign-in`.
+pub async fn form(
+    Locale(lang): Locale,
+    guard: FormGuard,
+    Query(query): Query<NextQuery>,
+) -> Result<Response, AppError> {
+    let next = safe_next(lang, query.next.as_deref());
+    sign_in_page(lang, &guard, "", &next, None, StatusCode::OK)
+}
+
+/// Starts a session for `user` at `stage`, ending the browser's previous
+/// one: the id changes at each step of signing in.
+async fn start_session(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    user: &User,
+    stage: SessionStage,
+    address: &str,
+) -> Result<axum::http::HeaderValue, AppError> {
+    if let Some(old) = cookie(headers, SESSION_COOKIE) {
+        state.storage.delete_session(&hash_token(&old)).await?;
+    }
+    let token = random_token();
+    state
+        .storage
+        .create_session(&hash_token(&token), user.id, stage, address, Utc::now())
+        .await?;
+    Ok(set_cookie(state, SESSION_COOKIE, &token))
+}
+
+fn blocked_message(lang: Lang, until: chrono::DateTime<Utc>) -> String {
+    let seconds = (until - Utc::now()).num_seconds().max(1);
+    msg_args(lang, "sign-in-blocked", &args(&[("seconds", seconds.into())]))
+}
+
+/// `POST /{lang}/office/sign-in`.
+pub async fn submit(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    guard: FormGuard,
+    ClientAddress(address): ClientAddress,
+    headers: axum::http::HeaderMap,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let email = form.get("email").trim().to_lowercase();
+    let next = safe_next(lang, Some(&form.get("next")));
+    if !guard.accepts(&form.get("csrf")) {
+        return sign_in_page(
+            lang,
+            &guard,
+            &email,
+            &next,
+            Some(msg(lang, "form-expired-text")),
+            StatusCode::FORBIDDEN,
+        );
+    }
+    let account_key = format!("account:{email}");
+    let address_key = format!("address:{address}");
+    let now = Utc::now();
+    let keys = [account_key.clone(), address_key.clone()];
+    if let Some(until) = state.storage.sign_in_blocked_until(&keys, now).await.on_page(lang)? {
+        let entry = NewAuditEntry::new("sign_in_blocked", "user", &email);
+        state
+            .storage
+            .audit(&Actor::anonymous(&address), entry, now)
+            .await
+            .on_page(lang)?;
+        let error = blocked_message(lang, until);
+        return sign_in_page(lang, &guard, &email, &next, Some(error), StatusCode::TOO_MANY_REQUESTS);
+    }
+    let credentials = state.storage.credentials(&email).await.on_page(lang)?;
+    let password = form.get("password");
+    let hash = credentials
+        .as_ref()
+        .map(|c| c.password_hash.clone())
+        .unwrap_or_else(|| dummy_hash().to_string());
+    let matches = argon2(lang, move || verify_password(&hash, &password)).await?;
+    let user = credentials.filter(|c| matches && c.user.active);
+    let Some(credentials) = user else {
+        state
+            .storage
+            .record_sign_in_failure(&account_key, FREE_ACCOUNT_FAILURES, now)
+            .await
+            .on_page(lang)?;
+        state
+            .storage
+            .record_sign_in_failure(&address_key, FREE_ADDRESS_FAILURES, now)
+            .await
+            .on_page(lang)?;
+        let entry = NewAuditEntry::new("sign_in_failed", "user", &email);
+        state
+            .storage
+            .audit(&Actor::anonymous(&address), entry, now)
+            .await
+            .on_page(lang)?;
+        let error = msg(lang, "sign-in-wrong");
+        return sign_in_page(lang, &guard, &email, &next, Some(error), StatusCode::UNAUTHORIZED);
+    };
+    let user = credentials.user;
+    let second_factor = credentials.totp_secret.is_some();
+    let stage = if second_factor {
+        SessionStage::SecondFactor
+    } else {
+        SessionStage::Full
+    };
+    let cookie = start_session(&state, &headers, &user, stage, &address)
+        .await
+        .on_page(lang)?;
+    let action = if second_factor { "sign_in_password" } else { "sign_in" };
+    let actor = Actor::user(&user, &address);
+    state
+        .storage
+        .audit(&actor, NewAuditEntry::new(action, "user", &user.email), now)
+        .await
+        .on_page(lang)?;
+    let target = if second_factor {
+        let query = serde_urlencoded::to_string([("next", next.as_str())]).unwrap_or_default();
+        format!("/{lang}/office/sign-in/second-factor?{query}")
+    } else {
+        state.storage.clear_sign_in_failures(&account_key).await.on_page(lang)?;
+        next
+    };
+    let mut response = see_other(&target);
+    response.headers_mut().append(header::SET_COOKIE, cookie);
+    Ok(response)
+}
+
+fn second_factor_page(
+    lang: Lang,
+    pending: &PendingSignIn,
+    next: &str,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let title = msg(lang, "second-factor-title");
+    let ctx = context! { form_csrf => pending.csrf.clone(), next, error };
+    let mut response = render(
+        "office/second_factor.html",
+        lang,
+        "/office/sign-in/second-factor",
+        &title,
+        None,
+        ctx,
+    )?;
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+/// `GET /{lang}/office/sign-in/second-factor`.
+pub async fn second_factor_form(
+    Locale(lang): Locale,
+    pending: PendingSignIn,
+    Query(query): Query<NextQuery>,
+) -> Result<Response, AppError> {
+    let next = safe_next(lang, query.next.as_deref());
+    second_factor_page(lang, &pending, &next, None, StatusCode::OK)
+}
+
+/// `POST /{lang}/office/sign-in/second-factor`: a TOTP code or a recovery code.
+pub async fn second_factor_submit(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    pending: PendingSignIn,
+    headers: axum::http::HeaderMap,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let next = safe_next(lang, Some(&form.get("next")));
+    if !sportello_auth::constant_time_eq(form.get("csrf").as_bytes(), pending.csrf.as_bytes()) {
+        return Err(AppError::new(Problem::FormExpired).page(lang));
+    }
+    let now = Utc::now();
+    let account_key = format!("account:{}", pending.user.email);
+    if let Some(until) = state
+        .storage
+        .sign_in_blocked_until(std::slice::from_ref(&account_key), now)
+        .await
+        .on_page(lang)?
+    {
+        let error = blocked_message(lang, until);
+        return second_factor_page(lang, &pending, &next, Some(error), StatusCode::TOO_MANY_REQUESTS);
+    }
+    let credentials = state
+        .storage
+        .credentials_by_id(pending.user.id)
+        .await
+        .on_page(lang)?
+        .ok_or_else(|| AppError::not_found().page(lang))?;
+    let code = form.get("code");
+    let digits: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    let method = if digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let secret = credentials.totp_secret.as_deref().and_then(TotpSecret::from_base32);
+        let step = secret.and_then(|s| s.verify(&digits, now.timestamp(), None));
+        match step {
+            Some(step) if state.storage.use_totp_step(pending.user.id, step).await.on_page(lang)? => Some("totp"),
+            _ => None,
+        }
+    } else {
+        let hash = hash_token(&normalize_recovery_code(&code));
+        state
+            .storage
+            .use_recovery_code(pending.user.id, &hash, now)
+            .await
+            .on_page(lang)?
+            .then_some("recovery_code")
+    };
+    let actor = Actor::user(&pending.user, &pending.address);
+    let Some(method) = method else {
+        state
+            .storage
+            .record_sign_in_failure(&account_key, FREE_ACCOUNT_FAILURES, now)
+            .await
+            .on_page(lang)?;
+        let entry = NewAuditEntry::new("sign_in_failed", "user", &pending.user.email)
+            .details(serde_json::json!({ "step": "second_factor" }).to_string());
+        state.storage.audit(&actor, entry, now).await.on_page(lang)?;
+        let error = msg(lang, "second-factor-wrong");
+        return second_factor_page(lang, &pending, &next, Some(error), StatusCode::UNAUTHORIZED);
+    };
+    state.storage.clear_sign_in_failures(&account_key).await.on_page(lang)?;
+    let cookie = start_session(&state, &headers, &pending.user, SessionStage::Full, &pending.address)
+        .await
+        .on_page(lang)?;
+    let entry = NewAuditEntry::new("sign_in", "user", &pending.user.email)
+        .details(serde_json::json!({ "second_factor": method }).to_string());
+    state.storage.audit(&actor, entry, now).await.on_page(lang)?;
+    let mut response = see_other(&next);
+    response.headers_mut().append(header::SET_COOKIE, cookie);
+    Ok(response)
+}
+
+/// `POST /{lang}/office/sign-out`.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    user: SignedIn,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    user.check_csrf(&form.get("csrf"))?;
+    state.storage.delete_session(&user.session).await.on_page(lang)?;
+    let entry = NewAuditEntry::new("sign_out", "user", &user.user.email);
+    state
+        .storage
+        .audit(&user.actor(), entry, Utc::now())
+        .await
+        .on_page(lang)?;
+    let mut response = see_other(&format!("/{lang}/office/sign-in"));
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, clear_cookie(&state, SESSION_COOKIE));
+    Ok(response)
+}
+
+fn password_page(
+    lang: Lang,
+    user: &SignedIn,
+    errors: Vec<(&str, String)>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let title = msg(lang, "password-title");
+    let errors: std::collections::BTreeMap<&str, String> = errors.into_iter().collect();
+    let ctx = context! {
+        forced => user.user.must_change_password,
+        errors,
+        min => sportello_auth::password::MIN_LEN,
+    };
+    let mut response = render(
+        "office/password.html",
+        lang,
+        "/office/password",
+        &title,
+        Some(user),
+        ctx,
+    )?;
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+/// `GET /{lang}/office/password`.
+pub async fn password_form(Locale(lang): Locale, user: SignedIn) -> Result<Response, AppError> {
+    password_page(lang, &user, Vec::new(), StatusCode::OK)
+}
+
+/// `POST /{lang}/office/password`: the current password, then the new one twice.
+pub async fn password_submit(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    user: SignedIn,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    user.check_csrf(&form.get("csrf"))?;
+    let current = form.get("current");
+    let new = form.get("new");
+    let credentials = state
+        .storage
+        .credentials_by_id(user.user.id)
+        .await
+        .on_page(lang)?
+        .ok_or_else(|| AppError::not_found().page(lang))?;
+    let hash = credentials.password_hash.clone();
+    let right = argon2(lang, move || verify_password(&hash, &current)).await?;
+    let mut errors = Vec::new();
+    if !right {
+        errors.push(("current", msg(lang, "password-current-wrong")));
+    }
+    if let Err(problem) = check_policy(&new, &user.user.email) {
+        let id = match problem {
+            sportello_auth::PasswordProblem::TooShort => "password-too-short",
+            sportello_auth::PasswordProblem::TooLong => "password-too-long",
+            sportello_auth::PasswordProblem::Common => "password-common",
+            sportello_auth::PasswordProblem::ContainsAccountName => "password-contains-name",
+        };
+        let max = sportello_auth::password::MAX_LEN as i64;
+        let min = sportello_auth::password::MIN_LEN as i64;
+        errors.push((
+            "new",
+            msg_args(lang, id, &args(&[("min", min.into()), ("max", max.into())])),
+        ));
+    } else if new != form.get("repeat") {
+        errors.push(("repeat", msg(lang, "password-repeat-differs")));
+    }
+    if !errors.is_empty() {
+        return password_page(lang, &user, errors, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let hash = argon2(lang, move || hash_password(&new)).await?;
+    state
+        .storage
+        .set_password(
+            user.user.id,
+            &hash,
+            false,
+            Some(&user.session),
+            &user.actor(),
+            Utc::now(),
+        )
+        .await
+        .on_page(lang)?;
+    Ok(no_store(
+        see_other(&format!("/{lang}/office/?changed=password")).into_response(),
+    ))
+}

@@ -1,0 +1,377 @@
+//! A centre's agenda for one day in the back office: every booking of the day
+//! by time, with the person's contacts and needs, printable as a clean list;
+//! and the operators' actions on a booking: cancel before the start (the
+//! person gets the cancellation e-mail), mark attended or not shown once it
+//! has started. Bookings are personal data: only users who read the centre's
+//! offers see them, administrators do not; bookings for Collocamento Mirato
+//! advice (health-related) only users with the mirato grant or the area's
+//! coordinators, and each time they are shown the audit log says so.
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::{Days, NaiveDate, NaiveTime, Utc};
+use minijinja::context;
+use serde::{Deserialize, Serialize};
+use sportello_domain::time::from_rome_local;
+use sportello_domain::vocab::Vocabulary;
+use sportello_domain::{Booking, BookingRef, BookingStatus, Centre, Lang, NewAuditEntry, Service, ServiceKind};
+
+use super::services::{Need, allowed, centre_choices, centre_for, service_name};
+use crate::AppState;
+use crate::error::{AnswerAs, AppError, Problem};
+use crate::extract::{FormFields, Locale, PathParams};
+use crate::pages::office::{render, see_other};
+use crate::session::{Office, SignedIn};
+use sportello_app::appointments::mails::modality_id;
+use sportello_app::appointments::{self, BookingError, CentreCalendar, day_or_today};
+use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::view;
+
+/// Message id of a booking's status.
+pub fn status_id(status: BookingStatus) -> &'static str {
+    match status {
+        BookingStatus::Booked => "booking-status-booked",
+        BookingStatus::Cancelled => "booking-status-cancelled",
+        BookingStatus::Attended => "booking-status-attended",
+        BookingStatus::NoShow => "booking-status-no_show",
+    }
+}
+
+/// One line of the agenda.
+#[derive(Debug, Serialize)]
+struct Row {
+    reference: String,
+    time: String,
+    service: String,
+    modality: String,
+    name: String,
+    phone: String,
+    email: String,
+    needs: Vec<String>,
+    status: String,
+    status_code: &'static str,
+    video_url: Option<String>,
+    can_cancel: bool,
+    can_mark: bool,
+}
+
+/// The needs of a booking in words.
+fn needs(lang: Lang, booking: &Booking) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(language) = booking.needs.interpreter {
+        out.push(msg_args(
+            lang,
+            "agenda-need-interpreter",
+            &args(&[("language", language.label(lang).into())]),
+        ));
+    }
+    if booking.needs.wheelchair {
+        out.push(msg(lang, "agenda-need-wheelchair"));
+    }
+    if booking.needs.sign_language {
+        out.push(msg(lang, "agenda-need-sign-language"));
+    }
+    if !booking.needs.other.is_empty() {
+        out.push(booking.needs.other.clone());
+    }
+    out
+}
+
+fn rows(lang: Lang, bookings: &[Booking], services: &[Service], can_edit: impl Fn(&Booking) -> bool) -> Vec<Row> {
+    let now = Utc::now();
+    let mut rows: Vec<(chrono::DateTime<Utc>, Row)> = bookings
+        .iter()
+        .map(|b| {
+            let booked = b.status == BookingStatus::Booked;
+            let can_edit = can_edit(b);
+            let row = Row {
+                reference: b.reference.to_string(),
+                time: view::time_range(b.start, b.end),
+                service: services
+                    .iter()
+                    .find(|s| s.id == b.service)
+                    .map(|s| service_name(lang, s))
+                    .unwrap_or_default(),
+                modality: msg(lang, modality_id(b.modality)),
+                name: b.person.name.clone(),
+                phone: b
+                    .person
+                    .phone
+                    .as_ref()
+                    .map(|p| p.as_str().to_string())
+                    .unwrap_or_default(),
+                email: b
+                    .person
+                    .email
+                    .as_ref()
+                    .map(|e| e.as_str().to_string())
+                    .unwrap_or_default(),
+                needs: needs(lang, b),
+                status: msg(lang, status_id(b.status)),
+                status_code: b.status.code(),
+                video_url: b.video_url.clone(),
+                can_cancel: can_edit && booked && b.start > now,
+                can_mark: can_edit && booked && b.start <= now,
+            };
+            (b.start, row)
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.reference.cmp(&b.1.reference)));
+    rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Rome midnight of `day` and of the next day.
+fn day_bounds(day: NaiveDate) -> (chrono::DateTime<Utc>, chrono::DateTime<Utc>) {
+    let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
+    (
+        from_rome_local(day.and_time(NaiveTime::MIN)),
+        from_rome_local(next.and_time(NaiveTime::MIN)),
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AgendaQuery {
+    centre: Option<String>,
+    day: Option<String>,
+    /// After booking on someone's behalf: its reference.
+    booked: Option<String>,
+    /// After booking: whether a confirmation e-mail was queued.
+    mailed: Option<String>,
+    /// After an action: `cancelled`, `attended` or `no_show`, with `reference`.
+    done: Option<String>,
+    reference: Option<String>,
+}
+
+/// `GET /{lang}/office/agenda?centre={slug}&day=YYYY-MM-DD`.
+pub async fn day(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    user: Office,
+    Query(query): Query<AgendaQuery>,
+) -> Result<Response, AppError> {
+    let centre = centre_for(&state, &user, query.centre.as_deref(), Need::ReadAgenda, "agenda.read").await?;
+    let day = day_or_today(query.day.as_deref())
+        .ok_or_else(|| AppError::bad_parameter("day", query.day.clone().unwrap_or_default()).page(lang))?;
+    let (from, to) = day_bounds(day);
+    let services = state.storage.services(centre.id).await.on_page(lang)?;
+    let kind = |b: &Booking| services.iter().find(|s| s.id == b.service).map(|s| s.data.kind);
+    let access = user.access();
+    // Each user sees the bookings of the services they may read: Collocamento
+    // Mirato advice only with the mirato grant (or as the area's coordinator),
+    // and every such read is logged.
+    let bookings: Vec<Booking> = state
+        .storage
+        .centre_bookings(centre.id, from, to)
+        .await
+        .on_page(lang)?
+        .into_iter()
+        .filter(|b| kind(b).is_some_and(|k| access.can_read_bookings(centre.id, k)))
+        .collect();
+    let mirato = bookings
+        .iter()
+        .filter(|b| kind(b) == Some(ServiceKind::MiratoAdvice))
+        .count();
+    if mirato > 0 {
+        let details = serde_json::json!({ "day": day, "bookings": mirato }).to_string();
+        let entry = NewAuditEntry::new("agenda.read_mirato", "centre", &centre.data.slug)
+            .centre(centre.id)
+            .details(details);
+        state
+            .storage
+            .audit(&user.actor(), entry, Utc::now())
+            .await
+            .on_page(lang)?;
+    }
+    let can_edit = allowed(&user, &centre, Need::EditAgenda);
+    let handles = |b: &Booking| can_edit && kind(b).is_some_and(|k| access.can_handle_bookings(centre.id, k));
+    let booked = query
+        .booked
+        .as_deref()
+        .and_then(BookingRef::parse)
+        .map(|r| r.to_string());
+    let done = match (
+        query.done.as_deref(),
+        query.reference.as_deref().and_then(BookingRef::parse),
+    ) {
+        (Some(action @ ("cancelled" | "attended" | "no_show")), Some(reference)) => Some(msg_args(
+            lang,
+            &format!("agenda-done-{}", action.replace('_', "-")),
+            &args(&[("reference", reference.to_string().into())]),
+        )),
+        _ => None,
+    };
+    let title = msg_args(
+        lang,
+        "agenda-heading",
+        &args(&[
+            ("centre", centre.data.name.as_str().into()),
+            ("day", view::day(lang, day).into()),
+        ]),
+    );
+    let ctx = context! {
+        centre => centre.data.slug.clone(),
+        centre_name => centre.data.name.clone(),
+        centres => centre_choices(&user, Need::ReadAgenda),
+        day => day.to_string(),
+        previous => day.pred_opt().map(|d| d.to_string()),
+        next => day.succ_opt().map(|d| d.to_string()),
+        rows => minijinja::value::Serde(rows(lang, &bookings, &services, handles)),
+        can_edit,
+        booked,
+        mailed => query.mailed.is_some(),
+        done,
+    };
+    render("office/agenda.html", lang, "/office/agenda", &title, Some(&user), ctx)
+}
+
+/// The booking `reference` and its centre, if the user may change it.
+async fn editable_booking(
+    state: &AppState,
+    user: &SignedIn,
+    reference: &str,
+    action: &str,
+) -> Result<(Centre, Booking), AppError> {
+    let lang = user.lang;
+    let code = BookingRef::parse(reference).ok_or_else(|| AppError::not_found().page(lang))?;
+    let booking = state
+        .storage
+        .booking(&code)
+        .await
+        .on_page(lang)?
+        .ok_or_else(|| AppError::not_found().page(lang))?;
+    let Some(centre) = user.centres.iter().find(|c| c.id == booking.centre) else {
+        return Err(AppError::not_found().page(lang));
+    };
+    let service = state
+        .storage
+        .service(booking.service)
+        .await
+        .on_page(lang)?
+        .ok_or_else(|| AppError::not_found().page(lang))?;
+    if !user.access().can_handle_bookings(centre.id, service.data.kind) {
+        return Err(user.deny(state, action, "booking", reference).await);
+    }
+    Ok((centre.clone(), booking))
+}
+
+/// A short page saying why an action could not be done.
+fn refusal(user: &SignedIn, centre: &Centre, day: NaiveDate, text: &str) -> Result<Response, AppError> {
+    let lang = user.lang;
+    let title = msg(lang, "agenda-not-done");
+    let ctx = context! {
+        text,
+        back => format!("/{lang}/office/agenda?centre={}&day={day}", centre.data.slug),
+    };
+    let mut response = render(
+        "office/agenda_notice.html",
+        lang,
+        "/office/agenda",
+        &title,
+        Some(user),
+        ctx,
+    )?;
+    *response.status_mut() = StatusCode::CONFLICT;
+    Ok(response)
+}
+
+/// `POST /{lang}/office/agenda/{reference}`: `action` = `cancel` (asks
+/// first, then `confirm=yes`), `attended` or `no_show`.
+pub async fn action(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    user: Office,
+    PathParams((_, reference)): PathParams<(String, String)>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    user.check_csrf(&form.get("csrf"))?;
+    let action = form.get("action");
+    let audit_action = match action.as_str() {
+        "cancel" => "booking.cancel",
+        "attended" | "no_show" => "booking.mark",
+        _ => return Err(AppError::bad_parameter("action", action).page(lang)),
+    };
+    let (centre, booking) = editable_booking(&state, &user, &reference, audit_action).await?;
+    let day = sportello_domain::time::rome_date(booking.start);
+    let back = |done: &str| {
+        see_other(&format!(
+            "/{lang}/office/agenda?centre={}&day={day}&done={done}&reference={}",
+            centre.data.slug, booking.reference
+        ))
+    };
+    let now = Utc::now();
+    let services = state.storage.services(centre.id).await.on_page(lang)?;
+    let service = services
+        .into_iter()
+        .find(|s| s.id == booking.service)
+        .ok_or_else(|| AppError::not_found().page(lang))?;
+    if action == "cancel" {
+        if booking.status != BookingStatus::Booked || booking.start <= now {
+            return refusal(&user, &centre, day, &msg(lang, "agenda-too-late"));
+        }
+        if form.get("confirm") != "yes" {
+            if service.data.kind == ServiceKind::MiratoAdvice {
+                let entry =
+                    NewAuditEntry::new("agenda.read_mirato", "booking", booking.reference.as_str()).centre(centre.id);
+                state.storage.audit(&user.actor(), entry, now).await.on_page(lang)?;
+            }
+            let title = msg(lang, "agenda-cancel-title");
+            let ctx = context! {
+                reference => booking.reference.to_string(),
+                name => booking.person.name.clone(),
+                service => service_name(lang, &service),
+                when => view::when(lang, booking.start),
+                email => booking.person.email.is_some(),
+                back => format!("/{lang}/office/agenda?centre={}&day={day}", centre.data.slug),
+            };
+            return render(
+                "office/agenda_confirm.html",
+                lang,
+                "/office/agenda",
+                &title,
+                Some(&user),
+                ctx,
+            );
+        }
+        let calendar = CentreCalendar::load(&state, centre.clone()).await.on_page(lang)?;
+        return match appointments::cancel(&state, &calendar, &service, &booking, &user.actor(), now).await {
+            Ok(_) => Ok(back("cancelled")),
+            Err(BookingError::TooLate) => refusal(&user, &centre, day, &msg(lang, "agenda-too-late")),
+            Err(BookingError::Storage(e)) => Err(AppError::from(e).page(lang)),
+            Err(_) => Err(AppError::new(Problem::NotPossible("cancel".into())).page(lang)),
+        };
+    }
+    if booking.status != BookingStatus::Booked {
+        return refusal(&user, &centre, day, &msg(lang, "agenda-already-closed"));
+    }
+    if booking.start > now {
+        return refusal(&user, &centre, day, &msg(lang, "agenda-not-started"));
+    }
+    let status = if action == "attended" {
+        BookingStatus::Attended
+    } else {
+        BookingStatus::NoShow
+    };
+    state
+        .storage
+        .mark_booking(&booking.reference, status, &user.actor(), now)
+        .await
+        .on_page(lang)?;
+    Ok(back(status.code()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_runs_from_rome_midnight_to_midnight() {
+        let (from, to) = day_bounds(NaiveDate::from_ymd_opt(2026, 3, 29).unwrap());
+        assert_eq!(from.to_rfc3339(), "2026-03-28T23:00:00+00:00");
+        assert_eq!(
+            to.to_rfc3339(),
+            "2026-03-29T22:00:00+00:00",
+            "23 hours on the spring change"
+        );
+    }
+}
