@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-# Regenerates crates/demo/tests/search_relevance.toml, the expected lists of
+# Regenerates crates/demo/tests/integration/search_relevance.toml, the expected lists of
 # the search relevance tests. Not run at test time: the TOML it writes is
 # committed and reviewed. It reads the demo offer list printed by
 #   cargo test -p sportello-demo --test search_relevance -- --ignored --nocapture > offers.txt
-#   python3 scripts/search_relevance_cases.py offers.txt crates/demo/tests/search_relevance.toml
+#   python3 scripts/search_relevance_cases.py offers.txt crates/demo/tests/integration/search_relevance.toml
 # The queries below are chosen by hand; the expected offers by one rule a
 # reader can check against that list, never from the engine's answers:
 #   take the open offers of the query's ISCO-08 occupation (for a `foreign`

@@ -9,6 +9,7 @@
 //! unit tests *inside* domain or storage may not (they would see a second
 //! copy of those crates' types): theirs live in the crate's `tests/`.
 
+pub mod builders;
 pub mod database;
 pub mod pdf;
 pub mod png;
@@ -21,44 +22,42 @@ pub fn repository() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Runs each named `async fn` once on SQLite and once on PostgreSQL, in
-/// modules `sqlite` and `postgres` beside it. Each test gets what `$make`
-/// (an `async fn(Backend) -> T`) makes for its backend; without `using`, it
-/// gets the [`Backend`] itself. `flavor` picks the Tokio runtime
-/// (`multi_thread` for tests that race writers).
+/// Runs each named `async fn` once on SQLite and once on PostgreSQL, as
+/// tests `sqlite::NAME` and `postgres::NAME` beside it: the one way a test
+/// runs on both backends. Each gets what `$make` (an
+/// `async fn(Backend) -> T`) makes for its backend; without `using`, it
+/// gets the [`Backend`] itself. `#[multi_thread]` before a name runs that
+/// test on Tokio's multi-threaded runtime (four workers), for tests that
+/// race writers. One invocation per module.
 ///
 /// ```ignore
-/// on_both_backends!(using TestApp::new => lists_centres, counts_offers);
-/// on_both_backends!(flavor multi_thread; concurrent_bookings_fill_exactly);
+/// on_both_backends!(using crate::common::TestApp::new => lists_centres, counts_offers);
+/// on_both_backends!(story, #[multi_thread] concurrent_references);
 /// ```
 #[macro_export]
 macro_rules! on_both_backends {
-    (@expand [$($flavor:tt)*] using $make:path => $($name:ident),* $(,)?) => {
+    (using $make:path => $($(#[$flavor:ident])? $name:ident),* $(,)?) => {
         mod sqlite {
-            $(
-                #[tokio::test($($flavor)*)]
-                async fn $name() {
-                    super::$name($make($crate::Backend::Sqlite).await).await;
-                }
-            )*
+            $($crate::on_both_backends!(@test $make, Sqlite, [$($flavor)?] $name);)*
         }
         mod postgres {
-            $(
-                #[tokio::test($($flavor)*)]
-                async fn $name() {
-                    super::$name($make($crate::Backend::Postgres).await).await;
-                }
-            )*
+            $($crate::on_both_backends!(@test $make, Postgres, [$($flavor)?] $name);)*
         }
     };
-    (@expand [$($flavor:tt)*] $($name:ident),* $(,)?) => {
-        $crate::on_both_backends!(@expand [$($flavor)*] using $crate::ready => $($name),*);
+    (@test $make:path, $backend:ident, [] $name:ident) => {
+        #[tokio::test]
+        async fn $name() {
+            super::$name($make($crate::Backend::$backend).await).await;
+        }
     };
-    (flavor multi_thread; $($rest:tt)*) => {
-        $crate::on_both_backends!(@expand [flavor = "multi_thread", worker_threads = 4] $($rest)*);
+    (@test $make:path, $backend:ident, [multi_thread] $name:ident) => {
+        #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+        async fn $name() {
+            super::$name($make($crate::Backend::$backend).await).await;
+        }
     };
-    ($($rest:tt)*) => {
-        $crate::on_both_backends!(@expand [] $($rest)*);
+    ($($(#[$flavor:ident])? $name:ident),* $(,)?) => {
+        $crate::on_both_backends!(using $crate::ready => $($(#[$flavor])? $name),*);
     };
 }
 

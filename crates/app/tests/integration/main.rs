@@ -1,0 +1,4 @@
+//! The integration tests of `sportello-app`, one binary: each module
+//! is one subject.
+
+mod booking_mail;

@@ -1,0 +1,12 @@
+//! The integration tests of `sportello-cli`, one binary: each module
+//! is one subject; `common` is what they share.
+
+mod commands;
+mod common;
+mod generate;
+mod import;
+mod print;
+mod report;
+mod scale_out;
+mod search_bench;
+mod user;

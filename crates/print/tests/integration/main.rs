@@ -1,0 +1,4 @@
+//! The integration tests of `sportello-print`, one binary: each module
+//! is one subject.
+
+mod pdf;

@@ -1,0 +1,10 @@
+//! The integration tests of `sportello-storage`, one binary: each module
+//! is one subject; what they share is in `sportello-testkit`.
+
+mod appointments;
+mod backoffice;
+mod newsletter;
+mod outbox;
+mod reports;
+mod search_feed;
+mod story;

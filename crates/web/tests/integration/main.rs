@@ -1,0 +1,29 @@
+//! The integration tests of `sportello-web`, one binary: each module
+//! is one subject; `common` is what they share.
+
+mod admin;
+mod api;
+mod appointments_api;
+mod appointments_pages;
+mod appointments_refusals;
+mod booking_layer;
+mod booking_race;
+mod common;
+mod crawlers;
+mod employers;
+mod feeds;
+mod machine_translation;
+mod markup;
+mod newsletter;
+mod newsletter_mail;
+mod newsletter_sending;
+mod office;
+mod office_appointments;
+mod office_posts;
+mod office_print;
+mod operator_api;
+mod pages;
+mod permissions;
+mod posters;
+mod reports;
+mod virtual_boards;
