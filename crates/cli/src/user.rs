@@ -389,30 +389,17 @@ fn table<const N: usize>(header: [&str; N], rows: &[[String; N]]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sportello_domain::{Area, CentreId, NewCentre};
+    use sportello_domain::{Area, CentreId};
+    use sportello_testkit::builders::stored_centre;
 
+    /// Centre `id` of the area `area`.
     fn centre(id: i64, slug: &str, area: &str) -> Centre {
-        Centre {
-            id: CentreId(id),
-            data: NewCentre {
-                slug: slug.into(),
-                prefix: "XX".into(),
-                name: format!("Centro per l'Impiego di {slug}"),
-                town: slug.into(),
-                address: String::new(),
-                postcode: String::new(),
-                province: String::new(),
-                region: String::new(),
-                phone: String::new(),
-                email: String::new(),
-                area: Area {
-                    slug: area.into(),
-                    name: area.into(),
-                },
-                hours: Vec::new(),
-                closures: Vec::new(),
-            },
-        }
+        let mut centre = stored_centre(id, slug, "XX");
+        centre.data.area = Area {
+            slug: area.into(),
+            name: area.into(),
+        };
+        centre
     }
 
     #[test]

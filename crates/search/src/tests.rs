@@ -2,14 +2,16 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use sportello_domain::vocab::{
     Cefr, ContractType, EducationLevel, SpokenLanguage, Vocabulary, WorkingTime, occupation,
 };
 use sportello_domain::{
-    CentreId, Employer, Facets, Lang, LanguageRequirement, NewOffer, Offer, OfferId, OfferQuery, OfferStatus,
-    OfferText, RefCode, Requirements, Section, SortOrder, TextStatus, WorkPlace,
+    CentreId, Facets, Lang, LanguageRequirement, Offer, OfferId, OfferQuery, OfferStatus, OfferText, Requirements,
+    Section, SortOrder, TextStatus,
 };
+
+use sportello_testkit::builders;
 
 use super::*;
 
@@ -22,53 +24,27 @@ const TODAY: &str = "2026-11-26";
 /// An offer with an Italian text (and optionally others), published
 /// yesterday, valid for a month.
 fn offer(id: i64, occupation_code: &str, texts: &[(Lang, &str, &str)]) -> Offer {
-    Offer {
-        id: OfferId(id),
-        reference: RefCode::new("LE", id as u64).unwrap(),
-        status: OfferStatus::Published,
-        published_on: Some(day("2026-11-25")),
-        updated_at: Utc::now(),
-        version: 1,
-        data: NewOffer {
-            centre: CentreId(1),
-            section: Section::Ordinary,
-            occupation: occupation_code.into(),
-            texts: texts
-                .iter()
-                .map(|(lang, title, description)| OfferText {
-                    lang: *lang,
-                    status: TextStatus::Original,
-                    machine: false,
-                    title: title.to_string(),
-                    description: description.to_string(),
-                    how_to_apply: String::new(),
-                })
-                .collect(),
-            employer: Employer {
-                name: "Hotel Riviera".into(),
-                hidden: false,
-            },
-            place: WorkPlace {
-                town: "Lecce".into(),
-                postcode: "73100".into(),
-                region: "LE".into(),
-                country: "IT".into(),
-                remote: false,
-            },
-            contract: ContractType::Seasonal,
-            working_time: WorkingTime::FullTime,
-            hours_per_week: Some(40),
-            openings: 1,
-            requirements: Requirements {
-                education: EducationLevel::None,
-                languages: vec![],
-                licence: None,
-                experience_months: 0,
-            },
-            salary: None,
-            valid_through: day("2026-12-31"),
-        },
-    }
+    let texts = texts
+        .iter()
+        .map(|(lang, title, description)| OfferText {
+            description: description.to_string(),
+            how_to_apply: String::new(),
+            ..builders::text(*lang, TextStatus::Original, title)
+        })
+        .collect();
+    let mut data = builders::offer(CentreId(1), occupation_code, texts);
+    data.employer.name = "Hotel Riviera".into();
+    data.place.town = "Lecce".into();
+    data.place.postcode = "73100".into();
+    data.openings = 1;
+    data.requirements = Requirements {
+        education: EducationLevel::None,
+        languages: vec![],
+        licence: None,
+        experience_months: 0,
+    };
+    data.valid_through = day("2026-12-31");
+    builders::published(id, data)
 }
 
 fn it(id: i64, occupation_code: &str, title: &str, description: &str) -> Offer {

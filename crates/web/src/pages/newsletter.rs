@@ -517,28 +517,8 @@ mod tests {
 
     #[test]
     fn every_centre_ticked_means_all_centres() {
-        let centre = |id: i64, slug: &str| Centre {
-            id: sportello_domain::CentreId(id),
-            data: sportello_domain::NewCentre {
-                slug: slug.into(),
-                prefix: "LE".into(),
-                name: slug.into(),
-                town: slug.into(),
-                address: String::new(),
-                postcode: String::new(),
-                province: String::new(),
-                region: String::new(),
-                phone: String::new(),
-                email: String::new(),
-                area: sportello_domain::Area {
-                    slug: "a".into(),
-                    name: "a".into(),
-                },
-                hours: Vec::new(),
-                closures: Vec::new(),
-            },
-        };
-        let centres = [centre(1, "lecce"), centre(2, "nardo")];
+        use sportello_testkit::builders::stored_centre;
+        let centres = [stored_centre(1, "lecce", "LE"), stored_centre(2, "nardo", "NA")];
         let typed = |c: &[&str]| Typed {
             email: "anna@example.org".into(),
             lang: "en".into(),
