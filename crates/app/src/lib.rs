@@ -4,9 +4,9 @@
 //! boards), `feeds`, `sitemaps`, `markup` (JSON-LD and social tags),
 //! `translator` (machine drafts of translations) — with the view models
 //! (`view`), the templates (`templates`, files in `templates/`) and the
-//! translations (`i18n`, Fluent files in `locales/`), all compiled in. No
-//! HTTP here: the web layer (`sportello-web`) and the `sportello` command
-//! both call these.
+//! translations (`i18n`, Fluent files in `locales/`), all compiled in. It
+//! serves no HTTP and has no SQL (its one HTTP client is the translator's):
+//! the web layer (`sportello-web`) and the `sportello` command both call it.
 
 pub mod appointments;
 pub mod feeds;

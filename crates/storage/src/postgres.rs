@@ -13,7 +13,7 @@ type Db = Postgres;
 /// A write transaction of this backend.
 type Tx = WriteTx<Postgres>;
 
-// Every feature's SQL, written once for both backends (`*_sql.rs` in the
+// Every feature's SQL, written once for both backends (`sql.rs` or `*_sql.rs` in the
 // feature's folder), compiled here against this backend's `Db`, `Tx` and
 // `Store`.
 #[allow(clippy::duplicate_mod)]

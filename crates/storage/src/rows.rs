@@ -1,5 +1,5 @@
 //! What every feature's row decoding shares, for both backends (compiled
-//! once per backend, like every `*_sql.rs`: see `crate::sqlite`). A value
+//! once per backend, like every feature's SQL: see `crate::sqlite`). A value
 //! the domain does not know is reported, not guessed.
 
 use chrono::NaiveTime;

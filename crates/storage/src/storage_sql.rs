@@ -1,5 +1,5 @@
 //! The [`Storage`](crate::Storage) trait's own methods, for both backends
-//! (compiled once per backend, like every `*_sql.rs`: see `crate::sqlite`).
+//! (compiled once per backend, like every feature's SQL: see `crate::sqlite`).
 
 use async_trait::async_trait;
 

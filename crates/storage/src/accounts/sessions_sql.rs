@@ -1,5 +1,5 @@
 //! Sessions, sign-in throttling and API tokens, for both backends (compiled
-//! once per backend, like every `*_sql.rs`: see `crate::sqlite`).
+//! once per backend, like every feature's SQL: see `crate::sqlite`).
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};

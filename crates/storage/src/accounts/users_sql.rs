@@ -1,5 +1,5 @@
 //! [`Accounts`] for both backends, written once (compiled per backend, like
-//! every `*_sql.rs`: see `crate::sqlite`). Audit rows of a change are written in its transaction by
+//! every feature's SQL: see `crate::sqlite`). Audit rows of a change are written in its transaction by
 //! `audit/sql.rs`'s `write_audit`.
 
 use async_trait::async_trait;

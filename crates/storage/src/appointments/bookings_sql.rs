@@ -1,5 +1,5 @@
 //! [`Bookings`] for both backends, written once (compiled per backend,
-//! like every `*_sql.rs`: see `crate::sqlite`); the services themselves are
+//! like every feature's SQL: see `crate::sqlite`); the services themselves are
 //! in `services_sql.rs`.
 //! Taking a place: the slot's row is created on first use with the service's
 //! capacity, then the lowest free seat number is inserted

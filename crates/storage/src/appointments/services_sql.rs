@@ -1,5 +1,5 @@
 //! [`Services`] for both backends, written once (compiled per backend, like
-//! every `*_sql.rs`: see `crate::sqlite`): each centre's services with their texts, access rules and
+//! every feature's SQL: see `crate::sqlite`): each centre's services with their texts, access rules and
 //! patron-saint days. Every change writes its audit row in its transaction.
 
 use std::collections::BTreeMap;

@@ -1,5 +1,5 @@
 //! [`AuditLog`] for both backends, written once (compiled per backend, like
-//! every `*_sql.rs`: see `crate::sqlite`), and [`write_audit`], which every change uses to append
+//! every feature's SQL: see `crate::sqlite`), and [`write_audit`], which every change uses to append
 //! its row inside its own transaction.
 
 use async_trait::async_trait;

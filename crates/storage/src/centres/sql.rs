@@ -1,5 +1,5 @@
 //! [`Centres`](crate::Centres) for both backends (compiled once per backend,
-//! like every `*_sql.rs`: see `crate::sqlite`): centres with their opening
+//! like every feature's SQL: see `crate::sqlite`): centres with their opening
 //! hours and closures, kept by each node for a few seconds.
 
 use async_trait::async_trait;

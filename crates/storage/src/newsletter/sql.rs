@@ -1,5 +1,5 @@
 //! [`Newsletter`] for both backends, written once (compiled per backend, like
-//! every `*_sql.rs`: see `crate::sqlite`).
+//! every feature's SQL: see `crate::sqlite`).
 
 use std::collections::HashMap;
 

@@ -1,5 +1,5 @@
 //! Loading many offers fast, for both backends (compiled once per backend,
-//! like every `*_sql.rs`: see `crate::sqlite`): reference numbers taken per centre prefix in one
+//! like every feature's SQL: see `crate::sqlite`): reference numbers taken per centre prefix in one
 //! statement each, then offers, texts and language requirements written by
 //! a few statements per table (`bulk_rows_*.rs`: multi-row `VALUES` on
 //! SQLite, `UNNEST` of arrays on PostgreSQL), all in one transaction. Used by

@@ -1,5 +1,5 @@
 //! [`OfferEdits`](crate::OfferEdits) for both backends, written once
-//! (compiled per backend, like every `*_sql.rs`: see `crate::sqlite`):
+//! (compiled per backend, like every feature's SQL: see `crate::sqlite`):
 //! back-office lists, edits, translations, extensions and the sections'
 //! texts, each change with its audit row in the same transaction.
 

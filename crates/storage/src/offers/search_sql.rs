@@ -1,5 +1,5 @@
 //! The SQL of the storage-backed search, for both backends (compiled once per
-//! backend, like every `*_sql.rs`: see `crate::sqlite`): the conditions of a search and the facets it
+//! backend, like every feature's SQL: see `crate::sqlite`): the conditions of a search and the facets it
 //! counts.
 
 use chrono::NaiveDate;

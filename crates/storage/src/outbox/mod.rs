@@ -1,6 +1,6 @@
 //! The e-mail outbox. A message is stored in the same transaction as what
-//! caused it (other storage code calls `outbox_sql::enqueue_mail` with its
-//! own transaction), so nobody is told of something that was rolled back and
+//! caused it (other storage code calls `outbox/sql.rs`'s `enqueue_mail` with
+//! its own transaction), so nobody is told of something that was rolled back and
 //! nothing committed goes unannounced. Workers on any node claim due messages
 //! under a lease: `FOR UPDATE SKIP LOCKED` on PostgreSQL, an immediate
 //! (write-locked) transaction on SQLite. A message whose worker died comes

@@ -1,5 +1,5 @@
 //! [`Outbox`] for both backends, written once (compiled per backend, like
-//! every `*_sql.rs`: see `crate::sqlite`). The claim differs in one clause: PostgreSQL locks the rows
+//! every feature's SQL: see `crate::sqlite`). The claim differs in one clause: PostgreSQL locks the rows
 //! it picks and skips those another worker holds; SQLite has one writer at a
 //! time, and the claim runs in a `BEGIN IMMEDIATE` transaction.
 

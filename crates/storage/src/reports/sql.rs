@@ -1,5 +1,5 @@
 //! [`Reports`] for both backends, written once (compiled per backend, like
-//! every `*_sql.rs`: see `crate::sqlite`).
+//! every feature's SQL: see `crate::sqlite`).
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};

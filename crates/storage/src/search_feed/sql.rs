@@ -1,5 +1,5 @@
 //! The queries of [`crate::SearchFeed`], for both backends (compiled once per
-//! backend, like every `*_sql.rs`: see `crate::sqlite`). The change log itself is written by the
+//! backend, like every feature's SQL: see `crate::sqlite`). The change log itself is written by the
 //! triggers of migration 0012, never here.
 
 use async_trait::async_trait;

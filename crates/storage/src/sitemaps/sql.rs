@@ -1,5 +1,5 @@
 //! The queries of [`crate::Sitemaps`], for both backends (compiled once per
-//! backend, like every `*_sql.rs`: see `crate::sqlite`). The open-offer condition is the search's own
+//! backend, like every feature's SQL: see `crate::sqlite`). The open-offer condition is the search's own
 //! (`offers/search_sql.rs`'s `push_where` without filters), so the sitemap and the search
 //! never disagree on what is open.
 

@@ -5,12 +5,11 @@
 use chrono::{Duration, Utc};
 use sportello_domain::PublicUrl;
 use sportello_domain::time::today_in_rome;
-use sportello_domain::vocab::{ContractType, EducationLevel, WorkingTime};
 use sportello_domain::{
-    Actor, CentreId, Email, Employer, Frequency, Lang, NewOffer, OfferText, Requirements, Section, Subscriber,
-    Subscription, TextStatus, WorkPlace,
+    Actor, CentreId, Email, Frequency, Lang, OfferText, Section, Subscriber, Subscription, TextStatus,
 };
 use sportello_storage::StoredMail;
+use sportello_testkit::builders;
 use sportello_web::AppState;
 
 use super::{PUBLIC_URL, TestApp};
@@ -52,42 +51,16 @@ pub fn path_of(url: &str) -> &str {
 }
 
 pub async fn publish(app: &TestApp, centre: CentreId, section: Section, title: &str) -> String {
-    let offer = NewOffer {
-        centre,
-        section,
-        occupation: "5131".into(),
-        texts: vec![OfferText {
-            lang: Lang::It,
-            status: TextStatus::Original,
-            machine: false,
-            title: title.into(),
-            description: "Descrizione.".into(),
-            how_to_apply: "Invia il CV.".into(),
-        }],
-        employer: Employer {
-            name: "Hotel Baia Azzurra".into(),
-            hidden: false,
-        },
-        place: WorkPlace {
-            town: "Gallipoli".into(),
-            postcode: "73014".into(),
-            region: "LE".into(),
-            country: "IT".into(),
-            remote: false,
-        },
-        contract: ContractType::Seasonal,
-        working_time: WorkingTime::FullTime,
-        hours_per_week: Some(40),
-        openings: 2,
-        requirements: Requirements {
-            education: EducationLevel::LowerSecondary,
-            languages: vec![],
-            licence: None,
-            experience_months: 0,
-        },
-        salary: None,
-        valid_through: today_in_rome() + Duration::days(40),
+    let text = OfferText {
+        description: "Descrizione.".into(),
+        ..builders::text(Lang::It, TextStatus::Original, title)
     };
+    let mut offer = builders::offer(centre, "5131", vec![text]);
+    offer.section = section;
+    offer.openings = 2;
+    offer.requirements.languages = vec![];
+    offer.requirements.experience_months = 0;
+    offer.valid_through = today_in_rome() + Duration::days(40);
     let stored = app
         .storage()
         .insert_offer(&offer, &Actor::system(), Utc::now())
