@@ -129,6 +129,7 @@ fn one_line(weight: Weight, text: &str, width: f32, max: f32, min: f32) -> (Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sportello_testkit::png::Image;
 
     fn card() -> OfferCard {
         OfferCard {
@@ -141,29 +142,20 @@ mod tests {
         }
     }
 
-    fn decode(bytes: &[u8]) -> (png::OutputInfo, Vec<u8>) {
-        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-        let mut reader = decoder.read_info().unwrap();
-        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-        let info = reader.next_frame(&mut buf).unwrap();
-        buf.truncate(info.buffer_size());
-        (info, buf)
-    }
-
     #[test]
     fn renders_a_1200_by_630_png_that_depends_on_its_text() {
         let plain = render_offer_card(&card());
-        let (info, pixels) = decode(&plain);
-        assert_eq!((info.width, info.height), (1200, 630));
+        let image = Image::decode(&plain);
+        assert_eq!((image.width, image.height), (1200, 630));
         // Text was drawn: the title area is not all white.
-        let row = |y: usize| &pixels[y * 1200 * 3..(y + 1) * 1200 * 3];
+        let row = |y: usize| &image.pixels[y * 1200 * 3..(y + 1) * 1200 * 3];
         assert!((60..200).any(|y| row(y).iter().any(|b| *b < 100)));
         let mut other = card();
         other.title = "Cuoco".into();
         assert_ne!(render_offer_card(&other), plain);
         let mut eures = card();
         eures.banner = Some(Banner::Eures("EURES".into()));
-        let (_, eures_pixels) = decode(&render_offer_card(&eures));
+        let eures_pixels = Image::decode(&render_offer_card(&eures)).pixels;
         // The band is blue at its left edge.
         assert_eq!(&eures_pixels[(10 * 1200 + 5) * 3..(10 * 1200 + 5) * 3 + 3], &EURES_BLUE);
     }
@@ -172,7 +164,6 @@ mod tests {
     fn a_very_long_title_still_renders() {
         let mut long = card();
         long.title = "Operatore socio-sanitario ".repeat(20);
-        let (info, _) = decode(&render_offer_card(&long));
-        assert_eq!(info.width, 1200);
+        assert_eq!(Image::decode(&render_offer_card(&long)).width, 1200);
     }
 }

@@ -59,10 +59,8 @@ async fn demo_db(dir: &Path) -> String {
 }
 
 fn png_size(path: &Path) -> (u32, u32) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
-    let reader = decoder.read_info().unwrap();
-    let info = reader.info();
-    (info.width, info.height)
+    let image = sportello_testkit::png::Image::decode(&std::fs::read(path).unwrap());
+    (image.width, image.height)
 }
 
 /// Runs `sportello report weekly` with `args` off the async runtime.

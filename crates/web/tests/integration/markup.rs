@@ -409,12 +409,8 @@ async fn offer_pages_have_open_graph_and_twitter_tags(app: TestApp) {
 }
 
 fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
-    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-    let mut reader = decoder.read_info().expect("a PNG");
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut pixels).unwrap();
-    pixels.truncate(info.buffer_size());
-    (info.width, info.height, pixels)
+    let image = sportello_testkit::png::Image::decode(bytes);
+    (image.width, image.height, image.pixels)
 }
 
 async fn card_images_per_offer_and_language(app: TestApp) {

@@ -99,10 +99,8 @@ async fn a_report_shows_the_weeks_figures(app: TestApp) {
     let card = app.get(&format!("{href}/card.png")).await;
     assert_eq!(card.status, StatusCode::OK);
     assert_eq!(card.header("content-type"), "image/png");
-    let reader = png::Decoder::new(std::io::Cursor::new(card.bytes.clone()))
-        .read_info()
-        .unwrap();
-    assert_eq!((reader.info().width, reader.info().height), (1080, 1080));
+    let image = sportello_testkit::png::Image::decode(&card.bytes);
+    assert_eq!((image.width, image.height), (1080, 1080));
 
     let pdf = app.get(&format!("/it/reports/lecce/{week}/report.pdf")).await;
     assert_eq!(pdf.status, StatusCode::OK);

@@ -152,8 +152,8 @@ async fn page(
     let ctx = context! {
         centre => centre.data.slug.clone(),
         centre_name => centre.data.name.clone(),
-        centres => centre_choices(user, Need::ReadCatalogue),
-        can_edit => allowed(user, centre, Need::EditCatalogue),
+        centres => centre_choices(user, Need::ReadServices),
+        can_edit => allowed(user, centre, Need::EditServices),
         values => minijinja::value::Serde(&values),
         rule_errors => problems.rules.clone(),
         lines,
@@ -191,7 +191,7 @@ pub async fn form(
         &state,
         &user,
         query.centre.as_deref(),
-        Need::ReadCatalogue,
+        Need::ReadServices,
         "centre.rules_read",
     )
     .await?;
@@ -224,7 +224,7 @@ pub async fn save(
         &state,
         &user,
         query.centre.as_deref(),
-        Need::EditCatalogue,
+        Need::EditServices,
         "centre.rules",
     )
     .await?;

@@ -29,9 +29,9 @@ use sportello_app::i18n::msg;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
     /// The services catalogue, its rules and patron days: read.
-    ReadCatalogue,
+    ReadServices,
     /// The same: change (administrators and the centre's operators).
-    EditCatalogue,
+    EditServices,
     /// The bookings of the centre (personal data): read.
     ReadAgenda,
     /// Book, cancel, mark attended (the centre's operators).
@@ -47,8 +47,8 @@ pub fn allowed(user: &SignedIn, centre: &Centre, need: Need) -> bool {
     // booking (`Access::can_read_bookings`, `can_handle_bookings`).
     let handles_some = !access.editable_sections(centre.id).is_empty();
     match need {
-        Need::ReadCatalogue => access.administers() || reads,
-        Need::EditCatalogue => access.administers() || operates,
+        Need::ReadServices => access.administers() || reads,
+        Need::EditServices => access.administers() || operates,
         Need::ReadAgenda => reads,
         Need::EditAgenda => handles_some,
     }
@@ -144,7 +144,7 @@ pub async fn list(
         &state,
         &user,
         query.centre.as_deref(),
-        Need::ReadCatalogue,
+        Need::ReadServices,
         "service.read",
     )
     .await?;
@@ -168,9 +168,9 @@ pub async fn list(
     let ctx = context! {
         centre => centre.data.slug.clone(),
         centre_name => centre.data.name.clone(),
-        centres => centre_choices(&user, Need::ReadCatalogue),
+        centres => centre_choices(&user, Need::ReadServices),
         services => minijinja::value::Serde(&rows),
-        can_edit => allowed(&user, &centre, Need::EditCatalogue),
+        can_edit => allowed(&user, &centre, Need::EditServices),
         can_add => !missing.is_empty(),
         agenda => allowed(&user, &centre, Need::ReadAgenda),
     };
@@ -324,7 +324,7 @@ pub async fn new_form(
         &state,
         &user,
         query.centre.as_deref(),
-        Need::EditCatalogue,
+        Need::EditServices,
         "service.create",
     )
     .await?;
@@ -362,7 +362,7 @@ pub async fn create(
         &state,
         &user,
         query.centre.as_deref(),
-        Need::EditCatalogue,
+        Need::EditServices,
         "service.create",
     )
     .await?;
@@ -430,7 +430,7 @@ async fn editable_service(
         state,
         user,
         Some(&owner.data.slug),
-        Need::EditCatalogue,
+        Need::EditServices,
         "service.update",
     )
     .await?;
