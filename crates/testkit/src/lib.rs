@@ -14,6 +14,7 @@ pub mod database;
 pub mod pdf;
 pub mod png;
 pub mod smtp;
+mod templates;
 
 pub use database::{Backend, TestDatabase};
 

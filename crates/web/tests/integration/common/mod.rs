@@ -103,10 +103,17 @@ impl TestApp {
             .with_env_filter(tracing_subscriber::EnvFilter::new("warn"))
             .with_test_writer()
             .try_init();
-        let db = TestDatabase::new(backend).await;
-        sportello_demo::load(db.storage.as_ref(), OFFERS, SEED, today_in_rome())
-            .await
-            .expect("demo data loads");
+        let today = today_in_rome();
+        let db = TestDatabase::prepared(
+            backend,
+            &format!("demo-{OFFERS}-{SEED}-{today}"),
+            |storage| async move {
+                sportello_demo::load(storage.as_ref(), OFFERS, SEED, today)
+                    .await
+                    .expect("demo data loads");
+            },
+        )
+        .await;
         let mut state = AppState::open(db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
             .await
             .expect("state");
