@@ -152,6 +152,9 @@ fn every_message_formats_without_errors() {
         ("from", "23/11/2026".into()),
         ("to", "29/11/2026".into()),
         ("change", "+12".into()),
+        ("minutes", 5.into()),
+        ("user", "Anna Rossi (anna@cpi.example)".into()),
+        ("proposer", "Luca Bianchi (luca@cpi.example)".into()),
     ]);
     for lang in Lang::ALL {
         for id in message_ids(lang) {

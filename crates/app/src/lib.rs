@@ -2,7 +2,8 @@
 //! pages, e-mails and the command line share. One module per feature —
 //! `appointments`, `newsletter`, `reports` (weekly), `printed` (posters and
 //! boards), `feeds`, `sitemaps`, `markup` (JSON-LD and social tags),
-//! `translator` (machine drafts of translations) — with the view models
+//! `translator` (machine drafts of translations), `limiter` (the one limit
+//! of anonymous requests) — with the view models
 //! (`view`), the templates (`templates`, files in `templates/`) and the
 //! translations (`i18n`, Fluent files in `locales/`), all compiled in. It
 //! serves no HTTP and has no SQL (its one HTTP client is the translator's):
@@ -11,6 +12,7 @@
 pub mod appointments;
 pub mod feeds;
 pub mod i18n;
+pub mod limiter;
 pub mod markup;
 pub mod newsletter;
 pub mod periodic;
@@ -44,6 +46,8 @@ pub struct App {
     pub appointments: Arc<appointments::Settings>,
     /// This node's offer search: its own index, following the database.
     pub search: Arc<OfferSearch>,
+    /// The limits of anonymous requests (see `limiter`).
+    pub limits: Arc<limiter::Limits>,
 }
 
 impl App {
@@ -71,6 +75,7 @@ impl App {
             keys: Arc::new(keys),
             translator: None,
             appointments: Arc::new(appointments::Settings::default()),
+            limits: Arc::new(limiter::Limits::default()),
         })
     }
 

@@ -1,8 +1,8 @@
 //! The periodic jobs of every node, run every minute: expiring offers whose
 //! valid-through day has passed, removing ended sessions, forgetting old
-//! idempotency keys, queueing appointment reminders and the newsletter's
-//! digests. Each is safe
-//! when several nodes run it at once: a reminder or a digest is recorded
+//! idempotency keys and the limiter's old counts, queueing appointment
+//! reminders and the newsletter's digests. Each is safe when several nodes
+//! run it at once: a reminder or a digest is recorded
 //! with its mail in one transaction, and a second node's record of the same
 //! one is refused by its key.
 
@@ -35,6 +35,11 @@ pub async fn run_once(app: &App) {
     }
     if let Err(e) = app.storage.purge_idempotency_keys(now - IDEMPOTENCY_WINDOW).await {
         tracing::error!(error = %e, "forgetting old idempotency keys failed");
+    }
+    match app.storage.purge_request_counts(now.timestamp()).await {
+        Ok(0) => {}
+        Ok(count) => tracing::debug!(count, "old limiter counts removed"),
+        Err(e) => tracing::error!(error = %e, "removing old limiter counts failed"),
     }
     match queue_reminders(app, now).await {
         Ok(0) => {}

@@ -64,7 +64,7 @@ pub struct ServeArgs {
     #[arg(long, env = "SPORTELLO_SECRET", value_name = "SECRET", hide_env_values = true)]
     secret: Option<String>,
     /// Behind a load balancer: take the client's address from X-Forwarded-For
-    /// (for sign-in throttling and the audit log).
+    /// (for the limiter and the audit log).
     #[arg(long, env = "SPORTELLO_BEHIND_PROXY")]
     behind_proxy: bool,
     /// Machine translation: a LibreTranslate-compatible server

@@ -17,6 +17,7 @@ pub mod email;
 pub mod employers;
 pub mod ics;
 pub mod lang;
+pub mod limits;
 pub mod mail;
 pub mod markdown;
 pub mod newsletter;

@@ -14,6 +14,7 @@ mod cache;
 mod centres;
 mod employers;
 mod error;
+mod limiter;
 mod newsletter;
 mod offers;
 mod outbox;
@@ -28,13 +29,14 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-pub use accounts::{Accounts, ApiToken, Credentials, NewUser, SessionRecord, SessionStage, Sessions};
+pub use accounts::{Accounts, ApiToken, Credentials, GrantProposal, NewUser, SessionRecord, SessionStage, Sessions};
 pub use appointments::{Booked, Bookings, IdempotencyKey, NewBooking, Services, TakenSeats};
 pub use audit::{AuditFilter, AuditLog};
 pub use cache::CENTRES_TTL;
 pub use centres::Centres;
 pub use employers::EmployerRequests;
 pub use error::StorageError;
+pub use limiter::{Limiter, WindowCounts};
 pub use newsletter::{NEWS_BATCH, Newsletter};
 pub use offers::{
     ImportOffer, OfferEdits, Offers, OfficeFilter, OfficePage, SectionCounts, SectionText, TranslationTask,
@@ -50,7 +52,7 @@ pub use sqlite::SqliteStore;
 /// users and how they sign in ([`Accounts`], [`Sessions`]), the
 /// [`AuditLog`], [`Centres`], [`Offers`] and the back office's
 /// [`OfferEdits`], employers' requests ([`EmployerRequests`]), the
-/// appointments' [`Services`] and [`Bookings`], e-mail waiting to be sent
+/// appointments' [`Services`] and [`Bookings`], the [`Limiter`]'s counts, e-mail waiting to be sent
 /// ([`Outbox`]), what sitemaps list ([`Sitemaps`]), subscribers and news
 /// issues ([`Newsletter`]), weekly [`Reports`], and what the search index
 /// follows ([`SearchFeed`]). Code that needs one feature asks for its
@@ -63,6 +65,7 @@ pub trait Storage:
     + Bookings
     + Centres
     + EmployerRequests
+    + Limiter
     + Newsletter
     + OfferEdits
     + Offers

@@ -38,6 +38,9 @@ mod centres;
 #[path = "employers/sql.rs"]
 mod employers;
 #[allow(clippy::duplicate_mod)]
+#[path = "limiter/sql.rs"]
+mod limiter;
+#[allow(clippy::duplicate_mod)]
 #[path = "newsletter/sql.rs"]
 mod newsletter;
 #[allow(clippy::duplicate_mod)]
@@ -52,6 +55,9 @@ mod offers;
 #[allow(clippy::duplicate_mod)]
 #[path = "outbox/sql.rs"]
 mod outbox;
+#[allow(clippy::duplicate_mod)]
+#[path = "accounts/proposals_sql.rs"]
+mod proposals;
 #[allow(clippy::duplicate_mod)]
 #[path = "reports/sql.rs"]
 mod reports;

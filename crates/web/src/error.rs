@@ -10,6 +10,7 @@ use sportello_domain::{Lang, QueryError};
 use sportello_storage::StorageError;
 
 use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::limiter::Limited;
 use sportello_app::templates;
 use sportello_app::view::layout::base_context;
 
@@ -45,6 +46,11 @@ pub enum Problem {
     Internal(String),
     /// An appointment cannot be booked, moved or cancelled as asked (API).
     Refused(Box<Refusal>),
+    /// A booking's link has expired (some time after the appointment).
+    LinkExpired,
+    /// The limiter refused the request: too many from this network or for
+    /// this recipient. Answered with `Retry-After`.
+    TooMany(Limited),
 }
 
 /// Why an appointment request was refused: the answer's status, its title
@@ -178,6 +184,8 @@ impl Problem {
             Problem::Stale => StatusCode::CONFLICT,
             Problem::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             Problem::Refused(refusal) => refusal.status,
+            Problem::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
+            Problem::LinkExpired => StatusCode::GONE,
         }
     }
 
@@ -211,8 +219,27 @@ impl Problem {
                 msg_args(lang, "internal-error-text", &args(&[("reference", reference.into())])),
             ),
             Problem::Refused(refusal) => (refusal.title.clone(), refusal.detail.clone()),
+            Problem::TooMany(limited) => (msg(lang, "too-many-title"), too_many_text(lang, limited)),
+            Problem::LinkExpired => (
+                msg(lang, "booking-link-expired-title"),
+                msg(lang, "booking-link-expired-text"),
+            ),
         }
     }
+}
+
+/// Why a request was refused by the limiter, and when to come back.
+pub fn too_many_text(lang: Lang, limited: &Limited) -> String {
+    msg_args(lang, "too-many-text", &args(&[("minutes", limited.minutes().into())]))
+}
+
+/// Adds `Retry-After` (whole seconds) to an answer the limiter refused.
+pub fn retry_after(mut response: Response, limited: &Limited) -> Response {
+    let seconds = limited.retry_after.num_seconds().max(1);
+    if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
 }
 
 /// A short reference for an internal error, shown to the reader and logged.
@@ -247,7 +274,10 @@ impl IntoResponse for AppError {
                     ..base_context(lang, None, &title),
                 };
                 match templates::render("error.html", ctx) {
-                    Ok(html) => (status, Html(html)).into_response(),
+                    Ok(html) => match &self.problem {
+                        Problem::TooMany(limited) => retry_after((status, Html(html)).into_response(), limited),
+                        _ => (status, Html(html)).into_response(),
+                    },
                     Err(e) => {
                         tracing::error!(reference, error = %e, "error page did not render");
                         (status, detail).into_response()
@@ -298,7 +328,10 @@ impl IntoResponse for AppError {
                         HeaderValue::from_static("Bearer realm=\"sportello\""),
                     );
                 }
-                response
+                match &self.problem {
+                    Problem::TooMany(limited) => retry_after(response, limited),
+                    _ => response,
+                }
             }
         }
     }

@@ -184,7 +184,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/{lang}/office/agenda/{reference}",
-            post(office::appointments::agenda::action),
+            get(office::appointments::agenda::booking).post(office::appointments::agenda::action),
         )
         .route("/{lang}/office/services", get(office::appointments::services::list))
         .route(
@@ -204,6 +204,10 @@ pub fn router(state: AppState) -> Router {
             get(office::admin::users::users).post(office::admin::users::create),
         )
         .route("/{lang}/office/admin/users/{id}", post(office::admin::users::change))
+        .route(
+            "/{lang}/office/admin/users/proposals/{id}",
+            post(office::admin::mirato_grants::decide),
+        )
         .route("/{lang}/office/admin/centres", get(office::admin::centres::list))
         .route(
             "/{lang}/office/admin/centres/new",

@@ -129,6 +129,11 @@ bad-request-title = Die Anfrage kann nicht bearbeitet werden
 bad-parameter = Der Wert „{ $value }“ ist für „{ $name }“ nicht gültig. Ändern Sie ihn und versuchen Sie es noch einmal.
 internal-error-title = Etwas ist schiefgelaufen
 internal-error-text = Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten noch einmal. Wenn es wieder passiert, nennen Sie dem Zentrum diese Referenznummer: { $reference }.
+too-many-title = Zu viele Anfragen
+too-many-text = Aus Ihrem Netz oder für diesen Kontakt kamen zu viele Anfragen; diese wurde nicht ausgeführt. Bitte versuchen Sie es in { $minutes ->
+    [one] einer Minute
+   *[other] { $minutes } Minuten
+} noch einmal.
 
 ## Erklärung zur Barrierefreiheit
 accessibility-title = Erklärung zur Barrierefreiheit

@@ -79,6 +79,10 @@ agenda-count = { $count ->
     [one] Ein Termin.
    *[other] { $count } Termine.
 }
+agenda-mirato-hidden = { $count ->
+    [one] Es gibt außerdem 1 Termin des Collocamento Mirato: Nur sein Büro sieht, von wem.
+   *[other] Es gibt außerdem { $count } Termine des Collocamento Mirato: Nur sein Büro sieht, von wem.
+}
 agenda-empty = An diesem Tag hat niemand gebucht.
 agenda-time = Uhrzeit
 agenda-phone = Telefon

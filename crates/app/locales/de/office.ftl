@@ -276,6 +276,12 @@ section-text-save = Text auf { $language } speichern
 picker-filter = Liste filtern: einen Teil des Namens eingeben
 picker-shown = Treffer: #
 user-reset-second-factor = Zweiten Faktor zurücksetzen (Telefon verloren)
+user-mirato-needs-second-admin = Eine Berechtigung für den Collocamento Mirato muss ein zweiter Administrator genehmigen, und hier gibt es nur einen: Es wurde nichts geändert. Legen Sie zuerst einen zweiten Administrator an oder vergeben Sie die Berechtigung auf dem Server mit „sportello user add --role mirato“.
+user-proposals-title = Berechtigungen für den Collocamento Mirato, die auf Genehmigung warten
+user-proposal = Collocamento Mirato für { $user } in { $centre }, vorgeschlagen von { $proposer }
+user-proposal-own = Sie haben sie vorgeschlagen: Ein anderer Administrator muss sie genehmigen.
+user-proposal-approve = Genehmigen
+user-proposal-reject = Ablehnen
 
 ## Shared
 label-value = { $label }: { $value }
@@ -286,6 +292,11 @@ audit-sign-in = Angemeldet
 audit-sign-in-password = Passwort richtig, zweiter Faktor erwartet
 audit-sign-in-failed = Fehlgeschlagene Anmeldung
 audit-sign-in-blocked = Anmeldung gesperrt (zu viele Versuche)
+audit-booking-read = Buchung gelesen (Gesundheitsdaten oder Collocamento Mirato)
+audit-request-read = Kontakte einer Anfrage des Collocamento Mirato gelesen
+audit-grant-propose-mirato = Berechtigung für den Collocamento Mirato vorgeschlagen
+audit-grant-approve-mirato = Berechtigung für den Collocamento Mirato genehmigt
+audit-grant-reject-mirato = Berechtigung für den Collocamento Mirato abgelehnt
 audit-sign-out = Abgemeldet
 audit-permission-denied = Zugriff verweigert
 audit-user-create = Benutzer angelegt

@@ -129,6 +129,11 @@ bad-request-title = The request cannot be used
 bad-parameter = The value “{ $value }” is not valid for “{ $name }”. Change it and try again.
 internal-error-title = Something went wrong
 internal-error-text = Something went wrong on our side. Please try again in a few minutes. If it happens again, quote this reference to the centre: { $reference }.
+too-many-title = Too many requests
+too-many-text = Too many requests came from your network or for this contact, so this one was not carried out. Please try again in { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+}.
 
 ## Accessibility statement
 accessibility-title = Accessibility statement

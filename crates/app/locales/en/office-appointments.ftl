@@ -79,6 +79,10 @@ agenda-count = { $count ->
     [one] One appointment.
    *[other] { $count } appointments.
 }
+agenda-mirato-hidden = { $count ->
+    [one] There is also 1 Collocamento Mirato appointment: only its office sees whose.
+   *[other] There are also { $count } Collocamento Mirato appointments: only its office sees whose.
+}
 agenda-empty = Nobody is booked on this day.
 agenda-time = Time
 agenda-phone = Phone

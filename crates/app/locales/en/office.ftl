@@ -276,6 +276,12 @@ section-text-save = Save the text in { $language }
 picker-filter = Filter the list: type part of the name
 picker-shown = Matches: #
 user-reset-second-factor = Reset the second factor (lost phone)
+user-mirato-needs-second-admin = A Collocamento Mirato grant must be approved by a second administrator, and there is only one here: nothing was changed. Create a second administrator first, or give the grant on the server with “sportello user add --role mirato”.
+user-proposals-title = Collocamento Mirato grants waiting for approval
+user-proposal = Collocamento Mirato for { $user } at { $centre }, proposed by { $proposer }
+user-proposal-own = You proposed it: another administrator must approve it.
+user-proposal-approve = Approve
+user-proposal-reject = Reject
 
 ## Shared
 label-value = { $label }: { $value }
@@ -286,6 +292,11 @@ audit-sign-in = Signed in
 audit-sign-in-password = Password right, second factor awaited
 audit-sign-in-failed = Failed sign-in
 audit-sign-in-blocked = Sign-in blocked (too many attempts)
+audit-booking-read = Booking read (health data or Collocamento Mirato)
+audit-request-read = Collocamento Mirato request contacts read
+audit-grant-propose-mirato = Collocamento Mirato grant proposed
+audit-grant-approve-mirato = Collocamento Mirato grant approved
+audit-grant-reject-mirato = Collocamento Mirato grant rejected
 audit-sign-out = Signed out
 audit-permission-denied = Permission denied
 audit-user-create = User created

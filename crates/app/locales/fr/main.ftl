@@ -129,6 +129,11 @@ bad-request-title = La demande ne peut pas être traitée
 bad-parameter = La valeur « { $value } » n'est pas valide pour « { $name } ». Modifiez-la et réessayez.
 internal-error-title = Un problème est survenu
 internal-error-text = Un problème est survenu de notre côté. Veuillez réessayer dans quelques minutes. Si cela se reproduit, donnez au centre cette référence : { $reference }.
+too-many-title = Trop de demandes
+too-many-text = Trop de demandes sont venues de votre réseau ou pour ce contact : celle-ci n'a pas été traitée. Veuillez réessayer dans { $minutes ->
+    [one] une minute
+   *[other] { $minutes } minutes
+}.
 
 ## Déclaration d'accessibilité
 accessibility-title = Déclaration d'accessibilité

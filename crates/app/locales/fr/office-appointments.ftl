@@ -79,6 +79,10 @@ agenda-count = { $count ->
     [one] Un rendez-vous.
    *[other] { $count } rendez-vous.
 }
+agenda-mirato-hidden = { $count ->
+    [one] Il y a aussi 1 rendez-vous du Collocamento Mirato : seul son bureau voit de qui.
+   *[other] Il y a aussi { $count } rendez-vous du Collocamento Mirato : seul son bureau voit de qui.
+}
 agenda-empty = Personne n'a réservé ce jour-là.
 agenda-time = Heure
 agenda-phone = Téléphone

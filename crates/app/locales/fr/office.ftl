@@ -276,6 +276,12 @@ section-text-save = Enregistrer le texte en { $language }
 picker-filter = Filtrer la liste : tapez une partie du nom
 picker-shown = Résultats : #
 user-reset-second-factor = Réinitialiser le second facteur (téléphone perdu)
+user-mirato-needs-second-admin = Une autorisation du Collocamento Mirato doit être approuvée par un second administrateur, et il n'y en a qu'un ici : rien n'a été modifié. Créez d'abord un second administrateur, ou donnez l'autorisation sur le serveur avec « sportello user add --role mirato ».
+user-proposals-title = Autorisations du Collocamento Mirato en attente d'approbation
+user-proposal = Collocamento Mirato pour { $user } à { $centre }, proposé par { $proposer }
+user-proposal-own = Vous l'avez proposée : un autre administrateur doit l'approuver.
+user-proposal-approve = Approuver
+user-proposal-reject = Refuser
 
 ## Shared
 label-value = { $label } : { $value }
@@ -286,6 +292,11 @@ audit-sign-in = Connexion
 audit-sign-in-password = Mot de passe correct, second facteur attendu
 audit-sign-in-failed = Échec de connexion
 audit-sign-in-blocked = Connexion bloquée (trop de tentatives)
+audit-booking-read = Rendez-vous lu (données de santé ou Collocamento Mirato)
+audit-request-read = Contacts d'une demande du Collocamento Mirato lus
+audit-grant-propose-mirato = Autorisation du Collocamento Mirato proposée
+audit-grant-approve-mirato = Autorisation du Collocamento Mirato approuvée
+audit-grant-reject-mirato = Autorisation du Collocamento Mirato refusée
 audit-sign-out = Déconnexion
 audit-permission-denied = Accès refusé
 audit-user-create = Utilisateur créé

@@ -129,6 +129,11 @@ bad-request-title = La richiesta non può essere usata
 bad-parameter = Il valore «{ $value }» non è valido per «{ $name }». Modificalo e riprova.
 internal-error-title = Qualcosa è andato storto
 internal-error-text = Si è verificato un problema da parte nostra. Riprova tra qualche minuto. Se succede di nuovo, comunica al centro questo riferimento: { $reference }.
+too-many-title = Troppe richieste
+too-many-text = Sono arrivate troppe richieste dalla tua rete o per questo recapito, e questa non è stata eseguita. Riprova tra { $minutes ->
+    [one] un minuto
+   *[other] { $minutes } minuti
+}.
 
 ## Dichiarazione di accessibilità
 accessibility-title = Dichiarazione di accessibilità

@@ -79,6 +79,10 @@ agenda-count = { $count ->
     [one] Un appuntamento.
    *[other] { $count } appuntamenti.
 }
+agenda-mirato-hidden = { $count ->
+    [one] C'è anche 1 appuntamento del Collocamento Mirato: solo il suo ufficio vede di chi.
+   *[other] Ci sono anche { $count } appuntamenti del Collocamento Mirato: solo il suo ufficio vede di chi.
+}
 agenda-empty = Nessuno è prenotato in questo giorno.
 agenda-time = Ora
 agenda-phone = Telefono

@@ -276,6 +276,12 @@ section-text-save = Salva il testo in { $language }
 picker-filter = Filtra l'elenco: scrivi parte del nome
 picker-shown = Voci trovate: #
 user-reset-second-factor = Azzera il secondo fattore (telefono perso)
+user-mirato-needs-second-admin = Un permesso del Collocamento Mirato deve essere approvato da un secondo amministratore, e qui ce n'è uno solo: non è stato cambiato nulla. Crea prima un secondo amministratore, oppure dai il permesso sul server con «sportello user add --role mirato».
+user-proposals-title = Permessi del Collocamento Mirato in attesa di approvazione
+user-proposal = Collocamento Mirato per { $user } presso { $centre }, proposto da { $proposer }
+user-proposal-own = L'hai proposto tu: deve approvarlo un altro amministratore.
+user-proposal-approve = Approva
+user-proposal-reject = Rifiuta
 
 ## Shared
 label-value = { $label }: { $value }
@@ -286,6 +292,11 @@ audit-sign-in = Accesso
 audit-sign-in-password = Password corretta, in attesa del secondo fattore
 audit-sign-in-failed = Accesso non riuscito
 audit-sign-in-blocked = Accesso bloccato (troppi tentativi)
+audit-booking-read = Prenotazione letta (dati sanitari o Collocamento Mirato)
+audit-request-read = Contatti di una richiesta del Collocamento Mirato letti
+audit-grant-propose-mirato = Permesso del Collocamento Mirato proposto
+audit-grant-approve-mirato = Permesso del Collocamento Mirato approvato
+audit-grant-reject-mirato = Permesso del Collocamento Mirato rifiutato
 audit-sign-out = Uscita
 audit-permission-denied = Accesso negato
 audit-user-create = Utente creato

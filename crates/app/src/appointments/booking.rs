@@ -2,7 +2,9 @@
 //! and the API: which slots of a service are free, taking one (checked
 //! against the centre's calendar, then by the database's seats), moving and
 //! cancelling. The e-mail about each change is queued in the same
-//! transaction as the change (see `mails.rs`).
+//! transaction as the change (see `mails.rs`). Anonymous requests go
+//! through the limiter first (per network, per recipient, and moves per
+//! booking); operators acting for someone do not.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sportello_auth::{hash_token, hex, random_bytes};
@@ -15,6 +17,7 @@ use sportello_storage::{Booked, IdempotencyKey, NewBooking, StorageError};
 use super::calendar::CentreCalendar;
 use super::mails;
 use crate::App;
+use crate::limiter::{LimitKey, Limited};
 
 /// How long an `Idempotency-Key` is remembered.
 pub const IDEMPOTENCY_WINDOW: Duration = Duration::hours(24);
@@ -37,6 +40,9 @@ pub enum BookingError {
     TooLate,
     /// The idempotency key came with a different request.
     KeyReused,
+    /// Too many requests from this network or for this recipient (or moves
+    /// of this booking): nothing was done.
+    Limited(Limited),
     Storage(StorageError),
 }
 
@@ -154,6 +160,12 @@ pub async fn book(
     now: DateTime<Utc>,
 ) -> Result<Booked, BookingError> {
     let service = input.service;
+    if actor.is_anonymous() {
+        let net = [(app.limits.appointments_per_net, LimitKey::Net(&actor.address))];
+        if let Some(limited) = app.limit(&net, now).await? {
+            return Err(BookingError::Limited(limited));
+        }
+    }
     let (person, needs) = input.form.validate(input.lang).map_err(BookingError::Fields)?;
     let request = BookingRequest {
         service: service.id,
@@ -173,6 +185,22 @@ pub async fn book(
         && let Some(previous) = app.storage.idempotent_booking(key).await?
     {
         return Ok(Booked::Replayed(previous));
+    }
+    // A replay sends nothing: only a new booking counts for its recipients.
+    if actor.is_anonymous() {
+        let per_recipient = app.limits.appointment_mails_per_recipient;
+        let contacts = [
+            request.person.email.as_ref().map(|e| e.as_str()),
+            request.person.phone.as_ref().map(|p| p.as_str()),
+        ];
+        let keys: Vec<_> = contacts
+            .into_iter()
+            .flatten()
+            .map(|contact| (per_recipient, LimitKey::Recipient(contact)))
+            .collect();
+        if let Some(limited) = app.limit(&keys, now).await? {
+            return Err(BookingError::Limited(limited));
+        }
     }
     if !service.data.active || !service.data.offers(input.modality) {
         return Err(BookingError::Unavailable);
@@ -222,6 +250,16 @@ pub async fn move_booking(
     if booking.status != BookingStatus::Booked || booking.start <= now {
         return Err(BookingError::TooLate);
     }
+    if actor.is_anonymous() {
+        let reference = booking.reference.to_string();
+        let keys = [
+            (app.limits.appointments_per_net, LimitKey::Net(&actor.address)),
+            (app.limits.moves_per_booking, LimitKey::Named(&reference)),
+        ];
+        if let Some(limited) = app.limit(&keys, now).await? {
+            return Err(BookingError::Limited(limited));
+        }
+    }
     if start == booking.start {
         // Already there: nothing to move, no e-mail.
         return Ok(booking.clone());
@@ -262,6 +300,12 @@ pub async fn cancel(
 ) -> Result<Booking, BookingError> {
     if booking.status != BookingStatus::Booked || booking.start <= now {
         return Err(BookingError::TooLate);
+    }
+    if actor.is_anonymous() {
+        let net = [(app.limits.appointments_per_net, LimitKey::Net(&actor.address))];
+        if let Some(limited) = app.limit(&net, now).await? {
+            return Err(BookingError::Limited(limited));
+        }
     }
     let mut cancelled = booking.clone();
     cancelled.status = BookingStatus::Cancelled;

@@ -141,7 +141,7 @@ fn content(app: &App, kind: MailKind, calendar: &CentreCalendar, service: &Servi
         video_url: s.video_url.filter(|_| kind != MailKind::Cancelled).map(str::to_string),
         manage_url: reference
             .filter(|_| kind != MailKind::Cancelled)
-            .map(|r| manage_url(app, lang, &r)),
+            .map(|r| manage_url(app, lang, &r, s.start)),
         access_rules_html: rules.map(markdown::to_html),
         access_rules_text: rules.map(markdown::to_plain_text),
         footer: msg_args(lang, "mail-footer", &args(&[("centre", centre.name.as_str().into())])),
@@ -228,7 +228,7 @@ fn ics(
         summary: format!("{service_name} – {}", centre.name),
         description,
         location,
-        url: sportello_domain::BookingRef::parse(s.reference).map(|r| manage_url(app, lang, &r)),
+        url: sportello_domain::BookingRef::parse(s.reference).map(|r| manage_url(app, lang, &r, s.start)),
         organizer: Some((centre.name.clone(), centre.email.clone())),
         attendee: email.map(|e| (s.name.to_string(), e.as_str().to_string())),
         cancelled: s.status == BookingStatus::Cancelled,

@@ -15,6 +15,6 @@ pub use booking::{
     next_free, open_days,
 };
 pub use calendar::{CentreCalendar, closed_message, day_or_today, parse_start, slot_message, start_param};
-pub use links::{manage_token, manage_url, token_is_valid};
+pub use links::{LINK_GRACE, link_expired, manage_token, manage_url, token_is_valid};
 pub use reminders::queue_reminders;
 pub use settings::Settings;

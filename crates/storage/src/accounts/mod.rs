@@ -1,13 +1,13 @@
 //! What the back office asks of the database about its users: accounts
 //! ([`Accounts`]: users and their grants, second factors, the installation
-//! key) and how they sign in ([`Sessions`]: sessions, sign-in throttling,
+//! key) and how they sign in ([`Sessions`]: sessions and
 //! API tokens). Every change to a user, a grant or a token writes its audit
 //! row in the same transaction. The SQL of both backends is beside them, in
 //! `users_sql.rs` and `sessions_sql.rs`.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sportello_domain::{Actor, Grant, Lang, User, UserId};
+use sportello_domain::{Actor, CentreId, Grant, Lang, User, UserId};
 
 use crate::StorageError;
 
@@ -86,6 +86,17 @@ pub struct ApiToken {
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
+/// A Collocamento Mirato grant one administrator proposed, waiting for
+/// another to approve it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrantProposal {
+    pub id: i64,
+    pub user: UserId,
+    pub centre: CentreId,
+    pub proposed_by: UserId,
+    pub proposed_at: DateTime<Utc>,
+}
+
 #[async_trait]
 pub trait Accounts: Send + Sync {
     /// The installation's random key: made by `generate` and stored on the
@@ -119,6 +130,28 @@ pub trait Accounts: Send + Sync {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<User, StorageError>;
+    /// Proposes a Collocamento Mirato grant on `centre` for `user`: it takes
+    /// effect once another administrator approves it. Proposing it again
+    /// changes nothing.
+    async fn propose_mirato_grant(
+        &self,
+        user: UserId,
+        centre: CentreId,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError>;
+    /// The proposals waiting for a second administrator, oldest first.
+    async fn mirato_grant_proposals(&self) -> Result<Vec<GrantProposal>, StorageError>;
+    /// Approves (adding the grant) or rejects a proposal, as an
+    /// administrator who did not make it ([`StorageError::Conflict`]
+    /// otherwise); the proposal is gone either way.
+    async fn decide_mirato_grant(
+        &self,
+        id: i64,
+        approve: bool,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError>;
     /// Sets a new password hash and ends every session of the user except
     /// `keep_session` (the hash of the session that made the change).
     async fn set_password(
@@ -147,8 +180,7 @@ pub trait Accounts: Send + Sync {
     async fn unused_recovery_codes(&self, id: UserId) -> Result<u64, StorageError>;
 }
 
-/// Sessions of signed-in users, the throttling of failed sign-ins (the rule
-/// is `sportello_domain::sign_in`'s) and personal API tokens.
+/// Sessions of signed-in users and personal API tokens.
 #[async_trait]
 pub trait Sessions: Send + Sync {
     async fn create_session(
@@ -168,17 +200,6 @@ pub trait Sessions: Send + Sync {
         idle_before: DateTime<Utc>,
         created_before: DateTime<Utc>,
     ) -> Result<u64, StorageError>;
-
-    /// The latest time until which any of `keys` is blocked, if later than `now`.
-    async fn sign_in_blocked_until(
-        &self,
-        keys: &[String],
-        now: DateTime<Utc>,
-    ) -> Result<Option<DateTime<Utc>>, StorageError>;
-    /// Counts a failure on `key` and blocks it by
-    /// [`sportello_domain::accounts::sign_in::sign_in_delay`].
-    async fn record_sign_in_failure(&self, key: &str, free: u32, now: DateTime<Utc>) -> Result<(), StorageError>;
-    async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StorageError>;
 
     async fn insert_api_token(
         &self,

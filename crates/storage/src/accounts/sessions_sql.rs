@@ -1,9 +1,8 @@
-//! Sessions, sign-in throttling and API tokens, for both backends (compiled
+//! Sessions and API tokens, for both backends (compiled
 //! once per backend, like every feature's SQL: see `crate::sqlite`).
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sportello_domain::accounts::sign_in::{FAILURE_MEMORY, sign_in_delay};
 use sportello_domain::{Actor, NewAuditEntry, User, UserId};
 use sqlx::Row;
 
@@ -81,60 +80,6 @@ impl Sessions for Store {
                 .await?
                 .rows_affected(),
         )
-    }
-
-    async fn sign_in_blocked_until(
-        &self,
-        keys: &[String],
-        now: DateTime<Utc>,
-    ) -> Result<Option<DateTime<Utc>>, StorageError> {
-        let mut latest: Option<DateTime<Utc>> = None;
-        for key in keys {
-            let until: Option<DateTime<Utc>> =
-                sqlx::query_scalar("SELECT blocked_until FROM sign_in_throttle WHERE key = $1")
-                    .bind(key)
-                    .fetch_optional(self.pool())
-                    .await?;
-            if let Some(until) = until.filter(|u| *u > now) {
-                latest = Some(latest.map_or(until, |l| l.max(until)));
-            }
-        }
-        Ok(latest)
-    }
-
-    async fn record_sign_in_failure(&self, key: &str, free: u32, now: DateTime<Utc>) -> Result<(), StorageError> {
-        let mut tx = self.begin_write().await?;
-        // Locks the row on PostgreSQL so that two nodes count both failures.
-        sqlx::query(
-            "INSERT INTO sign_in_throttle (key, failures, last_failure_at, blocked_until) VALUES ($1, 1, $2, $2) \
-             ON CONFLICT (key) DO UPDATE SET failures = CASE \
-               WHEN sign_in_throttle.last_failure_at < $3 THEN 1 ELSE sign_in_throttle.failures + 1 END, \
-             last_failure_at = $2",
-        )
-        .bind(key)
-        .bind(now)
-        .bind(now - FAILURE_MEMORY)
-        .execute(&mut *tx)
-        .await?;
-        let failures: i32 = sqlx::query_scalar("SELECT failures FROM sign_in_throttle WHERE key = $1")
-            .bind(key)
-            .fetch_one(&mut *tx)
-            .await?;
-        sqlx::query("UPDATE sign_in_throttle SET blocked_until = $1 WHERE key = $2")
-            .bind(now + sign_in_delay(failures.max(0) as u32, free))
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StorageError> {
-        sqlx::query("DELETE FROM sign_in_throttle WHERE key = $1")
-            .bind(key)
-            .execute(self.pool())
-            .await?;
-        Ok(())
     }
 
     async fn insert_api_token(

@@ -11,7 +11,7 @@ use super::audit::write_audit;
 use super::rows::{DbRow, invalid};
 
 use super::{Db, Store, Tx};
-use crate::{Accounts, Credentials, NewUser, StorageError};
+use crate::{Accounts, Credentials, GrantProposal, NewUser, StorageError};
 
 const USER_SELECT: &str = "SELECT id, email, name, lang, active, must_change_password, totp_secret, created_at, \
     password_hash FROM users";
@@ -292,6 +292,30 @@ impl Accounts for Store {
         .await?;
         tx.commit().await?;
         self.user_by_id(id).await
+    }
+
+    async fn propose_mirato_grant(
+        &self,
+        user: UserId,
+        centre: CentreId,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        self.insert_mirato_proposal(user, centre, actor, now).await
+    }
+
+    async fn mirato_grant_proposals(&self) -> Result<Vec<GrantProposal>, StorageError> {
+        self.select_mirato_proposals().await
+    }
+
+    async fn decide_mirato_grant(
+        &self,
+        id: i64,
+        approve: bool,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        self.decide_mirato_proposal(id, approve, actor, now).await
     }
 
     #[tracing::instrument(skip_all, fields(user = id.0))]

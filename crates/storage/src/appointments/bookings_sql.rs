@@ -77,8 +77,10 @@ fn booking_from_row(row: &DbRow) -> Result<Booking, StorageError> {
     })
 }
 
-/// Appends an audit row for changes made by operators; citizens' own
-/// bookings are not logged (they are in the bookings table already).
+/// Appends an audit row for changes made by operators, and for citizens'
+/// moves and cancellations (made with a link someone may have forwarded);
+/// citizens' own new bookings are not logged (they are in the bookings
+/// table already).
 async fn audit(
     tx: &mut Tx,
     actor: &Actor,
@@ -86,7 +88,7 @@ async fn audit(
     booking: &Booking,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
-    if actor.user.is_none() {
+    if actor.user.is_none() && action == "booking.create" {
         return Ok(());
     }
     let details = serde_json::json!({ "start": booking.start, "service": booking.service }).to_string();

@@ -30,6 +30,16 @@ pub struct AuditFilter {
 pub trait AuditLog: Send + Sync {
     /// Appends one row to the audit log.
     async fn audit(&self, actor: &Actor, entry: NewAuditEntry, now: DateTime<Utc>) -> Result<(), StorageError>;
+    /// Logs reads of personal data, one row per object, except where the same
+    /// user already read the same object with the same action since `since`
+    /// (repeat reads coalesced). Answers how many rows were written.
+    async fn audit_reads(
+        &self,
+        actor: &Actor,
+        entries: &[NewAuditEntry],
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<u64, StorageError>;
     /// Rows matching `filter`, newest first.
     async fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StorageError>;
 }

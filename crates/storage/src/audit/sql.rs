@@ -46,6 +46,42 @@ impl AuditLog for Store {
         Ok(())
     }
 
+    async fn audit_reads(
+        &self,
+        actor: &Actor,
+        entries: &[NewAuditEntry],
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<u64, StorageError> {
+        if entries.is_empty() {
+            return Ok(0);
+        }
+        let mut tx = self.begin_write().await?;
+        let mut written = 0;
+        for entry in entries {
+            written += sqlx::query(
+                "INSERT INTO audit_log (at, actor_id, actor, address, action, object_kind, object_id, centre_id, details) \
+                 SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE NOT EXISTS (SELECT 1 FROM audit_log \
+                   WHERE object_kind = $6 AND object_id = $7 AND action = $5 AND actor = $3 AND at >= $10)",
+            )
+            .bind(now)
+            .bind(actor.user.map(|u| u.0))
+            .bind(&actor.label)
+            .bind(&actor.address)
+            .bind(&entry.action)
+            .bind(&entry.object_kind)
+            .bind(&entry.object_id)
+            .bind(entry.centre.map(|c| c.0))
+            .bind(&entry.details)
+            .bind(since)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(written)
+    }
+
     async fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StorageError> {
         let mut q = QueryBuilder::<Db>::new(
             "SELECT id, at, actor_id, actor, address, action, object_kind, object_id, centre_id, details \

@@ -1,9 +1,8 @@
 //! The back office's storage, run unchanged against SQLite and PostgreSQL:
-//! users and grants, sessions, throttling, second-factor replay, API tokens,
+//! users and grants, sessions, second-factor replay, API tokens,
 //! the append-only audit log, and the offer lifecycle with its history.
 
 use chrono::{Duration, Utc};
-use sportello_domain::accounts::sign_in::sign_in_delay;
 use sportello_domain::{
     Actor, CentreId, EmployerContact, Grant, Lang, NewAuditEntry, OfferStatus, PartitaIva, RequestStatus, Role, Scope,
     Section, TextStatus, UserId,
@@ -181,30 +180,6 @@ async fn second_factor_and_tokens(backend: Backend) {
         .await
         .unwrap();
     assert!(s.user_by_api_token("tokenhash", now).await.unwrap().is_none());
-
-    // Throttling: delays grow with failures; success clears them.
-    let key = "account:luca@cpi.example".to_string();
-    for _ in 0..3 {
-        s.record_sign_in_failure(&key, 3, now).await.unwrap();
-    }
-    assert_eq!(
-        s.sign_in_blocked_until(std::slice::from_ref(&key), now).await.unwrap(),
-        None
-    );
-    s.record_sign_in_failure(&key, 3, now).await.unwrap();
-    s.record_sign_in_failure(&key, 3, now).await.unwrap();
-    let until = s
-        .sign_in_blocked_until(std::slice::from_ref(&key), now)
-        .await
-        .unwrap()
-        .unwrap();
-    let expected = now + sign_in_delay(5, 3);
-    assert!(
-        (until - expected).abs() < Duration::milliseconds(1),
-        "{until} ≠ {expected}"
-    );
-    s.clear_sign_in_failures(&key).await.unwrap();
-    assert_eq!(s.sign_in_blocked_until(&[key], now).await.unwrap(), None);
 
     // One key, many nodes: the installation key is made once.
     let first = s.installation_key(&|| "first".to_string()).await.unwrap();

@@ -3,6 +3,7 @@
 
 mod appointments;
 mod backoffice;
+mod limiter;
 mod newsletter;
 mod outbox;
 mod reports;

@@ -73,6 +73,7 @@ fn booking_error(lang: Lang, error: BookingError) -> AppError {
     let refusal = match error {
         BookingError::Fields(errors) => return super::operator::invalid(lang, &errors),
         BookingError::Storage(e) => return AppError::from(e).api(lang),
+        BookingError::Limited(limited) => return AppError::new(Problem::TooMany(limited)).api(lang),
         BookingError::Slot(problem) => {
             let value = serde_json::to_value(&problem).unwrap_or_default();
             let reason = value["kind"].as_str().unwrap_or_default().to_string();
@@ -292,7 +293,7 @@ pub async fn slots(
 
 /// The booking as JSON, with its `Location` when it was just made.
 fn booking_answer(state: &AppState, booking: &Booking, status: StatusCode) -> Response {
-    let token = appointments::manage_token(state, &booking.reference);
+    let token = appointments::manage_token(state, &booking.reference, booking.start);
     let body = BookingJson {
         reference: booking.reference.to_string(),
         service: booking.service.0,
@@ -311,10 +312,14 @@ fn booking_answer(state: &AppState, booking: &Booking, status: StatusCode) -> Re
             other: booking.needs.other.clone(),
         },
         video_url: booking.video_url.clone(),
-        manage_url: appointments::manage_url(state, booking.person.lang, &booking.reference),
+        manage_url: appointments::manage_url(state, booking.person.lang, &booking.reference, booking.start),
         manage_token: token.clone(),
     };
     let mut response = (status, axum::Json(body)).into_response();
+    // A person's data: never kept by a cache.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if status == StatusCode::CREATED
         && let Ok(location) = HeaderValue::from_str(&format!("/api/v1/bookings/{}?token={token}", booking.reference))
     {
@@ -402,21 +407,22 @@ pub async fn book(
     Ok(booking_answer(&state, booked.booking(), StatusCode::CREATED))
 }
 
-/// The booking named in the address, once its token is checked.
+/// The booking named in the address, once its token is checked: 403 for a
+/// token that is not the booking's as it is now (a link from before a
+/// move), 410 once the link has expired.
 async fn managed(state: &AppState, reference: &str, token: &str, lang: Lang) -> Result<Booking, AppError> {
     let reference = BookingRef::parse(reference).ok_or_else(|| AppError::not_found().api(lang))?;
     if token.trim().is_empty() {
         return Err(AppError::bad_parameter("token", "").api(lang));
     }
-    if !appointments::token_is_valid(state, &reference, token.trim()) {
+    let booking = state.storage.booking(&reference).await.on_api(lang)?;
+    let Some(booking) = booking.filter(|b| appointments::token_is_valid(state, b, token.trim())) else {
         return Err(bad_token(lang));
+    };
+    if appointments::link_expired(&booking, Utc::now()) {
+        return Err(AppError::new(Problem::LinkExpired).api(lang));
     }
-    state
-        .storage
-        .booking(&reference)
-        .await
-        .on_api(lang)?
-        .ok_or_else(|| AppError::not_found().api(lang))
+    Ok(booking)
 }
 
 /// `GET /api/v1/bookings/{reference}`.

@@ -21,13 +21,12 @@ use sportello_domain::{
 use super::office::offers::form::{Opt, field_message, occupation_options, options, raw_from_form};
 use super::render_page;
 use crate::AppState;
-use crate::error::{AnswerAs, AppError};
+use crate::error::{AnswerAs, AppError, retry_after};
 use crate::extract::{FormFields, Locale, PathParams};
 use crate::session::{ClientAddress, FormGuard};
 use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::limiter::LimitKey;
 
-/// Requests one address may send before growing delays.
-const FREE_REQUESTS: u32 = 5;
 /// How long the employer's link to the request works.
 const LINK_DAYS: i64 = 400;
 
@@ -231,19 +230,15 @@ pub async fn request_submit(
         return form_page(&state, lang, &guard, typed, &errors, StatusCode::FORBIDDEN).await;
     }
     let now = Utc::now();
-    let key = format!("request:{address}");
-    if let Some(until) = state
-        .storage
-        .sign_in_blocked_until(std::slice::from_ref(&key), now)
-        .await
-        .on_page(lang)?
-    {
-        let seconds = (until - now).num_seconds().max(1);
+    let net = [(state.limits.employer_requests_per_net, LimitKey::Net(&address))];
+    if let Some(limited) = state.limit(&net, now).await.on_page(lang)? {
+        let seconds = limited.retry_after.num_seconds().max(1);
         let errors = [(
             "form".to_string(),
             msg_args(lang, "request-too-many", &args(&[("seconds", seconds.into())])),
         )];
-        return form_page(&state, lang, &guard, typed, &errors, StatusCode::TOO_MANY_REQUESTS).await;
+        let page = form_page(&state, lang, &guard, typed, &errors, StatusCode::TOO_MANY_REQUESTS).await?;
+        return Ok(retry_after(page, &limited));
     }
     let mut errors = Vec::new();
     let contact = check_contact(lang, &typed, &mut errors);
@@ -279,11 +274,6 @@ pub async fn request_submit(
             text.status = TextStatus::Original;
         }
     }
-    state
-        .storage
-        .record_sign_in_failure(&key, FREE_REQUESTS, now)
-        .await
-        .on_page(lang)?;
     let request = state
         .storage
         .insert_employer_request(&offer, &contact, &Actor::anonymous(&address), now)

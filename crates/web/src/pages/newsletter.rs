@@ -20,19 +20,13 @@ use sportello_domain::{Centre, Email, Frequency, Lang, Section, Subscription};
 
 use super::render_page;
 use crate::AppState;
-use crate::error::{AnswerAs, AppError};
+use crate::error::{AnswerAs, AppError, retry_after};
 use crate::extract::{FormFields, Locale, PathParams};
 use crate::session::{ClientAddress, FormGuard};
 use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::limiter::LimitKey;
 use sportello_app::newsletter::{self, mails};
 use sportello_app::view::Sections;
-
-/// Subscription requests one network address may send before growing delays.
-const FREE_REQUESTS: u32 = 5;
-/// Confirmation mails one e-mail address may be sent before growing delays.
-const FREE_MAILS: u32 = 3;
-/// The purpose of the keyed hash that names an address in the throttle.
-const THROTTLE_PURPOSE: &str = "newsletter-throttle";
 
 #[derive(Debug, Default, Deserialize)]
 pub struct FormQuery {
@@ -242,19 +236,15 @@ pub async fn submit(
         return form_page(&state, lang, &guard, &typed, &errors, StatusCode::FORBIDDEN).await;
     }
     let now = Utc::now();
-    let key = format!("newsletter:{address}");
-    if let Some(until) = state
-        .storage
-        .sign_in_blocked_until(std::slice::from_ref(&key), now)
-        .await
-        .on_page(lang)?
-    {
-        let seconds = (until - now).num_seconds().max(1);
+    let net = [(state.limits.newsletter_per_net, LimitKey::Net(&address))];
+    if let Some(limited) = state.limit(&net, now).await.on_page(lang)? {
+        let seconds = limited.retry_after.num_seconds().max(1);
         let errors = BTreeMap::from([(
             "form".to_string(),
             msg_args(lang, "newsletter-too-many", &args(&[("seconds", seconds.into())])),
         )]);
-        return form_page(&state, lang, &guard, &typed, &errors, StatusCode::TOO_MANY_REQUESTS).await;
+        let page = form_page(&state, lang, &guard, &typed, &errors, StatusCode::TOO_MANY_REQUESTS).await?;
+        return Ok(retry_after(page, &limited));
     }
     let centres = state.storage.centres().await.on_page(lang)?;
     let subscription = match check(lang, &typed, &centres) {
@@ -263,24 +253,13 @@ pub async fn submit(
             return form_page(&state, lang, &guard, &typed, &errors, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    state
-        .storage
-        .record_sign_in_failure(&key, FREE_REQUESTS, now)
-        .await
-        .on_page(lang)?;
     // An address that was sent several links lately gets no more for a
     // while; the answer does not say so (it would tell who asked).
-    // Keyed by a keyed hash: the throttle table never holds the address.
-    let mail_key = format!(
-        "newsletter-mail:{}",
-        state.keys.sign(THROTTLE_PURPOSE, subscription.email.as_str())
-    );
-    let quiet = state
-        .storage
-        .sign_in_blocked_until(std::slice::from_ref(&mail_key), now)
-        .await
-        .on_page(lang)?
-        .is_some();
+    let recipient = [(
+        state.limits.newsletter_mails_per_recipient,
+        LimitKey::Recipient(subscription.email.as_str()),
+    )];
+    let quiet = state.limit(&recipient, now).await.on_page(lang)?.is_some();
     if !quiet {
         let existing = state
             .storage
@@ -293,11 +272,6 @@ pub async fn submit(
         let sections = state.sections().await.on_page(lang)?;
         let mail = mails::confirmation(&state, &subscription, existing.as_ref(), &url, &centres, &sections);
         state.storage.enqueue_mail(&mail, now).await.on_page(lang)?;
-        state
-            .storage
-            .record_sign_in_failure(&mail_key, FREE_MAILS, now)
-            .await
-            .on_page(lang)?;
     }
     let body = vec![
         msg_args(

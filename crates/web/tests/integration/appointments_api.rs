@@ -325,6 +325,10 @@ async fn books_reads_moves_and_cancels(app: TestApp) {
     .await;
     assert_eq!(moved.status, 200, "{}", moved.body);
     assert_eq!(moved.json()["start"], at(day, "10:30"));
+    // The link from before the move no longer works: the answer has the new one.
+    let old = token;
+    let token = moved.json()["manage_token"].as_str().unwrap().to_string();
+    assert_ne!(token, old);
     assert_eq!(moved.json()["reference"], reference.as_str());
     assert_eq!(
         saved(&app, &service).await,

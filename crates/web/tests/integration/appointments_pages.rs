@@ -450,6 +450,14 @@ async fn moving_cancelling_and_the_calendar_file(app: TestApp) {
         }),
         new_start
     );
+    // The move answers with the booking's new link; the old one is dead.
+    assert_eq!(
+        citizen.get(&page_url).await.status,
+        StatusCode::FORBIDDEN,
+        "the link from before the move"
+    );
+    let page_url = moved.header("location").to_string();
+    let token = page_url.split("?t=").nth(1).unwrap().to_string();
     let page = citizen.get(&page_url).await;
     let when = sportello_app::view::when(Lang::En, stored.start);
     assert!(page.text().contains(&when), "the new time is shown");
@@ -490,7 +498,7 @@ async fn moving_cancelling_and_the_calendar_file(app: TestApp) {
 
 /// A booking that started yesterday, made through the booking core with a
 /// `now` before it.
-async fn past_booking(app: &TestApp) -> (AppState, BookingRef) {
+async fn past_booking(app: &TestApp) -> (AppState, BookingRef, chrono::DateTime<Utc>) {
     let state = AppState::open(app.db.storage.clone(), PublicUrl::parse(PUBLIC_URL).unwrap(), None)
         .await
         .unwrap();
@@ -519,12 +527,12 @@ async fn past_booking(app: &TestApp) -> (AppState, BookingRef) {
         .await
         .unwrap();
     let reference = booked.booking().reference.clone();
-    (state, reference)
+    (state, reference, booked.booking().start)
 }
 
 async fn nothing_changes_after_the_start(app: TestApp) {
-    let (state, reference) = past_booking(&app).await;
-    let token = manage_token(&state, &reference);
+    let (state, reference, start) = past_booking(&app).await;
+    let token = manage_token(&state, &reference, start);
     let base = format!("/en/appointments/booking/{reference}");
     let query = serde_urlencoded::to_string([("t", &token)]).unwrap();
     let mut citizen = Browser::new(&app);

@@ -236,7 +236,8 @@ async fn refuses_bad_input_and_saves_nothing(app: TestApp) {
         .await
         .unwrap();
     let counts = saved(&app, &service).await;
-    let token = sportello_app::appointments::manage_token(&state(&app).await.app, &started.reference);
+    let start = started.request.start;
+    let token = sportello_app::appointments::manage_token(&state(&app).await.app, &started.reference, start);
     let path = format!("/api/v1/bookings/{}/cancel", started.reference);
     let r = post(
         &app,

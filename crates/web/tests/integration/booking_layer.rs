@@ -101,10 +101,10 @@ async fn confirmations_in_each_language(backend: Backend) {
             .split_whitespace()
             .next()
             .unwrap();
-        assert!(appointments::token_is_valid(&state, &booking.reference, token));
+        assert!(appointments::token_is_valid(&state, booking, token));
         let last = if token.ends_with('A') { "B" } else { "A" };
         let tampered = format!("{}{last}", &token[..token.len() - 1]);
-        assert!(!appointments::token_is_valid(&state, &booking.reference, &tampered));
+        assert!(!appointments::token_is_valid(&state, booking, &tampered));
         let html = mail.html.as_deref().unwrap();
         assert!(html.contains(&format!("<html lang=\"{}\">", lang.code())));
         assert!(

@@ -370,7 +370,7 @@ pub async fn submit(
     match appointments::book(&state, &input, key.as_deref(), &Actor::anonymous(&address), now).await {
         Ok(booked) => {
             let reference = &booked.booking().reference;
-            let token = manage_token(&state, reference);
+            let token = manage_token(&state, reference, booked.booking().start);
             let to = format!("/{lang}/appointments/booking/{reference}?{}", query(&[("t", &token)]));
             Ok(Redirect::to(&to).into_response())
         }
@@ -402,6 +402,22 @@ pub async fn submit(
             unavailable(lang, &chosen.view),
         ),
         Err(BookingError::Storage(e)) => Err(AppError::from(e).page(lang)),
+        // Nothing booked and nothing sent: the form again, saying when to
+        // come back.
+        Err(BookingError::Limited(limited)) => {
+            let text = Some(crate::error::too_many_text(lang, &limited));
+            let page = form_page(
+                &state,
+                lang,
+                &guard,
+                &chosen,
+                &typed,
+                &[],
+                text,
+                StatusCode::TOO_MANY_REQUESTS,
+            )?;
+            Ok(crate::error::retry_after(page, &limited))
+        }
         // The same form sent again with other details after it booked:
         // show the form again, with a new attempt, saying so.
         Err(BookingError::KeyReused) => {

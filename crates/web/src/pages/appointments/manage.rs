@@ -1,7 +1,8 @@
 //! A booking's own page, for whoever holds its signed link: the reference,
 //! when and where, the person's needs, the access rules, the `.ics` download,
 //! and moving or cancelling (each after a page of its own, no JavaScript).
-//! A link whose token does not match its reference gets a 403 page.
+//! A link whose token is not the booking's as it is now (a wrong one, or
+//! one from before a move) gets a 403 page; an expired one a 410 page.
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -23,7 +24,9 @@ use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale, PathParams};
 use crate::pages::render_page;
 use crate::session::{ClientAddress, FormGuard};
-use sportello_app::appointments::{self, BookingError, CentreCalendar, parse_start, slot_message, token_is_valid};
+use sportello_app::appointments::{
+    self, BookingError, CentreCalendar, link_expired, manage_token, parse_start, slot_message, token_is_valid,
+};
 use sportello_app::i18n::{args, msg, msg_args};
 use sportello_app::view;
 
@@ -82,7 +85,12 @@ async fn held(
     token: Option<&str>,
 ) -> Result<Result<Held, Response>, AppError> {
     let token = token.unwrap_or_default();
-    let Some(reference) = BookingRef::parse(reference).filter(|r| token_is_valid(state, r, token)) else {
+    let booking = match BookingRef::parse(reference) {
+        Some(reference) if !token.is_empty() => state.storage.booking(&reference).await.on_page(lang)?,
+        _ => None,
+    };
+    // A wrong token and an unknown reference get the same answer.
+    let Some(booking) = booking.filter(|b| token_is_valid(state, b, token)) else {
         let message = Message {
             title: msg(lang, "booking-token-title"),
             text: msg(lang, "booking-token-text"),
@@ -99,12 +107,23 @@ async fn held(
             message,
         )?));
     };
-    let booking = state
-        .storage
-        .booking(&reference)
-        .await
-        .on_page(lang)?
-        .ok_or_else(|| AppError::not_found().page(lang))?;
+    if link_expired(&booking, Utc::now()) {
+        let message = Message {
+            title: msg(lang, "booking-link-expired-title"),
+            text: msg(lang, "booking-link-expired-text"),
+            links: vec![(format!("/{lang}/appointments"), msg(lang, "booking-book-again"))],
+            ..Message::default()
+        };
+        let page = message_page(
+            state,
+            lang,
+            "/appointments",
+            StatusCode::GONE,
+            crumbs(lang, None),
+            message,
+        )?;
+        return Ok(Err(page));
+    }
     let centre = state
         .storage
         .centres()
@@ -161,6 +180,18 @@ fn too_late(state: &AppState, lang: Lang, held: &Held, tail: &str) -> Result<Res
 
 fn to_booking_page(lang: Lang, held: &Held) -> Response {
     Redirect::to(&format!("/{lang}{}", held.path(""))).into_response()
+}
+
+/// The page of `booking` after a move, with the new link (the old one no
+/// longer opens it).
+fn to_moved_booking_page(state: &AppState, lang: Lang, booking: &Booking) -> Response {
+    let token = manage_token(state, &booking.reference, booking.start);
+    let path = format!(
+        "/{lang}/appointments/booking/{}?{}",
+        booking.reference,
+        query(&[("t", &token)])
+    );
+    Redirect::to(&path).into_response()
 }
 
 #[derive(Debug, Serialize)]
@@ -321,6 +352,7 @@ pub async fn cancel(
     match appointments::cancel(&state, &held.calendar, &held.service, &held.booking, &actor, now).await {
         Ok(_) => Ok(to_booking_page(lang, &held)),
         Err(BookingError::TooLate) => too_late(&state, lang, &held, "/cancel"),
+        Err(BookingError::Limited(limited)) => Err(AppError::new(Problem::TooMany(limited)).page(lang)),
         Err(BookingError::Storage(e)) => Err(AppError::from(e).page(lang)),
         Err(other) => Err(AppError::new(Problem::Internal(format!("cancelling: {other:?}"))).page(lang)),
     }
@@ -430,7 +462,7 @@ pub async fn move_submit(
         format!("/{lang}{}{}", held.path("/move"), day.unwrap_or_default())
     };
     match result {
-        Ok(_) => Ok(to_booking_page(lang, &held)),
+        Ok(moved) => Ok(to_moved_booking_page(&state, lang, &moved)),
         Err(BookingError::TooLate) => too_late(&state, lang, &held, "/move"),
         Err(BookingError::Slot(problem)) => {
             let message = Message {
@@ -481,6 +513,7 @@ pub async fn move_submit(
                 message,
             )
         }
+        Err(BookingError::Limited(limited)) => Err(AppError::new(Problem::TooMany(limited)).page(lang)),
         Err(BookingError::Storage(e)) => Err(AppError::from(e).page(lang)),
         Err(other) => Err(AppError::new(Problem::Internal(format!("moving: {other:?}"))).page(lang)),
     }

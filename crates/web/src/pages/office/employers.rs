@@ -4,16 +4,16 @@
 
 use axum::extract::State;
 use axum::response::Response;
-use chrono::Utc;
+use chrono::{Duration, Utc};
 use minijinja::context;
 use serde::Serialize;
-use sportello_domain::EmployerRequest;
+use sportello_domain::{EmployerRequest, NewAuditEntry};
 
 use super::{render, see_other};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale, PathParams};
-use crate::session::Office;
+use crate::session::{Office, SignedIn};
 use sportello_app::i18n::msg;
 
 /// A request as the back office shows it (contacts included: never public).
@@ -54,13 +54,36 @@ pub fn view(r: &EmployerRequest) -> RequestView {
     }
 }
 
-/// `GET /{lang}/office/requests`.
-pub async fn list(State(state): State<AppState>, Locale(lang): Locale, user: Office) -> Result<Response, AppError> {
-    let requests = state
+/// Logs the reads of Collocamento Mirato requests' contacts (an employer
+/// hiring under Law 68/1999), one row per request and user an hour.
+pub async fn log_reads(
+    state: &AppState,
+    user: &SignedIn,
+    requests: &[EmployerRequest],
+) -> Result<u64, sportello_storage::StorageError> {
+    let reads: Vec<NewAuditEntry> = requests
+        .iter()
+        .filter(|r| r.section.is_mirato())
+        .map(|r| NewAuditEntry::new("request.read", "employer_request", &r.id.to_string()).centre(r.centre))
+        .collect();
+    let now = Utc::now();
+    state
         .storage
-        .employer_requests(&user.access().editable(), None, 200)
+        .audit_reads(&user.actor(), &reads, now - Duration::hours(1), now)
+        .await
+}
+
+/// `GET /{lang}/office/requests`: the requests of the sections the user
+/// edits (`Access::can_read_request_contacts`); the contacts are on each
+/// offer's page.
+pub async fn list(State(state): State<AppState>, Locale(lang): Locale, user: Office) -> Result<Response, AppError> {
+    let access = user.access();
+    let mut requests = state
+        .storage
+        .employer_requests(&access.editable(), None, 200)
         .await
         .on_page(lang)?;
+    requests.retain(|r| access.can_read_request_contacts(r.centre, r.section));
     let title = msg(lang, "office-requests-title");
     let ctx = context! { requests => minijinja::value::Serde(requests.iter().map(view).collect::<Vec<_>>()) };
     render(

@@ -17,6 +17,12 @@ use sportello_testkit::{Backend, TestDatabase};
 use sportello_web::AppState;
 use tower::ServiceExt;
 
+use std::sync::Arc;
+
+use chrono::Duration;
+use sportello_app::limiter::Limits;
+use sportello_domain::limits::Limit;
+
 /// Offers loaded into each test database.
 pub const OFFERS: usize = 120;
 pub const SEED: u64 = 11;
@@ -29,6 +35,8 @@ pub struct TestApp {
     /// A second node on the same database, with its own connections and
     /// memory, made by [`TestApp::second_node`].
     other: Option<Router>,
+    /// The limits of both nodes.
+    limits: Arc<Limits>,
 }
 
 pub struct TestResponse {
@@ -120,9 +128,23 @@ impl TestApp {
         change(&mut state);
         TestApp {
             db,
+            limits: state.limits.clone(),
             router: sportello_web::router(state),
             other: None,
         }
+    }
+
+    /// A test app whose accounts may try to sign in 4 times in 2 seconds,
+    /// so that tests see a refusal end.
+    pub async fn quick_sign_in_limit(backend: Backend) -> TestApp {
+        TestApp::with_state(backend, |state| {
+            let limits = Limits {
+                sign_in_per_account: Limit::new("sign-in-account", 4, Duration::seconds(2)),
+                ..Limits::clone(&state.limits)
+            };
+            state.limits = Arc::new(limits);
+        })
+        .await
     }
 
     /// Adds a second node: another `AppState` on the same database, with
@@ -130,9 +152,10 @@ impl TestApp {
     /// share the key stored in the database).
     pub async fn second_node(mut self) -> TestApp {
         let storage = sportello_storage::open(&self.db.url).await.expect("second node");
-        let state = AppState::open(storage, PublicUrl::parse(PUBLIC_URL).unwrap(), None)
+        let mut state = AppState::open(storage, PublicUrl::parse(PUBLIC_URL).unwrap(), None)
             .await
             .expect("state");
+        state.limits = self.limits.clone();
         self.other = Some(sportello_web::router(state));
         self
     }

@@ -1,7 +1,9 @@
 //! Signing in and out: password (Argon2id), then the second factor (TOTP or
 //! a one-time recovery code) when the account has one; the session id is
-//! new after each step. Failures are counted per account and per address
-//! with growing delays, in the database so that every node sees them.
+//! new after each step. Attempts go through the limiter (per account since
+//! its last sign-in, and per network), counted in the database before the
+//! password or code is checked, so that every node and every parallel
+//! attempt counts.
 
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
@@ -11,18 +13,18 @@ use minijinja::context;
 use serde::Deserialize;
 use sportello_auth::tokens::{hash_token, normalize_recovery_code, random_token};
 use sportello_auth::{TotpSecret, check_policy, dummy_hash, hash_password, verify_password};
-use sportello_domain::accounts::sign_in::{FREE_ACCOUNT_FAILURES, FREE_ADDRESS_FAILURES};
 use sportello_domain::{Actor, Lang, NewAuditEntry, User};
 use sportello_storage::SessionStage;
 
 use crate::AppState;
-use crate::error::{AnswerAs, AppError, Problem};
+use crate::error::{AnswerAs, AppError, Problem, retry_after};
 use crate::extract::{FormFields, Locale};
 use crate::pages::office::{argon2, no_store, render, see_other};
 use crate::session::{
     ClientAddress, FormGuard, PendingSignIn, SESSION_COOKIE, SignedIn, clear_cookie, cookie, safe_next, set_cookie,
 };
 use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::limiter::{LimitKey, Limited};
 
 #[derive(Debug, Deserialize)]
 pub struct NextQuery {
@@ -74,8 +76,8 @@ async fn start_session(
     Ok(set_cookie(state, SESSION_COOKIE, &token))
 }
 
-fn blocked_message(lang: Lang, until: chrono::DateTime<Utc>) -> String {
-    let seconds = (until - Utc::now()).num_seconds().max(1);
+fn blocked_message(lang: Lang, limited: &Limited) -> String {
+    let seconds = limited.retry_after.num_seconds().max(1);
     msg_args(lang, "sign-in-blocked", &args(&[("seconds", seconds.into())]))
 }
 
@@ -100,19 +102,24 @@ pub async fn submit(
             StatusCode::FORBIDDEN,
         );
     }
-    let account_key = format!("account:{email}");
-    let address_key = format!("address:{address}");
+    // Every attempt counts, before the password is checked: parallel
+    // attempts cannot slip between a check and its record.
     let now = Utc::now();
-    let keys = [account_key.clone(), address_key.clone()];
-    if let Some(until) = state.storage.sign_in_blocked_until(&keys, now).await.on_page(lang)? {
+    let account = LimitKey::Named(&email);
+    let keys = [
+        (state.limits.sign_in_per_account, account),
+        (state.limits.sign_in_per_net, LimitKey::Net(&address)),
+    ];
+    if let Some(limited) = state.limit(&keys, now).await.on_page(lang)? {
         let entry = NewAuditEntry::new("sign_in_blocked", "user", &email);
         state
             .storage
             .audit(&Actor::anonymous(&address), entry, now)
             .await
             .on_page(lang)?;
-        let error = blocked_message(lang, until);
-        return sign_in_page(lang, &guard, &email, &next, Some(error), StatusCode::TOO_MANY_REQUESTS);
+        let error = blocked_message(lang, &limited);
+        let page = sign_in_page(lang, &guard, &email, &next, Some(error), StatusCode::TOO_MANY_REQUESTS)?;
+        return Ok(retry_after(page, &limited));
     }
     let credentials = state.storage.credentials(&email).await.on_page(lang)?;
     let password = form.get("password");
@@ -123,16 +130,6 @@ pub async fn submit(
     let matches = argon2(lang, move || verify_password(&hash, &password)).await?;
     let user = credentials.filter(|c| matches && c.user.active);
     let Some(credentials) = user else {
-        state
-            .storage
-            .record_sign_in_failure(&account_key, FREE_ACCOUNT_FAILURES, now)
-            .await
-            .on_page(lang)?;
-        state
-            .storage
-            .record_sign_in_failure(&address_key, FREE_ADDRESS_FAILURES, now)
-            .await
-            .on_page(lang)?;
         let entry = NewAuditEntry::new("sign_in_failed", "user", &email);
         state
             .storage
@@ -163,7 +160,8 @@ pub async fn submit(
         let query = serde_urlencoded::to_string([("next", next.as_str())]).unwrap_or_default();
         format!("/{lang}/office/sign-in/second-factor?{query}")
     } else {
-        state.storage.clear_sign_in_failures(&account_key).await.on_page(lang)?;
+        let limit = state.limits.sign_in_per_account;
+        state.forget_limit(&limit, account).await.on_page(lang)?;
         next
     };
     let mut response = see_other(&target);
@@ -215,15 +213,12 @@ pub async fn second_factor_submit(
         return Err(AppError::new(Problem::FormExpired).page(lang));
     }
     let now = Utc::now();
-    let account_key = format!("account:{}", pending.user.email);
-    if let Some(until) = state
-        .storage
-        .sign_in_blocked_until(std::slice::from_ref(&account_key), now)
-        .await
-        .on_page(lang)?
-    {
-        let error = blocked_message(lang, until);
-        return second_factor_page(lang, &pending, &next, Some(error), StatusCode::TOO_MANY_REQUESTS);
+    let limit = state.limits.sign_in_per_account;
+    let account = LimitKey::Named(&pending.user.email);
+    if let Some(limited) = state.limit(&[(limit, account)], now).await.on_page(lang)? {
+        let error = blocked_message(lang, &limited);
+        let page = second_factor_page(lang, &pending, &next, Some(error), StatusCode::TOO_MANY_REQUESTS)?;
+        return Ok(retry_after(page, &limited));
     }
     let credentials = state
         .storage
@@ -251,18 +246,13 @@ pub async fn second_factor_submit(
     };
     let actor = Actor::user(&pending.user, &pending.address);
     let Some(method) = method else {
-        state
-            .storage
-            .record_sign_in_failure(&account_key, FREE_ACCOUNT_FAILURES, now)
-            .await
-            .on_page(lang)?;
         let entry = NewAuditEntry::new("sign_in_failed", "user", &pending.user.email)
             .details(serde_json::json!({ "step": "second_factor" }).to_string());
         state.storage.audit(&actor, entry, now).await.on_page(lang)?;
         let error = msg(lang, "second-factor-wrong");
         return second_factor_page(lang, &pending, &next, Some(error), StatusCode::UNAUTHORIZED);
     };
-    state.storage.clear_sign_in_failures(&account_key).await.on_page(lang)?;
+    state.forget_limit(&limit, account).await.on_page(lang)?;
     let cookie = start_session(&state, &headers, &pending.user, SessionStage::Full, &pending.address)
         .await
         .on_page(lang)?;

@@ -1,4 +1,5 @@
-//! Administration of users: create them with their grants, change grants,
+//! Administration of users: create them with their grants, change grants
+//! (a Collocamento Mirato grant only proposed: see `mirato_grants`),
 //! deactivate and reactivate, reset a password (a one-time password shown
 //! once, to be changed at the next sign-in). Administrators only.
 
@@ -18,6 +19,8 @@ use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale, PathParams};
 use crate::pages::office::{render, see_other};
 use crate::session::{Office, SignedIn};
+
+use super::mirato_grants;
 use sportello_app::i18n::{args, msg, msg_args};
 
 #[derive(Debug, Serialize)]
@@ -123,29 +126,28 @@ fn user_row(u: &User) -> UserRow {
 /// `GET /{lang}/office/admin/users`.
 pub async fn users(State(state): State<AppState>, Locale(_): Locale, user: Office) -> Result<Response, AppError> {
     user.admin_only(&state, "user.list").await?;
-    users_page(&state, &user, &FormFields::default(), &[], StatusCode::OK).await
+    users_page(&state, &user, &FormFields::default(), &[], None, StatusCode::OK).await
 }
 
 /// The users page; `typed` and `errors` (field, message) belong to the
-/// new-user form when it came back with mistakes.
+/// new-user form when it came back with mistakes; `notice` says why a
+/// change was not made.
 async fn users_page(
     state: &AppState,
     user: &SignedIn,
     typed: &FormFields,
     errors: &[(&str, String)],
+    notice: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let lang = user.lang;
-    let users: Vec<UserRow> = state
-        .storage
-        .users()
-        .await
-        .on_page(lang)?
-        .iter()
-        .map(user_row)
-        .collect();
+    let all = state.storage.users().await.on_page(lang)?;
+    let proposals = mirato_grants::waiting(state, user, &all).await.on_page(lang)?;
+    let users: Vec<UserRow> = all.iter().map(user_row).collect();
     let title = msg(lang, "office-users-title");
     let ctx = context! {
+        notice,
+        proposals => minijinja::value::Serde(&proposals),
         users => minijinja::value::Serde(&users),
         grants => minijinja::value::Serde(possible_grants(user)),
         user_languages => Lang::ALL.iter().map(|l| (l.code(), l.native_name())).collect::<Vec<_>>(),
@@ -167,6 +169,13 @@ async fn users_page(
     )?;
     *response.status_mut() = status;
     Ok(response)
+}
+
+/// A Collocamento Mirato grant asked for where no second administrator can
+/// approve it: nothing changed, and the page says what to do.
+async fn single_admin(state: &AppState, user: &SignedIn, typed: &FormFields) -> Result<Response, AppError> {
+    let notice = Some(msg(user.lang, "user-mirato-needs-second-admin"));
+    users_page(state, user, typed, &[], notice, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
 /// A one-time password for a new user or a reset (20 random letters and
@@ -229,10 +238,13 @@ pub async fn create(
         .map_err(|_| ())
         .and_then(|e| if errors.is_empty() { Ok(e) } else { Err(()) })
     else {
-        return users_page(&state, &user, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return users_page(&state, &user, &form, &errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let user_lang = Lang::parse(&form.get("lang")).unwrap_or(lang);
     let grants = parse_grants(&user, &form.all("grant"))?;
+    let Some(split) = mirato_grants::split(&state, grants, &[]).await.on_page(lang)? else {
+        return single_admin(&state, &user, &form).await;
+    };
     let (password, hash) = one_time_password(lang).await?;
     let new = NewUser {
         email: email.as_str().to_string(),
@@ -240,11 +252,14 @@ pub async fn create(
         lang: user_lang,
         password_hash: hash,
         must_change_password: true,
-        grants,
+        grants: split.now.clone(),
     };
-    state
+    let created = state
         .storage
         .insert_user(&new, &user.actor(), Utc::now())
+        .await
+        .on_page(lang)?;
+    mirato_grants::propose(&state, &user, created.id, &split)
         .await
         .on_page(lang)?;
     let mut response = show_password(&user, email.as_str(), password).await?;
@@ -279,9 +294,18 @@ pub async fn change(
             if target.id == user.user.id && !grants.iter().any(|g| g.role == Role::Admin) {
                 return Err(AppError::new(Problem::NotPossible("own admin grant".into())).page(lang));
             }
+            let Some(split) = mirato_grants::split(&state, grants, &target.grants)
+                .await
+                .on_page(lang)?
+            else {
+                return single_admin(&state, &user, &FormFields::default()).await;
+            };
             state
                 .storage
-                .set_grants(target.id, &grants, &actor, now)
+                .set_grants(target.id, &split.now, &actor, now)
+                .await
+                .on_page(lang)?;
+            mirato_grants::propose(&state, &user, target.id, &split)
                 .await
                 .on_page(lang)?;
         }

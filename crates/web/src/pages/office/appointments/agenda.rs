@@ -2,15 +2,19 @@
 //! by time, with the person's contacts and needs, printable as a clean list;
 //! and the operators' actions on a booking: cancel before the start (the
 //! person gets the cancellation e-mail), mark attended or not shown once it
-//! has started. Bookings are personal data: only users who read the centre's
+//! has started; one booking alone at its own address. Bookings are personal
+//! data (`Access::can_read_bookings`): users who read the centre's ordinary
 //! offers see them, administrators do not; bookings for Collocamento Mirato
-//! advice (health-related) only users with the mirato grant or the area's
-//! coordinators, and each time they are shown the audit log says so.
+//! advice (health-related) only the centre's `mirato` grants, the area's
+//! coordinators see how many; health-related needs (wheelchair, sign
+//! language, other needs) only who serves the booking. Each read of such
+//! data leaves an audit row naming the booking (`booking.read`; repeats by
+//! one user within an hour coalesced).
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::{Days, NaiveDate, NaiveTime, Utc};
+use chrono::{Days, Duration, NaiveDate, NaiveTime, Utc};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 use sportello_domain::time::from_rome_local;
@@ -56,8 +60,17 @@ struct Row {
     can_mark: bool,
 }
 
-/// The needs of a booking in words.
-fn needs(lang: Lang, booking: &Booking) -> Vec<String> {
+/// Repeat reads of one booking by one user within this long leave one row.
+const READS_COALESCED: Duration = Duration::hours(1);
+
+/// Whether a booking holds health-related needs (GDPR art. 9).
+fn has_health_needs(booking: &Booking) -> bool {
+    booking.needs.wheelchair || booking.needs.sign_language || !booking.needs.other.is_empty()
+}
+
+/// The needs of a booking in words; the health-related ones only when
+/// `health` (the reader serves the booking).
+fn needs(lang: Lang, booking: &Booking, health: bool) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(language) = booking.needs.interpreter {
         out.push(msg_args(
@@ -65,6 +78,9 @@ fn needs(lang: Lang, booking: &Booking) -> Vec<String> {
             "agenda-need-interpreter",
             &args(&[("language", language.label(lang).into())]),
         ));
+    }
+    if !health {
+        return out;
     }
     if booking.needs.wheelchair {
         out.push(msg(lang, "agenda-need-wheelchair"));
@@ -78,7 +94,13 @@ fn needs(lang: Lang, booking: &Booking) -> Vec<String> {
     out
 }
 
-fn rows(lang: Lang, bookings: &[Booking], services: &[Service], can_edit: impl Fn(&Booking) -> bool) -> Vec<Row> {
+fn rows(
+    lang: Lang,
+    bookings: &[Booking],
+    services: &[Service],
+    can_edit: impl Fn(&Booking) -> bool,
+    health: impl Fn(&Booking) -> bool,
+) -> Vec<Row> {
     let now = Utc::now();
     let mut rows: Vec<(chrono::DateTime<Utc>, Row)> = bookings
         .iter()
@@ -107,7 +129,7 @@ fn rows(lang: Lang, bookings: &[Booking], services: &[Service], can_edit: impl F
                     .as_ref()
                     .map(|e| e.as_str().to_string())
                     .unwrap_or_default(),
-                needs: needs(lang, b),
+                needs: needs(lang, b, health(b)),
                 status: msg(lang, status_id(b.status)),
                 status_code: b.status.code(),
                 video_url: b.video_url.clone(),
@@ -153,37 +175,85 @@ pub async fn day(
     let centre = centre_for(&state, &user, query.centre.as_deref(), Need::ReadAgenda, "agenda.read").await?;
     let day = day_or_today(query.day.as_deref())
         .ok_or_else(|| AppError::bad_parameter("day", query.day.clone().unwrap_or_default()).page(lang))?;
+    show(&state, &user, &centre, day, None, &query).await
+}
+
+/// `GET /{lang}/office/agenda/{reference}`: one booking, as its day's
+/// agenda shows it. Refused (403, in the audit log) to whoever may not read it.
+pub async fn booking(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    user: Office,
+    PathParams((_, reference)): PathParams<(String, String)>,
+) -> Result<Response, AppError> {
+    let code = BookingRef::parse(&reference).ok_or_else(|| AppError::not_found().page(lang))?;
+    let booking = state
+        .storage
+        .booking(&code)
+        .await
+        .on_page(lang)?
+        .ok_or_else(|| AppError::not_found().page(lang))?;
+    let Some(centre) = user.centres.iter().find(|c| c.id == booking.centre).cloned() else {
+        return Err(AppError::not_found().page(lang));
+    };
+    let service = state
+        .storage
+        .service(booking.service)
+        .await
+        .on_page(lang)?
+        .ok_or_else(|| AppError::not_found().page(lang))?;
+    if !user.access().can_read_bookings(centre.id, service.data.kind) {
+        return Err(user.deny(&state, "booking.read", "booking", code.as_str()).await);
+    }
+    let day = sportello_domain::time::rome_date(booking.start);
+    show(&state, &user, &centre, day, Some(&code), &AgendaQuery::default()).await
+}
+
+/// The agenda of `centre` on `day` (only the booking `only`, when given),
+/// with what this user may see of each booking; reads of art. 9 data logged.
+async fn show(
+    state: &AppState,
+    user: &Office,
+    centre: &Centre,
+    day: NaiveDate,
+    only: Option<&BookingRef>,
+    query: &AgendaQuery,
+) -> Result<Response, AppError> {
+    let lang = user.lang;
     let (from, to) = day_bounds(day);
     let services = state.storage.services(centre.id).await.on_page(lang)?;
     let kind = |b: &Booking| services.iter().find(|s| s.id == b.service).map(|s| s.data.kind);
     let access = user.access();
-    // Each user sees the bookings of the services they may read: Collocamento
-    // Mirato advice only with the mirato grant (or as the area's coordinator),
-    // and every such read is logged.
-    let bookings: Vec<Booking> = state
+    let (bookings, hidden): (Vec<Booking>, Vec<Booking>) = state
         .storage
         .centre_bookings(centre.id, from, to)
         .await
         .on_page(lang)?
         .into_iter()
-        .filter(|b| kind(b).is_some_and(|k| access.can_read_bookings(centre.id, k)))
-        .collect();
-    let mirato = bookings
+        .filter(|b| only.is_none_or(|r| *r == b.reference))
+        .partition(|b| kind(b).is_some_and(|k| access.can_read_bookings(centre.id, k)));
+    // Others' Collocamento Mirato bookings: how many, never whose.
+    let hidden_mirato = if access.can_count_bookings(centre.id) && only.is_none() {
+        hidden
+            .iter()
+            .filter(|b| kind(b) == Some(ServiceKind::MiratoAdvice))
+            .count()
+    } else {
+        0
+    };
+    let health = |b: &Booking| kind(b).is_some_and(|k| access.can_read_needs(centre.id, k));
+    let now = Utc::now();
+    let reads: Vec<NewAuditEntry> = bookings
         .iter()
-        .filter(|b| kind(b) == Some(ServiceKind::MiratoAdvice))
-        .count();
-    if mirato > 0 {
-        let details = serde_json::json!({ "day": day, "bookings": mirato }).to_string();
-        let entry = NewAuditEntry::new("agenda.read_mirato", "centre", &centre.data.slug)
-            .centre(centre.id)
-            .details(details);
-        state
-            .storage
-            .audit(&user.actor(), entry, Utc::now())
-            .await
-            .on_page(lang)?;
-    }
-    let can_edit = allowed(&user, &centre, Need::EditAgenda);
+        .filter(|b| kind(b) == Some(ServiceKind::MiratoAdvice) || (health(b) && has_health_needs(b)))
+        .map(|b| NewAuditEntry::new("booking.read", "booking", b.reference.as_str()).centre(centre.id))
+        .collect();
+    state
+        .storage
+        .audit_reads(&user.actor(), &reads, now - READS_COALESCED, now)
+        .await
+        .on_page(lang)?;
+    let can_edit = allowed(user, centre, Need::EditAgenda);
     let handles = |b: &Booking| can_edit && kind(b).is_some_and(|k| access.can_handle_bookings(centre.id, k));
     let booked = query
         .booked
@@ -212,17 +282,18 @@ pub async fn day(
     let ctx = context! {
         centre => centre.data.slug.clone(),
         centre_name => centre.data.name.clone(),
-        centres => centre_choices(&user, Need::ReadAgenda),
+        centres => centre_choices(user, Need::ReadAgenda),
         day => day.to_string(),
         previous => day.pred_opt().map(|d| d.to_string()),
         next => day.succ_opt().map(|d| d.to_string()),
-        rows => minijinja::value::Serde(rows(lang, &bookings, &services, handles)),
+        rows => minijinja::value::Serde(rows(lang, &bookings, &services, handles, health)),
         can_edit,
         booked,
         mailed => query.mailed.is_some(),
         done,
+        hidden_mirato,
     };
-    render("office/agenda.html", lang, "/office/agenda", &title, Some(&user), ctx)
+    render("office/agenda.html", lang, "/office/agenda", &title, Some(user), ctx)
 }
 
 /// The booking `reference` and its centre, if the user may change it.
@@ -311,9 +382,13 @@ pub async fn action(
         }
         if form.get("confirm") != "yes" {
             if service.data.kind == ServiceKind::MiratoAdvice {
-                let entry =
-                    NewAuditEntry::new("agenda.read_mirato", "booking", booking.reference.as_str()).centre(centre.id);
-                state.storage.audit(&user.actor(), entry, now).await.on_page(lang)?;
+                let read = NewAuditEntry::new("booking.read", "booking", booking.reference.as_str()).centre(centre.id);
+                let since = now - READS_COALESCED;
+                state
+                    .storage
+                    .audit_reads(&user.actor(), &[read], since, now)
+                    .await
+                    .on_page(lang)?;
             }
             let title = msg(lang, "agenda-cancel-title");
             let ctx = context! {

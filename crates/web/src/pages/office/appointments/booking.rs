@@ -371,6 +371,10 @@ pub async fn book(
             (StatusCode::CONFLICT, extra)
         }
         Err(BookingError::Storage(e)) => return Err(AppError::from(e).page(lang)),
+        // Operators are not limited; should it ever happen, say so.
+        Err(BookingError::Limited(limited)) => {
+            return Err(AppError::new(crate::error::Problem::TooMany(limited)).page(lang));
+        }
     };
     page(&state, &user, &choice, extra, status).await
 }

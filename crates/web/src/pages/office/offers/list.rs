@@ -261,11 +261,24 @@ pub async fn detail(
 ) -> Result<Response, AppError> {
     let offer = readable_offer(&state, &user, &reference).await?;
     let history = state.storage.offer_history(&offer.reference).await.on_page(lang)?;
-    let request = state
-        .storage
-        .employer_request_for(&offer.reference)
-        .await
-        .on_page(lang)?;
+    // The employer's contacts: for a Collocamento Mirato request only the
+    // centre's mirato grants see them, each read logged.
+    let request = match user
+        .access()
+        .can_read_request_contacts(offer.data.centre, offer.data.section)
+    {
+        true => state
+            .storage
+            .employer_request_for(&offer.reference)
+            .await
+            .on_page(lang)?,
+        false => None,
+    };
+    if let Some(request) = &request {
+        super::super::employers::log_reads(&state, &user, std::slice::from_ref(request))
+            .await
+            .on_page(lang)?;
+    }
     let sections = state.sections().await.on_page(lang)?;
     let can_edit = user.access().can_edit_offers(offer.data.centre, offer.data.section);
     let today = today_in_rome();
