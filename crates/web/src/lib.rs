@@ -21,7 +21,7 @@ use sportello_domain::PublicUrl;
 use sportello_storage::Storage;
 use tokio::net::TcpListener;
 
-pub use router::router;
+pub use router::{router, writing_routes};
 
 /// What every handler shares: the application, and what only HTTP needs.
 #[derive(Clone)]

@@ -1,10 +1,15 @@
-//! Every route of the application, in one place.
+//! Every route of the application, in one place, and the table of the
+//! routes that change something ([`writing_routes`]), which the CSRF test
+//! walks: `get`, `post` and `put` here are the router's own, recording the
+//! methods that write as they register the handlers.
 
 use axum::Router;
 use axum::extract::State;
+use axum::handler::Handler;
+use axum::http::Method;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::MethodRouter;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -18,211 +23,63 @@ use crate::{AppState, api, feeds, pages, sitemaps};
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
                    base-uri 'none'; frame-ancestors 'none'";
 
+/// A route's handlers, and the methods among them that change something.
+struct Methods {
+    router: MethodRouter<AppState>,
+    writes: Vec<Method>,
+}
+
+fn get<H: Handler<T, AppState>, T: 'static>(handler: H) -> Methods {
+    Methods {
+        router: axum::routing::get(handler),
+        writes: Vec::new(),
+    }
+}
+
+fn post<H: Handler<T, AppState>, T: 'static>(handler: H) -> Methods {
+    Methods {
+        router: axum::routing::post(handler),
+        writes: vec![Method::POST],
+    }
+}
+
+impl Methods {
+    fn post<H: Handler<T, AppState>, T: 'static>(mut self, handler: H) -> Methods {
+        self.router = self.router.post(handler);
+        self.writes.push(Method::POST);
+        self
+    }
+
+    fn put<H: Handler<T, AppState>, T: 'static>(mut self, handler: H) -> Methods {
+        self.router = self.router.put(handler);
+        self.writes.push(Method::PUT);
+        self
+    }
+}
+
+/// The routes as they are registered: the router and its writing routes.
+struct Routes {
+    router: Router<AppState>,
+    writes: Vec<(Method, &'static str)>,
+}
+
+impl Routes {
+    fn route(mut self, path: &'static str, methods: Methods) -> Routes {
+        self.writes.extend(methods.writes.into_iter().map(|m| (m, path)));
+        self.router = self.router.route(path, methods.router);
+        self
+    }
+}
+
+/// Every route that changes something: its method and path pattern.
+pub fn writing_routes() -> Vec<(Method, &'static str)> {
+    routes().writes
+}
+
 /// The application's router over `state`.
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/", get(pages::redirect::root))
-        .route("/healthz", get(healthz))
-        .route("/static/style.css", get(stylesheet))
-        .route("/static/picker.js", get(picker_script))
-        .route("/o/{reference}", get(pages::redirect::short_offer))
-        // For crawlers and feed readers.
-        .route("/robots.txt", get(sitemaps::robots))
-        .route("/sitemap.xml", get(sitemaps::sitemap_xml))
-        .route("/sitemaps/{file}", get(sitemaps::sitemap_file))
-        .route("/api/openapi.json", get(api::openapi))
-        .route("/api/v1/centres", get(api::centres::list_centres))
-        .route(
-            "/api/v1/offers",
-            get(api::offers::list_offers).post(api::operator::create),
-        )
-        .route(
-            "/api/v1/offers/{reference}",
-            get(api::offers::get_offer).put(api::operator::update),
-        )
-        .route("/api/v1/offers/{reference}/{action}", post(api::operator::lifecycle))
-        // Appointments API: the same rules as the booking pages.
-        .route("/api/v1/centres/{slug}/services", get(api::appointments::services))
-        .route("/api/v1/services/{id}/slots", get(api::appointments::slots))
-        .route("/api/v1/bookings", post(api::appointments::book))
-        .route("/api/v1/bookings/{reference}", get(api::appointments::get_booking))
-        .route(
-            "/api/v1/bookings/{reference}/move",
-            post(api::appointments::move_booking),
-        )
-        .route("/api/v1/bookings/{reference}/cancel", post(api::appointments::cancel))
-        .route("/{lang}", get(pages::redirect::lang_home))
-        .route("/{lang}/", get(pages::home::home))
-        .route("/{lang}/centres/{slug}", get(pages::board::board))
-        .route("/{lang}/centres/{slug}/{file}", get(feeds::centre))
-        .route("/{lang}/feeds/{file}", get(feeds::network))
-        .route("/{lang}/feeds/sections/{file}", get(feeds::section))
-        .route("/{lang}/offers/{reference}", get(pages::offers::offer))
-        .route("/{lang}/offers/{reference}/card.png", get(pages::offers::card::card))
-        .route(
-            "/{lang}/offers/{reference}/poster.pdf",
-            get(pages::offers::poster::poster),
-        )
-        .route("/{lang}/search", get(pages::search::search))
-        .route("/{lang}/accessibility", get(pages::info::accessibility))
-        .route("/{lang}/privacy", get(pages::info::privacy))
-        .route("/{lang}/reports", get(pages::reports::list))
-        .route("/{lang}/reports/{area}/{week}", get(pages::reports::show))
-        .route("/{lang}/reports/{area}/{week}/card.png", get(pages::reports::card))
-        .route("/{lang}/reports/{area}/{week}/post.txt", get(pages::reports::post))
-        .route("/{lang}/reports/{area}/{week}/report.pdf", get(pages::reports::pdf))
-        .route("/{lang}/demo/mailbox", get(pages::mailbox::mailbox))
-        .route("/{lang}/demo/mailbox/{id}/{n}", get(pages::mailbox::attachment))
-        .route("/{lang}/employers", get(pages::employers::employers))
-        .route(
-            "/{lang}/employers/request",
-            get(pages::employers::request_form).post(pages::employers::request_submit),
-        )
-        .route(
-            "/{lang}/employers/requests/{token}",
-            get(pages::employers::request_status),
-        )
-        // The newsletter: double opt-in, one-click unsubscribe (RFC 8058).
-        .route(
-            "/{lang}/newsletter",
-            get(pages::newsletter::form).post(pages::newsletter::submit),
-        )
-        .route(
-            "/{lang}/newsletter/confirm/{token}",
-            get(pages::newsletter::confirm_page).post(pages::newsletter::confirm),
-        )
-        .route(
-            "/{lang}/newsletter/unsubscribe/{token}",
-            get(pages::newsletter::unsubscribe_page).post(pages::newsletter::unsubscribe),
-        )
-        // Appointments: booking without an account.
-        .route("/{lang}/appointments", get(appointments::choose::centres))
-        .route(
-            "/{lang}/appointments/booking/{reference}",
-            get(appointments::manage::page),
-        )
-        .route(
-            "/{lang}/appointments/booking/{reference}/calendar.ics",
-            get(appointments::manage::calendar),
-        )
-        .route(
-            "/{lang}/appointments/booking/{reference}/cancel",
-            get(appointments::manage::cancel_form).post(appointments::manage::cancel),
-        )
-        .route(
-            "/{lang}/appointments/booking/{reference}/move",
-            get(appointments::manage::move_form).post(appointments::manage::move_submit),
-        )
-        .route("/{lang}/appointments/{centre}", get(appointments::choose::centre))
-        .route(
-            "/{lang}/appointments/{centre}/{service}",
-            get(appointments::choose::service),
-        )
-        .route(
-            "/{lang}/appointments/{centre}/{service}/book",
-            get(appointments::book::form).post(appointments::book::submit),
-        )
-        // The back office.
-        .route("/{lang}/office/", get(office::home::home))
-        .route(
-            "/{lang}/office/sign-in",
-            get(office::accounts::sign_in::form).post(office::accounts::sign_in::submit),
-        )
-        .route(
-            "/{lang}/office/sign-in/second-factor",
-            get(office::accounts::sign_in::second_factor_form).post(office::accounts::sign_in::second_factor_submit),
-        )
-        .route("/{lang}/office/sign-out", post(office::accounts::sign_in::sign_out))
-        .route(
-            "/{lang}/office/password",
-            get(office::accounts::sign_in::password_form).post(office::accounts::sign_in::password_submit),
-        )
-        .route("/{lang}/office/account", get(office::accounts::account::page))
-        .route("/{lang}/office/account/tokens", post(office::accounts::account::tokens))
-        .route(
-            "/{lang}/office/account/second-factor",
-            get(office::accounts::account::second_factor).post(office::accounts::account::second_factor_submit),
-        )
-        .route("/{lang}/office/offers", get(office::offers::list::list))
-        .route("/{lang}/office/posts", get(office::offers::posts::posts))
-        .route("/{lang}/office/print", get(office::offers::print::print))
-        .route("/{lang}/office/offers/bulk", post(office::offers::list::bulk))
-        .route(
-            "/{lang}/office/offers/new",
-            get(office::offers::form::new_form).post(office::offers::form::create),
-        )
-        .route(
-            "/{lang}/office/offers/{reference}",
-            get(office::offers::list::detail).post(office::offers::list::action),
-        )
-        .route(
-            "/{lang}/office/offers/{reference}/edit",
-            get(office::offers::form::edit_form).post(office::offers::form::update),
-        )
-        .route("/{lang}/office/requests", get(office::employers::list))
-        .route("/{lang}/office/requests/{id}/decline", post(office::employers::decline))
-        .route(
-            "/{lang}/office/newsletter",
-            get(office::newsletter::list).post(office::newsletter::create),
-        )
-        .route("/{lang}/office/newsletter/{id}", get(office::newsletter::preview))
-        .route("/{lang}/office/newsletter/{id}/send", post(office::newsletter::send))
-        .route("/{lang}/office/translations", get(office::offers::translations::queue))
-        .route(
-            "/{lang}/office/translations/machine",
-            post(office::offers::translations::machine_batch),
-        )
-        .route(
-            "/{lang}/office/translations/{reference}/{target}",
-            get(office::offers::translations::editor).post(office::offers::translations::save),
-        )
-        // Appointments in the back office: the day's agenda and the services catalogue.
-        .route("/{lang}/office/agenda", get(office::appointments::agenda::day))
-        .route(
-            "/{lang}/office/agenda/new",
-            get(office::appointments::booking::steps).post(office::appointments::booking::book),
-        )
-        .route(
-            "/{lang}/office/agenda/{reference}",
-            get(office::appointments::agenda::booking).post(office::appointments::agenda::action),
-        )
-        .route("/{lang}/office/services", get(office::appointments::services::list))
-        .route(
-            "/{lang}/office/services/new",
-            get(office::appointments::services::new_form).post(office::appointments::services::create),
-        )
-        .route(
-            "/{lang}/office/services/rules",
-            get(office::appointments::rules::form).post(office::appointments::rules::save),
-        )
-        .route(
-            "/{lang}/office/services/{id}",
-            get(office::appointments::services::edit_form).post(office::appointments::services::update),
-        )
-        .route(
-            "/{lang}/office/admin/users",
-            get(office::admin::users::users).post(office::admin::users::create),
-        )
-        .route("/{lang}/office/admin/users/{id}", post(office::admin::users::change))
-        .route(
-            "/{lang}/office/admin/users/proposals/{id}",
-            post(office::admin::mirato_grants::decide),
-        )
-        .route("/{lang}/office/admin/centres", get(office::admin::centres::list))
-        .route(
-            "/{lang}/office/admin/centres/new",
-            get(office::admin::centres::new_form).post(office::admin::centres::create),
-        )
-        .route(
-            "/{lang}/office/admin/centres/{slug}",
-            get(office::admin::centres::edit_form).post(office::admin::centres::update),
-        )
-        .route(
-            "/{lang}/office/admin/sections",
-            get(office::admin::centres::sections).post(office::admin::centres::set_section),
-        )
-        .route("/{lang}/office/admin/audit", get(office::admin::audit::list))
-        .route("/{lang}/office/admin/audit.csv", get(office::admin::audit::csv))
+    routes()
+        .router
         .fallback(not_found)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -239,6 +96,215 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
+}
+
+fn routes() -> Routes {
+    Routes {
+        router: Router::new(),
+        writes: Vec::new(),
+    }
+    .route("/", get(pages::redirect::root))
+    .route("/healthz", get(healthz))
+    .route("/static/style.css", get(stylesheet))
+    .route("/static/picker.js", get(picker_script))
+    .route("/o/{reference}", get(pages::redirect::short_offer))
+    // For crawlers and feed readers.
+    .route("/robots.txt", get(sitemaps::robots))
+    .route("/sitemap.xml", get(sitemaps::sitemap_xml))
+    .route("/sitemaps/{file}", get(sitemaps::sitemap_file))
+    .route("/api/openapi.json", get(api::openapi))
+    .route("/api/v1/centres", get(api::centres::list_centres))
+    .route(
+        "/api/v1/offers",
+        get(api::offers::list_offers).post(api::operator::create),
+    )
+    .route(
+        "/api/v1/offers/{reference}",
+        get(api::offers::get_offer).put(api::operator::update),
+    )
+    .route("/api/v1/offers/{reference}/{action}", post(api::operator::lifecycle))
+    // Appointments API: the same rules as the booking pages.
+    .route("/api/v1/centres/{slug}/services", get(api::appointments::services))
+    .route("/api/v1/services/{id}/slots", get(api::appointments::slots))
+    .route("/api/v1/bookings", post(api::appointments::book))
+    .route("/api/v1/bookings/{reference}", get(api::appointments::get_booking))
+    .route(
+        "/api/v1/bookings/{reference}/move",
+        post(api::appointments::move_booking),
+    )
+    .route("/api/v1/bookings/{reference}/cancel", post(api::appointments::cancel))
+    .route("/{lang}", get(pages::redirect::lang_home))
+    .route("/{lang}/", get(pages::home::home))
+    .route("/{lang}/centres/{slug}", get(pages::board::board))
+    .route("/{lang}/centres/{slug}/{file}", get(feeds::centre))
+    .route("/{lang}/feeds/{file}", get(feeds::network))
+    .route("/{lang}/feeds/sections/{file}", get(feeds::section))
+    .route("/{lang}/offers/{reference}", get(pages::offers::offer))
+    .route("/{lang}/offers/{reference}/card.png", get(pages::offers::card::card))
+    .route(
+        "/{lang}/offers/{reference}/poster.pdf",
+        get(pages::offers::poster::poster),
+    )
+    .route("/{lang}/search", get(pages::search::search))
+    .route("/{lang}/accessibility", get(pages::info::accessibility))
+    .route("/{lang}/privacy", get(pages::info::privacy))
+    .route("/{lang}/reports", get(pages::reports::list))
+    .route("/{lang}/reports/{area}/{week}", get(pages::reports::show))
+    .route("/{lang}/reports/{area}/{week}/card.png", get(pages::reports::card))
+    .route("/{lang}/reports/{area}/{week}/post.txt", get(pages::reports::post))
+    .route("/{lang}/reports/{area}/{week}/report.pdf", get(pages::reports::pdf))
+    .route("/{lang}/demo/mailbox", get(pages::mailbox::mailbox))
+    .route("/{lang}/demo/mailbox/{id}/{n}", get(pages::mailbox::attachment))
+    .route("/{lang}/employers", get(pages::employers::employers))
+    .route(
+        "/{lang}/employers/request",
+        get(pages::employers::request_form).post(pages::employers::request_submit),
+    )
+    .route(
+        "/{lang}/employers/requests/{token}",
+        get(pages::employers::request_status),
+    )
+    // The newsletter: double opt-in, one-click unsubscribe (RFC 8058).
+    .route(
+        "/{lang}/newsletter",
+        get(pages::newsletter::form).post(pages::newsletter::submit),
+    )
+    .route(
+        "/{lang}/newsletter/confirm/{token}",
+        get(pages::newsletter::confirm_page).post(pages::newsletter::confirm),
+    )
+    .route(
+        "/{lang}/newsletter/unsubscribe/{token}",
+        get(pages::newsletter::unsubscribe_page).post(pages::newsletter::unsubscribe),
+    )
+    // Appointments: booking without an account.
+    .route("/{lang}/appointments", get(appointments::choose::centres))
+    .route(
+        "/{lang}/appointments/booking/{reference}",
+        get(appointments::manage::page),
+    )
+    .route(
+        "/{lang}/appointments/booking/{reference}/calendar.ics",
+        get(appointments::manage::calendar),
+    )
+    .route(
+        "/{lang}/appointments/booking/{reference}/cancel",
+        get(appointments::manage::cancel_form).post(appointments::manage::cancel),
+    )
+    .route(
+        "/{lang}/appointments/booking/{reference}/move",
+        get(appointments::manage::move_form).post(appointments::manage::move_submit),
+    )
+    .route("/{lang}/appointments/{centre}", get(appointments::choose::centre))
+    .route(
+        "/{lang}/appointments/{centre}/{service}",
+        get(appointments::choose::service),
+    )
+    .route(
+        "/{lang}/appointments/{centre}/{service}/book",
+        get(appointments::book::form).post(appointments::book::submit),
+    )
+    // The back office.
+    .route("/{lang}/office/", get(office::home::home))
+    .route(
+        "/{lang}/office/sign-in",
+        get(office::accounts::sign_in::form).post(office::accounts::sign_in::submit),
+    )
+    .route(
+        "/{lang}/office/sign-in/second-factor",
+        get(office::accounts::sign_in::second_factor_form).post(office::accounts::sign_in::second_factor_submit),
+    )
+    .route("/{lang}/office/sign-out", post(office::accounts::sign_in::sign_out))
+    .route(
+        "/{lang}/office/password",
+        get(office::accounts::sign_in::password_form).post(office::accounts::sign_in::password_submit),
+    )
+    .route("/{lang}/office/account", get(office::accounts::account::page))
+    .route("/{lang}/office/account/tokens", post(office::accounts::account::tokens))
+    .route(
+        "/{lang}/office/account/second-factor",
+        get(office::accounts::account::second_factor).post(office::accounts::account::second_factor_submit),
+    )
+    .route("/{lang}/office/offers", get(office::offers::list::list))
+    .route("/{lang}/office/posts", get(office::offers::posts::posts))
+    .route("/{lang}/office/print", get(office::offers::print::print))
+    .route("/{lang}/office/offers/bulk", post(office::offers::list::bulk))
+    .route(
+        "/{lang}/office/offers/new",
+        get(office::offers::form::new_form).post(office::offers::form::create),
+    )
+    .route(
+        "/{lang}/office/offers/{reference}",
+        get(office::offers::list::detail).post(office::offers::list::action),
+    )
+    .route(
+        "/{lang}/office/offers/{reference}/edit",
+        get(office::offers::form::edit_form).post(office::offers::form::update),
+    )
+    .route("/{lang}/office/requests", get(office::employers::list))
+    .route("/{lang}/office/requests/{id}/decline", post(office::employers::decline))
+    .route(
+        "/{lang}/office/newsletter",
+        get(office::newsletter::list).post(office::newsletter::create),
+    )
+    .route("/{lang}/office/newsletter/{id}", get(office::newsletter::preview))
+    .route("/{lang}/office/newsletter/{id}/send", post(office::newsletter::send))
+    .route("/{lang}/office/translations", get(office::offers::translations::queue))
+    .route(
+        "/{lang}/office/translations/machine",
+        post(office::offers::translations::machine_batch),
+    )
+    .route(
+        "/{lang}/office/translations/{reference}/{target}",
+        get(office::offers::translations::editor).post(office::offers::translations::save),
+    )
+    // Appointments in the back office: the day's agenda and the services catalogue.
+    .route("/{lang}/office/agenda", get(office::appointments::agenda::day))
+    .route(
+        "/{lang}/office/agenda/new",
+        get(office::appointments::booking::steps).post(office::appointments::booking::book),
+    )
+    .route(
+        "/{lang}/office/agenda/{reference}",
+        get(office::appointments::agenda::booking).post(office::appointments::agenda::action),
+    )
+    .route("/{lang}/office/services", get(office::appointments::services::list))
+    .route(
+        "/{lang}/office/services/new",
+        get(office::appointments::services::new_form).post(office::appointments::services::create),
+    )
+    .route(
+        "/{lang}/office/services/rules",
+        get(office::appointments::rules::form).post(office::appointments::rules::save),
+    )
+    .route(
+        "/{lang}/office/services/{id}",
+        get(office::appointments::services::edit_form).post(office::appointments::services::update),
+    )
+    .route(
+        "/{lang}/office/admin/users",
+        get(office::admin::users::users).post(office::admin::users::create),
+    )
+    .route("/{lang}/office/admin/users/{id}", post(office::admin::users::change))
+    .route(
+        "/{lang}/office/admin/users/proposals/{id}",
+        post(office::admin::mirato_grants::decide),
+    )
+    .route("/{lang}/office/admin/centres", get(office::admin::centres::list))
+    .route(
+        "/{lang}/office/admin/centres/new",
+        get(office::admin::centres::new_form).post(office::admin::centres::create),
+    )
+    .route(
+        "/{lang}/office/admin/centres/{slug}",
+        get(office::admin::centres::edit_form).post(office::admin::centres::update),
+    )
+    .route(
+        "/{lang}/office/admin/sections",
+        get(office::admin::centres::sections).post(office::admin::centres::set_section),
+    )
+    .route("/{lang}/office/admin/audit", get(office::admin::audit::list))
+    .route("/{lang}/office/admin/audit.csv", get(office::admin::audit::csv))
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 otherwise.

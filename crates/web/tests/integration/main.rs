@@ -11,6 +11,7 @@ mod booking_links;
 mod booking_race;
 mod common;
 mod crawlers;
+mod csrf;
 mod employers;
 mod feeds;
 mod limiter;
