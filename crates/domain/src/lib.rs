@@ -29,6 +29,10 @@ pub mod text;
 pub mod time;
 pub mod vocab;
 
+// What the property tests share.
+#[cfg(test)]
+mod strategies;
+
 pub use accounts::{Access, Actor, AuditEntry, Grant, GrantError, NewAuditEntry, Role, Scope, User, UserId};
 pub use appointments::bookings::{
     Booking, BookingId, BookingRef, BookingRequest, BookingStatus, Needs, Person, RawBooking,
