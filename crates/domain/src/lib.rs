@@ -29,7 +29,10 @@ pub mod text;
 pub mod time;
 pub mod vocab;
 
-// What the property tests share.
+// The property tests of the Markdown subset (its own file is at the line
+// limit) and what the property tests share.
+#[cfg(test)]
+mod markdown_props;
 #[cfg(test)]
 mod strategies;
 
