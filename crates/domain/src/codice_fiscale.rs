@@ -312,3 +312,7 @@ mod tests {
         assert_eq!(serde_json::to_string(&parsed).unwrap(), "\"RSSMRA85T10A562S\"");
     }
 }
+
+#[cfg(test)]
+#[path = "codice_fiscale_props.rs"]
+mod props;

@@ -220,3 +220,7 @@ mod tests {
         assert_eq!(serde_json::to_string(&email).unwrap(), "\"anna@example.it\"");
     }
 }
+
+#[cfg(test)]
+#[path = "email_props.rs"]
+mod props;

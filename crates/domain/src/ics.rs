@@ -263,3 +263,7 @@ fn push_line(out: &mut String, line: &str) {
 #[cfg(test)]
 #[path = "ics_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "ics_props.rs"]
+mod props;

@@ -30,6 +30,13 @@ pub mod text;
 pub mod time;
 pub mod vocab;
 
+// The property tests of the Markdown subset (its own file is at the line
+// limit) and what the property tests share.
+#[cfg(test)]
+mod markdown_props;
+#[cfg(test)]
+mod strategies;
+
 pub use accounts::{Access, Actor, AuditEntry, Grant, GrantError, NewAuditEntry, Role, Scope, User, UserId};
 pub use appointments::bookings::{
     Booking, BookingId, BookingRef, BookingRequest, BookingStatus, Needs, Person, RawBooking,

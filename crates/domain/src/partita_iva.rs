@@ -191,3 +191,7 @@ mod tests {
         assert_eq!(serde_json::to_string(&parsed).unwrap(), "\"01114601006\"");
     }
 }
+
+#[cfg(test)]
+#[path = "partita_iva_props.rs"]
+mod props;

@@ -259,3 +259,7 @@ mod tests {
         assert_eq!(phone.to_string(), "+393331234567");
     }
 }
+
+#[cfg(test)]
+#[path = "phone_props.rs"]
+mod props;

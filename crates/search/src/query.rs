@@ -231,3 +231,7 @@ mod tests {
         assert_eq!(parse("the", &mut a).clauses, [Clause::Word("the".into())]);
     }
 }
+
+#[cfg(test)]
+#[path = "query_props.rs"]
+mod props;

@@ -185,3 +185,7 @@ mod tests {
         assert_eq!(parse_start("+262142-12-31T23:59:59+00:00"), None);
     }
 }
+
+#[cfg(test)]
+#[path = "calendar_props.rs"]
+mod props;

@@ -1,4 +1,5 @@
 //! The integration tests of `sportello-app`, one binary: each module
 //! is one subject.
 
+mod booking_ics_props;
 mod booking_mail;

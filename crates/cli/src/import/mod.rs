@@ -307,3 +307,7 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[path = "import_props.rs"]
+mod props;
