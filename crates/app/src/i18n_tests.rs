@@ -152,6 +152,7 @@ fn every_message_formats_without_errors() {
         ("from", "23/11/2026".into()),
         ("to", "29/11/2026".into()),
         ("change", "+12".into()),
+        ("size", 64.into()),
     ]);
     for lang in Lang::ALL {
         for id in message_ids(lang) {

@@ -2,14 +2,17 @@
 //! JavaScript needed) under `/{lang}/…` with their Atom and JSON feeds, the
 //! JSON API under `/api/v1` with its OpenAPI document, `robots.txt` and the
 //! sitemaps, and `/healthz`. The library builds the application from a
-//! listener, so tests bind port 0.
+//! listener, so tests bind port 0; `server` serves it under the node's
+//! `limits`.
 
 pub mod api;
 pub mod error;
 pub mod extract;
 pub mod feeds;
+pub mod limits;
 pub mod pages;
 mod router;
+mod server;
 pub mod session;
 pub mod sitemaps;
 
@@ -21,7 +24,9 @@ use sportello_domain::PublicUrl;
 use sportello_storage::Storage;
 use tokio::net::TcpListener;
 
+pub use limits::Limits;
 pub use router::router;
+pub use server::serve_until;
 
 /// What every handler shares: the application, and what only HTTP needs.
 #[derive(Clone)]
@@ -33,16 +38,26 @@ pub struct AppState {
     /// Show the e-mails that were recorded instead of sent at
     /// `/{lang}/demo/mailbox` (`sportello demo` only: they hold personal data).
     pub demo_mailbox: bool,
+    /// Timeouts and caps of this node's server.
+    pub limits: Limits,
 }
 
 impl AppState {
-    /// The state of `app`, not behind a proxy, without the demo's mailbox.
+    /// The state of `app`, not behind a proxy, without the demo's mailbox,
+    /// with the default [`Limits`].
     pub fn new(app: App) -> AppState {
         AppState {
             app,
             behind_proxy: false,
             demo_mailbox: false,
+            limits: Limits::default(),
         }
+    }
+
+    /// The same state under `limits`.
+    pub fn with_limits(mut self, limits: Limits) -> AppState {
+        self.limits = limits;
+        self
     }
 
     /// The state over `storage` (see [`App::new`]).
@@ -76,36 +91,11 @@ impl DerefMut for AppState {
     }
 }
 
-/// Serves the application on `listener` until Ctrl-C or SIGTERM.
+/// Serves the application on `listener`, with its periodic jobs, until
+/// Ctrl-C or SIGTERM; then finishes the requests in progress.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
     let jobs = sportello_app::periodic::spawn(state.app.clone());
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    let served = serve_until(listener, state, server::shutdown_signal()).await;
     jobs.abort();
-    Ok(())
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
+    served
 }

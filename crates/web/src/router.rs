@@ -1,16 +1,20 @@
 //! Every route of the application, in one place.
 
-use axum::Router;
-use axum::extract::State;
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
+use axum::{Extension, Router, middleware};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::RequestBodyDeadlineLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::error::{AppError, Problem};
 use crate::extract::Preferred;
+use crate::limits::{self, BodyLimit, NEWSLETTER_BODY, SMALL_BODY, TEXT_BODY};
 use crate::pages::{appointments, office};
 use crate::{AppState, api, feeds, pages, sitemaps};
 
@@ -18,8 +22,61 @@ use crate::{AppState, api, feeds, pages, sitemaps};
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
                    base-uri 'none'; frame-ancestors 'none'";
 
-/// The application's router over `state`.
+/// HTTP Strict Transport Security, sent when the public address is HTTPS.
+const HSTS: &str = "max-age=31536000; includeSubDomains";
+
+/// The body limit of a route that takes more than [`SMALL_BODY`].
+fn body_limit(bytes: usize) -> Extension<BodyLimit> {
+    Extension(BodyLimit(bytes))
+}
+
+/// The application's router over `state`, under its limits: every request
+/// is answered within `request_timeout` (503) and its body read within
+/// `body_timeout` (408); beyond `max_in_flight` requests, 503. Bodies are
+/// limited per route (413): [`SMALL_BODY`] unless the route says more.
 pub fn router(state: AppState) -> Router {
+    let limits = state.limits.clone();
+    let hsts = state.public_url.is_https();
+    let router = routes()
+        .fallback(not_found)
+        .with_state(state)
+        // For axum's own body extractors (ours read `BodyLimit`).
+        .layer(DefaultBodyLimit::max(SMALL_BODY))
+        .layer(RequestBodyDeadlineLayer::new(limits.body_timeout))
+        .layer(middleware::from_fn_with_state(
+            limits.request_timeout,
+            limits::time_limit,
+        ))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(tokio::sync::Semaphore::new(limits.max_in_flight)),
+            limits::in_flight,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ));
+    let router = if hsts {
+        router.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        ))
+    } else {
+        router
+    };
+    router.layer(CompressionLayer::new()).layer(TraceLayer::new_for_http())
+}
+
+/// Every route, with the body limits of those that take more than
+/// [`SMALL_BODY`].
+fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(pages::redirect::root))
         .route("/healthz", get(healthz))
@@ -34,11 +91,15 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/centres", get(api::centres::list_centres))
         .route(
             "/api/v1/offers",
-            get(api::offers::list_offers).post(api::operator::create),
+            get(api::offers::list_offers)
+                .post(api::operator::create)
+                .layer(body_limit(TEXT_BODY)),
         )
         .route(
             "/api/v1/offers/{reference}",
-            get(api::offers::get_offer).put(api::operator::update),
+            get(api::offers::get_offer)
+                .put(api::operator::update)
+                .layer(body_limit(TEXT_BODY)),
         )
         .route("/api/v1/offers/{reference}/{action}", post(api::operator::lifecycle))
         // Appointments API: the same rules as the booking pages.
@@ -76,7 +137,9 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/employers", get(pages::employers::employers))
         .route(
             "/{lang}/employers/request",
-            get(pages::employers::request_form).post(pages::employers::request_submit),
+            get(pages::employers::request_form)
+                .post(pages::employers::request_submit)
+                .layer(body_limit(TEXT_BODY)),
         )
         .route(
             "/{lang}/employers/requests/{token}",
@@ -149,7 +212,9 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/office/offers/bulk", post(office::offers::list::bulk))
         .route(
             "/{lang}/office/offers/new",
-            get(office::offers::form::new_form).post(office::offers::form::create),
+            get(office::offers::form::new_form)
+                .post(office::offers::form::create)
+                .layer(body_limit(TEXT_BODY)),
         )
         .route(
             "/{lang}/office/offers/{reference}",
@@ -157,13 +222,17 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/{lang}/office/offers/{reference}/edit",
-            get(office::offers::form::edit_form).post(office::offers::form::update),
+            get(office::offers::form::edit_form)
+                .post(office::offers::form::update)
+                .layer(body_limit(TEXT_BODY)),
         )
         .route("/{lang}/office/requests", get(office::employers::list))
         .route("/{lang}/office/requests/{id}/decline", post(office::employers::decline))
         .route(
             "/{lang}/office/newsletter",
-            get(office::newsletter::list).post(office::newsletter::create),
+            get(office::newsletter::list)
+                .post(office::newsletter::create)
+                .layer(body_limit(NEWSLETTER_BODY)),
         )
         .route("/{lang}/office/newsletter/{id}", get(office::newsletter::preview))
         .route("/{lang}/office/newsletter/{id}/send", post(office::newsletter::send))
@@ -174,7 +243,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/{lang}/office/translations/{reference}/{target}",
-            get(office::offers::translations::editor).post(office::offers::translations::save),
+            get(office::offers::translations::editor)
+                .post(office::offers::translations::save)
+                .layer(body_limit(TEXT_BODY)),
         )
         // Appointments in the back office: the day's agenda and the services catalogue.
         .route("/{lang}/office/agenda", get(office::appointments::agenda::day))
@@ -193,7 +264,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/{lang}/office/services/rules",
-            get(office::appointments::rules::form).post(office::appointments::rules::save),
+            get(office::appointments::rules::form)
+                .post(office::appointments::rules::save)
+                .layer(body_limit(TEXT_BODY)),
         )
         .route(
             "/{lang}/office/services/{id}",
@@ -219,22 +292,6 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/{lang}/office/admin/audit", get(office::admin::audit::list))
         .route("/{lang}/office/admin/audit.csv", get(office::admin::audit::csv))
-        .fallback(not_found)
-        .with_state(state)
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CSP),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 otherwise.

@@ -129,6 +129,13 @@ bad-request-title = Die Anfrage kann nicht bearbeitet werden
 bad-parameter = Der Wert „{ $value }“ ist für „{ $name }“ nicht gültig. Ändern Sie ihn und versuchen Sie es noch einmal.
 internal-error-title = Etwas ist schiefgelaufen
 internal-error-text = Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten noch einmal. Wenn es wieder passiert, nennen Sie dem Zentrum diese Referenznummer: { $reference }.
+too-large-title = Zu viele Daten gesendet
+too-large-text = Was Sie gesendet haben, überschreitet die Grenze dieser Seite von { $size } KB. Kürzen Sie die Texte und versuchen Sie es noch einmal.
+slow-body-title = Senden hat zu lange gedauert
+slow-body-text = Die Daten des Formulars sind nicht rechtzeitig angekommen. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.
+busy-title = Dienst gerade ausgelastet
+busy-text = Im Moment gibt es zu viele Anfragen. Bitte versuchen Sie es in ein paar Sekunden noch einmal.
+busy-slow-text = Die Antwort hat zu lange gedauert. Bitte versuchen Sie es in ein paar Minuten noch einmal.
 
 ## Erklärung zur Barrierefreiheit
 accessibility-title = Erklärung zur Barrierefreiheit

@@ -129,6 +129,13 @@ bad-request-title = The request cannot be used
 bad-parameter = The value “{ $value }” is not valid for “{ $name }”. Change it and try again.
 internal-error-title = Something went wrong
 internal-error-text = Something went wrong on our side. Please try again in a few minutes. If it happens again, quote this reference to the centre: { $reference }.
+too-large-title = Too much data sent
+too-large-text = What you sent is over this page's limit of { $size } KB. Shorten the texts and try again.
+slow-body-title = Sending took too long
+slow-body-text = The form's data did not arrive in time. Check your connection and try again.
+busy-title = Service busy for a moment
+busy-text = There are too many requests right now. Please try again in a few seconds.
+busy-slow-text = The answer took too long. Please try again in a few minutes.
 
 ## Accessibility statement
 accessibility-title = Accessibility statement

@@ -129,6 +129,13 @@ bad-request-title = La demande ne peut pas être traitée
 bad-parameter = La valeur « { $value } » n'est pas valide pour « { $name } ». Modifiez-la et réessayez.
 internal-error-title = Un problème est survenu
 internal-error-text = Un problème est survenu de notre côté. Veuillez réessayer dans quelques minutes. Si cela se reproduit, donnez au centre cette référence : { $reference }.
+too-large-title = Trop de données envoyées
+too-large-text = Ce que vous avez envoyé dépasse la limite de { $size } Ko de cette page. Raccourcissez les textes et réessayez.
+slow-body-title = Envoi trop lent
+slow-body-text = Les données du formulaire ne sont pas arrivées à temps. Vérifiez votre connexion et réessayez.
+busy-title = Service momentanément occupé
+busy-text = Il y a trop de demandes en ce moment. Veuillez réessayer dans quelques secondes.
+busy-slow-text = La réponse a pris trop de temps. Veuillez réessayer dans quelques minutes.
 
 ## Déclaration d'accessibilité
 accessibility-title = Déclaration d'accessibilité

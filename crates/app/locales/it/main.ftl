@@ -129,6 +129,13 @@ bad-request-title = La richiesta non può essere usata
 bad-parameter = Il valore «{ $value }» non è valido per «{ $name }». Modificalo e riprova.
 internal-error-title = Qualcosa è andato storto
 internal-error-text = Si è verificato un problema da parte nostra. Riprova tra qualche minuto. Se succede di nuovo, comunica al centro questo riferimento: { $reference }.
+too-large-title = Troppi dati inviati
+too-large-text = Quello che hai inviato supera il limite di { $size } KB di questa pagina. Accorcia i testi e riprova.
+slow-body-title = Invio troppo lento
+slow-body-text = I dati del modulo non sono arrivati in tempo. Controlla la connessione e riprova.
+busy-title = Servizio momentaneamente occupato
+busy-text = In questo momento ci sono troppe richieste. Riprova tra qualche secondo.
+busy-slow-text = La risposta ha richiesto troppo tempo. Riprova tra qualche minuto.
 
 ## Dichiarazione di accessibilità
 accessibility-title = Dichiarazione di accessibilità

@@ -16,7 +16,7 @@ use sportello_domain::{Actor, Booking, BookingRef, BookingStatus, Lang, Modality
 
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem, Refusal};
-use crate::extract::{ApiQuery, PathParams, Preferred};
+use crate::extract::{ApiBody, ApiQuery, PathParams, Preferred};
 use crate::session::ClientAddress;
 use sportello_app::appointments::{self, BookingError, CentreCalendar, closed_message, slot_message};
 use sportello_app::i18n::msg;
@@ -359,7 +359,7 @@ pub async fn book(
     Preferred(preferred): Preferred,
     ClientAddress(address): ClientAddress,
     headers: HeaderMap,
-    body: axum::body::Bytes,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, AppError> {
     let input: BookingInput = parse_body(&body, preferred)?;
     let lang = request_lang(input.lang.as_deref(), preferred)?;
@@ -454,7 +454,7 @@ pub async fn move_booking(
     Preferred(preferred): Preferred,
     ClientAddress(address): ClientAddress,
     PathParams(reference): PathParams<String>,
-    body: axum::body::Bytes,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, AppError> {
     let input: ChangeInput = parse_body(&body, preferred)?;
     let lang = request_lang(input.lang.as_deref(), preferred)?;
@@ -485,7 +485,7 @@ pub async fn cancel(
     Preferred(preferred): Preferred,
     ClientAddress(address): ClientAddress,
     PathParams(reference): PathParams<String>,
-    body: axum::body::Bytes,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, AppError> {
     let input: ChangeInput = parse_body(&body, preferred)?;
     let lang = request_lang(input.lang.as_deref(), preferred)?;

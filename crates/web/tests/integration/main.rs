@@ -12,6 +12,7 @@ mod common;
 mod crawlers;
 mod employers;
 mod feeds;
+mod hardening;
 mod machine_translation;
 mod markup;
 mod newsletter;

@@ -25,6 +25,8 @@ pub const PUBLIC_URL: &str = "https://lavoro.example.test";
 
 pub struct TestApp {
     pub db: TestDatabase,
+    /// The state the router was made from (its render slots are shared).
+    pub state: AppState,
     router: Router,
     /// A second node on the same database, with its own connections and
     /// memory, made by [`TestApp::second_node`].
@@ -120,7 +122,8 @@ impl TestApp {
         change(&mut state);
         TestApp {
             db,
-            router: sportello_web::router(state),
+            router: sportello_web::router(state.clone()),
+            state,
             other: None,
         }
     }
