@@ -58,6 +58,8 @@ pub enum Problem {
 pub enum Busy {
     /// Every in-flight slot is taken.
     Requests,
+    /// Every render slot is taken.
+    Renders,
     /// The answer took longer than the request timeout.
     TooSlow,
 }
@@ -67,6 +69,7 @@ impl Busy {
     pub fn retry_after(self) -> u32 {
         match self {
             Busy::Requests => 5,
+            Busy::Renders => 10,
             Busy::TooSlow => 30,
         }
     }
@@ -265,6 +268,7 @@ impl Problem {
                     lang,
                     match busy {
                         Busy::Requests => "busy-text",
+                        Busy::Renders => "busy-renders-text",
                         Busy::TooSlow => "busy-slow-text",
                     },
                 ),

@@ -11,6 +11,7 @@ pub mod extract;
 pub mod feeds;
 pub mod limits;
 pub mod pages;
+pub mod renders;
 mod router;
 mod server;
 pub mod session;
@@ -25,6 +26,7 @@ use sportello_storage::Storage;
 use tokio::net::TcpListener;
 
 pub use limits::Limits;
+pub use renders::Renders;
 pub use router::router;
 pub use server::serve_until;
 
@@ -38,24 +40,29 @@ pub struct AppState {
     /// Show the e-mails that were recorded instead of sent at
     /// `/{lang}/demo/mailbox` (`sportello demo` only: they hold personal data).
     pub demo_mailbox: bool,
-    /// Timeouts and caps of this node's server.
+    /// Timeouts and caps of this node's server (see [`AppState::with_limits`]).
     pub limits: Limits,
+    /// The render slots, `limits.max_renders` of them.
+    pub renders: Renders,
 }
 
 impl AppState {
     /// The state of `app`, not behind a proxy, without the demo's mailbox,
     /// with the default [`Limits`].
     pub fn new(app: App) -> AppState {
+        let limits = Limits::default();
         AppState {
             app,
             behind_proxy: false,
             demo_mailbox: false,
-            limits: Limits::default(),
+            renders: Renders::new(limits.max_renders),
+            limits,
         }
     }
 
-    /// The same state under `limits`.
+    /// The same state under `limits`, with render slots to match.
     pub fn with_limits(mut self, limits: Limits) -> AppState {
+        self.renders = Renders::new(limits.max_renders);
         self.limits = limits;
         self
     }

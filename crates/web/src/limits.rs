@@ -1,5 +1,5 @@
 //! What keeps one node standing under slow or greedy clients: its limits
-//! (timeouts, requests in flight, connections), the body size each
+//! (timeouts, requests in flight, connections, renders), the body size each
 //! route accepts, and the middleware that refuses what is beyond them with a
 //! page or problem document in the reader's language.
 //!
@@ -53,6 +53,9 @@ pub struct Limits {
     pub max_connections: usize,
     /// Requests being handled at once; more are answered 503.
     pub max_in_flight: usize,
+    /// Posters, boards, report PDFs and PNG cards rendered at once; more
+    /// are answered 503 (0: none is rendered).
+    pub max_renders: usize,
 }
 
 impl Default for Limits {
@@ -63,8 +66,14 @@ impl Default for Limits {
             request_timeout: Duration::from_secs(60),
             max_connections: 1024,
             max_in_flight: 256,
+            max_renders: default_renders(),
         }
     }
+}
+
+/// One render at a time per core: a render is CPU work from start to end.
+pub fn default_renders() -> usize {
+    std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
 }
 
 /// Middleware: answers 503 with `Retry-After` when `slots` (the in-flight

@@ -135,6 +135,7 @@ slow-body-title = Senden hat zu lange gedauert
 slow-body-text = Die Daten des Formulars sind nicht rechtzeitig angekommen. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.
 busy-title = Dienst gerade ausgelastet
 busy-text = Im Moment gibt es zu viele Anfragen. Bitte versuchen Sie es in ein paar Sekunden noch einmal.
+busy-renders-text = Im Moment werden zu viele Dokumente (PDFs und Bilder) erstellt. Bitte versuchen Sie es in ein paar Sekunden noch einmal.
 busy-slow-text = Die Antwort hat zu lange gedauert. Bitte versuchen Sie es in ein paar Minuten noch einmal.
 
 ## Erklärung zur Barrierefreiheit

@@ -135,6 +135,7 @@ slow-body-title = Sending took too long
 slow-body-text = The form's data did not arrive in time. Check your connection and try again.
 busy-title = Service busy for a moment
 busy-text = There are too many requests right now. Please try again in a few seconds.
+busy-renders-text = Too many documents (PDFs and images) are being prepared right now. Please try again in a few seconds.
 busy-slow-text = The answer took too long. Please try again in a few minutes.
 
 ## Accessibility statement

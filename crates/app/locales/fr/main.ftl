@@ -135,6 +135,7 @@ slow-body-title = Envoi trop lent
 slow-body-text = Les données du formulaire ne sont pas arrivées à temps. Vérifiez votre connexion et réessayez.
 busy-title = Service momentanément occupé
 busy-text = Il y a trop de demandes en ce moment. Veuillez réessayer dans quelques secondes.
+busy-renders-text = Trop de documents (PDF et images) sont en préparation en ce moment. Veuillez réessayer dans quelques secondes.
 busy-slow-text = La réponse a pris trop de temps. Veuillez réessayer dans quelques minutes.
 
 ## Déclaration d'accessibilité

@@ -135,6 +135,7 @@ slow-body-title = Invio troppo lento
 slow-body-text = I dati del modulo non sono arrivati in tempo. Controlla la connessione e riprova.
 busy-title = Servizio momentaneamente occupato
 busy-text = In questo momento ci sono troppe richieste. Riprova tra qualche secondo.
+busy-renders-text = In questo momento si stanno preparando troppi documenti (PDF e immagini). Riprova tra qualche secondo.
 busy-slow-text = La risposta ha richiesto troppo tempo. Riprova tra qualche minuto.
 
 ## Dichiarazione di accessibilità

@@ -4,14 +4,17 @@
 //! a body that trickles and shuts down gracefully; through the router, the
 //! security headers on pages, API answers, 404s and PDFs (HSTS only for an
 //! HTTPS public address), 413 beyond a route's body limit, 503 with
-//! `Retry-After` beyond the in-flight limit and the request timeout, each
-//! in the reader's language.
+//! `Retry-After` beyond the render cap, the in-flight limit and the request
+//! timeout, each in the reader's language.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
+use chrono::Utc;
 use sportello_domain::PublicUrl;
+use sportello_domain::reports::{AreaConfig, IsoWeek};
+use sportello_domain::time::today_in_rome;
 use sportello_testkit::{Backend, on_both_backends};
 use sportello_web::{AppState, Limits};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -27,6 +30,7 @@ on_both_backends!(
     every_answer_carries_the_security_headers,
     no_hsts_without_https,
     bodies_over_their_routes_limit_are_answered_413,
+    renders_beyond_the_cap_are_answered_503,
     requests_beyond_the_in_flight_limit_are_answered_503,
     a_request_over_its_time_is_answered_503,
 );
@@ -296,6 +300,57 @@ async fn bodies_over_their_routes_limit_are_answered_413(backend: Backend) {
         .await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(r.text().contains("256 KB"), "{}", r.text());
+}
+
+async fn renders_beyond_the_cap_are_answered_503(backend: Backend) {
+    let limits = Limits {
+        max_renders: 1,
+        ..Limits::default()
+    };
+    let app = limited(backend, limits).await;
+    let week = IsoWeek::containing(today_in_rome());
+    let lecce = AreaConfig::default_for("lecce").unwrap();
+    sportello_app::reports::publish_weekly(app.storage(), &lecce, week, Utc::now())
+        .await
+        .unwrap();
+    let poster = poster_path(&app).await;
+    let card = poster.replace("poster.pdf", "card.png");
+    let report = format!("/en/reports/lecce/{week}");
+
+    // The one slot is taken, as by a render that has not ended.
+    let held = app.state.renders.hold().expect("a free slot");
+    for path in [
+        poster.clone(),
+        card,
+        format!("{report}/card.png"),
+        format!("{report}/report.pdf"),
+    ] {
+        let r = app.get(&path).await;
+        assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{path}");
+        assert_eq!(r.header("retry-after"), "10", "{path}");
+        assert_eq!(r.h1(), "Service busy for a moment", "{path}");
+        assert!(r.text().contains("Too many documents"), "{path}: {}", r.text());
+        assert_security_headers(&r, &path);
+    }
+    // Pages that render nothing are served meanwhile.
+    assert_eq!(app.get(&report).await.status, StatusCode::OK);
+    drop(held);
+    let r = app.get(&poster).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.header("content-type"), "application/pdf");
+
+    // A node with no render slots refuses every render.
+    let none = limited(
+        backend,
+        Limits {
+            max_renders: 0,
+            ..Limits::default()
+        },
+    )
+    .await;
+    let r = none.get(&poster).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.header("retry-after"), "10");
 }
 
 async fn requests_beyond_the_in_flight_limit_are_answered_503(backend: Backend) {
