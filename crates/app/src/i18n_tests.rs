@@ -155,6 +155,7 @@ fn every_message_formats_without_errors() {
         ("minutes", 5.into()),
         ("user", "Anna Rossi (anna@cpi.example)".into()),
         ("proposer", "Luca Bianchi (luca@cpi.example)".into()),
+        ("size", 64.into()),
     ]);
     for lang in Lang::ALL {
         for id in message_ids(lang) {

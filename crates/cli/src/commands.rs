@@ -132,7 +132,8 @@ pub async fn serve(config: Serve) -> Result<(), String> {
         let translator = sportello_app::translator::Translator::new(url, key).map_err(|e| e.to_string())?;
         app.translator = Some(std::sync::Arc::new(translator));
     }
-    let mut state = AppState::new(app);
+    tracing::info!(limits = ?config.limits, "server limits");
+    let mut state = AppState::new(app).with_server_limits(config.limits);
     state.behind_proxy = config.behind_proxy;
     sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
 }

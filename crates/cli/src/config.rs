@@ -11,6 +11,8 @@ use sportello_domain::PublicUrl;
 use sportello_jobs::MailTransport;
 use sportello_storage::DatabaseUrl;
 
+use crate::limits::{FileLimits, LimitArgs};
+
 /// Keys of the optional TOML file.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,6 +30,12 @@ pub struct FileConfig {
     pub reminders: Option<String>,
     pub mail_rate: Option<u32>,
     pub index_dir: Option<String>,
+    pub max_connections: Option<u64>,
+    pub max_in_flight: Option<u64>,
+    pub max_renders: Option<u64>,
+    pub header_timeout: Option<u64>,
+    pub body_timeout: Option<u64>,
+    pub request_timeout: Option<u64>,
 }
 
 impl FileConfig {
@@ -37,6 +45,18 @@ impl FileConfig {
         };
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// The server limits' keys.
+    fn limits(&self) -> FileLimits {
+        FileLimits {
+            max_connections: self.max_connections,
+            max_in_flight: self.max_in_flight,
+            max_renders: self.max_renders,
+            header_timeout: self.header_timeout,
+            body_timeout: self.body_timeout,
+            request_timeout: self.request_timeout,
+        }
     }
 }
 
@@ -99,6 +119,8 @@ pub struct ServeArgs {
     /// database (for maintenance; searches go on from the index as it is)
     #[arg(long, env = "SPORTELLO_SEARCH_HOLD_FILE", value_name = "FILE")]
     search_hold_file: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 /// Where a node keeps its own search index.
@@ -161,6 +183,8 @@ pub struct Serve {
     pub index_dir: std::path::PathBuf,
     /// While this file exists the index does not follow the database.
     pub search_hold_file: Option<std::path::PathBuf>,
+    /// Timeouts and caps of the HTTP server.
+    pub limits: sportello_web::ServerLimits,
 }
 
 /// The installation secret; `Debug` never shows it.
@@ -254,6 +278,7 @@ impl ServeArgs {
             mail_rate: mail_rate(self.mail_rate, file)?,
             index_dir: self.index.resolve(file, "sportello-index"),
             search_hold_file: self.search_hold_file,
+            limits: self.limits.resolve(file.limits())?,
         })
     }
 }
@@ -308,7 +333,7 @@ mod tests {
         let f = file(
             "db = \"postgres://db/s\"\naddr = \"0.0.0.0:9000\"\npublic_url = \"https://lavoro.example.it/\"\n\
              secret = \"s3cret-s3cret-s3cret-s3cret-s3cret\"\nbehind_proxy = true\n\
-             smtp_url = \"smtp+starttls://cpi:pw-s3cret@mail.example.it\"\n",
+             smtp_url = \"smtp+starttls://cpi:pw-s3cret@mail.example.it\"\nmax_in_flight = 64\n",
         )
         .unwrap();
         let serve = ServeArgs {
@@ -326,6 +351,7 @@ mod tests {
             mail_rate: None,
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
+            limits: LimitArgs::default(),
         }
         .resolve(&f)
         .unwrap();
@@ -334,6 +360,10 @@ mod tests {
         assert_eq!(serve.db, DatabaseUrl::Postgres("postgres://db/s".into()));
         assert_eq!(serve.public_url.as_str(), "https://lavoro.example.it");
         assert!(serve.behind_proxy && serve.secret.is_some());
+        assert_eq!(
+            serve.limits.max_in_flight, 64,
+            "the server's limits come from the file too"
+        );
         assert!(!serve.mail_defaulted);
         let shown = format!("{:?}", serve.mail);
         assert!(
@@ -379,6 +409,7 @@ mod tests {
             mail_rate: None,
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
+            limits: LimitArgs::default(),
         };
         let serve = args(None, None).resolve(&FileConfig::default()).unwrap();
         assert!(serve.mail_defaulted && matches!(serve.mail, MailTransport::Record));
@@ -443,6 +474,7 @@ mod tests {
             mail_rate: None,
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
+            limits: LimitArgs::default(),
         };
         assert!(
             none.resolve(&FileConfig::default())
@@ -464,6 +496,7 @@ mod tests {
             mail_rate: None,
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
+            limits: LimitArgs::default(),
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("32 bytes"));
         let no_db = ServeArgs {
@@ -481,6 +514,7 @@ mod tests {
             mail_rate: None,
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
+            limits: LimitArgs::default(),
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("--db"));
         let bad_addr = DemoArgs {

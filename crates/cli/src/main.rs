@@ -6,6 +6,7 @@ mod commands;
 mod config;
 mod generate;
 mod import;
+mod limits;
 mod print;
 mod print_bench;
 mod progress;
@@ -33,7 +34,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the public pages and the API.
-    Serve(config::ServeArgs),
+    Serve(Box<config::ServeArgs>),
     /// Apply the database migrations and exit.
     Migrate(config::DbArgs),
     /// Serve a demo (an SQLite file by default), loading demo data if the database is empty.

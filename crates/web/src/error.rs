@@ -3,7 +3,7 @@
 //! `application/problem+json` (RFC 9457). Internal errors are logged with a
 //! reference that the reader sees, never with details.
 
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use minijinja::context;
 use sportello_domain::{Lang, QueryError};
@@ -51,6 +51,34 @@ pub enum Problem {
     /// The limiter refused the request: too many from this network or for
     /// this recipient. Answered with `Retry-After`.
     TooMany(Limited),
+    /// The request's body is larger than its address accepts (`limit` bytes).
+    TooLarge { limit: usize },
+    /// The request's body did not arrive within the time allowed.
+    SlowBody,
+    /// The node cannot answer now: 503 with `Retry-After`.
+    Busy(Busy),
+}
+
+/// Why a node cannot answer now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Busy {
+    /// Every in-flight slot is taken.
+    Requests,
+    /// Every render slot is taken.
+    Renders,
+    /// The answer took longer than the request timeout.
+    TooSlow,
+}
+
+impl Busy {
+    /// Seconds the client is asked to wait before trying again.
+    pub fn retry_after(self) -> u32 {
+        match self {
+            Busy::Requests => 5,
+            Busy::Renders => 10,
+            Busy::TooSlow => 30,
+        }
+    }
 }
 
 /// Why an appointment request was refused: the answer's status, its title
@@ -71,6 +99,21 @@ pub enum Form {
     Page(Lang),
     /// `application/problem+json`.
     Api(Lang),
+}
+
+impl Form {
+    /// How an error about a request to `uri` is answered when no handler
+    /// chose: problem+json under `/api/`, otherwise a page in the address's
+    /// language (the reader's preferred one when the address has none).
+    pub fn for_request(uri: &Uri, headers: &HeaderMap) -> Form {
+        let preferred = || Lang::negotiate(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
+        let path = uri.path();
+        if path.starts_with("/api/") {
+            return Form::Api(preferred());
+        }
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        Form::Page(Lang::parse(first).unwrap_or_else(preferred))
+    }
 }
 
 /// An error with the form of its answer.
@@ -186,6 +229,9 @@ impl Problem {
             Problem::Refused(refusal) => refusal.status,
             Problem::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             Problem::LinkExpired => StatusCode::GONE,
+            Problem::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Problem::SlowBody => StatusCode::REQUEST_TIMEOUT,
+            Problem::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -224,6 +270,22 @@ impl Problem {
                 msg(lang, "booking-link-expired-title"),
                 msg(lang, "booking-link-expired-text"),
             ),
+            Problem::TooLarge { limit } => (
+                msg(lang, "too-large-title"),
+                msg_args(lang, "too-large-text", &args(&[("size", limit.div_ceil(1024).into())])),
+            ),
+            Problem::SlowBody => (msg(lang, "slow-body-title"), msg(lang, "slow-body-text")),
+            Problem::Busy(busy) => (
+                msg(lang, "busy-title"),
+                msg(
+                    lang,
+                    match busy {
+                        Busy::Requests => "busy-text",
+                        Busy::Renders => "busy-renders-text",
+                        Busy::TooSlow => "busy-slow-text",
+                    },
+                ),
+            ),
         }
     }
 }
@@ -259,80 +321,91 @@ impl IntoResponse for AppError {
         match &self.problem {
             Problem::Internal(detail) => tracing::error!(reference, detail, "internal error"),
             Problem::Unavailable(detail) => tracing::warn!(reference, detail, "a service did not answer"),
+            Problem::Busy(busy) => tracing::warn!(?busy, "too busy to answer"),
             _ => {}
         }
-        match self.form {
-            Form::Page(lang) => {
-                let (title, detail) = self.problem.texts(lang, &reference);
-                let all_languages = matches!(self.problem, Problem::UnknownLanguage | Problem::NotFound);
-                let ctx = context! {
-                    title => title.clone(),
-                    detail => detail.clone(),
-                    status => status.as_u16(),
-                    all_languages,
-                    bad_parameter => matches!(self.problem, Problem::BadParameter { .. }),
-                    ..base_context(lang, None, &title),
-                };
-                match templates::render("error.html", ctx) {
-                    Ok(html) => match &self.problem {
-                        Problem::TooMany(limited) => retry_after((status, Html(html)).into_response(), limited),
-                        _ => (status, Html(html)).into_response(),
-                    },
-                    Err(e) => {
-                        tracing::error!(reference, error = %e, "error page did not render");
-                        (status, detail).into_response()
-                    }
-                }
-            }
-            Form::Api(lang) => {
-                let (title, detail) = self.problem.texts(lang, &reference);
-                let mut body = serde_json::json!({
-                    "type": "about:blank",
-                    "title": title,
-                    "status": status.as_u16(),
-                    "detail": detail,
-                });
-                match &self.problem {
-                    Problem::BadParameter { name, value } => {
-                        body["parameter"] = (*name).into();
-                        body["value"] = value.as_str().into();
-                    }
-                    Problem::DoesNotFit { value, .. } => {
-                        body["parameter"] = "lang".into();
-                        body["value"] = value.as_str().into();
-                    }
-                    Problem::Invalid(errors) => {
-                        body["errors"] = errors
-                            .iter()
-                            .map(|(field, problem, message)| {
-                                serde_json::json!({ "field": field, "problem": problem, "message": message })
-                            })
-                            .collect();
-                    }
-                    Problem::NotPossible(reason) => body["reason"] = reason.as_str().into(),
-                    Problem::Refused(refusal) => {
-                        for (name, value) in &refusal.members {
-                            body[name.as_str()] = value.clone();
-                        }
-                    }
-                    _ => {}
-                }
-                let mut response = (status, body.to_string()).into_response();
-                response.headers_mut().insert(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("application/problem+json"),
-                );
-                if matches!(self.problem, Problem::Unauthorized) {
-                    response.headers_mut().insert(
-                        header::WWW_AUTHENTICATE,
-                        HeaderValue::from_static("Bearer realm=\"sportello\""),
-                    );
-                }
-                match &self.problem {
-                    Problem::TooMany(limited) => retry_after(response, limited),
-                    _ => response,
-                }
-            }
+        let mut response = match self.form {
+            Form::Page(lang) => page(&self.problem, status, lang, &reference),
+            Form::Api(lang) => problem_json(&self.problem, status, lang, &reference),
+        };
+        if let Problem::Busy(busy) = self.problem {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(busy.retry_after()));
+        }
+        match &self.problem {
+            Problem::TooMany(limited) => retry_after(response, limited),
+            _ => response,
         }
     }
+}
+
+/// The HTML page of `problem` in `lang`.
+fn page(problem: &Problem, status: StatusCode, lang: Lang, reference: &str) -> Response {
+    let (title, detail) = problem.texts(lang, reference);
+    let all_languages = matches!(problem, Problem::UnknownLanguage | Problem::NotFound);
+    let ctx = context! {
+        title => title.clone(),
+        detail => detail.clone(),
+        status => status.as_u16(),
+        all_languages,
+        bad_parameter => matches!(problem, Problem::BadParameter { .. }),
+        ..base_context(lang, None, &title),
+    };
+    match templates::render("error.html", ctx) {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(reference, error = %e, "error page did not render");
+            (status, detail).into_response()
+        }
+    }
+}
+
+/// The problem document (RFC 9457) of `problem` in `lang`.
+fn problem_json(problem: &Problem, status: StatusCode, lang: Lang, reference: &str) -> Response {
+    let (title, detail) = problem.texts(lang, reference);
+    let mut body = serde_json::json!({
+        "type": "about:blank",
+        "title": title,
+        "status": status.as_u16(),
+        "detail": detail,
+    });
+    match problem {
+        Problem::BadParameter { name, value } => {
+            body["parameter"] = (*name).into();
+            body["value"] = value.as_str().into();
+        }
+        Problem::DoesNotFit { value, .. } => {
+            body["parameter"] = "lang".into();
+            body["value"] = value.as_str().into();
+        }
+        Problem::Invalid(errors) => {
+            body["errors"] = errors
+                .iter()
+                .map(|(field, problem, message)| {
+                    serde_json::json!({ "field": field, "problem": problem, "message": message })
+                })
+                .collect();
+        }
+        Problem::NotPossible(reason) => body["reason"] = reason.as_str().into(),
+        Problem::Refused(refusal) => {
+            for (name, value) in &refusal.members {
+                body[name.as_str()] = value.clone();
+            }
+        }
+        Problem::TooLarge { limit } => body["limit"] = (*limit).into(),
+        _ => {}
+    }
+    let mut response = (status, body.to_string()).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    if matches!(problem, Problem::Unauthorized) {
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"sportello\""),
+        );
+    }
+    response
 }

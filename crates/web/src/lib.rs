@@ -2,14 +2,18 @@
 //! JavaScript needed) under `/{lang}/…` with their Atom and JSON feeds, the
 //! JSON API under `/api/v1` with its OpenAPI document, `robots.txt` and the
 //! sitemaps, and `/healthz`. The library builds the application from a
-//! listener, so tests bind port 0.
+//! listener, so tests bind port 0; `server` serves it under the node's
+//! `server_limits`.
 
 pub mod api;
 pub mod error;
 pub mod extract;
 pub mod feeds;
 pub mod pages;
+pub mod renders;
 mod router;
+mod server;
+pub mod server_limits;
 pub mod session;
 pub mod sitemaps;
 
@@ -21,7 +25,10 @@ use sportello_domain::PublicUrl;
 use sportello_storage::Storage;
 use tokio::net::TcpListener;
 
+pub use renders::Renders;
 pub use router::{router, writing_routes};
+pub use server::serve_until;
+pub use server_limits::ServerLimits;
 
 /// What every handler shares: the application, and what only HTTP needs.
 #[derive(Clone)]
@@ -33,16 +40,33 @@ pub struct AppState {
     /// Show the e-mails that were recorded instead of sent at
     /// `/{lang}/demo/mailbox` (`sportello demo` only: they hold personal data).
     pub demo_mailbox: bool,
+    /// Timeouts and caps of this node's server (see
+    /// [`AppState::with_server_limits`]); the limits of anonymous requests
+    /// are the application's (`app.limits`).
+    pub server: ServerLimits,
+    /// The render slots, `server.max_renders` of them.
+    pub renders: Renders,
 }
 
 impl AppState {
-    /// The state of `app`, not behind a proxy, without the demo's mailbox.
+    /// The state of `app`, not behind a proxy, without the demo's mailbox,
+    /// with the default [`ServerLimits`].
     pub fn new(app: App) -> AppState {
+        let server = ServerLimits::default();
         AppState {
             app,
             behind_proxy: false,
             demo_mailbox: false,
+            renders: Renders::new(server.max_renders),
+            server,
         }
+    }
+
+    /// The same state under `server` limits, with render slots to match.
+    pub fn with_server_limits(mut self, server: ServerLimits) -> AppState {
+        self.renders = Renders::new(server.max_renders);
+        self.server = server;
+        self
     }
 
     /// The state over `storage` (see [`App::new`]).
@@ -76,36 +100,11 @@ impl DerefMut for AppState {
     }
 }
 
-/// Serves the application on `listener` until Ctrl-C or SIGTERM.
+/// Serves the application on `listener`, with its periodic jobs, until
+/// Ctrl-C or SIGTERM; then finishes the requests in progress.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
     let jobs = sportello_app::periodic::spawn(state.app.clone());
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    let served = serve_until(listener, state, server::shutdown_signal()).await;
     jobs.abort();
-    Ok(())
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
+    served
 }

@@ -3,25 +3,82 @@
 //! walks: `get`, `post` and `put` here are the router's own, recording the
 //! methods that write as they register the handlers.
 
-use axum::Router;
-use axum::extract::State;
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, State};
 use axum::handler::Handler;
 use axum::http::Method;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::MethodRouter;
+use axum::{Extension, Router, middleware};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::RequestBodyDeadlineLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::error::{AppError, Problem};
 use crate::extract::Preferred;
 use crate::pages::{appointments, office};
+use crate::server_limits::{self as limits, BodyLimit, NEWSLETTER_BODY, SMALL_BODY, TEXT_BODY};
 use crate::{AppState, api, feeds, pages, sitemaps};
 
 /// Content Security Policy of every answer: no scripts, nothing from elsewhere.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
                    base-uri 'none'; frame-ancestors 'none'";
+
+/// HTTP Strict Transport Security, sent when the public address is HTTPS.
+const HSTS: &str = "max-age=31536000; includeSubDomains";
+
+/// The body limit of a route that takes more than [`SMALL_BODY`].
+fn body_limit(bytes: usize) -> Extension<BodyLimit> {
+    Extension(BodyLimit(bytes))
+}
+
+/// The application's router over `state`, under its limits: every request
+/// is answered within `request_timeout` (503) and its body read within
+/// `body_timeout` (408); beyond `max_in_flight` requests, 503. Bodies are
+/// limited per route (413): [`SMALL_BODY`] unless the route says more.
+pub fn router(state: AppState) -> Router {
+    let limits = state.server.clone();
+    let hsts = state.public_url.is_https();
+    let router = routes()
+        .router
+        .fallback(not_found)
+        .with_state(state)
+        // For axum's own body extractors (ours read `BodyLimit`).
+        .layer(DefaultBodyLimit::max(SMALL_BODY))
+        .layer(RequestBodyDeadlineLayer::new(limits.body_timeout))
+        .layer(middleware::from_fn_with_state(
+            limits.request_timeout,
+            limits::time_limit,
+        ))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(tokio::sync::Semaphore::new(limits.max_in_flight)),
+            limits::in_flight,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ));
+    let router = if hsts {
+        router.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        ))
+    } else {
+        router
+    };
+    router.layer(CompressionLayer::new()).layer(TraceLayer::new_for_http())
+}
 
 /// A route's handlers, and the methods among them that change something.
 struct Methods {
@@ -55,6 +112,12 @@ impl Methods {
         self.writes.push(Method::PUT);
         self
     }
+
+    /// The route's body limit, when larger than [`SMALL_BODY`].
+    fn layer(mut self, limit: Extension<BodyLimit>) -> Methods {
+        self.router = self.router.layer(limit);
+        self
+    }
 }
 
 /// The routes as they are registered: the router and its writing routes.
@@ -71,33 +134,14 @@ impl Routes {
     }
 }
 
-/// Every route that changes something: its method and path pattern.
+/// Every route that changes something: its method and path pattern (what
+/// the CSRF test walks).
 pub fn writing_routes() -> Vec<(Method, &'static str)> {
     routes().writes
 }
 
-/// The application's router over `state`.
-pub fn router(state: AppState) -> Router {
-    routes()
-        .router
-        .fallback(not_found)
-        .with_state(state)
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CSP),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
-}
-
+/// Every route, with the body limits of those that take more than
+/// [`SMALL_BODY`].
 fn routes() -> Routes {
     Routes {
         router: Router::new(),
@@ -116,11 +160,15 @@ fn routes() -> Routes {
     .route("/api/v1/centres", get(api::centres::list_centres))
     .route(
         "/api/v1/offers",
-        get(api::offers::list_offers).post(api::operator::create),
+        get(api::offers::list_offers)
+            .post(api::operator::create)
+            .layer(body_limit(TEXT_BODY)),
     )
     .route(
         "/api/v1/offers/{reference}",
-        get(api::offers::get_offer).put(api::operator::update),
+        get(api::offers::get_offer)
+            .put(api::operator::update)
+            .layer(body_limit(TEXT_BODY)),
     )
     .route("/api/v1/offers/{reference}/{action}", post(api::operator::lifecycle))
     // Appointments API: the same rules as the booking pages.
@@ -158,7 +206,9 @@ fn routes() -> Routes {
     .route("/{lang}/employers", get(pages::employers::employers))
     .route(
         "/{lang}/employers/request",
-        get(pages::employers::request_form).post(pages::employers::request_submit),
+        get(pages::employers::request_form)
+            .post(pages::employers::request_submit)
+            .layer(body_limit(TEXT_BODY)),
     )
     .route(
         "/{lang}/employers/requests/{token}",
@@ -231,7 +281,9 @@ fn routes() -> Routes {
     .route("/{lang}/office/offers/bulk", post(office::offers::list::bulk))
     .route(
         "/{lang}/office/offers/new",
-        get(office::offers::form::new_form).post(office::offers::form::create),
+        get(office::offers::form::new_form)
+            .post(office::offers::form::create)
+            .layer(body_limit(TEXT_BODY)),
     )
     .route(
         "/{lang}/office/offers/{reference}",
@@ -239,13 +291,17 @@ fn routes() -> Routes {
     )
     .route(
         "/{lang}/office/offers/{reference}/edit",
-        get(office::offers::form::edit_form).post(office::offers::form::update),
+        get(office::offers::form::edit_form)
+            .post(office::offers::form::update)
+            .layer(body_limit(TEXT_BODY)),
     )
     .route("/{lang}/office/requests", get(office::employers::list))
     .route("/{lang}/office/requests/{id}/decline", post(office::employers::decline))
     .route(
         "/{lang}/office/newsletter",
-        get(office::newsletter::list).post(office::newsletter::create),
+        get(office::newsletter::list)
+            .post(office::newsletter::create)
+            .layer(body_limit(NEWSLETTER_BODY)),
     )
     .route("/{lang}/office/newsletter/{id}", get(office::newsletter::preview))
     .route("/{lang}/office/newsletter/{id}/send", post(office::newsletter::send))
@@ -256,7 +312,9 @@ fn routes() -> Routes {
     )
     .route(
         "/{lang}/office/translations/{reference}/{target}",
-        get(office::offers::translations::editor).post(office::offers::translations::save),
+        get(office::offers::translations::editor)
+            .post(office::offers::translations::save)
+            .layer(body_limit(TEXT_BODY)),
     )
     // Appointments in the back office: the day's agenda and the services catalogue.
     .route("/{lang}/office/agenda", get(office::appointments::agenda::day))
@@ -275,7 +333,9 @@ fn routes() -> Routes {
     )
     .route(
         "/{lang}/office/services/rules",
-        get(office::appointments::rules::form).post(office::appointments::rules::save),
+        get(office::appointments::rules::form)
+            .post(office::appointments::rules::save)
+            .layer(body_limit(TEXT_BODY)),
     )
     .route(
         "/{lang}/office/services/{id}",

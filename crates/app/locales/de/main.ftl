@@ -134,6 +134,14 @@ too-many-text = Aus Ihrem Netz oder für diesen Kontakt kamen zu viele Anfragen;
     [one] einer Minute
    *[other] { $minutes } Minuten
 } noch einmal.
+too-large-title = Zu viele Daten gesendet
+too-large-text = Was Sie gesendet haben, überschreitet die Grenze dieser Seite von { $size } KB. Kürzen Sie die Texte und versuchen Sie es noch einmal.
+slow-body-title = Senden hat zu lange gedauert
+slow-body-text = Die Daten des Formulars sind nicht rechtzeitig angekommen. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.
+busy-title = Dienst gerade ausgelastet
+busy-text = Im Moment gibt es zu viele Anfragen. Bitte versuchen Sie es in ein paar Sekunden noch einmal.
+busy-renders-text = Im Moment werden zu viele Dokumente (PDFs und Bilder) erstellt. Bitte versuchen Sie es in ein paar Sekunden noch einmal.
+busy-slow-text = Die Antwort hat zu lange gedauert. Bitte versuchen Sie es in ein paar Minuten noch einmal.
 
 ## Erklärung zur Barrierefreiheit
 accessibility-title = Erklärung zur Barrierefreiheit

@@ -134,6 +134,14 @@ too-many-text = Too many requests came from your network or for this contact, so
     [one] one minute
    *[other] { $minutes } minutes
 }.
+too-large-title = Too much data sent
+too-large-text = What you sent is over this page's limit of { $size } KB. Shorten the texts and try again.
+slow-body-title = Sending took too long
+slow-body-text = The form's data did not arrive in time. Check your connection and try again.
+busy-title = Service busy for a moment
+busy-text = There are too many requests right now. Please try again in a few seconds.
+busy-renders-text = Too many documents (PDFs and images) are being prepared right now. Please try again in a few seconds.
+busy-slow-text = The answer took too long. Please try again in a few minutes.
 
 ## Accessibility statement
 accessibility-title = Accessibility statement

@@ -134,6 +134,14 @@ too-many-text = Trop de demandes sont venues de votre réseau ou pour ce contact
     [one] une minute
    *[other] { $minutes } minutes
 }.
+too-large-title = Trop de données envoyées
+too-large-text = Ce que vous avez envoyé dépasse la limite de { $size } Ko de cette page. Raccourcissez les textes et réessayez.
+slow-body-title = Envoi trop lent
+slow-body-text = Les données du formulaire ne sont pas arrivées à temps. Vérifiez votre connexion et réessayez.
+busy-title = Service momentanément occupé
+busy-text = Il y a trop de demandes en ce moment. Veuillez réessayer dans quelques secondes.
+busy-renders-text = Trop de documents (PDF et images) sont en préparation en ce moment. Veuillez réessayer dans quelques secondes.
+busy-slow-text = La réponse a pris trop de temps. Veuillez réessayer dans quelques minutes.
 
 ## Déclaration d'accessibilité
 accessibility-title = Déclaration d'accessibilité

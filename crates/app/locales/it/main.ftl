@@ -134,6 +134,14 @@ too-many-text = Sono arrivate troppe richieste dalla tua rete o per questo recap
     [one] un minuto
    *[other] { $minutes } minuti
 }.
+too-large-title = Troppi dati inviati
+too-large-text = Quello che hai inviato supera il limite di { $size } KB di questa pagina. Accorcia i testi e riprova.
+slow-body-title = Invio troppo lento
+slow-body-text = I dati del modulo non sono arrivati in tempo. Controlla la connessione e riprova.
+busy-title = Servizio momentaneamente occupato
+busy-text = In questo momento ci sono troppe richieste. Riprova tra qualche secondo.
+busy-renders-text = In questo momento si stanno preparando troppi documenti (PDF e immagini). Riprova tra qualche secondo.
+busy-slow-text = La risposta ha richiesto troppo tempo. Riprova tra qualche minuto.
 
 ## Dichiarazione di accessibilità
 accessibility-title = Dichiarazione di accessibilità

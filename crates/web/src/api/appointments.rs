@@ -16,7 +16,7 @@ use sportello_domain::{Actor, Booking, BookingRef, BookingStatus, Lang, Modality
 
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem, Refusal};
-use crate::extract::{ApiQuery, PathParams, Preferred};
+use crate::extract::{ApiBody, ApiQuery, PathParams, Preferred};
 use crate::session::ClientAddress;
 use sportello_app::appointments::{self, BookingError, CentreCalendar, closed_message, slot_message};
 use sportello_app::i18n::msg;
@@ -357,14 +357,16 @@ fn idempotency_key(headers: &HeaderMap, lang: Lang) -> Result<Option<String>, Ap
         (status = 404, body = super::ProblemJson, content_type = "application/problem+json"),
         (status = 409, description = "The slot is full: `next_slots` proposes others",
             body = super::ProblemJson, content_type = "application/problem+json"),
-        (status = 422, body = super::ProblemJson, content_type = "application/problem+json")))]
+        (status = 422, body = super::ProblemJson, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this network or for this contact (or moves of this booking): `Retry-After` says when to try again",
+            body = super::ProblemJson, content_type = "application/problem+json")))]
 #[tracing::instrument(skip_all)]
 pub async fn book(
     State(state): State<AppState>,
     Preferred(preferred): Preferred,
     ClientAddress(address): ClientAddress,
     headers: HeaderMap,
-    body: axum::body::Bytes,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, AppError> {
     let input: BookingInput = parse_body(&body, preferred)?;
     let lang = request_lang(input.lang.as_deref(), preferred)?;
@@ -430,8 +432,11 @@ async fn managed(state: &AppState, reference: &str, token: &str, lang: Lang) -> 
     params(("reference" = String, Path, description = "Booking reference, e.g. P-7K3M-9QXA"), TokenParams),
     responses((status = 200, body = BookingJson),
         (status = 400, body = super::ProblemJson, content_type = "application/problem+json"),
-        (status = 403, body = super::ProblemJson, content_type = "application/problem+json"),
-        (status = 404, body = super::ProblemJson, content_type = "application/problem+json")))]
+        (status = 403, description = "The token is not the booking's as it is now (a link from before a move)",
+            body = super::ProblemJson, content_type = "application/problem+json"),
+        (status = 404, body = super::ProblemJson, content_type = "application/problem+json"),
+        (status = 410, description = "The link has expired (a week after the appointment)",
+            body = super::ProblemJson, content_type = "application/problem+json")))]
 #[tracing::instrument(skip_all)]
 pub async fn get_booking(
     State(state): State<AppState>,
@@ -453,14 +458,18 @@ pub async fn get_booking(
         (status = 404, body = super::ProblemJson, content_type = "application/problem+json"),
         (status = 409, description = "Full (with `next_slots`), or the appointment has started or was cancelled",
             body = super::ProblemJson, content_type = "application/problem+json"),
-        (status = 422, body = super::ProblemJson, content_type = "application/problem+json")))]
+        (status = 410, description = "The link has expired (a week after the appointment)",
+            body = super::ProblemJson, content_type = "application/problem+json"),
+        (status = 422, body = super::ProblemJson, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this network or for this contact (or moves of this booking): `Retry-After` says when to try again",
+            body = super::ProblemJson, content_type = "application/problem+json")))]
 #[tracing::instrument(skip_all)]
 pub async fn move_booking(
     State(state): State<AppState>,
     Preferred(preferred): Preferred,
     ClientAddress(address): ClientAddress,
     PathParams(reference): PathParams<String>,
-    body: axum::body::Bytes,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, AppError> {
     let input: ChangeInput = parse_body(&body, preferred)?;
     let lang = request_lang(input.lang.as_deref(), preferred)?;
@@ -484,6 +493,10 @@ pub async fn move_booking(
         (status = 403, body = super::ProblemJson, content_type = "application/problem+json"),
         (status = 404, body = super::ProblemJson, content_type = "application/problem+json"),
         (status = 409, description = "The appointment has started or was cancelled",
+            body = super::ProblemJson, content_type = "application/problem+json"),
+        (status = 410, description = "The link has expired (a week after the appointment)",
+            body = super::ProblemJson, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this network: `Retry-After` says when to try again",
             body = super::ProblemJson, content_type = "application/problem+json")))]
 #[tracing::instrument(skip_all)]
 pub async fn cancel(
@@ -491,7 +504,7 @@ pub async fn cancel(
     Preferred(preferred): Preferred,
     ClientAddress(address): ClientAddress,
     PathParams(reference): PathParams<String>,
-    body: axum::body::Bytes,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, AppError> {
     let input: ChangeInput = parse_body(&body, preferred)?;
     let lang = request_lang(input.lang.as_deref(), preferred)?;

@@ -35,7 +35,7 @@ use crate::error::AppError;
         appointments::ClosedJson, appointments::SlotJson, appointments::NextSlotJson, appointments::BookingInput,
         appointments::ChangeInput, appointments::BookingJson, appointments::NeedsJson
     )),
-    modifiers(&TokenAuth),
+    modifiers(&TokenAuth, &NodeLimits),
     tags(
         (name = "offers", description = "Job offers"),
         (name = "centres", description = "Employment centres"),
@@ -55,6 +55,46 @@ impl utoipa::Modify for TokenAuth {
         use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme("token", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// The answers any call may get from the node's limits (see
+/// `crate::server_limits`): 503 with `Retry-After` when it is busy or the answer
+/// takes too long; 408 and 413 where a body is sent.
+struct NodeLimits;
+
+impl utoipa::Modify for NodeLimits {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::schema::{Object, Type};
+        use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, ResponseBuilder};
+        let problem = |description: &str| {
+            ResponseBuilder::new().description(description).content(
+                "application/problem+json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("ProblemJson")))
+                    .build(),
+            )
+        };
+        let retry_after = HeaderBuilder::new()
+            .schema(Some(Object::with_type(Type::Integer)))
+            .description(Some("Seconds to wait before trying again"))
+            .build();
+        let busy = problem("The node is busy or the answer took too long")
+            .header("Retry-After", retry_after)
+            .build();
+        let slow = problem("The body did not arrive in time").build();
+        let large = problem("The body is larger than this call accepts (`limit`, in bytes)").build();
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete];
+            for operation in operations.into_iter().flatten() {
+                let responses = &mut operation.responses.responses;
+                if operation.request_body.is_some() {
+                    responses.entry("408".into()).or_insert_with(|| slow.clone().into());
+                    responses.entry("413".into()).or_insert_with(|| large.clone().into());
+                }
+                responses.entry("503".into()).or_insert_with(|| busy.clone().into());
+            }
+        }
     }
 }
 
@@ -78,6 +118,8 @@ pub struct ProblemJson {
     pub next_slots: Option<Vec<appointments::NextSlotJson>>,
     /// For `closed`: why the day is closed.
     pub closed: Option<appointments::ClosedJson>,
+    /// For 413 answers: the largest body the call accepts, in bytes.
+    pub limit: Option<u64>,
 }
 
 /// `GET /api/openapi.json`.

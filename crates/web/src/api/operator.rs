@@ -20,7 +20,7 @@ use utoipa::openapi::{RefOr, Schema};
 
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
-use crate::extract::PathParams;
+use crate::extract::{ApiBody, PathParams};
 use crate::pages::office::offers::form::field_message;
 
 /// The user of a valid API token.
@@ -224,7 +224,7 @@ fn answer(state: &AppState, offer: &Offer, centres: &[Centre], status: StatusCod
 pub async fn create(
     State(state): State<AppState>,
     user: ApiUser,
-    body: axum::body::Bytes,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, AppError> {
     let lang = user.lang();
     let raw = parse_input(&body, lang)?.offer;
@@ -273,7 +273,7 @@ pub async fn update(
     State(state): State<AppState>,
     user: ApiUser,
     PathParams(reference): PathParams<String>,
-    body: axum::body::Bytes,
+    ApiBody(body): ApiBody,
 ) -> Result<Response, AppError> {
     let lang = user.lang();
     let offer = editable(&state, &user, &reference, "offer.update").await?;

@@ -1,12 +1,15 @@
 //! Extractors: the page's language from the address, the reader's preferred
-//! language from `Accept-Language`.
+//! language from `Accept-Language`, and request bodies read within the
+//! route's [`BodyLimit`] (413) and the body timeout (408).
 
 use axum::extract::FromRequestParts;
 use axum::http::header::ACCEPT_LANGUAGE;
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
 use sportello_domain::Lang;
 
-use crate::error::{AppError, Problem};
+use crate::error::{AppError, Form, Problem};
+use crate::server_limits::{BodyLimit, SMALL_BODY};
 
 /// The reader's best language by `Accept-Language` (Italian by default).
 #[derive(Debug, Clone, Copy)]
@@ -21,7 +24,67 @@ impl<S: Send + Sync> FromRequestParts<S> for Preferred {
 }
 
 fn preferred(parts: &Parts) -> Lang {
-    Lang::negotiate(parts.headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+    preferred_in(&parts.headers)
+}
+
+fn preferred_in(headers: &HeaderMap) -> Lang {
+    Lang::negotiate(headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+}
+
+/// The body of `request`, whole, if it is within the route's [`BodyLimit`]
+/// (refused at once when `Content-Length` says it is not) and arrives
+/// within the body timeout; the error is answered as `form`.
+async fn read_body(request: axum::extract::Request, form: Form) -> Result<axum::body::Bytes, AppError> {
+    let limit = request.extensions().get::<BodyLimit>().map_or(SMALL_BODY, |l| l.0);
+    let fail = |problem| AppError { problem, form };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(fail(Problem::TooLarge { limit }));
+    }
+    axum::body::to_bytes(request.into_body(), limit).await.map_err(|e| {
+        let e = e.into_inner();
+        if caused_by::<http_body_util::LengthLimitError>(e.as_ref()) {
+            fail(Problem::TooLarge { limit })
+        } else if caused_by::<tower_http::timeout::TimeoutError>(e.as_ref()) {
+            fail(Problem::SlowBody)
+        } else {
+            fail(Problem::BadParameter {
+                name: "body",
+                value: e.to_string(),
+            })
+        }
+    })
+}
+
+/// Whether `error` or one of its sources is a `T`.
+fn caused_by<T: std::error::Error + 'static>(error: &(dyn std::error::Error + Send + Sync + 'static)) -> bool {
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = next {
+        if e.is::<T>() {
+            return true;
+        }
+        next = e.source();
+    }
+    false
+}
+
+/// The body of an API call (JSON), read within the route's limits; too
+/// large (413), too slow (408) or broken, a problem document in the
+/// reader's preferred language.
+#[derive(Debug, Clone)]
+pub struct ApiBody(pub axum::body::Bytes);
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for ApiBody {
+    type Rejection = AppError;
+
+    async fn from_request(req: axum::extract::Request, _: &S) -> Result<Self, Self::Rejection> {
+        let form = Form::Api(preferred_in(req.headers()));
+        read_body(req, form).await.map(ApiBody)
+    }
 }
 
 /// The language of a page, from the first segment of its address (`/fr/…`).
@@ -115,12 +178,10 @@ impl FormFields {
 impl<S: Send + Sync> axum::extract::FromRequest<S> for FormFields {
     type Rejection = AppError;
 
-    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(req: axum::extract::Request, _: &S) -> Result<Self, Self::Rejection> {
         let first = req.uri().path().trim_start_matches('/').split('/').next().unwrap_or("");
         let lang = Lang::parse(first).unwrap_or(Lang::It);
-        let bytes = axum::body::Bytes::from_request(req, state)
-            .await
-            .map_err(|e| AppError::bad_parameter("form", e.body_text()).page(lang))?;
+        let bytes = read_body(req, Form::Page(lang)).await?;
         serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
             .map(FormFields)
             .map_err(|e| AppError::bad_parameter("form", e.to_string()).page(lang))

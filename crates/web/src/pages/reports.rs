@@ -205,9 +205,10 @@ pub async fn card(
 ) -> Result<Response, AppError> {
     let (report, name) = find(&state, lang, &area, &week).await?;
     let card = reports::card(lang, &report, &name, &state.public_url);
-    let png = tokio::task::spawn_blocking(move || render_report_card(&card))
-        .await
-        .map_err(|e| AppError::new(Problem::Internal(format!("report card: {e}"))).page(lang))?;
+    let png = state
+        .renders
+        .run(lang, "report card", move || render_report_card(&card))
+        .await?;
     Ok((
         [
             (header::CONTENT_TYPE, HeaderValue::from_static("image/png")),
@@ -246,9 +247,10 @@ pub async fn pdf(
 ) -> Result<Response, AppError> {
     let (report, name) = find(&state, lang, &area, &week).await?;
     let doc = reports::document(lang, &report, &name, &state.public_url);
-    let pdf = tokio::task::spawn_blocking(move || render_report(&doc))
-        .await
-        .map_err(|e| AppError::new(Problem::Internal(format!("report PDF: {e}"))).page(lang))?
+    let pdf = state
+        .renders
+        .run(lang, "report PDF", move || render_report(&doc))
+        .await?
         .map_err(|e| AppError::new(Problem::Internal(format!("report PDF: {e}"))).page(lang))?;
     let disposition = format!("inline; filename=\"report-{}-{}.pdf\"", report.area, report.week);
     Ok((

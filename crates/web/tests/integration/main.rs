@@ -14,6 +14,7 @@ mod crawlers;
 mod csrf;
 mod employers;
 mod feeds;
+mod hardening;
 mod limiter;
 mod machine_translation;
 mod markup;

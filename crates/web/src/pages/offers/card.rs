@@ -74,9 +74,10 @@ pub async fn card(
     if matches {
         return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
     }
-    let png = tokio::task::spawn_blocking(move || render_offer_card(&card))
-        .await
-        .map_err(|e| AppError::new(Problem::Internal(format!("card rendering: {e}"))).page(lang))?;
+    let png = state
+        .renders
+        .run(lang, "card rendering", move || render_offer_card(&card))
+        .await?;
     Ok((
         [(header::CONTENT_TYPE, HeaderValue::from_static("image/png"))],
         cache,

@@ -111,9 +111,12 @@ pub async fn poster(
         Err(NoPoster::Unknown) => return Err(not_found()),
         Err(NoPoster::Closed) => return Err(AppError::new(Problem::Gone).page(lang)),
     };
-    let pdf = tokio::task::spawn_blocking(move || sportello_print::render_poster(&poster))
-        .await
-        .map_err(|e| AppError::new(Problem::Internal(format!("poster rendering: {e}"))).page(lang))?
+    let pdf = state
+        .renders
+        .run(lang, "poster rendering", move || {
+            sportello_print::render_poster(&poster)
+        })
+        .await?
         .map_err(|e| print_failed(e, &list, lang))?;
     let disposition = format!("inline; filename=\"{reference}.pdf\"");
     Ok((

@@ -31,12 +31,12 @@ pub const PUBLIC_URL: &str = "https://lavoro.example.test";
 
 pub struct TestApp {
     pub db: TestDatabase,
+    /// The state the router was made from (its render slots are shared).
+    pub state: AppState,
     router: Router,
     /// A second node on the same database, with its own connections and
     /// memory, made by [`TestApp::second_node`].
     other: Option<Router>,
-    /// The limits of both nodes.
-    limits: Arc<Limits>,
 }
 
 pub struct TestResponse {
@@ -128,8 +128,8 @@ impl TestApp {
         change(&mut state);
         TestApp {
             db,
-            limits: state.limits.clone(),
-            router: sportello_web::router(state),
+            router: sportello_web::router(state.clone()),
+            state,
             other: None,
         }
     }
@@ -155,7 +155,7 @@ impl TestApp {
         let mut state = AppState::open(storage, PublicUrl::parse(PUBLIC_URL).unwrap(), None)
             .await
             .expect("state");
-        state.limits = self.limits.clone();
+        state.app.limits = self.state.app.limits.clone();
         self.other = Some(sportello_web::router(state));
         self
     }

@@ -18,7 +18,7 @@ use sportello_domain::time::today_in_rome;
 use sportello_domain::{Centre, Lang, Section};
 
 use crate::AppState;
-use crate::error::{AnswerAs, AppError, Problem};
+use crate::error::{AnswerAs, AppError};
 use crate::extract::Locale;
 use crate::pages::offers::poster::{PrintQuery, print_failed};
 use crate::pages::office::{no_store, render};
@@ -95,9 +95,10 @@ pub async fn print(
         .await
         .on_page(lang)?
         .ok_or_else(|| AppError::not_found().page(lang))?;
-    let pdf = tokio::task::spawn_blocking(move || sportello_print::render_board(&board))
-        .await
-        .map_err(|e| AppError::new(Problem::Internal(format!("board rendering: {e}"))).page(lang))?
+    let pdf = state
+        .renders
+        .run(lang, "board rendering", move || sportello_print::render_board(&board))
+        .await?
         .map_err(|e| print_failed(e, &list, lang))?;
     let disposition = format!(
         "attachment; filename=\"board-{slug}-{}.pdf\"",

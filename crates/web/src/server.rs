@@ -1,0 +1,129 @@
+//! The HTTP server of a node: accepts connections on a listener and serves
+//! the router over HTTP/1.1 with hyper, under the node's [`Limits`]: a
+//! client must send its headers within `header_timeout` (hyper's header
+//! read timer, which also closes keep-alive connections left idle that
+//! long), at most `max_connections` are served at once (the rest wait in
+//! the kernel's accept queue), and on shutdown the server stops accepting,
+//! lets the requests in progress finish and closes idle connections.
+//! `axum::serve` cannot set the header timeout, hence this loop.
+//!
+//! Each request carries the peer's address as `ConnectInfo<SocketAddr>`.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::ConnectInfo;
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+use tower::ServiceExt;
+
+use crate::AppState;
+use crate::server_limits::ServerLimits;
+
+/// How long, beyond the request timeout, shutdown waits for the answers in
+/// progress to be sent.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// Serves the application on `listener` until `shutdown` completes, then
+/// finishes the requests in progress (for at most the request timeout and
+/// a few seconds). What `serve` runs, without the periodic jobs.
+pub async fn serve_until(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
+    let limits: ServerLimits = state.server.clone();
+    let router = crate::router(state);
+    let connections = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
+        .keep_alive(true);
+    let graceful = GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let slot = tokio::select! {
+            slot = connections.clone().acquire_owned() => slot.expect("the semaphore is never closed"),
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    accept_failed(e).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let router = router.clone();
+        let service = service_fn(move |mut request: hyper::Request<Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
+            router.clone().oneshot(request)
+        });
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!(%peer, error = %e, "connection ended with an error");
+            }
+            drop(slot);
+        });
+    }
+    drop(listener);
+    tracing::info!(
+        connections = graceful.count(),
+        "shutting down: finishing the requests in progress"
+    );
+    let grace = limits.request_timeout + SHUTDOWN_GRACE;
+    if tokio::time::timeout(grace, graceful.shutdown()).await.is_err() {
+        tracing::warn!(
+            seconds = grace.as_secs(),
+            "connections still open after the grace time: closed"
+        );
+    }
+    Ok(())
+}
+
+/// After a failed `accept`: a connection the client dropped is nothing;
+/// anything else (say, out of file descriptors) is logged and the loop
+/// waits a second instead of spinning.
+async fn accept_failed(e: std::io::Error) {
+    use std::io::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::ConnectionRefused | ErrorKind::ConnectionAborted | ErrorKind::ConnectionReset
+    ) {
+        return;
+    }
+    tracing::error!(error = %e, "cannot accept a connection");
+    tokio::time::sleep(Duration::from_secs(1)).await;
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
