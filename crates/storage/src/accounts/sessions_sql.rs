@@ -105,7 +105,7 @@ impl Sessions for Store {
         write_audit(
             &mut tx,
             actor,
-            &NewAuditEntry::new("token.create", "user", &owner.email).details(details.to_string()),
+            &NewAuditEntry::new("token.create", "user", &owner.id.0.to_string()).details(details.to_string()),
             now,
         )
         .await?;
@@ -163,7 +163,7 @@ impl Sessions for Store {
         write_audit(
             &mut tx,
             actor,
-            &NewAuditEntry::new("token.revoke", "user", &owner.email).details(details.to_string()),
+            &NewAuditEntry::new("token.revoke", "user", &owner.id.0.to_string()).details(details.to_string()),
             now,
         )
         .await?;

@@ -172,11 +172,11 @@ impl Accounts for Store {
         .fetch_one(&mut *tx)
         .await?;
         insert_grants(&mut tx, UserId(id), &user.grants).await?;
-        let details = serde_json::json!({ "name": user.name, "grants": grants_json(&user.grants) });
+        let details = serde_json::json!({ "grants": grants_json(&user.grants) });
         write_audit(
             &mut tx,
             actor,
-            &NewAuditEntry::new("user.create", "user", &user.email).details(details.to_string()),
+            &NewAuditEntry::new("user.create", "user", &id.to_string()).details(details.to_string()),
             now,
         )
         .await?;
@@ -234,8 +234,9 @@ impl Accounts for Store {
                 .await?;
         }
         let mut changes = serde_json::Map::new();
+        // The audit log names people by their id: that the name changed, not to what.
         if before.name != name {
-            changes.insert("name".into(), serde_json::json!([before.name, name]));
+            changes.insert("name".into(), serde_json::json!("changed"));
         }
         if before.lang != lang {
             changes.insert("lang".into(), serde_json::json!([before.lang.code(), lang.code()]));
@@ -251,7 +252,8 @@ impl Accounts for Store {
         write_audit(
             &mut tx,
             actor,
-            &NewAuditEntry::new(action, "user", &before.email).details(serde_json::Value::Object(changes).to_string()),
+            &NewAuditEntry::new(action, "user", &before.id.0.to_string())
+                .details(serde_json::Value::Object(changes).to_string()),
             now,
         )
         .await?;
@@ -286,7 +288,7 @@ impl Accounts for Store {
         write_audit(
             &mut tx,
             actor,
-            &NewAuditEntry::new("grant.update", "user", &before.email).details(details.to_string()),
+            &NewAuditEntry::new("grant.update", "user", &before.id.0.to_string()).details(details.to_string()),
             now,
         )
         .await?;
@@ -347,7 +349,13 @@ impl Accounts for Store {
         } else {
             "user.password_change"
         };
-        write_audit(&mut tx, actor, &NewAuditEntry::new(action, "user", &user.email), now).await?;
+        write_audit(
+            &mut tx,
+            actor,
+            &NewAuditEntry::new(action, "user", &user.id.0.to_string()),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -387,7 +395,13 @@ impl Accounts for Store {
         } else {
             "user.second_factor_off"
         };
-        write_audit(&mut tx, actor, &NewAuditEntry::new(action, "user", &user.email), now).await?;
+        write_audit(
+            &mut tx,
+            actor,
+            &NewAuditEntry::new(action, "user", &user.id.0.to_string()),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -113,10 +113,10 @@ async fn users_and_grants(backend: Backend) {
     assert_eq!(purged, 1);
     assert!(s.session("new").await.unwrap().is_some());
 
-    // The audit log tells who did what, newest first.
+    // The audit log tells who did what, newest first, naming the user by id.
     let log = s
         .audit_entries(&AuditFilter {
-            object_id: Some("anna@cpi.example".into()),
+            object_id: Some(anna.id.0.to_string()),
             limit: 50,
             ..AuditFilter::default()
         })
@@ -131,6 +131,13 @@ async fn users_and_grants(backend: Backend) {
     assert_eq!(log[3].address, "10.0.0.1");
     let grant_change: serde_json::Value = serde_json::from_str(&log[2].details).unwrap();
     assert_eq!(grant_change["grants"][1].as_array().unwrap().len(), 2);
+    for entry in &log {
+        assert!(
+            !entry.details.contains("Anna") && !entry.details.contains('@'),
+            "{}",
+            entry.details
+        );
+    }
 }
 
 async fn second_factor_and_tokens(backend: Backend) {

@@ -9,6 +9,7 @@ mod appointments_refusals;
 mod booking_layer;
 mod booking_links;
 mod booking_race;
+mod bounded_input;
 mod common;
 mod crawlers;
 mod csrf;

@@ -141,7 +141,7 @@ async fn the_form_refuses_bad_input(app: TestApp) {
 }
 
 /// The keys of the limiter's table, read through a connection of its own.
-async fn throttle_keys(url: &DatabaseUrl) -> Vec<String> {
+pub async fn limiter_buckets(url: &DatabaseUrl) -> Vec<String> {
     let sql = "SELECT DISTINCT bucket FROM limiter_counts ORDER BY bucket";
     match url {
         DatabaseUrl::Sqlite(path) => {
@@ -176,7 +176,7 @@ async fn an_address_gets_few_links_and_is_not_stored_to_count_them(app: TestApp)
         4,
         "the fifth request is answered the same, but sends nothing"
     );
-    let keys = throttle_keys(&app.db.url).await;
+    let keys = limiter_buckets(&app.db.url).await;
     let mail_keys: Vec<&String> = keys.iter().filter(|k| k.starts_with("newsletter-recipient:")).collect();
     assert_eq!(mail_keys.len(), 1, "{keys:?}");
     assert!(

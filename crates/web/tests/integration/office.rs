@@ -39,8 +39,10 @@ async fn wait_for(refused: &crate::common::TestResponse) {
 
 async fn signing_in(app: TestApp) {
     let lecce = app.centre("lecce").await;
-    app.add_user("anna@cpi.example", vec![grant(Role::Operator, Scope::Centre(lecce.id))])
+    let anna = app
+        .add_user("anna@cpi.example", vec![grant(Role::Operator, Scope::Centre(lecce.id))])
         .await;
+    let anna_id = anna.id.0.to_string();
     let mut browser = Browser::new(&app);
 
     // Not signed in: the back office sends to the sign-in page, keeping the address.
@@ -92,11 +94,22 @@ async fn signing_in(app: TestApp) {
         "even the right password waits"
     );
     assert!(blocked.text().contains("Troppi tentativi"));
-    let log = audit_actions(&app, "anna@cpi.example").await;
+    // The audit log names the account by its id, never by the address typed.
+    let log = audit_actions(&app, &anna_id).await;
     assert!(log.contains(&"sign_in_failed".to_string()) && log.contains(&"sign_in_blocked".to_string()));
+    // Blocked again within the window: still one row.
+    let blocked_again = browser.sign_in("anna@cpi.example", PASSWORD).await;
+    assert_eq!(blocked_again.status, StatusCode::TOO_MANY_REQUESTS);
+    let blocked_rows = audit_actions(&app, &anna_id).await;
+    assert_eq!(
+        blocked_rows.iter().filter(|a| *a == "sign_in_blocked").count(),
+        1,
+        "coalesced"
+    );
+    assert!(audit_actions(&app, "anna@cpi.example").await.is_empty());
 
     // After the wait it names, the right password signs in with a new session cookie.
-    wait_for(&blocked).await;
+    wait_for(&blocked_again).await;
     let signed = browser.sign_in("anna@cpi.example", PASSWORD).await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
     assert_eq!(signed.header("location"), "/it/office/");
@@ -130,15 +143,12 @@ async fn signing_in(app: TestApp) {
     let mut replay = Browser::new(&app);
     replay.cookies.insert("sportello_session".into(), session);
     assert_eq!(replay.get("/it/office/").await.status, StatusCode::SEE_OTHER);
-    assert!(
-        audit_actions(&app, "anna@cpi.example")
-            .await
-            .contains(&"sign_out".to_string())
-    );
+    assert!(audit_actions(&app, &anna_id).await.contains(&"sign_out".to_string()));
 }
 
 async fn administrators_need_a_second_factor(app: TestApp) {
-    app.add_user("root@cpi.example", vec![grant(Role::Admin, Scope::Installation)])
+    let root = app
+        .add_user("root@cpi.example", vec![grant(Role::Admin, Scope::Installation)])
         .await;
     let mut browser = Browser::new(&app);
     browser.sign_in("root@cpi.example", PASSWORD).await;
@@ -209,7 +219,7 @@ async fn administrators_need_a_second_factor(app: TestApp) {
         .post("/it/office/sign-in/second-factor", &[("code", &recovery[0])])
         .await;
     assert_eq!(again.status, StatusCode::UNAUTHORIZED, "a recovery code works once");
-    let log = audit_actions(&app, "root@cpi.example").await;
+    let log = audit_actions(&app, &root.id.0.to_string()).await;
     assert!(log.contains(&"user.second_factor_on".to_string()));
 }
 

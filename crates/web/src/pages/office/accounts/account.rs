@@ -166,7 +166,9 @@ pub async fn second_factor_submit(
     let code = form.get("code");
     if form.get("action") == "disable" {
         if user.user.grants.iter().any(|g| g.role.requires_second_factor()) {
-            return Err(user.deny(&state, "second_factor_off", "user", &user.user.email).await);
+            return Err(user
+                .deny(&state, "second_factor_off", "user", &user.user.id.0.to_string())
+                .await);
         }
         let credentials = state
             .storage

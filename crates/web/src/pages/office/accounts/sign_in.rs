@@ -13,7 +13,7 @@ use minijinja::context;
 use serde::Deserialize;
 use sportello_auth::tokens::{hash_token, normalize_recovery_code, random_token};
 use sportello_auth::{TotpSecret, check_policy, dummy_hash, hash_password, verify_password};
-use sportello_domain::{Actor, Lang, NewAuditEntry, User};
+use sportello_domain::{Actor, Email, Lang, NewAuditEntry, User};
 use sportello_storage::SessionStage;
 
 use crate::AppState;
@@ -88,8 +88,14 @@ pub async fn submit(
     guard: FormGuard,
     ClientAddress(address): ClientAddress,
     headers: axum::http::HeaderMap,
-    form: FormFields,
+    form: Result<FormFields, AppError>,
 ) -> Result<Response, AppError> {
+    let now = Utc::now();
+    // Every request counts for its network, those refused for their size
+    // or their e-mail address too.
+    let net = [(state.limits.sign_in_per_net, LimitKey::Net(&address))];
+    let net_refusal = state.limit(&net, now).await.on_page(lang)?;
+    let form = form?;
     let email = form.get("email").trim().to_lowercase();
     let next = safe_next(lang, Some(&form.get("next")));
     if !guard.accepts(&form.get("csrf")) {
@@ -102,26 +108,43 @@ pub async fn submit(
             StatusCode::FORBIDDEN,
         );
     }
-    // Every attempt counts, before the password is checked: parallel
-    // attempts cannot slip between a check and its record.
-    let now = Utc::now();
+    // An address that cannot be one (at most 254 characters) names no
+    // account: refused before it reaches a counter or the audit log.
+    let Ok(valid) = Email::parse(&email) else {
+        let error = msg(lang, "request-email-invalid");
+        return sign_in_page(lang, &guard, "", &next, Some(error), StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let email = valid.as_str().to_string();
+    // Every attempt counts for its account before the password is checked:
+    // parallel attempts cannot slip between a check and its record.
     let account = LimitKey::Named(&email);
-    let keys = [
-        (state.limits.sign_in_per_account, account),
-        (state.limits.sign_in_per_net, LimitKey::Net(&address)),
-    ];
-    if let Some(limited) = state.limit(&keys, now).await.on_page(lang)? {
-        let entry = NewAuditEntry::new("sign_in_blocked", "user", &email);
+    let account_refusal = state
+        .limit(&[(state.limits.sign_in_per_account, account)], now)
+        .await
+        .on_page(lang)?;
+    let credentials = state.storage.credentials(&email).await.on_page(lang)?;
+    // Audit rows name the account by its id, never by the address typed.
+    let object = credentials
+        .as_ref()
+        .map(|c| c.user.id.0.to_string())
+        .unwrap_or_default();
+    if let Some(limited) = [net_refusal, account_refusal]
+        .into_iter()
+        .flatten()
+        .max_by_key(|l| l.retry_after)
+    {
+        // One row per account (or unknown address) and window, however many tries.
+        let entry = NewAuditEntry::new("sign_in_blocked", "user", &object);
+        let since = now - state.limits.sign_in_per_account.window;
         state
             .storage
-            .audit(&Actor::anonymous(&address), entry, now)
+            .audit_reads(&Actor::anonymous(&address), &[entry], since, now)
             .await
             .on_page(lang)?;
         let error = blocked_message(lang, &limited);
         let page = sign_in_page(lang, &guard, &email, &next, Some(error), StatusCode::TOO_MANY_REQUESTS)?;
         return Ok(retry_after(page, &limited));
     }
-    let credentials = state.storage.credentials(&email).await.on_page(lang)?;
     let password = form.get("password");
     let hash = credentials
         .as_ref()
@@ -130,7 +153,7 @@ pub async fn submit(
     let matches = argon2(lang, move || verify_password(&hash, &password)).await?;
     let user = credentials.filter(|c| matches && c.user.active);
     let Some(credentials) = user else {
-        let entry = NewAuditEntry::new("sign_in_failed", "user", &email);
+        let entry = NewAuditEntry::new("sign_in_failed", "user", &object);
         state
             .storage
             .audit(&Actor::anonymous(&address), entry, now)
@@ -153,7 +176,7 @@ pub async fn submit(
     let actor = Actor::user(&user, &address);
     state
         .storage
-        .audit(&actor, NewAuditEntry::new(action, "user", &user.email), now)
+        .audit(&actor, NewAuditEntry::new(action, "user", &object), now)
         .await
         .on_page(lang)?;
     let target = if second_factor {
@@ -246,7 +269,7 @@ pub async fn second_factor_submit(
     };
     let actor = Actor::user(&pending.user, &pending.address);
     let Some(method) = method else {
-        let entry = NewAuditEntry::new("sign_in_failed", "user", &pending.user.email)
+        let entry = NewAuditEntry::new("sign_in_failed", "user", &pending.user.id.0.to_string())
             .details(serde_json::json!({ "step": "second_factor" }).to_string());
         state.storage.audit(&actor, entry, now).await.on_page(lang)?;
         let error = msg(lang, "second-factor-wrong");
@@ -256,7 +279,7 @@ pub async fn second_factor_submit(
     let cookie = start_session(&state, &headers, &pending.user, SessionStage::Full, &pending.address)
         .await
         .on_page(lang)?;
-    let entry = NewAuditEntry::new("sign_in", "user", &pending.user.email)
+    let entry = NewAuditEntry::new("sign_in", "user", &pending.user.id.0.to_string())
         .details(serde_json::json!({ "second_factor": method }).to_string());
     state.storage.audit(&actor, entry, now).await.on_page(lang)?;
     let mut response = see_other(&next);
@@ -273,7 +296,7 @@ pub async fn sign_out(
 ) -> Result<Response, AppError> {
     user.check_csrf(&form.get("csrf"))?;
     state.storage.delete_session(&user.session).await.on_page(lang)?;
-    let entry = NewAuditEntry::new("sign_out", "user", &user.user.email);
+    let entry = NewAuditEntry::new("sign_out", "user", &user.user.id.0.to_string());
     state
         .storage
         .audit(&user.actor(), entry, Utc::now())
