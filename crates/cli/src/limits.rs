@@ -18,6 +18,7 @@ pub struct FileLimits {
     pub max_connections: Option<u64>,
     pub max_in_flight: Option<u64>,
     pub max_renders: Option<u64>,
+    pub max_hashing: Option<u64>,
     pub header_timeout: Option<u64>,
     pub body_timeout: Option<u64>,
     pub request_timeout: Option<u64>,
@@ -37,6 +38,11 @@ pub struct LimitArgs {
     /// number of cores]
     #[arg(long, env = "SPORTELLO_MAX_RENDERS", value_name = "N")]
     max_renders: Option<String>,
+    /// Most passwords checked or hashed (Argon2, about 19 MiB each) at
+    /// once; more sign-in attempts are answered 503 with Retry-After
+    /// [default: the number of cores]
+    #[arg(long, env = "SPORTELLO_MAX_HASHING", value_name = "N")]
+    max_hashing: Option<String>,
     /// Seconds a client has to send a request's headers, which is also how
     /// long an idle keep-alive connection stays open [default: 10]
     #[arg(long, env = "SPORTELLO_HEADER_TIMEOUT", value_name = "SECONDS")]
@@ -80,6 +86,13 @@ impl LimitArgs {
                 "--max-renders",
                 0,
                 default.max_renders,
+            )?,
+            max_hashing: count(
+                self.max_hashing,
+                file.max_hashing,
+                "--max-hashing",
+                1,
+                default.max_hashing,
             )?,
             header_timeout: seconds(
                 self.header_timeout,

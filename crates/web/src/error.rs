@@ -66,6 +66,8 @@ pub enum Busy {
     Requests,
     /// Every render slot is taken.
     Renders,
+    /// Every Argon2 slot is taken.
+    Hashing,
     /// The answer took longer than the request timeout.
     TooSlow,
 }
@@ -76,6 +78,7 @@ impl Busy {
         match self {
             Busy::Requests => 5,
             Busy::Renders => 10,
+            Busy::Hashing => 2,
             Busy::TooSlow => 30,
         }
     }
@@ -280,7 +283,7 @@ impl Problem {
                 msg(
                     lang,
                     match busy {
-                        Busy::Requests => "busy-text",
+                        Busy::Requests | Busy::Hashing => "busy-text",
                         Busy::Renders => "busy-renders-text",
                         Busy::TooSlow => "busy-slow-text",
                     },

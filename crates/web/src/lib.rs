@@ -9,6 +9,7 @@ pub mod api;
 pub mod error;
 pub mod extract;
 pub mod feeds;
+pub mod hashing;
 pub mod pages;
 pub mod renders;
 mod router;
@@ -46,6 +47,8 @@ pub struct AppState {
     pub server: ServerLimits,
     /// The render slots, `server.max_renders` of them.
     pub renders: Renders,
+    /// The Argon2 slots, `server.max_hashing` of them.
+    pub hashing: hashing::Hashing,
 }
 
 impl AppState {
@@ -58,6 +61,7 @@ impl AppState {
             behind_proxy: false,
             demo_mailbox: false,
             renders: Renders::new(server.max_renders),
+            hashing: hashing::Hashing::new(server.max_hashing),
             server,
         }
     }
@@ -65,6 +69,7 @@ impl AppState {
     /// The same state under `server` limits, with render slots to match.
     pub fn with_server_limits(mut self, server: ServerLimits) -> AppState {
         self.renders = Renders::new(server.max_renders);
+        self.hashing = hashing::Hashing::new(server.max_hashing);
         self.server = server;
         self
     }

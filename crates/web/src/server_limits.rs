@@ -56,6 +56,9 @@ pub struct ServerLimits {
     /// Posters, boards, report PDFs and PNG cards rendered at once; more
     /// are answered 503 (0: none is rendered).
     pub max_renders: usize,
+    /// Passwords checked or hashed (Argon2) at once; more are answered 503
+    /// (at least one).
+    pub max_hashing: usize,
 }
 
 impl Default for ServerLimits {
@@ -67,11 +70,13 @@ impl Default for ServerLimits {
             max_connections: 1024,
             max_in_flight: 256,
             max_renders: default_renders(),
+            max_hashing: default_renders(),
         }
     }
 }
 
-/// One render at a time per core: a render is CPU work from start to end.
+/// One render (or one Argon2 computation) at a time per core: each is CPU
+/// work from start to end.
 pub fn default_renders() -> usize {
     std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
 }

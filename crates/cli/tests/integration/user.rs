@@ -84,7 +84,12 @@ async fn every_role_and_every_mistake(backend: Backend) {
         .unwrap();
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].actor, "cli");
-    assert_eq!(audit[0].object_id, "anna.neri@example.it");
+    let anna = s.credentials("anna.neri@example.it").await.unwrap().unwrap().user;
+    assert_eq!(
+        audit[0].object_id,
+        anna.id.0.to_string(),
+        "the user by id, not by address"
+    );
     assert!(!audit[0].details.contains(&password), "no password in the audit log");
 
     // A coordinator of an area, an operator and a mirato user of a centre,

@@ -29,6 +29,7 @@ mod office_posts;
 mod office_print;
 mod operator_api;
 mod pages;
+mod parallel_attacks;
 mod permissions;
 mod posters;
 mod reports;

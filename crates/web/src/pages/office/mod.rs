@@ -79,12 +79,14 @@ pub fn action_label(lang: Lang, code: &str) -> String {
     }
 }
 
-/// Runs Argon2id work (hashing or verifying a password) off the async
-/// workers: it takes tens of milliseconds of CPU.
-pub async fn argon2<T: Send + 'static>(lang: Lang, work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| AppError::new(crate::error::Problem::Internal(e.to_string())).page(lang))
+/// Runs Argon2id work (checking or hashing a password) off the async
+/// workers, within the node's cap on such work at once (503 beyond it).
+pub async fn argon2<T: Send + 'static>(
+    state: &crate::AppState,
+    lang: Lang,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    state.hashing.run(lang, work).await
 }
 
 /// A `303 See Other` to `location` (after a form was handled).

@@ -160,6 +160,11 @@ impl TestApp {
         self
     }
 
+    /// The router itself, for requests sent at once from spawned tasks.
+    pub fn router(&self) -> Router {
+        self.router.clone()
+    }
+
     pub fn storage(&self) -> &dyn Storage {
         self.db.storage.as_ref()
     }

@@ -150,7 +150,7 @@ pub async fn submit(
         .as_ref()
         .map(|c| c.password_hash.clone())
         .unwrap_or_else(|| dummy_hash().to_string());
-    let matches = argon2(lang, move || verify_password(&hash, &password)).await?;
+    let matches = argon2(&state, lang, move || verify_password(&hash, &password)).await?;
     let user = credentials.filter(|c| matches && c.user.active);
     let Some(credentials) = user else {
         let entry = NewAuditEntry::new("sign_in_failed", "user", &object);
@@ -356,7 +356,7 @@ pub async fn password_submit(
         .on_page(lang)?
         .ok_or_else(|| AppError::not_found().page(lang))?;
     let hash = credentials.password_hash.clone();
-    let right = argon2(lang, move || verify_password(&hash, &current)).await?;
+    let right = argon2(&state, lang, move || verify_password(&hash, &current)).await?;
     let mut errors = Vec::new();
     if !right {
         errors.push(("current", msg(lang, "password-current-wrong")));
@@ -380,7 +380,7 @@ pub async fn password_submit(
     if !errors.is_empty() {
         return password_page(lang, &user, errors, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let hash = argon2(lang, move || hash_password(&new)).await?;
+    let hash = argon2(&state, lang, move || hash_password(&new)).await?;
     state
         .storage
         .set_password(

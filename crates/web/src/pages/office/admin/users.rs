@@ -180,14 +180,14 @@ async fn single_admin(state: &AppState, user: &SignedIn, typed: &FormFields) -> 
 
 /// A one-time password for a new user or a reset (20 random letters and
 /// digits) and its Argon2id hash.
-async fn one_time_password(lang: Lang) -> Result<(String, String), AppError> {
+async fn one_time_password(state: &AppState, lang: Lang) -> Result<(String, String), AppError> {
     let password: String = random_token()
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .take(20)
         .collect();
     let typed = password.clone();
-    let hash = crate::pages::office::argon2(lang, move || hash_password(&typed)).await?;
+    let hash = crate::pages::office::argon2(state, lang, move || hash_password(&typed)).await?;
     Ok((password, hash))
 }
 
@@ -245,7 +245,7 @@ pub async fn create(
     let Some(split) = mirato_grants::split(&state, grants, &[]).await.on_page(lang)? else {
         return single_admin(&state, &user, &form).await;
     };
-    let (password, hash) = one_time_password(lang).await?;
+    let (password, hash) = one_time_password(&state, lang).await?;
     let new = NewUser {
         email: email.as_str().to_string(),
         name,
@@ -320,7 +320,7 @@ pub async fn change(
                 .on_page(lang)?;
         }
         "reset-password" => {
-            let (password, hash) = one_time_password(lang).await?;
+            let (password, hash) = one_time_password(&state, lang).await?;
             state
                 .storage
                 .set_password(target.id, &hash, true, None, &actor, now)
