@@ -1,8 +1,9 @@
 //! The limiter through the real router, on SQLite and PostgreSQL, with the
 //! default limits: the 61st booking from one network within the hour is
 //! refused (429, `Retry-After`, the page in its language) and leaves no
-//! booking and no outbox row, while another network still books; the 4th
-//! move of one booking is refused; an operator's bookings are not limited.
+//! booking and no outbox row (how networks are told apart is
+//! `domain::limits`' unit tests); the 4th move of one booking is refused; an operator booking for people at the
+//! desk is not limited.
 
 use crate::common::TestApp;
 use crate::common::appointments::{at, body, guidance, post, saved, working};
@@ -17,6 +18,7 @@ use sportello_testkit::on_both_backends;
 on_both_backends!(using crate::common::TestApp::new =>
     the_61st_booking_from_one_network_is_refused,
     the_4th_move_of_a_booking_is_refused,
+    operators_booking_for_people_are_not_limited,
 );
 
 /// Free starts of `service` (two places each), working days from three
@@ -136,6 +138,42 @@ async fn the_4th_move_of_a_booking_is_refused(app: TestApp) {
         .json();
     assert_eq!(read["start"], starts[3].as_str(), "still where the 3rd move put it");
     assert_eq!(saved(&app, &service).await.2, mails, "no mail about the refused move");
+}
+
+/// An operator at the desk books 70 people in a row, all for the same
+/// phone line's network and the centre's own e-mail address: none refused.
+async fn operators_booking_for_people_are_not_limited(app: TestApp) {
+    use sportello_app::appointments::{BookingInput, CentreCalendar, book};
+    use sportello_domain::{Actor, Grant, Lang, Modality, RawBooking, Role, Scope};
+
+    let service = guidance(&app, "lecce").await;
+    let lecce = app.centre("lecce").await;
+    let operator = app
+        .add_user(
+            "desk@example.org",
+            vec![Grant::new(Role::Operator, Scope::Centre(lecce.id)).unwrap()],
+        )
+        .await;
+    let state = crate::common::appointments::state(&app).await;
+    let calendar = CentreCalendar::load(&state, lecce).await.unwrap();
+    let actor = Actor::user(&operator, "192.0.2.10");
+    for (n, start) in starts(35).iter().flat_map(|s| [s, s]).enumerate() {
+        let form = RawBooking {
+            name: format!("Persona {n}"),
+            email: "sportello.lecce@example.org".into(),
+            ..RawBooking::default()
+        };
+        let input = BookingInput {
+            calendar: &calendar,
+            service: &service,
+            modality: Modality::InOffice,
+            start: chrono::DateTime::parse_from_rfc3339(start).unwrap().to_utc(),
+            form: &form,
+            lang: Lang::It,
+        };
+        let booked = book(&state, &input, None, &actor, chrono::Utc::now()).await;
+        assert!(booked.is_ok(), "booking {n}: {:?}", booked.err());
+    }
 }
 
 fn urlencoding(value: &str) -> String {
