@@ -1,9 +1,9 @@
 //! The limiter through the real router, on SQLite and PostgreSQL, with the
 //! default limits: the 61st booking from one network within the hour is
 //! refused (429, `Retry-After`, the page in its language) and leaves no
-//! booking and no outbox row (how networks are told apart is
-//! `domain::limits`' unit tests); the 4th move of one booking is refused; an operator booking for people at the
-//! desk is not limited.
+//! booking and no outbox row (how networks are told apart is in
+//! `domain::limits`' unit tests); the 4th move of one booking is refused;
+//! an operator booking for people at the desk is not limited.
 
 use crate::common::TestApp;
 use crate::common::appointments::{at, body, guidance, post, saved, working};

@@ -182,31 +182,26 @@ pub async fn day(
 /// agenda shows it. Refused (403, in the audit log) to whoever may not read it.
 pub async fn booking(
     State(state): State<AppState>,
-    Locale(lang): Locale,
+    Locale(_): Locale,
     user: Office,
     PathParams((_, reference)): PathParams<(String, String)>,
 ) -> Result<Response, AppError> {
-    let code = BookingRef::parse(&reference).ok_or_else(|| AppError::not_found().page(lang))?;
-    let booking = state
-        .storage
-        .booking(&code)
-        .await
-        .on_page(lang)?
-        .ok_or_else(|| AppError::not_found().page(lang))?;
-    let Some(centre) = user.centres.iter().find(|c| c.id == booking.centre).cloned() else {
-        return Err(AppError::not_found().page(lang));
-    };
-    let service = state
-        .storage
-        .service(booking.service)
-        .await
-        .on_page(lang)?
-        .ok_or_else(|| AppError::not_found().page(lang))?;
+    let (centre, booking, service) = booking_of(&state, &user, &reference).await?;
     if !user.access().can_read_bookings(centre.id, service.data.kind) {
-        return Err(user.deny(&state, "booking.read", "booking", code.as_str()).await);
+        return Err(user
+            .deny(&state, "booking.read", "booking", booking.reference.as_str())
+            .await);
     }
     let day = sportello_domain::time::rome_date(booking.start);
-    show(&state, &user, &centre, day, Some(&code), &AgendaQuery::default()).await
+    show(
+        &state,
+        &user,
+        &centre,
+        day,
+        Some(&booking.reference),
+        &AgendaQuery::default(),
+    )
+    .await
 }
 
 /// The agenda of `centre` on `day` (only the booking `only`, when given),
@@ -296,13 +291,13 @@ async fn show(
     render("office/agenda.html", lang, "/office/agenda", &title, Some(user), ctx)
 }
 
-/// The booking `reference` and its centre, if the user may change it.
-async fn editable_booking(
+/// The booking `reference`, its centre (one of the user's: "not found"
+/// otherwise) and its service.
+async fn booking_of(
     state: &AppState,
     user: &SignedIn,
     reference: &str,
-    action: &str,
-) -> Result<(Centre, Booking), AppError> {
+) -> Result<(Centre, Booking, Service), AppError> {
     let lang = user.lang;
     let code = BookingRef::parse(reference).ok_or_else(|| AppError::not_found().page(lang))?;
     let booking = state
@@ -311,7 +306,7 @@ async fn editable_booking(
         .await
         .on_page(lang)?
         .ok_or_else(|| AppError::not_found().page(lang))?;
-    let Some(centre) = user.centres.iter().find(|c| c.id == booking.centre) else {
+    let Some(centre) = user.centres.iter().find(|c| c.id == booking.centre).cloned() else {
         return Err(AppError::not_found().page(lang));
     };
     let service = state
@@ -320,10 +315,21 @@ async fn editable_booking(
         .await
         .on_page(lang)?
         .ok_or_else(|| AppError::not_found().page(lang))?;
+    Ok((centre, booking, service))
+}
+
+/// The booking `reference` and its centre, if the user may change it.
+async fn editable_booking(
+    state: &AppState,
+    user: &SignedIn,
+    reference: &str,
+    action: &str,
+) -> Result<(Centre, Booking), AppError> {
+    let (centre, booking, service) = booking_of(state, user, reference).await?;
     if !user.access().can_handle_bookings(centre.id, service.data.kind) {
         return Err(user.deny(state, action, "booking", reference).await);
     }
-    Ok((centre.clone(), booking))
+    Ok((centre, booking))
 }
 
 /// A short page saying why an action could not be done.
