@@ -251,4 +251,11 @@ async fn a_mirato_grant_takes_two_administrators(app: TestApp) {
     let id = person.id.0.to_string();
     assert_eq!(rows(&app, "grant.propose_mirato", &id).await, 1);
     assert_eq!(rows(&app, "grant.approve_mirato", &id).await, 1);
+    // The log names the user by id; its page says whose to administrators.
+    let log = second.get("/en/office/admin/audit?action=grant.approve_mirato").await;
+    assert!(
+        log.text().contains(&format!("user {id} (op <op@example.org>)")),
+        "{}",
+        log.text()
+    );
 }

@@ -81,6 +81,23 @@ pub async fn list(
     let mut entries = state.storage.audit_entries(&selection).await.on_page(lang)?;
     let more = entries.len() > PAGE as usize;
     entries.truncate(PAGE as usize);
+    // Rows name accounts by id; the page shows whose, to administrators
+    // who see the users anyway.
+    let users: std::collections::HashMap<String, String> = state
+        .storage
+        .users()
+        .await
+        .on_page(lang)?
+        .into_iter()
+        .map(|u| (u.id.0.to_string(), format!("{} <{}>", u.name, u.email)))
+        .collect();
+    let object = |kind: &str, id: &str| {
+        let plain = format!("{kind} {id}").trim().to_string();
+        match users.get(id).filter(|_| kind == "user") {
+            Some(who) => format!("{plain} ({who})"),
+            None => plain,
+        }
+    };
     let rows: Vec<_> = entries
         .iter()
         .map(|e| {
@@ -90,7 +107,7 @@ pub async fn list(
                 address => e.address.clone(),
                 action => e.action.clone(),
                 action_label => crate::pages::office::action_label(lang, &e.action),
-                object => format!("{} {}", e.object_kind, e.object_id).trim().to_string(),
+                object => object(&e.object_kind, &e.object_id),
                 details => crate::pages::office::offers::list::shorten(&e.details, 200),
             }
         })
