@@ -59,6 +59,11 @@ pub struct Limited {
 }
 
 impl Limited {
+    /// Whole seconds to wait, at least one: what `Retry-After` says.
+    pub fn seconds(&self) -> i64 {
+        self.retry_after.num_seconds().max(1)
+    }
+
     /// Whole minutes to wait, at least one: what messages say.
     pub fn minutes(&self) -> i64 {
         ((self.retry_after.num_seconds() + 59) / 60).max(1)
@@ -115,28 +120,18 @@ impl App {
 mod tests {
     use super::*;
 
+    fn wait(millis: i64) -> Limited {
+        Limited {
+            retry_after: Duration::milliseconds(millis),
+        }
+    }
+
     #[test]
-    fn waits_are_said_in_whole_minutes() {
-        assert_eq!(
-            Limited {
-                retry_after: Duration::seconds(1)
-            }
-            .minutes(),
-            1
-        );
-        assert_eq!(
-            Limited {
-                retry_after: Duration::seconds(60)
-            }
-            .minutes(),
-            1
-        );
-        assert_eq!(
-            Limited {
-                retry_after: Duration::seconds(61)
-            }
-            .minutes(),
-            2
-        );
+    fn waits_are_said_in_whole_minutes_and_seconds() {
+        assert_eq!(wait(1_000).minutes(), 1);
+        assert_eq!(wait(60_000).minutes(), 1);
+        assert_eq!(wait(61_000).minutes(), 2);
+        assert_eq!(wait(10).seconds(), 1, "at least one second");
+        assert_eq!(wait(29_990).seconds(), 29, "whole seconds");
     }
 }

@@ -299,11 +299,14 @@ pub fn too_many_text(lang: Lang, limited: &Limited) -> String {
 }
 
 /// Adds `Retry-After` (whole seconds) to an answer the limiter refused.
-pub fn retry_after(mut response: Response, limited: &Limited) -> Response {
-    let seconds = limited.retry_after.num_seconds().max(1);
-    if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
-        response.headers_mut().insert(header::RETRY_AFTER, value);
-    }
+pub fn retry_after(response: Response, limited: &Limited) -> Response {
+    with_retry_after(response, limited.seconds())
+}
+
+fn with_retry_after(mut response: Response, seconds: i64) -> Response {
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     response
 }
 
@@ -327,18 +330,19 @@ impl IntoResponse for AppError {
             Problem::Busy(busy) => tracing::warn!(?busy, "too busy to answer"),
             _ => {}
         }
-        let mut response = match self.form {
+        let response = match self.form {
             Form::Page(lang) => page(&self.problem, status, lang, &reference),
             Form::Api(lang) => problem_json(&self.problem, status, lang, &reference),
         };
-        if let Problem::Busy(busy) = self.problem {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(busy.retry_after()));
-        }
-        match &self.problem {
-            Problem::TooMany(limited) => retry_after(response, limited),
-            _ => response,
+        // Refusals that pass say when to come back.
+        let wait = match &self.problem {
+            Problem::Busy(busy) => Some(i64::from(busy.retry_after())),
+            Problem::TooMany(limited) => Some(limited.seconds()),
+            _ => None,
+        };
+        match wait {
+            Some(seconds) => with_retry_after(response, seconds),
+            None => response,
         }
     }
 }

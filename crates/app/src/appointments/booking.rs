@@ -18,6 +18,7 @@ use super::calendar::CentreCalendar;
 use super::mails;
 use crate::App;
 use crate::limiter::{LimitKey, Limited};
+use sportello_domain::limits::Limit;
 
 /// How long an `Idempotency-Key` is remembered.
 pub const IDEMPOTENCY_WINDOW: Duration = Duration::hours(24);
@@ -160,12 +161,7 @@ pub async fn book(
     now: DateTime<Utc>,
 ) -> Result<Booked, BookingError> {
     let service = input.service;
-    if actor.is_anonymous() {
-        let net = [(app.limits.appointments_per_net, LimitKey::Net(&actor.address))];
-        if let Some(limited) = app.limit(&net, now).await? {
-            return Err(BookingError::Limited(limited));
-        }
-    }
+    limit_anonymous(app, actor, &[], now).await?;
     let (person, needs) = input.form.validate(input.lang).map_err(BookingError::Fields)?;
     let request = BookingRequest {
         service: service.id,
@@ -250,16 +246,9 @@ pub async fn move_booking(
     if booking.status != BookingStatus::Booked || booking.start <= now {
         return Err(BookingError::TooLate);
     }
-    if actor.is_anonymous() {
-        let reference = booking.reference.to_string();
-        let keys = [
-            (app.limits.appointments_per_net, LimitKey::Net(&actor.address)),
-            (app.limits.moves_per_booking, LimitKey::Named(&reference)),
-        ];
-        if let Some(limited) = app.limit(&keys, now).await? {
-            return Err(BookingError::Limited(limited));
-        }
-    }
+    let reference = booking.reference.to_string();
+    let per_booking = [(app.limits.moves_per_booking, LimitKey::Named(&reference))];
+    limit_anonymous(app, actor, &per_booking, now).await?;
     if start == booking.start {
         // Already there: nothing to move, no e-mail.
         return Ok(booking.clone());
@@ -301,12 +290,7 @@ pub async fn cancel(
     if booking.status != BookingStatus::Booked || booking.start <= now {
         return Err(BookingError::TooLate);
     }
-    if actor.is_anonymous() {
-        let net = [(app.limits.appointments_per_net, LimitKey::Net(&actor.address))];
-        if let Some(limited) = app.limit(&net, now).await? {
-            return Err(BookingError::Limited(limited));
-        }
-    }
+    limit_anonymous(app, actor, &[], now).await?;
     let mut cancelled = booking.clone();
     cancelled.status = BookingStatus::Cancelled;
     cancelled.sequence += 1;
@@ -315,6 +299,25 @@ pub async fn cancel(
         .storage
         .cancel_booking(&booking.reference, mail.as_ref(), actor, now)
         .await?)
+}
+
+/// Counts an anonymous request under its network and `more` keys, refused
+/// when any is over its limit; operators acting for someone are not counted.
+async fn limit_anonymous(
+    app: &App,
+    actor: &Actor,
+    more: &[(Limit, LimitKey<'_>)],
+    now: DateTime<Utc>,
+) -> Result<(), BookingError> {
+    if !actor.is_anonymous() {
+        return Ok(());
+    }
+    let mut keys = vec![(app.limits.appointments_per_net, LimitKey::Net(&actor.address))];
+    keys.extend_from_slice(more);
+    match app.limit(&keys, now).await? {
+        Some(limited) => Err(BookingError::Limited(limited)),
+        None => Ok(()),
+    }
 }
 
 fn new_reference() -> BookingRef {

@@ -232,7 +232,7 @@ pub async fn request_submit(
     let now = Utc::now();
     let net = [(state.limits.employer_requests_per_net, LimitKey::Net(&address))];
     if let Some(limited) = state.limit(&net, now).await.on_page(lang)? {
-        let seconds = limited.retry_after.num_seconds().max(1);
+        let seconds = limited.seconds();
         let errors = [(
             "form".to_string(),
             msg_args(lang, "request-too-many", &args(&[("seconds", seconds.into())])),

@@ -238,7 +238,7 @@ pub async fn submit(
     let now = Utc::now();
     let net = [(state.limits.newsletter_per_net, LimitKey::Net(&address))];
     if let Some(limited) = state.limit(&net, now).await.on_page(lang)? {
-        let seconds = limited.retry_after.num_seconds().max(1);
+        let seconds = limited.seconds();
         let errors = BTreeMap::from([(
             "form".to_string(),
             msg_args(lang, "newsletter-too-many", &args(&[("seconds", seconds.into())])),

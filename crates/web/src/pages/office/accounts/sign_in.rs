@@ -77,7 +77,7 @@ async fn start_session(
 }
 
 fn blocked_message(lang: Lang, limited: &Limited) -> String {
-    let seconds = limited.retry_after.num_seconds().max(1);
+    let seconds = limited.seconds();
     msg_args(lang, "sign-in-blocked", &args(&[("seconds", seconds.into())]))
 }
 
