@@ -80,7 +80,10 @@ async fn the_61st_booking_from_one_network_is_refused(app: TestApp) {
     let refused = citizen.post(&path, &fields).await;
     assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS, "{}", refused.text());
     let wait: i64 = refused.header("retry-after").parse().expect("Retry-After in seconds");
-    assert!((1..=3600).contains(&wait), "{wait}");
+    // Until the estimate of the last hour drops below the limit: at most the
+    // rest of this hour's window plus the part of the next one in which
+    // these 61 still weigh more than 59 (2/61 of an hour, 119 s).
+    assert!((1..=3600 + 119).contains(&wait), "{wait}");
     assert!(
         refused.text().contains("Sono arrivate troppe richieste"),
         "{}",
