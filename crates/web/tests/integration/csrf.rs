@@ -84,18 +84,8 @@ async fn every_writing_route_needs_a_form_token(app: TestApp) {
         Grant::new(Role::Mirato, Scope::Centre(lecce.id)).unwrap(),
     ];
     let user = app.add_user("all@example.org", grants).await;
-    let secret = TotpSecret::generate();
-    app.storage()
-        .set_totp(user.id, Some(&secret.to_base32()), &[], &Actor::system(), Utc::now())
-        .await
-        .unwrap();
     let mut browser = Browser::new(&app);
-    browser.sign_in("all@example.org", PASSWORD).await;
-    browser.get("/en/office/sign-in/second-factor").await;
-    let code = secret.code_at(Utc::now().timestamp());
-    let signed = browser
-        .post("/en/office/sign-in/second-factor", &[("code", &code)])
-        .await;
+    let signed = browser.sign_in_with_second_factor(&user).await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.text());
     let service = crate::common::appointments::guidance(&app, "lecce").await;
     let values = Values {

@@ -8,7 +8,6 @@ use crate::common::TestApp;
 use crate::common::browser::{Browser, PASSWORD, input_value};
 use axum::http::StatusCode;
 use chrono::{DateTime, Datelike, Days, Duration, NaiveTime, Utc};
-use sportello_auth::TotpSecret;
 use sportello_domain::appointments::holidays::national_holiday;
 use sportello_domain::time::{from_rome_local, rome_date, today_in_rome};
 use sportello_domain::{
@@ -25,20 +24,8 @@ pub(crate) async fn signed_in<'a>(
 ) -> (Browser<'a>, sportello_domain::User) {
     let user = app.add_user(email, vec![grant.clone()]).await;
     if grant.role == Role::Admin {
-        let secret = TotpSecret::generate();
-        app.storage()
-            .set_totp(user.id, Some(&secret.to_base32()), &[], &Actor::system(), Utc::now())
-            .await
-            .unwrap();
         let mut browser = Browser::new(app);
-        browser.sign_in(email, PASSWORD).await;
-        browser.get("/it/office/sign-in/second-factor").await;
-        browser
-            .post(
-                "/it/office/sign-in/second-factor",
-                &[("code", &secret.code_at(Utc::now().timestamp()))],
-            )
-            .await;
+        browser.sign_in_with_second_factor(&user).await;
         return (browser, user);
     }
     let mut browser = Browser::new(app);

@@ -6,7 +6,7 @@ use crate::common::TestApp;
 use crate::common::browser::{Browser, PASSWORD};
 use axum::http::StatusCode;
 use chrono::Utc;
-use sportello_auth::{TotpSecret, hash_token};
+use sportello_auth::hash_token;
 use sportello_domain::{Actor, CentreId, Grant, OfferStatus, RefCode, Role, Scope, Section};
 use sportello_storage::{AuditFilter, OfficeFilter};
 use sportello_testkit::on_both_backends;
@@ -60,20 +60,8 @@ async fn as_user<'a>(app: &'a TestApp, email: &str, grant: Grant) -> Browser<'a>
     let mut browser = Browser::new(app);
     browser.sign_in(email, PASSWORD).await;
     if grant.role == Role::Admin {
-        let secret = TotpSecret::generate();
-        app.storage()
-            .set_totp(user.id, Some(&secret.to_base32()), &[], &Actor::system(), Utc::now())
-            .await
-            .unwrap();
         let mut fresh = Browser::new(app);
-        fresh.sign_in(email, PASSWORD).await;
-        fresh.get("/it/office/sign-in/second-factor").await;
-        fresh
-            .post(
-                "/it/office/sign-in/second-factor",
-                &[("code", &secret.code_at(Utc::now().timestamp()))],
-            )
-            .await;
+        fresh.sign_in_with_second_factor(&user).await;
         return fresh;
     }
     browser

@@ -116,6 +116,28 @@ impl<'a> Browser<'a> {
         self.post("/it/office/sign-in", &[("email", email), ("password", password)])
             .await
     }
+
+    /// Gives `user` a second factor and signs in with it, both steps;
+    /// answers the second step's POST.
+    pub async fn sign_in_with_second_factor(&mut self, user: &User) -> TestResponse {
+        let secret = sportello_auth::TotpSecret::generate();
+        let now = chrono::Utc::now();
+        self.app
+            .storage()
+            .set_totp(
+                user.id,
+                Some(&secret.to_base32()),
+                &[],
+                &sportello_domain::Actor::system(),
+                now,
+            )
+            .await
+            .unwrap();
+        self.sign_in(&user.email, PASSWORD).await;
+        self.get("/it/office/sign-in/second-factor").await;
+        let code = secret.code_at(chrono::Utc::now().timestamp());
+        self.post("/it/office/sign-in/second-factor", &[("code", &code)]).await
+    }
 }
 
 impl TestApp {
