@@ -3,7 +3,7 @@
 // errors, the access rules and patron days (sent with a wrong line) and the
 // steps of booking on someone's behalf, in every UI language, each with no
 // WCAG 2.0/2.1 A/AA violations found by axe; a booking made with the keyboard
-// alone; and the agenda printed without the navigation.
+// alone, then its own page in every language; and the agenda printed without the navigation.
 //
 // Needs a running `sportello demo` server: SPORTELLO_URL=http://127.0.0.1:PORT
 // (see run.sh). It adds one booking to the demo data.
@@ -157,6 +157,14 @@ describe('booking on behalf with the keyboard alone, and printing the agenda', (
     assert.ok(line.includes('Amina Diallo'), line);
     assert.ok(line.includes(appointmentsMessage('it', 'agenda-need-wheelchair')), line);
     await assertNoAxeViolations(page, 'agenda after booking');
+
+    // The booking at its own address, in every language: only its line.
+    for (const lang of LANGS) {
+      await check(page, `/${lang}/office/agenda/${reference}`, { lang });
+      const rows = page.locator('table.data tbody tr');
+      assert.equal(await rows.count(), 1, `${lang}: one booking on its page`);
+      assert.ok(collapse(await rows.first().textContent()).includes(reference));
+    }
   });
 
   it('prints the agenda without navigation or buttons', async () => {

@@ -658,6 +658,26 @@ describe('other roles and one-time pages', () => {
     await check(page, `/${lang}/office/admin/sections`, { h1: message(lang, 'office-sections-title'), lang });
   });
 
+  it('administrator alone: a Collocamento Mirato grant is refused with the way to give it, in every language', async () => {
+    const page = await admin();
+    for (const lang of LANGS) {
+      await page.goto(url(`/${lang}/office/admin/users`));
+      const form = page.locator('main form', { has: page.locator('#f-new-email') });
+      await page.fill('#f-new-email', `e2e.mirato.${lang}.${Date.now()}@example.test`);
+      await page.fill('#f-new-name', 'E2E Mirato');
+      await form.locator('input[name="grant"][value^="mirato:"]').first().check();
+      const response = await submitWith(page, form.locator('button[type="submit"]'));
+      await checkShown(page, response, `a mirato grant with one administrator (${lang})`, {
+        status: 422,
+        h1: message(lang, 'office-users-title'),
+        lang,
+        extra: async (p) => {
+          assert.equal(await textOf(p, 'main p.note[role="alert"]'), message(lang, 'user-mirato-needs-second-admin'));
+        },
+      });
+    }
+  });
+
   it('administrator: a new user gets a one-time password (201), then must choose a password', async () => {
     const page = await admin();
     const lang = 'en';
