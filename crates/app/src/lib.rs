@@ -3,13 +3,14 @@
 //! `appointments`, `newsletter`, `reports` (weekly), `printed` (posters and
 //! boards), `feeds`, `sitemaps`, `markup` (JSON-LD and social tags),
 //! `translator` (machine drafts of translations), `limiter` (the one limit
-//! of anonymous requests) — with the view models
-//! (`view`), the templates (`templates`, files in `templates/`) and the
+//! of anonymous requests), `data_keys` (the key file of personal data at
+//! rest) — with the view models (`view`), the templates (`templates`, files in `templates/`) and the
 //! translations (`i18n`, Fluent files in `locales/`), all compiled in. It
 //! serves no HTTP and has no SQL (its one HTTP client is the translator's):
 //! the web layer (`sportello-web`) and the `sportello` command both call it.
 
 pub mod appointments;
+pub mod data_keys;
 pub mod feeds;
 pub mod i18n;
 pub mod limiter;

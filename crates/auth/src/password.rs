@@ -146,6 +146,35 @@ pub fn needs_rehash(hash: &str) -> bool {
         || params.p_cost() != current.p_cost()
 }
 
+/// Argon2id parameters of recovery codes (m=8 MiB, t=1, p=1): a code has
+/// about 59 random bits, so a lighter hash than a password's still makes a
+/// stolen table useless, and checking the ten codes of an account stays
+/// quick.
+fn recovery_hasher() -> Argon2<'static> {
+    let params = Params::new(8192, 1, 1, None).expect("valid Argon2 parameters");
+    Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
+}
+
+/// A salted Argon2id hash (PHC string) of a recovery code, already
+/// normalised ([`crate::normalize_recovery_code`]).
+pub fn hash_recovery_code(code: &str) -> String {
+    recovery_hasher()
+        .hash_password(code.as_bytes())
+        .expect("Argon2id with fixed parameters and OS randomness cannot fail")
+        .to_string()
+}
+
+/// Whether the normalised `code` matches a stored recovery-code hash: a
+/// salted Argon2id PHC string, or (codes made before hashes were salted) the
+/// hex SHA-256 of [`crate::hash_token`], compared in constant time.
+pub fn verify_recovery_code(stored: &str, code: &str) -> bool {
+    if stored.starts_with("$argon2") {
+        return PasswordHash::new(stored)
+            .is_ok_and(|parsed| recovery_hasher().verify_password(code.as_bytes(), &parsed).is_ok());
+    }
+    crate::constant_time_eq(crate::hash_token(code).as_bytes(), stored.as_bytes())
+}
+
 /// A hash of a random password, to verify against when the account does not
 /// exist, so the time taken does not tell whether it exists. Computed once.
 pub fn dummy_hash() -> &'static str {
@@ -253,6 +282,23 @@ mod tests {
         let hash = weak.hash_password(b"secret words here").unwrap().to_string();
         assert!(verify_password(&hash, "secret words here"));
         assert!(needs_rehash(&hash));
+    }
+
+    #[test]
+    fn recovery_codes_are_salted_and_still_usable() {
+        let code = "k7m2-p9qx-4hzt";
+        let a = hash_recovery_code(code);
+        let b = hash_recovery_code(code);
+        assert!(a.starts_with("$argon2id$"), "{a}");
+        assert_ne!(a, b, "a salt each");
+        assert!(verify_recovery_code(&a, code) && verify_recovery_code(&b, code));
+        assert!(!verify_recovery_code(&a, "k7m2-p9qx-4hzu"));
+        assert!(!a.contains(code) && !a.contains("k7m2p9qx4hzt"));
+        // A code stored before salting: its SHA-256.
+        let legacy = crate::hash_token(code);
+        assert!(verify_recovery_code(&legacy, code));
+        assert!(!verify_recovery_code(&legacy, "k7m2-p9qx-4hzu"));
+        assert!(!verify_recovery_code("$argon2id$broken", code));
     }
 
     #[test]

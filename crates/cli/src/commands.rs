@@ -79,9 +79,30 @@ pub fn cli_actor() -> Actor {
 
 /// Opens (and migrates) the database, with a message naming it on failure.
 pub async fn open(db: &sportello_storage::DatabaseUrl) -> Result<Arc<dyn Storage>, String> {
-    sportello_storage::open(db)
+    open_with_keys(db, None).await
+}
+
+/// [`open`] with the keys of the personal data at rest.
+async fn open_with_keys(
+    db: &sportello_storage::DatabaseUrl,
+    keys: Option<Arc<sportello_auth::DataKeys>>,
+) -> Result<Arc<dyn Storage>, String> {
+    sportello_storage::open_with_keys(db, keys)
         .await
         .map_err(|e| format!("cannot open the database {db}: {e}"))
+}
+
+/// Refuses a database whose encrypted data these keys cannot read, and
+/// encrypts what was stored before encryption.
+async fn check_data_keys(storage: &dyn Storage, keys: Option<&sportello_auth::DataKeys>) -> Result<(), String> {
+    let sealed = sportello_app::data_keys::check_before_serving(storage, keys).await?;
+    match keys {
+        Some(keys) => tracing::info!(key = keys.current_id(), newly_encrypted = sealed, "data keys"),
+        None => tracing::warn!(
+            "no data key file (--data-key-file): second factors and health-related needs cannot be stored"
+        ),
+    }
+    Ok(())
 }
 
 /// The outbox worker's pace for `--mail-rate`.
@@ -102,7 +123,8 @@ pub async fn migrate(db: sportello_storage::DatabaseUrl) -> Result<(), String> {
 }
 
 pub async fn serve(config: Serve) -> Result<(), String> {
-    let storage = open(&config.db).await?;
+    let storage = open_with_keys(&config.db, config.data_keys.clone()).await?;
+    check_data_keys(storage.as_ref(), config.data_keys.as_deref()).await?;
     let listener = bind(config.addr).await?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(address = %local, public_url = config.public_url.as_str(), database = %config.db, "serving");
@@ -161,7 +183,12 @@ fn follow_search(
 }
 
 pub async fn demo(config: Demo) -> Result<(), String> {
-    let storage = open(&config.db).await?;
+    // The demo keeps its own key file beside its database.
+    let keys = Arc::new(sportello_app::data_keys::read_or_create_key_file(
+        &config.data_key_file,
+    )?);
+    let storage = open_with_keys(&config.db, Some(keys.clone())).await?;
+    check_data_keys(storage.as_ref(), Some(&keys)).await?;
     let loaded = sportello_demo::load(
         storage.as_ref(),
         sportello_demo::DEMO_OFFERS,

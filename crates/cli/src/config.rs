@@ -4,14 +4,17 @@
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
 use std::path::Path;
+use std::sync::Arc;
 
 use clap::Args;
 use serde::Deserialize;
+use sportello_auth::DataKeys;
 use sportello_domain::PublicUrl;
 use sportello_jobs::MailTransport;
 use sportello_storage::DatabaseUrl;
 
 use crate::limits::{FileLimits, LimitArgs};
+use crate::secrets::{KeyArgs, Secret};
 
 /// Keys of the optional TOML file.
 #[derive(Debug, Default, Deserialize)]
@@ -21,6 +24,8 @@ pub struct FileConfig {
     pub addr: Option<String>,
     pub public_url: Option<String>,
     pub secret: Option<String>,
+    pub secret_file: Option<String>,
+    pub data_key_file: Option<String>,
     pub behind_proxy: Option<bool>,
     pub translate_url: Option<String>,
     pub translate_key: Option<String>,
@@ -85,6 +90,8 @@ pub struct ServeArgs {
     /// key is made once and kept in the database.
     #[arg(long, env = "SPORTELLO_SECRET", value_name = "SECRET", hide_env_values = true)]
     secret: Option<String>,
+    #[command(flatten)]
+    keys: KeyArgs,
     /// Behind a load balancer: take the client's address from X-Forwarded-For
     /// (for the limiter and the audit log).
     #[arg(long, env = "SPORTELLO_BEHIND_PROXY")]
@@ -162,6 +169,10 @@ pub struct DemoArgs {
     /// with `.index`, e.g. sportello-demo.index]
     #[arg(long, env = "SPORTELLO_INDEX_DIR", value_name = "DIR")]
     index_dir: Option<std::path::PathBuf>,
+    /// The demo's data key file, made if missing [default: the database
+    /// file's name with `.keys`, e.g. sportello-demo.keys]
+    #[arg(long, env = "SPORTELLO_DATA_KEY_FILE", value_name = "FILE")]
+    data_key_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug)]
@@ -170,6 +181,8 @@ pub struct Serve {
     pub addr: SocketAddr,
     pub public_url: PublicUrl,
     pub secret: Option<Secret>,
+    /// The keys of personal data at rest, from the key file.
+    pub data_keys: Option<Arc<DataKeys>>,
     pub behind_proxy: bool,
     pub translate_url: Option<String>,
     pub translate_key: Option<Secret>,
@@ -189,15 +202,6 @@ pub struct Serve {
     pub limits: sportello_web::ServerLimits,
 }
 
-/// The installation secret; `Debug` never shows it.
-pub struct Secret(pub String);
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Secret(…)")
-    }
-}
-
 #[derive(Debug)]
 pub struct Demo {
     pub db: DatabaseUrl,
@@ -205,6 +209,7 @@ pub struct Demo {
     pub public_url: Option<PublicUrl>,
     pub mail_rate: Option<NonZeroU32>,
     pub index_dir: std::path::PathBuf,
+    pub data_key_file: std::path::PathBuf,
 }
 
 /// `--mail-rate` (or the file's `mail_rate`), checked.
@@ -241,10 +246,9 @@ impl ServeArgs {
             .public_url
             .or_else(|| file.public_url.clone())
             .ok_or("no public URL given: use --public-url URL or SPORTELLO_PUBLIC_URL")?;
-        let secret = self.secret.or_else(|| file.secret.clone());
-        if secret.as_ref().is_some_and(|s| s.len() < 32) {
-            return Err("the secret (--secret or SPORTELLO_SECRET) must be at least 32 bytes long".into());
-        }
+        let secret = self
+            .keys
+            .secret(self.secret.or_else(|| file.secret.clone()), file.secret_file.as_deref())?;
         let public_url = PublicUrl::parse(&public_url)?;
         let smtp_url = self.smtp_url.or_else(|| file.smtp_url.clone());
         let from = self
@@ -270,7 +274,8 @@ impl ServeArgs {
             db: self.db.resolve(file)?,
             addr: listen_addr(self.addr, file)?,
             public_url,
-            secret: secret.map(Secret),
+            secret,
+            data_keys: self.keys.data_keys(file.data_key_file.as_deref())?,
             behind_proxy: self.behind_proxy || file.behind_proxy.unwrap_or(false),
             translate_url: self.translate_url.or_else(|| file.translate_url.clone()),
             translate_key: self.translate_key.or_else(|| file.translate_key.clone()).map(Secret),
@@ -300,11 +305,14 @@ impl DemoArgs {
     pub fn resolve(self, file: &FileConfig) -> Result<Demo, String> {
         let db = self.db.unwrap_or_else(|| "sportello-demo.sqlite".into());
         let db = DatabaseUrl::parse(&db).map_err(|e| e.to_string())?;
-        let index_dir = self.index_dir.unwrap_or_else(|| match &db {
-            DatabaseUrl::Sqlite(path) => Path::new(path).with_extension("index"),
-            DatabaseUrl::Postgres(_) => "sportello-demo.index".into(),
-        });
+        let beside = |extension: &str| match &db {
+            DatabaseUrl::Sqlite(path) => Path::new(path).with_extension(extension),
+            DatabaseUrl::Postgres(_) => format!("sportello-demo.{extension}").into(),
+        };
+        let index_dir = self.index_dir.unwrap_or_else(|| beside("index"));
+        let data_key_file = self.data_key_file.unwrap_or_else(|| beside("keys"));
         Ok(Demo {
+            data_key_file,
             index_dir,
             db,
             addr: listen_addr(self.addr, file)?,
@@ -354,6 +362,7 @@ mod tests {
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
+            keys: KeyArgs::default(),
         }
         .resolve(&f)
         .unwrap();
@@ -378,6 +387,7 @@ mod tests {
             public_url: None,
             mail_rate: None,
             index_dir: None,
+            data_key_file: None,
         }
         .resolve(&FileConfig::default())
         .unwrap();
@@ -387,6 +397,11 @@ mod tests {
             demo.index_dir,
             Path::new("sportello-demo.index"),
             "the index sits by the database"
+        );
+        assert_eq!(
+            demo.data_key_file,
+            Path::new("sportello-demo.keys"),
+            "so does the key file"
         );
         assert_eq!(serve.index_dir, Path::new("sportello-index"));
         assert!(demo.public_url.is_none(), "the demo uses its own address");
@@ -412,6 +427,7 @@ mod tests {
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
+            keys: KeyArgs::default(),
         };
         let serve = args(None, None).resolve(&FileConfig::default()).unwrap();
         assert!(serve.mail_defaulted && matches!(serve.mail, MailTransport::Record));
@@ -477,6 +493,7 @@ mod tests {
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
+            keys: KeyArgs::default(),
         };
         assert!(
             none.resolve(&FileConfig::default())
@@ -499,6 +516,7 @@ mod tests {
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
+            keys: KeyArgs::default(),
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("32 bytes"));
         let no_db = ServeArgs {
@@ -517,6 +535,7 @@ mod tests {
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
+            keys: KeyArgs::default(),
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("--db"));
         let bad_addr = DemoArgs {
@@ -525,6 +544,7 @@ mod tests {
             public_url: None,
             mail_rate: None,
             index_dir: None,
+            data_key_file: None,
         };
         assert!(
             bad_addr

@@ -6,6 +6,7 @@ mod commands;
 mod config;
 mod generate;
 mod import;
+mod keys;
 mod limits;
 mod print;
 mod print_bench;
@@ -13,6 +14,7 @@ mod progress;
 mod reindex;
 mod report;
 mod search_bench;
+mod secrets;
 mod user;
 
 use clap::{Parser, Subcommand};
@@ -54,6 +56,9 @@ enum Command {
     /// Load generated data (for benchmarks and load tests).
     #[command(subcommand)]
     Gen(generate::GenCommand),
+    /// Make and rotate the keys of personal data at rest.
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
     /// Rebuild a node's search index from the database.
     Reindex(reindex::ReindexArgs),
     /// Time the search engine on a query mix (for scripts/bench-search.sh).
@@ -75,6 +80,7 @@ fn main() -> std::process::ExitCode {
             Command::Print(command) => print::run(command, &file).await?,
             Command::Report(command) => report::run(command, &file).await?,
             Command::Gen(command) => generate::run(command, &file).await?,
+            Command::Keys(command) => keys::run(command, &file).await?,
             Command::Reindex(args) => reindex::run(args, &file).await?,
             Command::SearchBench(args) => search_bench::run(args, &file).await?,
         }

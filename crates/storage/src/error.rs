@@ -25,6 +25,14 @@ pub enum StorageError {
     KeyReused,
     #[error(transparent)]
     Publish(#[from] PublishError),
+    /// Personal data must be encrypted and the store has no data keys
+    /// (`--data-key-file`).
+    #[error("no data key file is configured, so personal data cannot be encrypted or read")]
+    NoDataKey,
+    /// A sealed value could not be opened (key missing from the file, or
+    /// the value altered).
+    #[error("encrypted data cannot be read: {0}")]
+    DataKey(String),
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database error: {0}")]

@@ -20,6 +20,7 @@ mod offers;
 mod outbox;
 mod postgres;
 mod reports;
+mod sealed;
 mod search_feed;
 mod sitemaps;
 mod sqlite;
@@ -28,6 +29,7 @@ mod write_tx;
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use sportello_auth::DataKeys;
 
 pub use accounts::{Accounts, ApiToken, Credentials, GrantProposal, NewUser, SessionRecord, SessionStage, Sessions};
 pub use appointments::{Booked, Bookings, IdempotencyKey, NewBooking, Services, TakenSeats};
@@ -44,6 +46,7 @@ pub use offers::{
 pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
 pub use postgres::PostgresStore;
 pub use reports::{Reports, StoredReport};
+pub use sealed::{SealedCounts, SealedData};
 pub use search_feed::{ChangeLogBounds, OfferChange, SearchFeed};
 pub use sitemaps::{OfferBlock, OfferStamp, Sitemaps};
 pub use sqlite::SqliteStore;
@@ -54,8 +57,8 @@ pub use sqlite::SqliteStore;
 /// [`OfferEdits`], employers' requests ([`EmployerRequests`]), the
 /// appointments' [`Services`] and [`Bookings`], the [`Limiter`]'s counts, e-mail waiting to be sent
 /// ([`Outbox`]), what sitemaps list ([`Sitemaps`]), subscribers and news
-/// issues ([`Newsletter`]), weekly [`Reports`], and what the search index
-/// follows ([`SearchFeed`]). Code that needs one feature asks for its
+/// issues ([`Newsletter`]), weekly [`Reports`], encrypted personal data
+/// ([`SealedData`]) and what the search index follows ([`SearchFeed`]). Code that needs one feature asks for its
 /// trait (`&dyn Outbox`, `Arc<dyn SearchFeed>`…), which any `dyn Storage`
 /// gives.
 #[async_trait]
@@ -71,6 +74,7 @@ pub trait Storage:
     + Offers
     + Outbox
     + Reports
+    + SealedData
     + SearchFeed
     + Services
     + Sessions
@@ -136,11 +140,21 @@ impl std::fmt::Debug for DatabaseUrl {
 }
 
 /// Opens the database at `url` (creating an SQLite file if needed) and runs
-/// the migrations.
+/// the migrations, without data keys: encrypted personal data can be
+/// neither written nor read ([`StorageError::NoDataKey`]).
 pub async fn open(url: &DatabaseUrl) -> Result<Arc<dyn Storage>, StorageError> {
+    open_with_keys(url, None).await
+}
+
+/// [`open`] with the data keys of the key file, which seal and open the
+/// encrypted personal data (see `sealed`).
+pub async fn open_with_keys(
+    url: &DatabaseUrl,
+    data_keys: Option<Arc<DataKeys>>,
+) -> Result<Arc<dyn Storage>, StorageError> {
     let storage: Arc<dyn Storage> = match url {
-        DatabaseUrl::Sqlite(path) => Arc::new(SqliteStore::open(path).await?),
-        DatabaseUrl::Postgres(url) => Arc::new(PostgresStore::open(url).await?),
+        DatabaseUrl::Sqlite(path) => Arc::new(SqliteStore::open(path).await?.with_data_keys(data_keys)),
+        DatabaseUrl::Postgres(url) => Arc::new(PostgresStore::open(url).await?.with_data_keys(data_keys)),
     };
     storage.migrate().await?;
     Ok(storage)

@@ -62,6 +62,9 @@ mod reports;
 #[path = "rows.rs"]
 mod rows;
 #[allow(clippy::duplicate_mod)]
+#[path = "sealed/sql.rs"]
+mod sealed_data;
+#[allow(clippy::duplicate_mod)]
 #[path = "search_feed/sql.rs"]
 mod search_feed;
 #[allow(clippy::duplicate_mod)]
@@ -91,6 +94,8 @@ pub struct PostgresStore {
     /// What this node keeps in memory; shared by the store's clones.
     cache: std::sync::Arc<crate::cache::NodeCache>,
     pool: Pool<Postgres>,
+    /// The keys of encrypted personal data (`sealed`), from the key file.
+    data_keys: Option<std::sync::Arc<sportello_auth::DataKeys>>,
 }
 
 type Store = PostgresStore;
@@ -106,7 +111,18 @@ impl PostgresStore {
         Ok(PostgresStore {
             pool,
             cache: Default::default(),
+            data_keys: None,
         })
+    }
+
+    /// This store with the keys that seal and open encrypted personal data.
+    pub fn with_data_keys(mut self, data_keys: Option<std::sync::Arc<sportello_auth::DataKeys>>) -> Self {
+        self.data_keys = data_keys;
+        self
+    }
+
+    fn data_keys(&self) -> Option<&sportello_auth::DataKeys> {
+        self.data_keys.as_deref()
     }
 
     fn pool(&self) -> &Pool<Postgres> {

@@ -65,6 +65,9 @@ mod reports;
 #[path = "rows.rs"]
 mod rows;
 #[allow(clippy::duplicate_mod)]
+#[path = "sealed/sql.rs"]
+mod sealed_data;
+#[allow(clippy::duplicate_mod)]
 #[path = "search_feed/sql.rs"]
 mod search_feed;
 #[allow(clippy::duplicate_mod)]
@@ -94,6 +97,8 @@ pub struct SqliteStore {
     /// What this node keeps in memory; shared by the store's clones.
     cache: std::sync::Arc<crate::cache::NodeCache>,
     pool: Pool<Sqlite>,
+    /// The keys of encrypted personal data (`sealed`), from the key file.
+    data_keys: Option<std::sync::Arc<sportello_auth::DataKeys>>,
     /// This process's queue of writers.
     write_turn: WriteTurn,
 }
@@ -116,8 +121,19 @@ impl SqliteStore {
         Ok(SqliteStore {
             pool,
             cache: Default::default(),
+            data_keys: None,
             write_turn: Default::default(),
         })
+    }
+
+    /// This store with the keys that seal and open encrypted personal data.
+    pub fn with_data_keys(mut self, data_keys: Option<std::sync::Arc<sportello_auth::DataKeys>>) -> Self {
+        self.data_keys = data_keys;
+        self
+    }
+
+    fn data_keys(&self) -> Option<&sportello_auth::DataKeys> {
+        self.data_keys.as_deref()
     }
 
     fn pool(&self) -> &Pool<Sqlite> {

@@ -91,7 +91,7 @@ impl TestDatabase {
                 )
             }
         };
-        let storage = sportello_storage::open(&url)
+        let storage = sportello_storage::open_with_keys(&url, Some(crate::keys::data_keys()))
             .await
             .unwrap_or_else(|e| panic!("cannot open test database {url}: {e}"));
         new_identity(&url).await;

@@ -5,18 +5,20 @@
 //! loopback ([`smtp`]), and readers of the PDFs ([`pdf`]) and PNG images
 //! ([`png`]) the application makes.
 //!
-//! It depends on domain and storage only, so any crate's tests may use it;
+//! It depends on domain, auth and storage only, so any crate's tests may use it;
 //! unit tests *inside* domain or storage may not (they would see a second
 //! copy of those crates' types): theirs live in the crate's `tests/`.
 
 pub mod builders;
 pub mod database;
+mod keys;
 pub mod pdf;
 pub mod png;
 pub mod smtp;
 mod templates;
 
 pub use database::{Backend, TestDatabase};
+pub use keys::{DATA_KEY_FILE, data_keys};
 
 /// The repository's root directory (for its `scripts/`).
 pub fn repository() -> std::path::PathBuf {

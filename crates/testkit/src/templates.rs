@@ -62,7 +62,7 @@ fn build_part(template: &str) -> &str {
 
 /// Opens (and migrates) the database at `url`.
 async fn open(url: &DatabaseUrl) -> Arc<dyn Storage> {
-    sportello_storage::open(url)
+    sportello_storage::open_with_keys(url, Some(crate::keys::data_keys()))
         .await
         .unwrap_or_else(|e| panic!("cannot open test database {url}: {e}"))
 }

@@ -57,6 +57,9 @@ pub enum Problem {
     SlowBody,
     /// The node cannot answer now: 503 with `Retry-After`.
     Busy(Busy),
+    /// Personal data must be encrypted or opened and the node has no data
+    /// key file (or lacks the key): 503, logged as an error.
+    NoDataKey(String),
 }
 
 /// Why a node cannot answer now.
@@ -165,6 +168,9 @@ impl From<StorageError> for AppError {
             StorageError::Stale => AppError::new(Problem::Stale),
             StorageError::Publish(e) => AppError::new(Problem::NotPossible(e.to_string())),
             StorageError::Invalid(e) | StorageError::Conflict(e) => AppError::new(Problem::NotPossible(e)),
+            e @ (StorageError::NoDataKey | StorageError::DataKey(_)) => {
+                AppError::new(Problem::NoDataKey(e.to_string()))
+            }
             other => AppError::new(Problem::Internal(other.to_string())),
         }
     }
@@ -234,7 +240,7 @@ impl Problem {
             Problem::LinkExpired => StatusCode::GONE,
             Problem::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Problem::SlowBody => StatusCode::REQUEST_TIMEOUT,
-            Problem::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Problem::Busy(_) | Problem::NoDataKey(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -278,6 +284,7 @@ impl Problem {
                 msg_args(lang, "too-large-text", &args(&[("size", limit.div_ceil(1024).into())])),
             ),
             Problem::SlowBody => (msg(lang, "slow-body-title"), msg(lang, "slow-body-text")),
+            Problem::NoDataKey(_) => (msg(lang, "no-data-key-title"), msg(lang, "no-data-key-text")),
             Problem::Busy(busy) => (
                 msg(lang, "busy-title"),
                 msg(
@@ -326,6 +333,7 @@ impl IntoResponse for AppError {
         let reference = error_reference();
         match &self.problem {
             Problem::Internal(detail) => tracing::error!(reference, detail, "internal error"),
+            Problem::NoDataKey(detail) => tracing::error!(reference, detail, "personal data without its key"),
             Problem::Unavailable(detail) => tracing::warn!(reference, detail, "a service did not answer"),
             Problem::Busy(busy) => tracing::warn!(?busy, "too busy to answer"),
             _ => {}

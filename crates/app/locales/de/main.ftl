@@ -141,6 +141,8 @@ slow-body-text = Die Daten des Formulars sind nicht rechtzeitig angekommen. Prü
 busy-title = Dienst gerade ausgelastet
 busy-text = Im Moment gibt es zu viele Anfragen. Bitte versuchen Sie es in ein paar Sekunden noch einmal.
 busy-renders-text = Im Moment werden zu viele Dokumente (PDFs und Bilder) erstellt. Bitte versuchen Sie es in ein paar Sekunden noch einmal.
+no-data-key-title = Personenbezogene Daten nicht verfügbar
+no-data-key-text = Dieser Server kann geschützte personenbezogene Daten (gesundheitsbezogene Bedürfnisse, zweiter Faktor) gerade weder speichern noch lesen: Sein Schlüssel zur Verschlüsselung ist nicht eingerichtet. Versuchen Sie es später noch einmal oder rufen Sie das Zentrum an; die Betreiber des Dienstes wurden informiert.
 busy-slow-text = Die Antwort hat zu lange gedauert. Bitte versuchen Sie es in ein paar Minuten noch einmal.
 
 ## Erklärung zur Barrierefreiheit

@@ -141,6 +141,8 @@ slow-body-text = The form's data did not arrive in time. Check your connection a
 busy-title = Service busy for a moment
 busy-text = There are too many requests right now. Please try again in a few seconds.
 busy-renders-text = Too many documents (PDFs and images) are being prepared right now. Please try again in a few seconds.
+no-data-key-title = Personal data unavailable
+no-data-key-text = This server cannot store or read protected personal data right now (health-related needs, second factors): its encryption key is not configured. Try again later or call the centre; the people who run the service have been told.
 busy-slow-text = The answer took too long. Please try again in a few minutes.
 
 ## Accessibility statement

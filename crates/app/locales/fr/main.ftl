@@ -141,6 +141,8 @@ slow-body-text = Les données du formulaire ne sont pas arrivées à temps. Vér
 busy-title = Service momentanément occupé
 busy-text = Il y a trop de demandes en ce moment. Veuillez réessayer dans quelques secondes.
 busy-renders-text = Trop de documents (PDF et images) sont en préparation en ce moment. Veuillez réessayer dans quelques secondes.
+no-data-key-title = Données personnelles indisponibles
+no-data-key-text = Ce serveur ne peut pas enregistrer ni lire pour l'instant les données personnelles protégées (besoins liés à la santé, second facteur) : sa clé de chiffrement n'est pas configurée. Réessayez plus tard ou appelez le centre ; les responsables du service ont été avertis.
 busy-slow-text = La réponse a pris trop de temps. Veuillez réessayer dans quelques minutes.
 
 ## Déclaration d'accessibilité

@@ -141,6 +141,8 @@ slow-body-text = I dati del modulo non sono arrivati in tempo. Controlla la conn
 busy-title = Servizio momentaneamente occupato
 busy-text = In questo momento ci sono troppe richieste. Riprova tra qualche secondo.
 busy-renders-text = In questo momento si stanno preparando troppi documenti (PDF e immagini). Riprova tra qualche secondo.
+no-data-key-title = Dati personali non disponibili
+no-data-key-text = Questo server non può conservare né leggere ora i dati personali protetti (esigenze legate alla salute, secondo fattore): manca la sua chiave di cifratura. Riprova più tardi o chiama il centro; i gestori del servizio sono stati avvisati.
 busy-slow-text = La risposta ha richiesto troppo tempo. Riprova tra qualche minuto.
 
 ## Dichiarazione di accessibilità

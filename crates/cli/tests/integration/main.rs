@@ -5,6 +5,7 @@ mod commands;
 mod common;
 mod generate;
 mod import;
+mod keys;
 mod print;
 mod report;
 mod scale_out;

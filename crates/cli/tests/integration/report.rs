@@ -44,9 +44,12 @@ fn scratch(name: &str) -> PathBuf {
 /// An SQLite file with the demo data.
 async fn demo_db(dir: &Path) -> String {
     let url = format!("sqlite://{}", dir.join("demo.sqlite").display());
-    let storage = sportello_storage::open(&sportello_storage::DatabaseUrl::parse(&url).unwrap())
-        .await
-        .unwrap();
+    let storage = sportello_storage::open_with_keys(
+        &sportello_storage::DatabaseUrl::parse(&url).unwrap(),
+        Some(sportello_testkit::data_keys()),
+    )
+    .await
+    .unwrap();
     sportello_demo::load(
         storage.as_ref(),
         sportello_demo::DEMO_OFFERS,

@@ -29,7 +29,8 @@ pub struct NewUser {
 pub struct Credentials {
     pub user: User,
     pub password_hash: String,
-    /// Base32 TOTP secret when the second factor is on.
+    /// Base32 TOTP secret when the second factor is on (kept sealed in the
+    /// database, opened here with the data keys).
     pub totp_secret: Option<String>,
 }
 
@@ -163,7 +164,8 @@ pub trait Accounts: Send + Sync {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError>;
-    /// Turns the second factor on (with its recovery codes' hashes) or off.
+    /// Turns the second factor on (with its recovery codes' salted hashes)
+    /// or off. The secret is sealed with the data keys before it is stored.
     async fn set_totp(
         &self,
         id: UserId,
@@ -175,7 +177,12 @@ pub trait Accounts: Send + Sync {
     /// Records that the TOTP code of `step` was used; false when that step
     /// or a later one was used already (a replay), on any node.
     async fn use_totp_step(&self, id: UserId, step: i64) -> Result<bool, StorageError>;
-    /// Uses up a recovery code; false when unknown or used.
+    /// The stored hashes of the user's unused recovery codes, to verify a
+    /// typed code against (they are salted: a code cannot be looked up).
+    async fn unused_recovery_code_hashes(&self, id: UserId) -> Result<Vec<String>, StorageError>;
+    /// Uses up the recovery code stored with `code_hash` (one of
+    /// [`Accounts::unused_recovery_code_hashes`]); false when unknown or
+    /// used already, on any node.
     async fn use_recovery_code(&self, id: UserId, code_hash: &str, now: DateTime<Utc>) -> Result<bool, StorageError>;
     async fn unused_recovery_codes(&self, id: UserId) -> Result<u64, StorageError>;
 }

@@ -9,6 +9,7 @@ use sqlx::{QueryBuilder, Row};
 
 use super::audit::write_audit;
 use super::rows::{DbRow, invalid};
+use crate::sealed::{self, TOTP_SECRETS};
 
 use super::{Db, Store, Tx};
 use crate::{Accounts, Credentials, GrantProposal, NewUser, StorageError};
@@ -114,7 +115,10 @@ impl Store {
         };
         Ok(Some(Credentials {
             password_hash: row.try_get("password_hash")?,
-            totp_secret: row.try_get("totp_secret")?,
+            totp_secret: row
+                .try_get::<Option<String>, _>("totp_secret")?
+                .map(|stored| sealed::open(self.data_keys(), TOTP_SECRETS, stored))
+                .transpose()?,
             user,
         }))
     }
@@ -370,9 +374,12 @@ impl Accounts for Store {
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
         let user = self.user_by_id(id).await?;
+        let sealed_secret = secret
+            .map(|s| sealed::seal(self.data_keys(), TOTP_SECRETS, s))
+            .transpose()?;
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE users SET totp_secret = $1, totp_last_step = NULL, updated_at = $2 WHERE id = $3")
-            .bind(secret)
+            .bind(sealed_secret)
             .bind(now)
             .bind(id.0)
             .execute(&mut *tx)
@@ -433,6 +440,15 @@ impl Accounts for Store {
         .rows_affected();
         tx.commit().await?;
         Ok(changed == 1)
+    }
+
+    async fn unused_recovery_code_hashes(&self, id: UserId) -> Result<Vec<String>, StorageError> {
+        Ok(
+            sqlx::query_scalar("SELECT code_hash FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
+                .bind(id.0)
+                .fetch_all(self.pool())
+                .await?,
+        )
     }
 
     async fn unused_recovery_codes(&self, id: UserId) -> Result<u64, StorageError> {

@@ -21,13 +21,16 @@ use super::Tx;
 use super::audit::write_audit;
 use super::outbox::enqueue_mail;
 use super::rows::{DbRow, invalid};
+use crate::appointments::needs;
+use crate::sealed::{self, BOOKING_NEEDS};
 use crate::{Booked, Bookings, IdempotencyKey, NewBooking, StorageError, TakenSeats};
+use sportello_auth::DataKeys;
 
 const BOOKING_SELECT: &str = "SELECT id, reference, centre_id, service_id, modality, starts_at, ends_at, status, name, \
-    email, phone, codice_fiscale, lang, interpreter, wheelchair, sign_language, other_needs, video_url, sequence, \
-    booked_by, created_at, updated_at FROM bookings";
+    email, phone, codice_fiscale, lang, interpreter, wheelchair, sign_language, other_needs, needs_sealed, video_url, \
+    sequence, booked_by, created_at, updated_at FROM bookings";
 
-fn booking_from_row(row: &DbRow) -> Result<Booking, StorageError> {
+fn booking_from_row(row: &DbRow, keys: Option<&DataKeys>) -> Result<Booking, StorageError> {
     let text = |c: &str| -> Result<String, StorageError> { Ok(row.try_get::<String, _>(c)?) };
     let optional = |c: &str| -> Result<Option<String>, StorageError> { Ok(row.try_get::<Option<String>, _>(c)?) };
     let reference = text("reference")?;
@@ -43,9 +46,18 @@ fn booking_from_row(row: &DbRow) -> Result<Booking, StorageError> {
     let codice_fiscale = optional("codice_fiscale")?
         .map(|c| CodiceFiscale::parse(&c).map_err(|_| invalid("codice_fiscale", &c)))
         .transpose()?;
-    let interpreter = optional("interpreter")?
-        .map(|c| SpokenLanguage::parse(&c).ok_or_else(|| invalid("interpreter", &c)))
-        .transpose()?;
+    let needs = match optional("needs_sealed")? {
+        Some(stored) => needs::from_json(&sealed::open(keys, BOOKING_NEEDS, stored)?)?,
+        // Stored before encryption (`serve` seals these when it starts).
+        None => Needs {
+            interpreter: optional("interpreter")?
+                .map(|c| SpokenLanguage::parse(&c).ok_or_else(|| invalid("interpreter", &c)))
+                .transpose()?,
+            wheelchair: row.try_get("wheelchair")?,
+            sign_language: row.try_get("sign_language")?,
+            other: text("other_needs")?,
+        },
+    };
     let sequence: i32 = row.try_get("sequence")?;
     Ok(Booking {
         id: BookingId(row.try_get("id")?),
@@ -63,12 +75,7 @@ fn booking_from_row(row: &DbRow) -> Result<Booking, StorageError> {
             codice_fiscale,
             lang: Lang::parse(&lang).ok_or_else(|| invalid("lang", &lang))?,
         },
-        needs: Needs {
-            interpreter,
-            wheelchair: row.try_get("wheelchair")?,
-            sign_language: row.try_get("sign_language")?,
-            other: text("other_needs")?,
-        },
+        needs,
         video_url: optional("video_url")?,
         sequence: u32::try_from(sequence).unwrap_or_default(),
         booked_by: row.try_get::<Option<i64>, _>("booked_by")?.map(UserId),
@@ -170,7 +177,7 @@ async fn queue(tx: &mut Tx, mail: Option<&OutgoingMail>, now: DateTime<Utc>) -> 
 }
 
 impl Store {
-    async fn booking_in(tx: &mut Tx, reference: &BookingRef) -> Result<Booking, StorageError> {
+    async fn booking_in(&self, tx: &mut Tx, reference: &BookingRef) -> Result<Booking, StorageError> {
         let lock = if Store::BACKEND == "postgres" {
             " FOR UPDATE"
         } else {
@@ -181,15 +188,15 @@ impl Store {
             .fetch_optional(&mut **tx)
             .await?
             .ok_or(StorageError::NotFound)?;
-        booking_from_row(&row)
+        booking_from_row(&row, self.data_keys())
     }
 
-    async fn booking_by_id(tx: &mut Tx, id: i64) -> Result<Booking, StorageError> {
+    async fn booking_by_id(&self, tx: &mut Tx, id: i64) -> Result<Booking, StorageError> {
         let row = sqlx::query(AssertSqlSafe(format!("{BOOKING_SELECT} WHERE id = $1")))
             .bind(id)
             .fetch_one(&mut **tx)
             .await?;
-        booking_from_row(&row)
+        booking_from_row(&row, self.data_keys())
     }
 }
 
@@ -257,18 +264,27 @@ impl Bookings for Store {
                 }
                 let id: Option<i64> = row.try_get("booking_id")?;
                 let id = id.ok_or(StorageError::Stale)?;
-                let previous = Store::booking_by_id(&mut tx, id).await?;
+                let previous = self.booking_by_id(&mut tx, id).await?;
                 tx.commit().await?;
                 return Ok(Booked::Replayed(previous));
             }
         }
         let request = &booking.request;
+        // Health-related needs (art. 9) are sealed; none means no value.
+        let sealed_needs = if request.needs.is_empty() {
+            None
+        } else {
+            Some(sealed::seal(
+                self.data_keys(),
+                BOOKING_NEEDS,
+                &needs::to_json(&request.needs),
+            )?)
+        };
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO bookings (reference, centre_id, service_id, modality, starts_at, ends_at, status, name, \
-             email, phone, codice_fiscale, lang, interpreter, wheelchair, sign_language, other_needs, video_url, \
-             booked_by, created_at, updated_at) \
-             SELECT $1, centre_id, id, $2, $3, $4, 'booked', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16 \
-             FROM services WHERE id = $17 RETURNING id",
+             email, phone, codice_fiscale, lang, needs_sealed, video_url, booked_by, created_at, updated_at) \
+             SELECT $1, centre_id, id, $2, $3, $4, 'booked', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13 \
+             FROM services WHERE id = $14 RETURNING id",
         )
         .bind(booking.reference.as_str())
         .bind(request.modality.code())
@@ -279,10 +295,7 @@ impl Bookings for Store {
         .bind(request.person.phone.as_ref().map(|p| p.as_str().to_string()))
         .bind(request.person.codice_fiscale.as_ref().map(|c| c.as_str().to_string()))
         .bind(request.person.lang.code())
-        .bind(request.needs.interpreter.map(|l| l.code().to_string()))
-        .bind(request.needs.wheelchair)
-        .bind(request.needs.sign_language)
-        .bind(&request.needs.other)
+        .bind(sealed_needs)
         .bind(booking.video_url.as_deref())
         .bind(actor.user.map(|u| u.0))
         .bind(now)
@@ -301,7 +314,7 @@ impl Bookings for Store {
                 .await?;
         }
         queue(&mut tx, mail, now).await?;
-        let stored = Store::booking_by_id(&mut tx, id).await?;
+        let stored = self.booking_by_id(&mut tx, id).await?;
         audit(&mut tx, actor, "booking.create", &stored, now).await?;
         tx.commit().await?;
         Ok(Booked::New(stored))
@@ -326,7 +339,7 @@ impl Bookings for Store {
             .bind(id)
             .fetch_optional(self.pool())
             .await?;
-        row.as_ref().map(booking_from_row).transpose()
+        row.as_ref().map(|r| booking_from_row(r, self.data_keys())).transpose()
     }
 
     async fn booking(&self, reference: &BookingRef) -> Result<Option<Booking>, StorageError> {
@@ -334,7 +347,7 @@ impl Bookings for Store {
             .bind(reference.as_str())
             .fetch_optional(self.pool())
             .await?;
-        row.as_ref().map(booking_from_row).transpose()
+        row.as_ref().map(|r| booking_from_row(r, self.data_keys())).transpose()
     }
 
     #[tracing::instrument(skip_all)]
@@ -348,7 +361,7 @@ impl Bookings for Store {
         now: DateTime<Utc>,
     ) -> Result<Booking, StorageError> {
         let mut tx = self.begin_write().await?;
-        let current = Store::booking_in(&mut tx, reference).await?;
+        let current = self.booking_in(&mut tx, reference).await?;
         if current.status != BookingStatus::Booked || current.start <= now {
             return Err(StorageError::Stale);
         }
@@ -377,7 +390,7 @@ impl Bookings for Store {
         .execute(&mut *tx)
         .await?;
         queue(&mut tx, mail, now).await?;
-        let moved = Store::booking_by_id(&mut tx, current.id.0).await?;
+        let moved = self.booking_by_id(&mut tx, current.id.0).await?;
         audit(&mut tx, actor, "booking.move", &moved, now).await?;
         tx.commit().await?;
         Ok(moved)
@@ -392,7 +405,7 @@ impl Bookings for Store {
         now: DateTime<Utc>,
     ) -> Result<Booking, StorageError> {
         let mut tx = self.begin_write().await?;
-        let current = Store::booking_in(&mut tx, reference).await?;
+        let current = self.booking_in(&mut tx, reference).await?;
         if current.status != BookingStatus::Booked || current.start <= now {
             return Err(StorageError::Stale);
         }
@@ -406,7 +419,7 @@ impl Bookings for Store {
             .execute(&mut *tx)
             .await?;
         queue(&mut tx, mail, now).await?;
-        let cancelled = Store::booking_by_id(&mut tx, current.id.0).await?;
+        let cancelled = self.booking_by_id(&mut tx, current.id.0).await?;
         audit(&mut tx, actor, "booking.cancel", &cancelled, now).await?;
         tx.commit().await?;
         Ok(cancelled)
@@ -429,7 +442,7 @@ impl Bookings for Store {
             ));
         }
         let mut tx = self.begin_write().await?;
-        let current = Store::booking_in(&mut tx, reference).await?;
+        let current = self.booking_in(&mut tx, reference).await?;
         if current.status == BookingStatus::Cancelled || current.start > now {
             return Err(StorageError::Stale);
         }
@@ -439,7 +452,7 @@ impl Bookings for Store {
             .bind(current.id.0)
             .execute(&mut *tx)
             .await?;
-        let marked = Store::booking_by_id(&mut tx, current.id.0).await?;
+        let marked = self.booking_by_id(&mut tx, current.id.0).await?;
         audit(&mut tx, actor, &format!("booking.{}", status.code()), &marked, now).await?;
         tx.commit().await?;
         Ok(marked)
@@ -459,7 +472,7 @@ impl Bookings for Store {
         .bind(to)
         .fetch_all(self.pool())
         .await?;
-        rows.iter().map(booking_from_row).collect()
+        rows.iter().map(|r| booking_from_row(r, self.data_keys())).collect()
     }
 
     async fn due_reminders(
@@ -481,7 +494,7 @@ impl Bookings for Store {
         .bind(i64::from(limit))
         .fetch_all(self.pool())
         .await?;
-        rows.iter().map(booking_from_row).collect()
+        rows.iter().map(|r| booking_from_row(r, self.data_keys())).collect()
     }
 
     async fn record_reminder(

@@ -7,6 +7,7 @@
 //! 0008). E-mails about a booking are written to the outbox in the same
 //! transaction as the booking itself.
 
+pub(crate) mod needs;
 pub mod services;
 
 use std::collections::BTreeMap;

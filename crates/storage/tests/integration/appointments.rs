@@ -18,7 +18,7 @@ use sportello_testkit::builders::centre;
 use sportello_testkit::on_both_backends;
 use sportello_testkit::{Backend, TestDatabase};
 
-fn service(centre: CentreId, capacity: u32) -> NewService {
+pub(crate) fn service(centre: CentreId, capacity: u32) -> NewService {
     NewService {
         centre,
         kind: ServiceKind::BasicGuidance,
@@ -44,7 +44,7 @@ fn service(centre: CentreId, capacity: u32) -> NewService {
 }
 
 /// A fresh database's Lecce centre and its guidance service of `capacity`.
-async fn lecce_with_service(s: &dyn Storage, capacity: u32) -> (Centre, Service) {
+pub(crate) async fn lecce_with_service(s: &dyn Storage, capacity: u32) -> (Centre, Service) {
     let lecce = s.insert_centre(&centre("lecce", "LE")).await.unwrap();
     let service = s
         .insert_service(&service(lecce.id, capacity), &Actor::system(), now())
@@ -53,11 +53,11 @@ async fn lecce_with_service(s: &dyn Storage, capacity: u32) -> (Centre, Service)
     (lecce, service)
 }
 
-fn start() -> DateTime<Utc> {
+pub(crate) fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 8, 30, 0).unwrap()
 }
 
-fn now() -> DateTime<Utc> {
+pub(crate) fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 10, 0, 0).unwrap()
 }
 
@@ -69,7 +69,7 @@ fn reference() -> BookingRef {
     BookingRef::from_random([b[0], b[1], b[2] / 31, b[2] % 31, b[3] / 31, b[3] % 31, 7, 9])
 }
 
-fn booking(service: ServiceId, start: DateTime<Utc>, name: &str) -> NewBooking {
+pub(crate) fn booking(service: ServiceId, start: DateTime<Utc>, name: &str) -> NewBooking {
     NewBooking {
         request: BookingRequest {
             service,

@@ -12,7 +12,7 @@ use sportello_testkit::builders::{centre, offer, text, today};
 use sportello_testkit::on_both_backends;
 use sportello_testkit::{Backend, TestDatabase};
 
-fn new_user(email: &str, grants: Vec<Grant>) -> NewUser {
+pub(crate) fn new_user(email: &str, grants: Vec<Grant>) -> NewUser {
     NewUser {
         email: email.into(),
         name: "Anna Rossi".into(),

@@ -7,5 +7,6 @@ mod limiter;
 mod newsletter;
 mod outbox;
 mod reports;
+mod sealed;
 mod search_feed;
 mod story;

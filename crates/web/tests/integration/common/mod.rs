@@ -134,12 +134,12 @@ impl TestApp {
         }
     }
 
-    /// A test app whose accounts may try to sign in 4 times in 2 seconds,
+    /// A test app whose accounts may try to sign in 4 times in 4 seconds,
     /// so that tests see a refusal end.
     pub async fn quick_sign_in_limit(backend: Backend) -> TestApp {
         TestApp::with_state(backend, |state| {
             let limits = Limits {
-                sign_in_per_account: Limit::new("sign-in-account", 4, Duration::seconds(2)),
+                sign_in_per_account: Limit::new("sign-in-account", 4, Duration::seconds(4)),
                 ..Limits::clone(&state.limits)
             };
             state.limits = Arc::new(limits);
@@ -151,7 +151,9 @@ impl TestApp {
     /// its own pool and caches and no configured secret (so both nodes must
     /// share the key stored in the database).
     pub async fn second_node(mut self) -> TestApp {
-        let storage = sportello_storage::open(&self.db.url).await.expect("second node");
+        let storage = sportello_storage::open_with_keys(&self.db.url, Some(sportello_testkit::data_keys()))
+            .await
+            .expect("second node");
         let mut state = AppState::open(storage, PublicUrl::parse(PUBLIC_URL).unwrap(), None)
             .await
             .expect("state");

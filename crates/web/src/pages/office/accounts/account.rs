@@ -8,12 +8,12 @@ use axum::response::Response;
 use chrono::Utc;
 use minijinja::context;
 use sportello_auth::tokens::{hash_token, random_token, recovery_codes};
-use sportello_auth::{TotpSecret, qr_svg};
+use sportello_auth::{TotpSecret, hash_recovery_code, qr_svg};
 
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale};
-use crate::pages::office::{render, see_other};
+use crate::pages::office::{argon2, render, see_other};
 use crate::session::{Office, SignedIn};
 use sportello_app::i18n::{args, msg, msg_args};
 
@@ -206,7 +206,11 @@ pub async fn second_factor_submit(
         return enrol_page(&state, &user, &secret, Some(error), StatusCode::UNPROCESSABLE_ENTITY);
     };
     let codes = recovery_codes(RECOVERY_CODES);
-    let hashes: Vec<String> = codes.iter().map(|c| hash_token(c)).collect();
+    let plain = codes.clone();
+    let hashes: Vec<String> = argon2(&state, lang, move || {
+        plain.iter().map(|c| hash_recovery_code(c)).collect()
+    })
+    .await?;
     state
         .storage
         .set_totp(user.user.id, Some(&secret.to_base32()), &hashes, &user.actor(), now)

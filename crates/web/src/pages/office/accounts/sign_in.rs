@@ -12,7 +12,7 @@ use chrono::Utc;
 use minijinja::context;
 use serde::Deserialize;
 use sportello_auth::tokens::{hash_token, normalize_recovery_code, random_token};
-use sportello_auth::{TotpSecret, check_policy, dummy_hash, hash_password, verify_password};
+use sportello_auth::{TotpSecret, check_policy, dummy_hash, hash_password, verify_password, verify_recovery_code};
 use sportello_domain::{Actor, Email, Lang, NewAuditEntry, User};
 use sportello_storage::SessionStage;
 
@@ -259,13 +259,27 @@ pub async fn second_factor_submit(
             _ => None,
         }
     } else {
-        let hash = hash_token(&normalize_recovery_code(&code));
-        state
+        // Recovery codes are stored as salted hashes: the typed code is
+        // checked against each unused one.
+        let typed = normalize_recovery_code(&code);
+        let stored = state
             .storage
-            .use_recovery_code(pending.user.id, &hash, now)
+            .unused_recovery_code_hashes(pending.user.id)
             .await
-            .on_page(lang)?
-            .then_some("recovery_code")
+            .on_page(lang)?;
+        let matched = argon2(&state, lang, move || {
+            stored.into_iter().find(|hash| verify_recovery_code(hash, &typed))
+        })
+        .await?;
+        match matched {
+            Some(hash) => state
+                .storage
+                .use_recovery_code(pending.user.id, &hash, now)
+                .await
+                .on_page(lang)?
+                .then_some("recovery_code"),
+            None => None,
+        }
     };
     let actor = Actor::user(&pending.user, &pending.address);
     let Some(method) = method else {
