@@ -43,7 +43,7 @@ fn radio_values(html: &str, name: &str) -> Vec<String> {
         .collect()
 }
 
-async fn service_of(app: &TestApp, slug: &str, kind: ServiceKind) -> Service {
+pub(crate) async fn service_of(app: &TestApp, slug: &str, kind: ServiceKind) -> Service {
     let centre = app.centre(slug).await;
     app.storage()
         .services(centre.id)
@@ -65,7 +65,7 @@ async fn bookings(app: &TestApp, slug: &str) -> Vec<Booking> {
 }
 
 /// The details typed in the form.
-fn details<'a>(name: &'a str, email: &'a str, phone: &'a str, cf: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn details<'a>(name: &'a str, email: &'a str, phone: &'a str, cf: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("name", name),
         ("email", email),
@@ -78,7 +78,7 @@ fn details<'a>(name: &'a str, email: &'a str, phone: &'a str, cf: &'a str) -> Ve
 
 /// Goes through the day choice of `service_url` with `modality` and
 /// returns the first free start offered.
-async fn first_free_start(browser: &mut Browser<'_>, service_url: &str, modality: Modality) -> String {
+pub(crate) async fn first_free_start(browser: &mut Browser<'_>, service_url: &str, modality: Modality) -> String {
     let days = browser
         .get(&format!("{service_url}?modality={}", modality.code()))
         .await;
@@ -97,7 +97,7 @@ async fn first_free_start(browser: &mut Browser<'_>, service_url: &str, modality
 }
 
 /// Books `start` through the form; answers the POST.
-async fn book(
+pub(crate) async fn book(
     browser: &mut Browser<'_>,
     service_url: &str,
     modality: Modality,

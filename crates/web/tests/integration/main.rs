@@ -6,6 +6,7 @@ mod api;
 mod appointments_api;
 mod appointments_pages;
 mod appointments_refusals;
+mod at_rest;
 mod booking_layer;
 mod booking_links;
 mod booking_race;

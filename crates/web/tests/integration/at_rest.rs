@@ -1,0 +1,78 @@
+//! Personal data at rest, through the real router on SQLite and PostgreSQL:
+//! the health-related needs a person types in the public booking form reach
+//! the database sealed (found in no encoding in the raw columns) and come
+//! back on the person's own booking page.
+
+use axum::http::StatusCode;
+use sportello_domain::{Modality, ServiceKind};
+use sportello_storage::DatabaseUrl;
+use sportello_testkit::on_both_backends;
+use sqlx::Connection;
+
+use crate::appointments_pages::{book, details, first_free_start, service_of};
+use crate::common::TestApp;
+use crate::common::browser::Browser;
+
+on_both_backends!(using crate::common::TestApp::new => typed_needs_are_sealed);
+
+const NEEDS: &str = "Arrivo con il cane guida Tobia";
+
+/// One text per row of `sql`, read past the application.
+async fn raw_texts(url: &DatabaseUrl, sql: &str) -> Vec<String> {
+    let sql = sqlx::AssertSqlSafe(sql.to_string());
+    match url {
+        DatabaseUrl::Sqlite(path) => {
+            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
+                .await
+                .unwrap();
+            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
+        }
+        DatabaseUrl::Postgres(url) => {
+            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+async fn typed_needs_are_sealed(app: TestApp) {
+    let service = service_of(&app, "lecce", ServiceKind::Did).await;
+    let service_url = format!("/it/appointments/lecce/{}", service.id.0);
+    let mut citizen = Browser::new(&app);
+    let start = first_free_start(&mut citizen, &service_url, Modality::InOffice).await;
+    let mut fields = details("Amina Diallo", "amina@example.org", "", "");
+    fields.retain(|(name, _)| *name != "other_needs");
+    fields.push(("other_needs", NEEDS));
+    fields.push(("wheelchair", "on"));
+    let booked = book(&mut citizen, &service_url, Modality::InOffice, &start, &fields).await;
+    assert_eq!(booked.status, StatusCode::SEE_OTHER, "{}", booked.text());
+
+    let raw = raw_texts(
+        &app.db.url,
+        "SELECT COALESCE(needs_sealed, '') || '|' || COALESCE(interpreter, '') || '|' || other_needs || '|' \
+         || CAST(wheelchair AS TEXT) FROM bookings",
+    )
+    .await;
+    assert_eq!(raw.len(), 1);
+    let row = raw[0].to_lowercase();
+    assert!(row.starts_with("sv1.k1."), "{row}");
+    for word in [NEEDS, "cane guida", "tobia"] {
+        let word = word.to_lowercase();
+        assert!(
+            !row.contains(&word) && !row.contains(&hex(word.as_bytes())),
+            "{word} in {row}"
+        );
+    }
+    assert!(
+        row.ends_with("||0") || row.ends_with("||false"),
+        "no plaintext flag: {row}"
+    );
+
+    // The person's own page reads it back.
+    let page = citizen.get(booked.header("location")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains(NEEDS), "{}", page.text());
+}
