@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use sportello_domain::{Email, Lang, MailAttachment, OutgoingMail};
-use sportello_storage::{DatabaseUrl, MailCounts, MailStatus, Storage, StorageError};
-use sportello_testkit::on_both_backends;
+use sportello_storage::{MailCounts, MailStatus, Storage, StorageError};
 use sportello_testkit::{Backend, TestDatabase};
+use sportello_testkit::{on_both_backends, raw};
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()
@@ -291,24 +291,6 @@ async fn a_lost_lease_stores_no_outcome(backend: Backend) {
     assert_eq!(s.recent_mail(10).await.unwrap()[0].status, MailStatus::Sent);
 }
 
-/// Runs `sql` on the test database, outside the storage layer.
-async fn raw_execute(url: &DatabaseUrl, sql: &str) {
-    use sqlx::Connection;
-    let sql = sqlx::AssertSqlSafe(sql.to_string());
-    match url {
-        DatabaseUrl::Sqlite(path) => {
-            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
-                .await
-                .unwrap();
-            sqlx::query(sql).execute(&mut conn).await.unwrap();
-        }
-        DatabaseUrl::Postgres(url) => {
-            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
-            sqlx::query(sql).execute(&mut conn).await.unwrap();
-        }
-    }
-}
-
 /// A row that cannot be read back (an invalid address, attachments that are
 /// not JSON) is given up by the claim that meets it, with the reason; the
 /// other messages of its batch are claimed and sent as usual.
@@ -317,7 +299,7 @@ async fn a_bad_row_does_not_block_its_batch(backend: Backend) {
     let s = db.storage.as_ref();
     let before = s.enqueue_mail(&mail("before@example.fr"), t0()).await.unwrap().unwrap();
     for (address, attachments) in [("not an address", "[]"), ("bad.json@example.fr", "[{")] {
-        raw_execute(
+        raw::execute(
             &db.url,
             &format!(
                 "INSERT INTO outbox (kind, to_address, lang, subject, text_body, attachments, next_attempt_at, \
@@ -353,28 +335,15 @@ async fn a_bad_row_does_not_block_its_batch(backend: Backend) {
             .is_empty(),
         "the bad ones are never claimed again"
     );
-    let errors = failed_errors(&db.url).await;
+    let errors = raw::texts(
+        &db.url,
+        "SELECT last_error FROM outbox WHERE status = 'failed' ORDER BY id",
+        &[],
+    )
+    .await;
     assert_eq!(errors.len(), 2);
     assert!(errors[0].contains("to_address"), "{errors:?}");
     assert!(errors[1].contains("attachments"), "{errors:?}");
-}
-
-/// `last_error` of the failed messages, by id.
-async fn failed_errors(url: &DatabaseUrl) -> Vec<String> {
-    use sqlx::Connection;
-    let sql = "SELECT last_error FROM outbox WHERE status = 'failed' ORDER BY id";
-    match url {
-        DatabaseUrl::Sqlite(path) => {
-            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
-                .await
-                .unwrap();
-            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
-        }
-        DatabaseUrl::Postgres(url) => {
-            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
-            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
-        }
-    }
 }
 
 on_both_backends!(

@@ -12,8 +12,8 @@ use sportello_auth::DataKeys;
 use sportello_domain::vocab::{SpokenLanguage, Vocabulary};
 use sportello_domain::{Actor, Booking, Needs, ServiceId, UserId};
 use sportello_storage::{Booked, DatabaseUrl, Storage, StorageError};
-use sportello_testkit::on_both_backends;
 use sportello_testkit::{Backend, TestDatabase};
+use sportello_testkit::{on_both_backends, raw};
 
 use crate::appointments::{booking, lecce_with_service, now, start};
 use crate::backoffice::new_user;
@@ -31,49 +31,15 @@ fn needs() -> Needs {
     }
 }
 
-/// One text per row of `sql` (a single text column), read past the store.
-async fn raw_texts(url: &DatabaseUrl, sql: &str) -> Vec<String> {
-    use sqlx::Connection;
-    let sql = sqlx::AssertSqlSafe(sql.to_string());
-    match url {
-        DatabaseUrl::Sqlite(path) => {
-            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
-                .await
-                .unwrap();
-            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
-        }
-        DatabaseUrl::Postgres(url) => {
-            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
-            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
-        }
-    }
-}
-
-async fn raw_execute(url: &DatabaseUrl, sql: &str) {
-    use sqlx::Connection;
-    let sql = sqlx::AssertSqlSafe(sql.to_string());
-    match url {
-        DatabaseUrl::Sqlite(path) => {
-            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
-                .await
-                .unwrap();
-            sqlx::query(sql).execute(&mut conn).await.unwrap();
-        }
-        DatabaseUrl::Postgres(url) => {
-            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
-            sqlx::query(sql).execute(&mut conn).await.unwrap();
-        }
-    }
-}
-
 /// Everything the users and bookings tables hold where the sealed values are.
 async fn raw_columns(url: &DatabaseUrl) -> Vec<String> {
-    let mut all = raw_texts(url, "SELECT COALESCE(totp_secret, '') FROM users ORDER BY id").await;
+    let mut all = raw::texts(url, "SELECT COALESCE(totp_secret, '') FROM users ORDER BY id", &[]).await;
     all.extend(
-        raw_texts(
+        raw::texts(
             url,
             "SELECT COALESCE(needs_sealed, '') || '|' || COALESCE(interpreter, '') || '|' || other_needs \
              FROM bookings ORDER BY id",
+            &[],
         )
         .await,
     );
@@ -148,11 +114,11 @@ async fn secrets_and_needs_are_sealed(backend: Backend) {
     assert_nowhere(&raw, "the needs' words", "cane guida".as_bytes());
     assert!(raw.iter().all(|c| c.is_empty() || c.starts_with("sv1.k1.")), "{raw:?}");
     // Equal values, different ciphertexts.
-    let secrets = raw_texts(&db.url, "SELECT totp_secret FROM users ORDER BY id").await;
+    let secrets = raw::texts(&db.url, "SELECT totp_secret FROM users ORDER BY id", &[]).await;
     assert_eq!(secrets.len(), 2);
     assert_ne!(secrets[0], secrets[1], "two users with one secret");
     let second = new_booking(s, svc, needs(), 30).await;
-    let sealed = raw_texts(&db.url, "SELECT needs_sealed FROM bookings ORDER BY id").await;
+    let sealed = raw::texts(&db.url, "SELECT needs_sealed FROM bookings ORDER BY id", &[]).await;
     assert_ne!(sealed[0], sealed[1], "two bookings with the same needs");
     // The store reads them back.
     for id in [anna, luca] {
@@ -254,12 +220,12 @@ async fn plaintext_from_before_is_sealed(backend: Backend) {
     let svc = lecce_with_service(s, 5).await.1.id;
     let old = new_booking(s, svc, Needs::default(), 0).await;
     // As an installation before encryption left them.
-    raw_execute(
+    raw::execute(
         &db.url,
         &format!("UPDATE users SET totp_secret = '{SECRET}' WHERE id = {}", user.id.0),
     )
     .await;
-    raw_execute(
+    raw::execute(
         &db.url,
         &format!(
             "UPDATE bookings SET interpreter = 'ar', wheelchair = TRUE, sign_language = TRUE, \
@@ -279,7 +245,7 @@ async fn plaintext_from_before_is_sealed(backend: Backend) {
     let raw = raw_columns(&db.url).await;
     assert_nowhere(&raw, "the TOTP secret", SECRET.as_bytes());
     assert_nowhere(&raw, "the needs' text", OTHER_NEEDS.as_bytes());
-    let wheelchair = raw_texts(&db.url, "SELECT CAST(wheelchair AS TEXT) FROM bookings").await;
+    let wheelchair = raw::texts(&db.url, "SELECT CAST(wheelchair AS TEXT) FROM bookings", &[]).await;
     assert!(wheelchair.iter().all(|w| w == "0" || w == "false"), "{wheelchair:?}");
     assert_eq!(s.booking(&old.reference).await.unwrap().unwrap().needs, needs());
     let credentials = s.credentials_by_id(user.id).await.unwrap().unwrap();
@@ -309,7 +275,7 @@ async fn without_keys_nothing_is_written(backend: Backend) {
         s.book(&with_needs, None, None, &Actor::system(), now()).await,
         Err(StorageError::NoDataKey)
     ));
-    assert_eq!(raw_texts(&db.url, "SELECT name FROM bookings").await.len(), 0);
+    assert_eq!(raw::texts(&db.url, "SELECT name FROM bookings", &[]).await.len(), 0);
     // Without needs, booking goes on.
     let mut plain = booking(svc.id, start(), "Amina Diallo");
     plain.request.needs = Needs::default();

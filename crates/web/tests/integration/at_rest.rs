@@ -5,9 +5,7 @@
 
 use axum::http::StatusCode;
 use sportello_domain::{Modality, ServiceKind};
-use sportello_storage::DatabaseUrl;
-use sportello_testkit::on_both_backends;
-use sqlx::Connection;
+use sportello_testkit::{on_both_backends, raw};
 
 use crate::appointments_pages::{book, details, first_free_start, service_of};
 use crate::common::TestApp;
@@ -16,23 +14,6 @@ use crate::common::browser::Browser;
 on_both_backends!(using crate::common::TestApp::new => typed_needs_are_sealed);
 
 const NEEDS: &str = "Arrivo con il cane guida Tobia";
-
-/// One text per row of `sql`, read past the application.
-async fn raw_texts(url: &DatabaseUrl, sql: &str) -> Vec<String> {
-    let sql = sqlx::AssertSqlSafe(sql.to_string());
-    match url {
-        DatabaseUrl::Sqlite(path) => {
-            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
-                .await
-                .unwrap();
-            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
-        }
-        DatabaseUrl::Postgres(url) => {
-            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
-            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
-        }
-    }
-}
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -50,10 +31,11 @@ async fn typed_needs_are_sealed(app: TestApp) {
     let booked = book(&mut citizen, &service_url, Modality::InOffice, &start, &fields).await;
     assert_eq!(booked.status, StatusCode::SEE_OTHER, "{}", booked.text());
 
-    let raw = raw_texts(
+    let raw = raw::texts(
         &app.db.url,
         "SELECT COALESCE(needs_sealed, '') || '|' || COALESCE(interpreter, '') || '|' || other_needs || '|' \
          || CAST(wheelchair AS TEXT) FROM bookings",
+        &[],
     )
     .await;
     assert_eq!(raw.len(), 1);

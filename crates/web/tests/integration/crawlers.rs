@@ -11,8 +11,7 @@ use quick_xml::events::Event;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::{OfferStatus, RefCode};
 use sportello_storage::{DatabaseUrl, OfferBlock};
-use sportello_testkit::on_both_backends;
-use sqlx::Connection;
+use sportello_testkit::{on_both_backends, raw};
 
 on_both_backends!(using crate::common::TestApp::new =>
     sitemap_lists_every_open_offer_in_every_language,
@@ -157,34 +156,6 @@ fn offer_entries(parsed: &Parsed) -> Vec<&UrlEntry> {
     parsed.urls.iter().filter(|u| u.loc.contains("/offers/")).collect()
 }
 
-/// Runs `sql` (with `$1` and `$2` bound) on the test database through a
-/// connection of its own, not the application's storage.
-async fn sql_rows(url: &DatabaseUrl, sql: &str, a: &str, b: Option<&str>) -> Vec<String> {
-    let sql = sqlx::AssertSqlSafe(sql.to_string());
-    match url {
-        DatabaseUrl::Sqlite(path) => {
-            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
-                .await
-                .unwrap();
-            let q = sqlx::query_scalar::<_, String>(sql).bind(a);
-            let q = match b {
-                Some(b) => q.bind(b),
-                None => q,
-            };
-            q.fetch_all(&mut conn).await.unwrap()
-        }
-        DatabaseUrl::Postgres(url) => {
-            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
-            let q = sqlx::query_scalar::<_, String>(sql).bind(a);
-            let q = match b {
-                Some(b) => q.bind(b),
-                None => q,
-            };
-            q.fetch_all(&mut conn).await.unwrap()
-        }
-    }
-}
-
 /// The open offers by SQL of its own: published, and the valid-through day
 /// not over in Rome (dates compare as ISO text on SQLite, as dates on
 /// PostgreSQL), whatever the expiry job did.
@@ -198,7 +169,7 @@ async fn open_by_sql(app: &TestApp) -> Vec<String> {
         DatabaseUrl::Sqlite(_) => OPEN_SQL_SQLITE,
         DatabaseUrl::Postgres(_) => OPEN_SQL_POSTGRES,
     };
-    sql_rows(&app.db.url, sql, &today_in_rome().to_string(), None).await
+    raw::texts(&app.db.url, sql, &[&today_in_rome().to_string()]).await
 }
 
 /// The number of open offers by `SELECT COUNT(*)`.
@@ -211,7 +182,7 @@ async fn count_open_by_sql(app: &TestApp) -> usize {
             "SELECT CAST(COUNT(*) AS TEXT) FROM offers WHERE status = 'published' AND valid_through >= CAST($1 AS DATE)"
         }
     };
-    let rows = sql_rows(&app.db.url, sql, &today_in_rome().to_string(), None).await;
+    let rows = raw::texts(&app.db.url, sql, &[&today_in_rome().to_string()]).await;
     rows[0].parse().unwrap()
 }
 
@@ -323,7 +294,7 @@ async fn sitemap_drops_an_offer_when_it_closes(app: TestApp) {
              RETURNING status"
         }
     };
-    let status = sql_rows(&app.db.url, update, &yesterday, Some(lapsed)).await;
+    let status = raw::texts(&app.db.url, update, &[&yesterday, lapsed]).await;
     assert_eq!(status, vec!["published".to_string()], "still published in the database");
     let lapsed_entries = offer_entries(&sitemap(&app, "/sitemap.xml").await).len();
     assert_eq!(lapsed_entries, before - 8);

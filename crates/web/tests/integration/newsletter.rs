@@ -12,9 +12,7 @@ use chrono::{Duration, Utc};
 use sportello_app::newsletter;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::{Email, Frequency, Lang, Section, Subscription};
-use sportello_storage::DatabaseUrl;
 use sportello_testkit::on_both_backends;
-use sqlx::Connection;
 
 /// A form's fields, in order.
 type Fields = Vec<(String, String)>;
@@ -138,23 +136,6 @@ async fn the_form_refuses_bad_input(app: TestApp) {
         mails_before,
         "nothing sent"
     );
-}
-
-/// The keys of the limiter's table, read through a connection of its own.
-pub async fn limiter_buckets(url: &DatabaseUrl) -> Vec<String> {
-    let sql = "SELECT DISTINCT bucket FROM limiter_counts ORDER BY bucket";
-    match url {
-        DatabaseUrl::Sqlite(path) => {
-            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
-                .await
-                .unwrap();
-            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
-        }
-        DatabaseUrl::Postgres(url) => {
-            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
-            sqlx::query_scalar(sql).fetch_all(&mut conn).await.unwrap()
-        }
-    }
 }
 
 /// An address is sent a few links (four in six hours), whoever asks, and
@@ -472,3 +453,8 @@ on_both_backends!(using crate::common::TestApp::new =>
     unsubscribing,
     an_address_gets_few_links_and_is_not_stored_to_count_them,
 );
+
+/// The keys of the limiter's table, read past the application.
+pub async fn limiter_buckets(url: &sportello_storage::DatabaseUrl) -> Vec<String> {
+    sportello_testkit::raw::texts(url, "SELECT DISTINCT bucket FROM limiter_counts ORDER BY bucket", &[]).await
+}

@@ -12,9 +12,7 @@ use chrono::{Datelike, Duration};
 use sportello_app::newsletter::digest::{MAX_OFFERS, queue_digests};
 use sportello_domain::time::{from_rome_local, today_in_rome};
 use sportello_domain::{Frequency, Grant, Lang, RawOfferQuery, Role, Scope, Section};
-use sportello_storage::DatabaseUrl;
 use sportello_testkit::on_both_backends;
-use sqlx::Connection;
 
 /// The references of the offers a digest lists, from its links.
 fn listed(text: &str, lang: &str) -> Vec<String> {
@@ -369,23 +367,6 @@ async fn a_long_digest_says_how_many_and_links_to_the_rest(app: TestApp) {
     assert_eq!(page.status, StatusCode::OK);
 }
 
-/// Runs `sql` on the test database through a connection of its own.
-async fn execute(url: &DatabaseUrl, sql: &str) {
-    let sql = sqlx::AssertSqlSafe(sql.to_string());
-    match url {
-        DatabaseUrl::Sqlite(path) => {
-            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
-                .await
-                .unwrap();
-            sqlx::query(sql).execute(&mut conn).await.unwrap();
-        }
-        DatabaseUrl::Postgres(url) => {
-            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
-            sqlx::query(sql).execute(&mut conn).await.unwrap();
-        }
-    }
-}
-
 /// A subscriber the code cannot read back (an address stored by an older
 /// version that today's parser refuses) is left out; the subscribers before
 /// and after it still get their digests.
@@ -407,7 +388,7 @@ async fn one_bad_subscriber_stops_no_digest(app: TestApp) {
         );
     }
     let broken = subscribers[1].id.0;
-    execute(
+    sportello_testkit::raw::execute(
         &app.db.url,
         &format!("UPDATE subscribers SET email = 'not an address' WHERE id = {broken}"),
     )
