@@ -2,6 +2,7 @@
 //! (`SPORTELLO_…`) or from a TOML file (`--config`); flags win over the
 //! environment, which wins over the file.
 
+mod backup;
 mod commands;
 mod config;
 mod generate;
@@ -56,6 +57,11 @@ enum Command {
     /// Load generated data (for benchmarks and load tests).
     #[command(subcommand)]
     Gen(generate::GenCommand),
+    /// Write a consistent backup of the database to a file (SQLite: a copy
+    /// taken while serving; PostgreSQL: pg_dump's custom format).
+    Backup(backup::BackupArgs),
+    /// Restore a backup into a database (one that holds data only with --force).
+    Restore(backup::RestoreArgs),
     /// Make and rotate the keys of personal data at rest.
     #[command(subcommand)]
     Keys(keys::KeysCommand),
@@ -80,6 +86,8 @@ fn main() -> std::process::ExitCode {
             Command::Print(command) => print::run(command, &file).await?,
             Command::Report(command) => report::run(command, &file).await?,
             Command::Gen(command) => generate::run(command, &file).await?,
+            Command::Backup(args) => backup::backup(args, &file).await?,
+            Command::Restore(args) => backup::restore(args, &file).await?,
             Command::Keys(command) => keys::run(command, &file).await?,
             Command::Reindex(args) => reindex::run(args, &file).await?,
             Command::SearchBench(args) => search_bench::run(args, &file).await?,

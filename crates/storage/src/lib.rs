@@ -5,11 +5,13 @@
 //! placeholders and compiled for each backend: see `sqlite.rs` and
 //! `postgres.rs`, which open the pools and embed each backend's
 //! migrations). `rows.rs`, `write_tx.rs` and `cache.rs` are what every
-//! feature's SQL shares.
+//! feature's SQL shares; `backup.rs` is what the backup and restore
+//! commands ask of a database itself.
 
 mod accounts;
 mod appointments;
 mod audit;
+pub mod backup;
 mod cache;
 mod centres;
 mod employers;

@@ -4,10 +4,6 @@
 //! holding that follower: the offer stays absent until it resumes), and what
 //! the other withdraws leaves the first's results within 2 seconds.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
@@ -15,87 +11,19 @@ use sportello_domain::{Actor, Grant, Lang, OfferStatus, Role, Scope};
 use sportello_storage::NewUser;
 use sportello_testkit::Backend;
 
+use crate::common::node::Node;
+
 const TOKEN: &str = "spt_scale-out-test-token-of-an-operator";
 /// How soon the other node must see a change.
 const WITHIN: Duration = Duration::from_secs(2);
 
-/// A `sportello serve` process, killed when dropped.
-struct Node {
-    child: Child,
-    port: u16,
+/// What the test asks of a node's search.
+trait Search {
+    fn finds(&self, word: &str, reference: &str) -> bool;
+    fn until(&self, word: &str, reference: &str, want: bool, limit: Duration) -> Option<Duration>;
 }
 
-impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-impl Node {
-    fn start(db: &str, index: &Path, hold: &Path) -> Node {
-        let port = free_port();
-        let child = Command::new(env!("CARGO_BIN_EXE_sportello"))
-            .args(["serve", "--db", db, "--addr", &format!("127.0.0.1:{port}")])
-            .args(["--public-url", "https://lavoro.example"])
-            .arg("--index-dir")
-            .arg(index)
-            .arg("--search-hold-file")
-            .arg(hold)
-            .env_remove("SPORTELLO_CONFIG")
-            .env("SPORTELLO_LOG", "warn")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("sportello serve starts");
-        let node = Node { child, port };
-        let start = Instant::now();
-        while node.get("/healthz").0 != 200 {
-            assert!(
-                start.elapsed() < Duration::from_secs(60),
-                "node on port {port} never answered"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        node
-    }
-
-    /// One HTTP/1.1 request; the status and the body.
-    fn request(&self, method: &str, path: &str, auth: bool) -> (u16, String) {
-        let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.port)) else {
-            return (0, String::new());
-        };
-        let auth = if auth {
-            format!("Authorization: Bearer {TOKEN}\r\n")
-        } else {
-            String::new()
-        };
-        write!(
-            stream,
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{auth}Content-Length: 0\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut answer = String::new();
-        if stream.read_to_string(&mut answer).is_err() {
-            return (0, String::new());
-        }
-        let status = answer.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-        let body = answer
-            .split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or_default();
-        (status, body)
-    }
-
-    fn get(&self, path: &str) -> (u16, String) {
-        self.request("GET", path, false)
-    }
-
+impl Search for Node {
     /// Whether a search for `word` on this node lists `reference`.
     fn finds(&self, word: &str, reference: &str) -> bool {
         let (status, body) = self.get(&format!("/api/v1/offers?q={word}&per_page=100"));
@@ -178,14 +106,15 @@ async fn a_change_on_one_node_reaches_the_other_through_its_own_follower() {
     let dir = tempfile_dir();
     let hold_b = dir.join("hold-b");
     let url = crate::common::db_arg(&db);
-    let a = Node::start(&url, &dir.join("index-a"), &dir.join("hold-a"));
-    let b = Node::start(&url, &dir.join("index-b"), &hold_b);
+    let hold = |p: &std::path::Path| vec!["--search-hold-file".to_string(), p.display().to_string()];
+    let a = Node::start(&url, &dir.join("index-a"), &hold(&dir.join("hold-a")));
+    let b = Node::start(&url, &dir.join("index-b"), &hold(&hold_b));
     assert!(!a.finds("zampognaro", &reference) && !b.finds("zampognaro", &reference));
 
     // B's follower is held: what A publishes reaches A, not B.
     std::fs::write(&hold_b, b"held by the scale-out test").unwrap();
     std::thread::sleep(Duration::from_millis(600));
-    let (status, body) = a.request("POST", &format!("/api/v1/offers/{reference}/publish"), true);
+    let (status, body) = a.request("POST", &format!("/api/v1/offers/{reference}/publish"), Some(TOKEN));
     assert_eq!(status, 200, "{body}");
     let on_a = a.until("zampognaro", &reference, true, WITHIN);
     assert!(on_a.is_some(), "node A finds what it published within 2 s");
@@ -200,7 +129,7 @@ async fn a_change_on_one_node_reaches_the_other_through_its_own_follower() {
     assert!(on_b.is_some(), "node B finds it within 2 s of its follower resuming");
 
     // Withdrawn through B, it leaves A's results within 2 s.
-    let (status, body) = b.request("POST", &format!("/api/v1/offers/{reference}/withdraw"), true);
+    let (status, body) = b.request("POST", &format!("/api/v1/offers/{reference}/withdraw"), Some(TOKEN));
     assert_eq!(status, 200, "{body}");
     let gone_from_a = a.until("zampognaro", &reference, false, WITHIN);
     assert!(gone_from_a.is_some(), "node A drops the withdrawn offer within 2 s");

@@ -1,0 +1,94 @@
+//! A real `sportello serve` process on a test database, on a free loopback
+//! port, with the tests' data key file: started, asked over plain HTTP/1.1,
+//! and killed when dropped.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::fs::PermissionsExt as _;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A `sportello serve` process, killed when dropped.
+pub struct Node {
+    child: Child,
+    pub port: u16,
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+impl Node {
+    /// Serves `db` with its search index in `index` (and `extra` flags),
+    /// once `/healthz` answers (within a minute). The tests' data key file
+    /// is written beside the index.
+    pub fn start(db: &str, index: &Path, extra: &[String]) -> Node {
+        let keys = index.with_extension("keys");
+        std::fs::write(&keys, sportello_testkit::DATA_KEY_FILE).unwrap();
+        std::fs::set_permissions(&keys, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let port = free_port();
+        let child = Command::new(env!("CARGO_BIN_EXE_sportello"))
+            .args(["serve", "--db", db, "--addr", &format!("127.0.0.1:{port}")])
+            .args(["--public-url", "https://lavoro.example"])
+            .arg("--index-dir")
+            .arg(index)
+            .arg("--data-key-file")
+            .arg(&keys)
+            .args(extra)
+            .env_remove("SPORTELLO_CONFIG")
+            .env("SPORTELLO_LOG", "warn")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("sportello serve starts");
+        let node = Node { child, port };
+        let start = Instant::now();
+        while node.get("/healthz").0 != 200 {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "node on port {port} never answered"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        node
+    }
+
+    /// One HTTP/1.1 request, with a bearer token if given; the status (0
+    /// when the node did not answer) and the body.
+    pub fn request(&self, method: &str, path: &str, bearer: Option<&str>) -> (u16, String) {
+        let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.port)) else {
+            return (0, String::new());
+        };
+        let auth = bearer
+            .map(|t| format!("Authorization: Bearer {t}\r\n"))
+            .unwrap_or_default();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{auth}Content-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        if stream.read_to_string(&mut answer).is_err() {
+            return (0, String::new());
+        }
+        let status = answer.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let body = answer
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    pub fn get(&self, path: &str) -> (u16, String) {
+        self.request("GET", path, None)
+    }
+}
