@@ -135,19 +135,14 @@ pub async fn serve(config: Serve) -> Result<(), String> {
     if let Some(rate) = config.mail_rate {
         tracing::info!(per_minute = rate.get(), "e-mail sending rate");
     }
-    sportello_jobs::spawn_outbox_worker(
-        storage.clone(),
-        config.mail,
-        sportello_jobs::outbox::EVERY,
-        pace(config.mail_rate),
-    );
     let mut app = App::new(
         storage.clone(),
         config.public_url,
         config.secret.as_ref().map(|s| s.0.as_str()),
     )
     .await?;
-    app.search = follow_search(storage, &config.index_dir, config.search_hold_file)?;
+    let (search, follower) = follow_search(storage.clone(), &config.index_dir, config.search_hold_file)?;
+    app.search = search;
     app.appointments = std::sync::Arc::new(config.appointments);
     if let Some(url) = &config.translate_url {
         let key = config.translate_key.as_ref().map(|k| k.0.clone());
@@ -157,7 +152,38 @@ pub async fn serve(config: Serve) -> Result<(), String> {
     tracing::info!(limits = ?config.limits, "server limits");
     let mut state = AppState::new(app).with_server_limits(config.limits);
     state.behind_proxy = config.behind_proxy;
-    sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
+    let outbox = (storage, config.mail, pace(config.mail_rate));
+    run_node(listener, state, outbox, follower).await
+}
+
+/// Runs a node until Ctrl-C or SIGTERM: its outbox worker, its search
+/// follower, the periodic jobs and the HTTP server. At the signal the
+/// background work stops at once — the outbox worker gives back the mail it
+/// holds, for another node to send — and the requests in progress finish
+/// (within the request timeout and a few seconds).
+async fn run_node(
+    listener: TcpListener,
+    state: AppState,
+    (storage, transport, pace): (Arc<dyn Storage>, sportello_jobs::MailTransport, sportello_jobs::Pace),
+    follower: tokio::task::JoinHandle<()>,
+) -> Result<(), String> {
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let outbox =
+        sportello_jobs::spawn_outbox_worker(storage, transport, sportello_jobs::outbox::EVERY, pace, Some(stopped));
+    let shutdown = async move {
+        sportello_web::shutdown_signal().await;
+        tracing::info!("shutting down: background work stops, the requests in progress finish");
+        let _ = stop.send(true);
+        follower.abort();
+    };
+    let served = sportello_web::serve_with_shutdown(listener, state, shutdown).await;
+    if tokio::time::timeout(std::time::Duration::from_secs(5), outbox)
+        .await
+        .is_err()
+    {
+        tracing::warn!("the outbox worker did not stop within 5 s");
+    }
+    served.map_err(|e| e.to_string())
 }
 
 /// This node's search on its index in `dir`, followed in the background: a
@@ -166,7 +192,7 @@ fn follow_search(
     storage: Arc<dyn Storage>,
     dir: &std::path::Path,
     hold_file: Option<std::path::PathBuf>,
-) -> Result<Arc<sportello_search::OfferSearch>, String> {
+) -> Result<(Arc<sportello_search::OfferSearch>, tokio::task::JoinHandle<()>), String> {
     let index = sportello_search::SearchIndex::open(dir).map_err(|e| {
         format!(
             "cannot open the search index in {} (is another node using it?): {e}",
@@ -178,8 +204,8 @@ fn follow_search(
         sportello_search::OfferSearch::new(index, storage.clone(), storage, sportello_search::Consistency::Eventual)
             .with_hold_file(hold_file),
     );
-    tokio::spawn(search.clone().follow());
-    Ok(search)
+    let follower = tokio::spawn(search.clone().follow());
+    Ok((search, follower))
 }
 
 pub async fn demo(config: Demo) -> Result<(), String> {
@@ -243,15 +269,9 @@ pub async fn demo(config: Demo) -> Result<(), String> {
     );
     println!("E-mails are never sent: see what would have been sent at {own}/it/demo/mailbox");
     println!("Sportello demo is running at {own}/ (press Ctrl-C to stop)");
-    // The demo never sends e-mail: every message is recorded in its database.
-    sportello_jobs::spawn_outbox_worker(
-        storage.clone(),
-        sportello_jobs::MailTransport::Record,
-        sportello_jobs::outbox::EVERY,
-        pace(config.mail_rate),
-    );
     let mut app = App::new(storage.clone(), public_url, None).await?;
-    app.search = follow_search(storage, &config.index_dir, None)?;
+    let (search, follower) = follow_search(storage.clone(), &config.index_dir, None)?;
+    app.search = search;
     // The demo's few hundred offers are indexed before the first page is
     // served, so its boards are never empty (a `serve` node with a large
     // database serves at once and fills its index in the background).
@@ -261,5 +281,7 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         .map_err(|e| format!("cannot index the demo offers: {e}"))?;
     let mut state = AppState::new(app);
     state.demo_mailbox = true;
-    sportello_web::serve(listener, state).await.map_err(|e| e.to_string())
+    // The demo never sends e-mail: every message is recorded in its database.
+    let outbox = (storage, sportello_jobs::MailTransport::Record, pace(config.mail_rate));
+    run_node(listener, state, outbox, follower).await
 }

@@ -65,6 +65,31 @@ pub struct DeliveryReport {
     /// Sent or not, but another worker holds the message now (the lease ran
     /// out): its outcome was not stored.
     pub lease_lost: usize,
+    /// Given back unsent because the node is shutting down.
+    pub released: usize,
+}
+
+/// Tells a worker the node is shutting down (`true` sent on the channel).
+pub type Stop = tokio::sync::watch::Receiver<bool>;
+
+/// Completes once `stop` says so; never without a channel, or once its
+/// sender is gone without having said so.
+async fn stopped(stop: &mut Option<Stop>) {
+    let Some(rx) = stop else {
+        return std::future::pending().await;
+    };
+    loop {
+        if *rx.borrow_and_update() {
+            return;
+        }
+        if rx.changed().await.is_err() {
+            return std::future::pending().await;
+        }
+    }
+}
+
+fn stopping(stop: &Option<Stop>) -> bool {
+    stop.as_ref().is_some_and(|rx| *rx.borrow())
 }
 
 /// How long to wait after failed attempt number `attempts` (1 for the
@@ -108,6 +133,20 @@ pub async fn deliver_paced(
     lease: Duration,
     pace: &mut Pace,
 ) -> Result<DeliveryReport, StorageError> {
+    deliver_until(storage, transport, now, lease, pace, &mut None).await
+}
+
+/// [`deliver_paced`] until `stop` says the node is shutting down: then the
+/// send in progress is cut off and every message of the batch not sent is
+/// given back at once ([`Outbox::release_mail`]) for another node to claim.
+pub async fn deliver_until(
+    storage: &dyn Outbox,
+    transport: &MailTransport,
+    now: DateTime<Utc>,
+    lease: Duration,
+    pace: &mut Pace,
+    stop: &mut Option<Stop>,
+) -> Result<DeliveryReport, StorageError> {
     let started = tokio::time::Instant::now();
     let clock = || now + Duration::from_std(started.elapsed()).unwrap_or(Duration::MAX);
     let share = lease / BATCH as i32;
@@ -117,14 +156,24 @@ pub async fn deliver_paced(
         claimed: claimed.len(),
         ..DeliveryReport::default()
     };
-    for mail in &claimed {
+    for (n, mail) in claimed.iter().enumerate() {
         let Some(claimed_until) = mail.claimed_until else {
             // Never so: the claim sets it.
             report.skipped += 1;
             continue;
         };
+        if stopping(stop) {
+            report.released += release(storage, &claimed[n..]).await?;
+            break;
+        }
         if mail.mail.is_bulk() {
-            tokio::time::sleep_until(pace.reserve(tokio::time::Instant::now())).await;
+            tokio::select! {
+                () = tokio::time::sleep_until(pace.reserve(tokio::time::Instant::now())) => {}
+                () = stopped(stop) => {
+                    report.released += release(storage, &claimed[n..]).await?;
+                    break;
+                }
+            }
         }
         let Some(time_to_send) = time_to_send(claimed_until, clock(), share) else {
             report.skipped += 1;
@@ -134,12 +183,21 @@ pub async fn deliver_paced(
             );
             continue;
         };
-        let outcome = match tokio::time::timeout(time_to_send, deliver(transport, mail, clock())).await {
-            Ok(outcome) => outcome,
-            Err(_) => Err(SendError::Transient(format!(
-                "no answer within {} s",
-                time_to_send.as_secs_f64()
-            ))),
+        let sending = tokio::time::timeout(time_to_send, deliver(transport, mail, clock()));
+        let outcome = tokio::select! {
+            sent = sending => match sent {
+                Ok(outcome) => outcome,
+                Err(_) => Err(SendError::Transient(format!(
+                    "no answer within {} s",
+                    time_to_send.as_secs_f64()
+                ))),
+            },
+            // Cut off: the mail server may have taken it (at-least-once:
+            // another node sends it again, with the same Message-ID).
+            () = stopped(stop) => {
+                report.released += release(storage, &claimed[n..]).await?;
+                break;
+            }
         };
         let done_at = clock();
         let marked = match outcome {
@@ -183,6 +241,25 @@ pub async fn deliver_paced(
     Ok(report)
 }
 
+/// Gives back `claimed` messages still held; how many.
+async fn release(storage: &dyn Outbox, claimed: &[ClaimedMail]) -> Result<usize, StorageError> {
+    let mut released = 0;
+    for mail in claimed {
+        if let Some(claimed_until) = mail.claimed_until
+            && storage.release_mail(mail.id, claimed_until).await?
+        {
+            released += 1;
+        }
+    }
+    if released > 0 {
+        tracing::info!(
+            released,
+            "shutting down: e-mail given back to the outbox for another node"
+        );
+    }
+    Ok(released)
+}
+
 /// How far ahead a claim under `lease` takes paced messages: half the lease
 /// (so none waits under a lease about to end), at most [`URGENT_WAIT`].
 fn claim_horizon(lease: Duration) -> StdDuration {
@@ -216,21 +293,31 @@ async fn deliver(transport: &MailTransport, mail: &ClaimedMail, now: DateTime<Ut
 }
 
 /// Runs [`deliver_once`] now and then every `every`, at the pace of `pace`,
-/// until the process ends; a full batch is followed at once by the next.
+/// until `stop` says the node is shutting down (then what it holds is given
+/// back at once, and the task ends); a full batch is followed at once by
+/// the next.
 pub fn spawn_outbox_worker(
     storage: Arc<dyn Outbox>,
     transport: MailTransport,
     every: StdDuration,
     mut pace: Pace,
+    stop: Option<Stop>,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        let mut stop = stop;
         let mut ticks = tokio::time::interval(every);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let full = pace.claim_size(BATCH, claim_horizon(LEASE)) as usize;
         loop {
-            ticks.tick().await;
+            tokio::select! {
+                _ = ticks.tick() => {}
+                () = stopped(&mut stop) => return,
+            }
             loop {
-                match deliver_paced(storage.as_ref(), &transport, Utc::now(), LEASE, &mut pace).await {
+                if stopping(&stop) {
+                    return;
+                }
+                match deliver_until(storage.as_ref(), &transport, Utc::now(), LEASE, &mut pace, &mut stop).await {
                     Ok(report) if report.claimed == full => continue,
                     Ok(report) if report.claimed > 0 => tracing::info!(?report, "outbox delivered"),
                     Ok(_) => {}

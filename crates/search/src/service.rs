@@ -70,6 +70,8 @@ pub struct OfferSearch {
     /// scale-out test, hold a node's follower with it).
     hold_file: Option<PathBuf>,
     cursor: Mutex<Option<Cursor>>,
+    /// When the index last caught up with the database (for `/readyz`).
+    caught_up_at: std::sync::Mutex<Option<std::time::Instant>>,
 }
 
 impl OfferSearch {
@@ -88,6 +90,7 @@ impl OfferSearch {
             consistency,
             hold_file: None,
             cursor: Mutex::new(None),
+            caught_up_at: std::sync::Mutex::new(None),
         }
     }
 
@@ -122,7 +125,17 @@ impl OfferSearch {
         }
         let cursor = cursor.as_mut().expect("set above");
         written += follower::catch_up(self.storage.as_ref(), &self.index, cursor).await?;
+        *self.caught_up_at.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::time::Instant::now());
         Ok(written)
+    }
+
+    /// Whether the index caught up with the database within `within` (it
+    /// is built and follows the change log).
+    pub fn caught_up_within(&self, within: Duration) -> bool {
+        self.caught_up_at
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some_and(|at| at.elapsed() <= within)
     }
 
     /// Where to resume, rebuilding first when the index cannot resume.

@@ -93,6 +93,19 @@ pub trait Storage:
 
     /// Applies the embedded migrations that have not run yet.
     async fn migrate(&self) -> Result<(), StorageError>;
+
+    /// Which of this binary's migrations the database lacks, and which it
+    /// has that this binary does not know (a newer node migrated it).
+    async fn migration_status(&self) -> Result<MigrationStatus, StorageError>;
+}
+
+/// How a database's migrations compare with this binary's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MigrationStatus {
+    /// This binary's migrations not applied yet (versions).
+    pub pending: Vec<i64>,
+    /// Applied migrations this binary does not know (versions).
+    pub ahead: Vec<i64>,
 }
 
 /// A database address as given on the command line or in configuration.

@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 
 use super::{MIGRATOR, Store};
-use crate::{Storage, StorageError};
+use crate::{MigrationStatus, Storage, StorageError};
 
 #[async_trait]
 impl Storage for Store {
@@ -16,6 +16,19 @@ impl Storage for Store {
     async fn ping(&self) -> Result<(), StorageError> {
         sqlx::query("SELECT 1").execute(self.pool()).await?;
         Ok(())
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn migration_status(&self) -> Result<MigrationStatus, StorageError> {
+        let applied: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+                .fetch_all(self.pool())
+                .await?;
+        let known: Vec<i64> = MIGRATOR.iter().map(|m| m.version).collect();
+        Ok(MigrationStatus {
+            pending: known.iter().copied().filter(|v| !applied.contains(v)).collect(),
+            ahead: applied.into_iter().filter(|v| !known.contains(v)).collect(),
+        })
     }
 
     #[tracing::instrument(skip_all)]

@@ -28,7 +28,7 @@ use tokio::net::TcpListener;
 
 pub use renders::Renders;
 pub use router::{router, writing_routes};
-pub use server::serve_until;
+pub use server::{serve_until, shutdown_signal};
 pub use server_limits::ServerLimits;
 
 /// What every handler shares: the application, and what only HTTP needs.
@@ -108,8 +108,24 @@ impl DerefMut for AppState {
 /// Serves the application on `listener`, with its periodic jobs, until
 /// Ctrl-C or SIGTERM; then finishes the requests in progress.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    serve_with_shutdown(listener, state, server::shutdown_signal()).await
+}
+
+/// [`serve`] until `shutdown` completes (the caller's signal, which may
+/// also stop its own workers): the periodic jobs stop at once, new
+/// connections are refused, and the requests in progress finish within the
+/// request timeout and a few seconds.
+pub async fn serve_with_shutdown(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
     let jobs = sportello_app::periodic::spawn(state.app.clone());
-    let served = serve_until(listener, state, server::shutdown_signal()).await;
-    jobs.abort();
-    served
+    let jobs_abort = jobs.abort_handle();
+    let shutdown = async move {
+        shutdown.await;
+        // Background loops stop with the signal, not after the drain.
+        jobs_abort.abort();
+    };
+    serve_until(listener, state, shutdown).await
 }

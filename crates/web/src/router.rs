@@ -149,6 +149,7 @@ fn routes() -> Routes {
     }
     .route("/", get(pages::redirect::root))
     .route("/healthz", get(healthz))
+    .route("/readyz", get(readyz))
     .route("/static/style.css", get(stylesheet))
     .route("/static/picker.js", get(picker_script))
     .route("/o/{reference}", get(pages::redirect::short_offer))
@@ -377,6 +378,52 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
         }
     }
 }
+
+/// `GET /readyz`: 200 when this node can serve traffic: the database
+/// answers, none of this binary's migrations is pending (a database ahead of
+/// the binary, migrated by a newer node, is accepted and logged) and the
+/// search index has caught up with the database within the last
+/// [`READY_LAG`]; otherwise 503. The body says each check's state (JSON).
+async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    let database = state.storage.ping().await.is_ok();
+    let migrations = if database {
+        state.storage.migration_status().await.ok()
+    } else {
+        None
+    };
+    if let Some(ahead) = migrations.as_ref().map(|m| &m.ahead).filter(|a| !a.is_empty()) {
+        tracing::warn!(
+            ?ahead,
+            "the database has migrations this binary does not know (a newer node ran them)"
+        );
+    }
+    let pending = migrations.as_ref().map(|m| m.pending.len());
+    let search = state.search.caught_up_within(READY_LAG);
+    let ready = database && pending == Some(0) && search;
+    let body = serde_json::json!({
+        "ready": ready,
+        "database": if database { "ok" } else { "unreachable" },
+        "migrations_pending": pending,
+        "migrations_ahead": migrations.as_ref().map(|m| m.ahead.len()),
+        "search": if search { "caught up" } else { "behind" },
+    });
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body.to_string(),
+    )
+}
+
+/// How recently the search index must have caught up for `/readyz`.
+const READY_LAG: std::time::Duration = std::time::Duration::from_secs(10);
 
 async fn stylesheet() -> impl IntoResponse {
     (

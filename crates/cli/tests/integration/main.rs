@@ -11,4 +11,5 @@ mod print;
 mod report;
 mod scale_out;
 mod search_bench;
+mod shutdown;
 mod user;

@@ -127,6 +127,12 @@ pub trait Outbox: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<(), StorageError>;
 
+    /// Gives back a message claimed under `claimed_until` and not sent (the
+    /// node is shutting down): another worker may claim it at once, and the
+    /// claim does not count as an attempt. False when the lease no longer
+    /// holds it.
+    async fn release_mail(&self, id: i64, claimed_until: DateTime<Utc>) -> Result<bool, StorageError>;
+
     /// The last `limit` messages stored, newest first.
     async fn recent_mail(&self, limit: u32) -> Result<Vec<StoredMail>, StorageError>;
 

@@ -141,6 +141,22 @@ impl Store {
 
 #[async_trait]
 impl Outbox for Store {
+    #[tracing::instrument(skip_all, fields(id))]
+    async fn release_mail(&self, id: i64, claimed_until: DateTime<Utc>) -> Result<bool, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE outbox SET claimed_until = NULL, attempts = attempts - 1 \
+             WHERE id = $1 AND status = 'pending' AND claimed_until = $2 AND attempts > 0",
+        )
+        .bind(id)
+        .bind(claimed_until)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(changed == 1)
+    }
+
     #[tracing::instrument(skip_all, fields(kind = %mail.kind))]
     async fn enqueue_mail(&self, mail: &OutgoingMail, now: DateTime<Utc>) -> Result<Option<i64>, StorageError> {
         let mut tx = self.begin_write().await?;

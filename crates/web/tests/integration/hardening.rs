@@ -33,6 +33,7 @@ on_both_backends!(
     renders_beyond_the_cap_are_answered_503,
     requests_beyond_the_in_flight_limit_are_answered_503,
     a_request_over_its_time_is_answered_503,
+    ready_only_once_the_search_index_has_caught_up,
 );
 
 /// A test app whose node has `limits`.
@@ -226,6 +227,25 @@ async fn every_answer_carries_the_security_headers(backend: Backend) {
             "{path}"
         );
     }
+}
+
+/// `/readyz` waits for the search index; `/healthz` does not.
+async fn ready_only_once_the_search_index_has_caught_up(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    assert_eq!(app.get("/healthz").await.status, 200);
+    let behind = app.get("/readyz").await;
+    assert_eq!(behind.status, 503, "{}", behind.body);
+    let body: serde_json::Value = serde_json::from_str(&behind.body).unwrap();
+    assert_eq!(body["search"], "behind");
+    assert_eq!(
+        (body["database"].as_str(), body["migrations_pending"].as_u64()),
+        (Some("ok"), Some(0))
+    );
+    assert_eq!(behind.header("cache-control"), "no-store");
+    app.state.search.catch_up().await.unwrap();
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status, 200, "{}", ready.body);
+    assert!(ready.body.contains("\"ready\":true"), "{}", ready.body);
 }
 
 async fn no_hsts_without_https(backend: Backend) {
