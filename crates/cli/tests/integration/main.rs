@@ -4,6 +4,7 @@
 mod backup;
 mod commands;
 mod common;
+mod crash;
 mod generate;
 mod import;
 mod keys;

@@ -65,17 +65,29 @@ impl Node {
     /// One HTTP/1.1 request, with a bearer token if given; the status (0
     /// when the node did not answer) and the body.
     pub fn request(&self, method: &str, path: &str, bearer: Option<&str>) -> (u16, String) {
+        let auth = bearer.map(|t| format!("Bearer {t}"));
+        let headers: Vec<(&str, &str)> = auth.iter().map(|a| ("Authorization", a.as_str())).collect();
+        self.send(method, path, &headers, b"")
+    }
+
+    /// One HTTP/1.1 request with `headers` and `body`; the status (0 when
+    /// the node did not answer in full, e.g. it was killed) and the body.
+    pub fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> (u16, String) {
         let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.port)) else {
             return (0, String::new());
         };
-        let auth = bearer
-            .map(|t| format!("Authorization: Bearer {t}\r\n"))
-            .unwrap_or_default();
-        write!(
-            stream,
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{auth}Content-Length: 0\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
+        let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        if stream
+            .write_all(head.as_bytes())
+            .and_then(|()| stream.write_all(body))
+            .is_err()
+        {
+            return (0, String::new());
+        }
         let mut answer = String::new();
         if stream.read_to_string(&mut answer).is_err() {
             return (0, String::new());
@@ -86,6 +98,36 @@ impl Node {
             .map(|(_, b)| b.to_string())
             .unwrap_or_default();
         (status, body)
+    }
+
+    /// Waits (at most `limit`) until `/readyz` says the node is ready: its
+    /// search index has caught up with the database.
+    pub fn wait_ready(&self, limit: Duration) {
+        let start = Instant::now();
+        loop {
+            let (status, body) = self.get("/readyz");
+            if status == 200 {
+                return;
+            }
+            assert!(
+                start.elapsed() < limit,
+                "the node on port {} never got ready: {body}",
+                self.port
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Kills the process with SIGKILL (no shutdown of any kind) and waits
+    /// for it to be gone.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     /// Sends SIGTERM, as systemd does to stop a service.
