@@ -152,9 +152,21 @@ pub async fn serve(config: Serve) -> Result<(), String> {
     tracing::info!(limits = ?config.limits, "server limits");
     let mut state = AppState::new(app).with_server_limits(config.limits);
     state.behind_proxy = config.behind_proxy;
-    let outbox = (storage, config.mail, pace(config.mail_rate));
+    let schedule = sportello_jobs::Schedule {
+        lease: config.mail_lease,
+        ..sportello_jobs::Schedule::default()
+    };
+    let outbox = (storage, config.mail, schedule, pace(config.mail_rate));
     run_node(listener, state, outbox, follower).await
 }
+
+/// What a node's outbox worker needs.
+type Outbox = (
+    Arc<dyn Storage>,
+    sportello_jobs::MailTransport,
+    sportello_jobs::Schedule,
+    sportello_jobs::Pace,
+);
 
 /// Runs a node until Ctrl-C or SIGTERM: its outbox worker, its search
 /// follower, the periodic jobs and the HTTP server. At the signal the
@@ -164,12 +176,11 @@ pub async fn serve(config: Serve) -> Result<(), String> {
 async fn run_node(
     listener: TcpListener,
     state: AppState,
-    (storage, transport, pace): (Arc<dyn Storage>, sportello_jobs::MailTransport, sportello_jobs::Pace),
+    (storage, transport, schedule, pace): Outbox,
     follower: tokio::task::JoinHandle<()>,
 ) -> Result<(), String> {
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let outbox =
-        sportello_jobs::spawn_outbox_worker(storage, transport, sportello_jobs::outbox::EVERY, pace, Some(stopped));
+    let outbox = sportello_jobs::spawn_outbox_worker(storage, transport, schedule, pace, Some(stopped));
     let shutdown = async move {
         sportello_web::shutdown_signal().await;
         tracing::info!("shutting down: background work stops, the requests in progress finish");
@@ -282,6 +293,11 @@ pub async fn demo(config: Demo) -> Result<(), String> {
     let mut state = AppState::new(app);
     state.demo_mailbox = true;
     // The demo never sends e-mail: every message is recorded in its database.
-    let outbox = (storage, sportello_jobs::MailTransport::Record, pace(config.mail_rate));
+    let outbox = (
+        storage,
+        sportello_jobs::MailTransport::Record,
+        sportello_jobs::Schedule::default(),
+        pace(config.mail_rate),
+    );
     run_node(listener, state, outbox, follower).await
 }

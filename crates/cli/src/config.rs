@@ -34,6 +34,7 @@ pub struct FileConfig {
     pub jitsi_url: Option<String>,
     pub reminders: Option<String>,
     pub mail_rate: Option<u32>,
+    pub mail_lease: Option<u64>,
     pub index_dir: Option<String>,
     pub max_connections: Option<u64>,
     pub max_in_flight: Option<u64>,
@@ -122,6 +123,10 @@ pub struct ServeArgs {
     /// (other mail is never held back) [default: no limit]
     #[arg(long, env = "SPORTELLO_MAIL_RATE", value_name = "N")]
     mail_rate: Option<String>,
+    /// Seconds a node's claim on e-mail lasts: if the node dies, another
+    /// sends what it had claimed once the claim ends (at least 10) [default: 900]
+    #[arg(long, env = "SPORTELLO_MAIL_LEASE", value_name = "SECONDS")]
+    mail_lease: Option<u64>,
     #[command(flatten)]
     index: IndexArgs,
     /// While this file exists, the node's search index stops following the
@@ -194,6 +199,8 @@ pub struct Serve {
     pub appointments: sportello_app::appointments::Settings,
     /// Most newsletter e-mails sent per minute by this node; `None`: no limit.
     pub mail_rate: Option<NonZeroU32>,
+    /// How long a claim on e-mail lasts.
+    pub mail_lease: chrono::Duration,
     /// This node's search index.
     pub index_dir: std::path::PathBuf,
     /// While this file exists the index does not follow the database.
@@ -218,6 +225,15 @@ fn mail_rate(given: Option<String>, file: &FileConfig) -> Result<Option<NonZeroU
         .or_else(|| file.mail_rate.map(|n| n.to_string()))
         .map(|text| sportello_jobs::parse_rate(&text).map_err(|e| format!("{e} (--mail-rate or SPORTELLO_MAIL_RATE)")))
         .transpose()
+}
+
+/// `--mail-lease` in seconds (at least 10), or the outbox's default.
+fn mail_lease(seconds: Option<u64>) -> Result<chrono::Duration, String> {
+    match seconds {
+        None => Ok(sportello_jobs::outbox::LEASE),
+        Some(s) if (10..=86_400).contains(&s) => Ok(chrono::Duration::seconds(s as i64)),
+        Some(s) => Err(format!("--mail-lease must be between 10 and 86400 seconds, not {s}")),
+    }
 }
 
 /// The address to listen on: the flag or variable, else the file, else the default.
@@ -283,6 +299,7 @@ impl ServeArgs {
             mail_defaulted: smtp_url.is_none(),
             appointments,
             mail_rate: mail_rate(self.mail_rate, file)?,
+            mail_lease: mail_lease(self.mail_lease.or(file.mail_lease))?,
             index_dir: self.index.resolve(file, "sportello-index"),
             search_hold_file: self.search_hold_file,
             limits: self.limits.resolve(file.limits())?,
@@ -359,6 +376,7 @@ mod tests {
             jitsi_url: None,
             reminders: None,
             mail_rate: None,
+            mail_lease: None,
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
@@ -424,6 +442,7 @@ mod tests {
             jitsi_url: None,
             reminders: None,
             mail_rate: None,
+            mail_lease: None,
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
@@ -490,6 +509,7 @@ mod tests {
             jitsi_url: None,
             reminders: None,
             mail_rate: None,
+            mail_lease: None,
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
@@ -513,6 +533,7 @@ mod tests {
             jitsi_url: None,
             reminders: None,
             mail_rate: None,
+            mail_lease: None,
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
@@ -532,6 +553,7 @@ mod tests {
             jitsi_url: None,
             reminders: None,
             mail_rate: None,
+            mail_lease: None,
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),

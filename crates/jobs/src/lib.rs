@@ -12,7 +12,8 @@ pub mod transport;
 pub use lettre::message::Mailbox;
 pub use message::{BuildError, build_message, message_id};
 pub use outbox::{
-    DeliveryReport, Stop, deliver_batch, deliver_once, deliver_paced, deliver_until, retry_delay, spawn_outbox_worker,
+    DeliveryReport, Schedule, Stop, deliver_batch, deliver_once, deliver_paced, deliver_until, retry_delay,
+    spawn_outbox_worker,
 };
 pub use pace::{Pace, parse_rate};
 pub use transport::{MailConfigError, MailTransport, SmtpSecurity, SmtpUrl, parse_mailbox};

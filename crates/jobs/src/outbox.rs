@@ -292,6 +292,23 @@ async fn deliver(transport: &MailTransport, mail: &ClaimedMail, now: DateTime<Ut
     }
 }
 
+/// How often a worker looks for mail, and how long its claims last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Schedule {
+    pub every: StdDuration,
+    /// After a node dies, another sends what it had claimed once this ends.
+    pub lease: Duration,
+}
+
+impl Default for Schedule {
+    fn default() -> Schedule {
+        Schedule {
+            every: EVERY,
+            lease: LEASE,
+        }
+    }
+}
+
 /// Runs [`deliver_once`] now and then every `every`, at the pace of `pace`,
 /// until `stop` says the node is shutting down (then what it holds is given
 /// back at once, and the task ends); a full batch is followed at once by
@@ -299,15 +316,16 @@ async fn deliver(transport: &MailTransport, mail: &ClaimedMail, now: DateTime<Ut
 pub fn spawn_outbox_worker(
     storage: Arc<dyn Outbox>,
     transport: MailTransport,
-    every: StdDuration,
+    schedule: Schedule,
     mut pace: Pace,
     stop: Option<Stop>,
 ) -> tokio::task::JoinHandle<()> {
+    let Schedule { every, lease } = schedule;
     tokio::spawn(async move {
         let mut stop = stop;
         let mut ticks = tokio::time::interval(every);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        let full = pace.claim_size(BATCH, claim_horizon(LEASE)) as usize;
+        let full = pace.claim_size(BATCH, claim_horizon(lease)) as usize;
         loop {
             tokio::select! {
                 _ = ticks.tick() => {}
@@ -317,7 +335,7 @@ pub fn spawn_outbox_worker(
                 if stopping(&stop) {
                     return;
                 }
-                match deliver_until(storage.as_ref(), &transport, Utc::now(), LEASE, &mut pace, &mut stop).await {
+                match deliver_until(storage.as_ref(), &transport, Utc::now(), lease, &mut pace, &mut stop).await {
                     Ok(report) if report.claimed == full => continue,
                     Ok(report) if report.claimed > 0 => tracing::info!(?report, "outbox delivered"),
                     Ok(_) => {}

@@ -243,3 +243,60 @@ async fn bookings_survive_being_killed(backend: Backend) {
     drop(node);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Two nodes on one PostgreSQL: one, whose mail server hangs, holds the
+/// outbox's messages when it is killed; the other keeps serving and, once
+/// the claims run out (`--mail-lease`), sends them itself.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_other_node_serves_on_and_takes_over_the_mail() {
+    let db = crate::common::database_with_centres(Backend::Postgres).await;
+    for n in 0..4 {
+        let mail = sportello_domain::OutgoingMail::new(
+            sportello_domain::Email::parse(&format!("p{n}@example.org")).unwrap(),
+            sportello_domain::Lang::It,
+            "booking.confirmation",
+            "Prenotazione",
+            "Testo",
+        );
+        db.storage.enqueue_mail(&mail, Utc::now()).await.unwrap();
+    }
+    let (stalled, _held) = crate::common::stalled_mail_server();
+    let dir = std::env::temp_dir().join(format!("sportello-takeover-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = db_arg(&db);
+    let lease = |smtp: &str| vec!["--mail-lease".into(), "10".into(), "--smtp-url".into(), smtp.into()];
+    let mut a = Node::start(
+        &url,
+        &dir.join("index-a"),
+        &lease(&format!("smtp://127.0.0.1:{stalled}")),
+    );
+    let claimed = "SELECT CAST(COUNT(*) AS TEXT) FROM outbox WHERE claimed_until IS NOT NULL";
+    let started = Instant::now();
+    while raw::texts(&db.url, claimed, &[]).await != ["4"] {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "node A never claimed the mail"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // B records what it sends (the demo's transport), so it cannot hang.
+    let b = Node::start(&url, &dir.join("index-b"), &lease("record"));
+    a.kill();
+    let killed = Instant::now();
+    let done = "SELECT CAST(COUNT(*) AS TEXT) FROM outbox WHERE status = 'recorded'";
+    while raw::texts(&db.url, done, &[]).await != ["4"] {
+        assert_eq!(b.get("/healthz").0, 200, "node B keeps serving");
+        assert!(
+            killed.elapsed() < Duration::from_secs(30),
+            "node B never took over A's mail"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    eprintln!(
+        "node B sent node A's 4 messages {:.1} s after A was killed (lease 10 s)",
+        killed.elapsed().as_secs_f64()
+    );
+    drop(b);
+    let _ = std::fs::remove_dir_all(&dir);
+}

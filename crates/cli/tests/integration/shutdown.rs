@@ -6,7 +6,7 @@
 //! answer, and the process ends by itself.
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
@@ -14,31 +14,12 @@ use sportello_domain::{Email, Lang, OutgoingMail};
 use sportello_testkit::{Backend, on_both_backends, raw};
 
 use crate::common::node::Node;
-use crate::common::{database_with_centres, db_arg};
+use crate::common::{database_with_centres, db_arg, stalled_mail_server};
 
 on_both_backends!(
     #[multi_thread]
     sigterm_gives_back_the_mail_and_finishes_what_is_in_flight
 );
-
-/// A mail server that accepts connections and never says a word, so a
-/// send hangs; the connections are kept until the test ends.
-fn stalled_mail_server() -> (u16, std::thread::JoinHandle<()>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let held = std::thread::spawn(move || {
-        let mut kept = Vec::new();
-        listener.set_nonblocking(true).unwrap();
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(60) {
-            if let Ok((stream, _)) = listener.accept() {
-                kept.push(stream);
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    });
-    (port, held)
-}
 
 async fn count(url: &sportello_storage::DatabaseUrl, sql: &str) -> u64 {
     raw::texts(url, sql, &[]).await[0].parse().unwrap()

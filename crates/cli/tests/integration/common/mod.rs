@@ -87,3 +87,22 @@ pub async fn all_offers(storage: &dyn Storage) -> Vec<sportello_domain::Offer> {
     };
     storage.office_offers(&filter).await.expect("offers").items
 }
+
+/// A mail server that accepts connections and never says a word, so a
+/// send hangs; the connections are kept until the test ends.
+pub fn stalled_mail_server() -> (u16, std::thread::JoinHandle<()>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let held = std::thread::spawn(move || {
+        let mut kept = Vec::new();
+        listener.set_nonblocking(true).unwrap();
+        let start = std::time::Instant::now();
+        while start.elapsed() < std::time::Duration::from_secs(60) {
+            if let Ok((stream, _)) = listener.accept() {
+                kept.push(stream);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    });
+    (port, held)
+}
