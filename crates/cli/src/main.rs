@@ -30,6 +30,15 @@ struct Cli {
     /// TOML file with `db`, `addr` and `public_url` keys.
     #[arg(long, global = true, env = "SPORTELLO_CONFIG", value_name = "FILE")]
     config: Option<std::path::PathBuf>,
+    /// How log lines are written on standard error.
+    #[arg(
+        long,
+        global = true,
+        env = "SPORTELLO_LOG_FORMAT",
+        value_enum,
+        default_value = "text"
+    )]
+    log_format: commands::LogFormat,
     #[command(subcommand)]
     command: Command,
 }
@@ -74,7 +83,7 @@ enum Command {
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    commands::init_logging();
+    commands::init_logging(cli.log_format);
     commands::run(async {
         let file = config::FileConfig::load(cli.config.as_deref())?;
         match cli.command {

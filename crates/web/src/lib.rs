@@ -5,6 +5,7 @@
 //! listener, so tests bind port 0; `server` serves it under the node's
 //! `server_limits`.
 
+pub mod access_log;
 pub mod api;
 pub mod error;
 pub mod extract;

@@ -15,7 +15,6 @@ use axum::{Extension, Router, middleware};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::RequestBodyDeadlineLayer;
-use tower_http::trace::TraceLayer;
 
 use crate::error::{AppError, Problem};
 use crate::extract::Preferred;
@@ -77,7 +76,9 @@ pub fn router(state: AppState) -> Router {
     } else {
         router
     };
-    router.layer(CompressionLayer::new()).layer(TraceLayer::new_for_http())
+    router
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(crate::access_log::access_log))
 }
 
 /// A route's handlers, and the methods among them that change something.

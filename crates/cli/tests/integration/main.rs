@@ -8,6 +8,7 @@ mod crash;
 mod generate;
 mod import;
 mod keys;
+mod logs;
 mod print;
 mod report;
 mod scale_out;

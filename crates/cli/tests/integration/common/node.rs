@@ -31,6 +31,12 @@ impl Node {
     /// once `/healthz` answers (within a minute). The tests' data key file
     /// is written beside the index.
     pub fn start(db: &str, index: &Path, extra: &[String]) -> Node {
+        Node::start_logging(db, index, extra, Stdio::inherit(), "warn")
+    }
+
+    /// [`Node::start`] with its standard error (the log, at `level`) going
+    /// to `log`.
+    pub fn start_logging(db: &str, index: &Path, extra: &[String], log: Stdio, level: &str) -> Node {
         let keys = index.with_extension("keys");
         std::fs::write(&keys, sportello_testkit::DATA_KEY_FILE).unwrap();
         std::fs::set_permissions(&keys, std::fs::Permissions::from_mode(0o600)).unwrap();
@@ -44,10 +50,10 @@ impl Node {
             .arg(&keys)
             .args(extra)
             .env_remove("SPORTELLO_CONFIG")
-            .env("SPORTELLO_LOG", "warn")
+            .env("SPORTELLO_LOG", level)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
+            .stderr(log)
             .spawn()
             .expect("sportello serve starts");
         let node = Node { child, port };

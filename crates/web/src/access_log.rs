@@ -1,0 +1,103 @@
+//! One access-log line per request, at `info`: method, the route's template
+//! (`/{lang}/appointments/booking/{reference}`, never the address as sent,
+//! so no booking reference, link token or e-mail in a path reaches the
+//! log), the query with its personal or secret values redacted, status,
+//! time taken and a request id. The id comes from a well-formed incoming
+//! `X-Request-Id` (a load balancer's) or is made here; it is sent back in
+//! `X-Request-Id` and every log line written while answering carries it.
+
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request};
+use axum::http::HeaderValue;
+use axum::middleware::Next;
+use axum::response::Response;
+use tracing::Instrument as _;
+
+pub const REQUEST_ID: &str = "x-request-id";
+
+/// Query parameters whose values never reach the log.
+const SECRET_PARAMETERS: [&str; 9] = [
+    "t",
+    "token",
+    "email",
+    "phone",
+    "name",
+    "codice_fiscale",
+    "code",
+    "password",
+    "csrf",
+];
+
+/// The incoming id when it is 1 to 64 letters, digits, `-`, `_` or `.`;
+/// otherwise a new random one.
+fn request_id(request: &Request) -> String {
+    request
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| (1..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)))
+        .map_or_else(
+            || sportello_auth::hex(&sportello_auth::random_bytes::<8>()),
+            str::to_string,
+        )
+}
+
+/// `query` with the values of [`SECRET_PARAMETERS`] replaced.
+pub fn redacted_query(query: &str) -> String {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, _) = pair.split_once('=').unwrap_or((pair, ""));
+            let decoded = key.to_ascii_lowercase();
+            if SECRET_PARAMETERS.contains(&decoded.as_str()) {
+                format!("{key}=REDACTED")
+            } else {
+                pair.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Middleware: logs the request once answered and sends its id back.
+pub async fn access_log(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let id = request_id(&request);
+    let method = request.method().clone();
+    // The template, not the path as sent: paths carry references and tokens.
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "(no route)".to_string(), |p| p.as_str().to_string());
+    let query = request.uri().query().map(redacted_query).unwrap_or_default();
+    let span = tracing::info_span!("request", id = %id);
+    let mut response = next.run(request).instrument(span).await;
+    let status = response.status().as_u16();
+    let ms = started.elapsed().as_millis();
+    if status >= 500 && status != 503 {
+        tracing::warn!(target: "access", id = %id, %method, route, query, status, ms, "request");
+    } else {
+        tracing::info!(target: "access", id = %id, %method, route, query, status, ms, "request");
+    }
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_values_are_redacted() {
+        assert_eq!(
+            redacted_query("t=abc.def&lang=it&email=a%40b.it&q=cuoco&TOKEN=x"),
+            "t=REDACTED&lang=it&email=REDACTED&q=cuoco&TOKEN=REDACTED"
+        );
+        assert_eq!(redacted_query(""), "");
+        assert_eq!(redacted_query("next=/it/office/"), "next=/it/office/");
+    }
+}
