@@ -7,6 +7,7 @@ mod common;
 mod generate;
 mod import;
 mod keys;
+mod nginx;
 mod print;
 mod report;
 mod scale_out;
