@@ -8,13 +8,24 @@
 //! `axum::serve` cannot set the header timeout, hence this loop.
 //!
 //! Each request carries the peer's address as `ConnectInfo<SocketAddr>`.
+//!
+//! A body the application answered without reading (a redirect to sign in,
+//! a refused link) is read to its end and dropped before the answer goes
+//! out, within the largest body any route takes and the body timeout:
+//! otherwise the connection would be closed under a client still sending,
+//! and a reverse proxy (nginx) would lose the answer and reply 502 instead,
+//! counting it as a failure of the node.
 
 use std::future::Future;
-use std::sync::Arc;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
+use axum::body::Bytes;
 use axum::extract::ConnectInfo;
-use hyper::body::Incoming;
+use http_body_util::BodyExt as _;
+use hyper::body::{Body, Frame, Incoming, SizeHint};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -24,7 +35,7 @@ use tokio::sync::Semaphore;
 use tower::ServiceExt;
 
 use crate::AppState;
-use crate::server_limits::ServerLimits;
+use crate::server_limits::{NEWSLETTER_BODY, ServerLimits};
 
 /// How long, beyond the request timeout, shutdown waits for the answers in
 /// progress to be sent.
@@ -64,9 +75,27 @@ pub async fn serve_until(
         };
         let _ = stream.set_nodelay(true);
         let router = router.clone();
-        let service = service_fn(move |mut request: hyper::Request<Incoming>| {
-            request.extensions_mut().insert(ConnectInfo(peer));
-            router.clone().oneshot(request)
+        let body_timeout = limits.body_timeout;
+        let service = service_fn(move |request: hyper::Request<Incoming>| {
+            let router = router.clone();
+            async move {
+                let (mut parts, body) = request.into_parts();
+                parts.extensions.insert(ConnectInfo(peer));
+                // A client waiting for `100 Continue` sends nothing unasked.
+                let waits = parts.headers.get(hyper::header::EXPECT).is_some();
+                let unread = Arc::new(Mutex::new(None));
+                let body = Unread {
+                    body: Some(body),
+                    polled: false,
+                    unread: unread.clone(),
+                };
+                let answer = router.oneshot(hyper::Request::from_parts(parts, body)).await;
+                let left = unread.lock().ok().and_then(|mut left| left.take());
+                if let Some(left) = left.filter(|_| !waits) {
+                    drain(left, body_timeout).await;
+                }
+                answer
+            }
         });
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
         tokio::spawn(async move {
@@ -89,6 +118,65 @@ pub async fn serve_until(
         );
     }
     Ok(())
+}
+
+/// A request's body as the router gets it: dropped without ever being
+/// read, it is put in `unread` for the server to drain.
+struct Unread {
+    body: Option<Incoming>,
+    polled: bool,
+    unread: Arc<Mutex<Option<Incoming>>>,
+}
+
+impl Body for Unread {
+    type Data = Bytes;
+    type Error = hyper::Error;
+
+    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, hyper::Error>>> {
+        self.polled = true;
+        match self.body.as_mut() {
+            Some(body) => Pin::new(body).poll_frame(cx),
+            None => Poll::Ready(None),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.as_ref().is_none_or(Body::is_end_stream)
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.body
+            .as_ref()
+            .map_or_else(|| SizeHint::with_exact(0), Body::size_hint)
+    }
+}
+
+impl Drop for Unread {
+    fn drop(&mut self) {
+        if let Some(body) = self.body.take().filter(|b| !self.polled && !b.is_end_stream())
+            && let Ok(mut unread) = self.unread.lock()
+        {
+            *unread = Some(body);
+        }
+    }
+}
+
+/// Reads `body` to its end and drops it, unless it is larger than any
+/// route takes or slower than `timeout` (the connection is then closed).
+async fn drain(mut body: Incoming, timeout: Duration) {
+    if body.size_hint().lower() > NEWSLETTER_BODY as u64 {
+        return;
+    }
+    let read = async {
+        let mut bytes = 0;
+        while let Some(Ok(frame)) = body.frame().await {
+            bytes += frame.data_ref().map_or(0, Bytes::len);
+            if bytes > NEWSLETTER_BODY {
+                return;
+            }
+        }
+    };
+    let _ = tokio::time::timeout(timeout, read).await;
 }
 
 /// After a failed `accept`: a connection the client dropped is nothing;

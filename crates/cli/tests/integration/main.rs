@@ -9,6 +9,7 @@ mod generate;
 mod import;
 mod keys;
 mod logs;
+mod nginx;
 mod print;
 mod report;
 mod scale_out;

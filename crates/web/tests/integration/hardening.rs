@@ -1,7 +1,9 @@
 //! How a node stands up to slow and greedy clients, on SQLite and
 //! PostgreSQL: a real server on a port-0 listener disconnects a client that
 //! trickles its headers, closes idle keep-alive connections, answers 408 to
-//! a body that trickles and shuts down gracefully; through the router, the
+//! a body that trickles, reads to its end a body it answered without
+//! reading (so a proxy still sending it gets the answer) and shuts down
+//! gracefully; through the router, the
 //! security headers on pages, API answers, 404s and PDFs (HSTS only for an
 //! HTTPS public address), 413 beyond a route's body limit, 503 with
 //! `Retry-After` beyond the render cap, the in-flight limit and the request
@@ -26,6 +28,7 @@ on_both_backends!(
     a_client_trickling_its_headers_is_disconnected,
     idle_keep_alive_connections_are_closed,
     a_trickling_body_is_answered_408,
+    a_body_answered_unread_is_read_to_its_end,
     shutdown_closes_idle_connections_and_returns,
     every_answer_carries_the_security_headers,
     no_hsts_without_https,
@@ -160,6 +163,36 @@ async fn a_trickling_body_is_answered_408(backend: Backend) {
         received.contains("Senden hat zu lange gedauert"),
         "in German: {received}"
     );
+}
+
+/// A form sent to the back office without a session is answered with the
+/// way to sign in before its body is read: the rest of the body, sent
+/// afterwards, is still taken and the connection serves the next request
+/// (closed under the sender, nginx would answer 502 instead).
+async fn a_body_answered_unread_is_read_to_its_end(backend: Backend) {
+    let app = TestApp::new(backend).await;
+    let address = real_server(app.state.clone()).await;
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    let body = vec![b'a'; 200_000];
+    let head = format!(
+        "POST /it/office/offers/new HTTP/1.1\r\nHost: localhost\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(&body[..1000]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    stream.write_all(&body[1000..]).await.unwrap();
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let received = read_to_close(&mut stream, Duration::from_secs(10))
+        .await
+        .expect("answered and closed");
+    assert!(received.starts_with("HTTP/1.1 303"), "{received}");
+    let second = received.find("HTTP/1.1 200").expect("the next request is answered");
+    assert!(received[second..].ends_with("ok"), "{received}");
 }
 
 async fn shutdown_closes_idle_connections_and_returns(backend: Backend) {
