@@ -142,6 +142,7 @@ async fn a_change_on_one_node_reaches_the_other_through_its_own_follower() {
             user.id,
             "scale-out",
             &sportello_auth::hash_token(TOKEN),
+            Utc::now() + chrono::Duration::days(90),
             &Actor::system(),
             Utc::now(),
         )

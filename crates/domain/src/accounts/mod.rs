@@ -13,6 +13,7 @@
 //! - `mirato` (a centre): the same for the Collocamento Mirato sections
 //!   (Law 68/1999 art. 1 and art. 18), and later the sensitive personal data.
 
+pub mod api_tokens;
 pub mod sign_in;
 
 use chrono::{DateTime, Utc};

@@ -84,6 +84,8 @@ pub struct ApiToken {
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// When the API stops accepting it (see `sportello_domain::TokenLifetime`).
+    pub expires_at: DateTime<Utc>,
 }
 
 /// A Collocamento Mirato grant one administrator proposed, waiting for
@@ -153,7 +155,8 @@ pub trait Accounts: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<(), StorageError>;
     /// Sets a new password hash and ends every session of the user except
-    /// `keep_session` (the hash of the session that made the change).
+    /// `keep_session` (the hash of the session that made the change); the
+    /// user's API tokens are revoked in the same transaction.
     async fn set_password(
         &self,
         id: UserId,
@@ -163,7 +166,8 @@ pub trait Accounts: Send + Sync {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError>;
-    /// Turns the second factor on (with its recovery codes' hashes) or off.
+    /// Turns the second factor on (with its recovery codes' hashes) or off;
+    /// either way the user's API tokens are revoked in the same transaction.
     async fn set_totp(
         &self,
         id: UserId,
@@ -201,11 +205,13 @@ pub trait Sessions: Send + Sync {
         created_before: DateTime<Utc>,
     ) -> Result<u64, StorageError>;
 
+    /// Stores a new token (by its hash) that works until `expires_at`.
     async fn insert_api_token(
         &self,
         user: UserId,
         name: &str,
         token_hash: &str,
+        expires_at: DateTime<Utc>,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<ApiToken, StorageError>;
@@ -217,6 +223,7 @@ pub trait Sessions: Send + Sync {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError>;
-    /// The active user owning this unrevoked token; notes its use.
+    /// The active user owning this token, unless it is revoked or expired
+    /// at `now`; notes its use.
     async fn user_by_api_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>, StorageError>;
 }

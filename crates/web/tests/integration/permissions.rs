@@ -161,7 +161,14 @@ async fn operators_cannot_touch_other_centres(app: TestApp) {
     // The same through the API.
     let user = app.storage().credentials("op@cpi.example").await.unwrap().unwrap().user;
     app.storage()
-        .insert_api_token(user.id, "t", &hash_token("spt_op"), &Actor::system(), Utc::now())
+        .insert_api_token(
+            user.id,
+            "t",
+            &hash_token("spt_op"),
+            Utc::now() + chrono::Duration::days(1),
+            &Actor::system(),
+            Utc::now(),
+        )
         .await
         .unwrap();
     let api = app

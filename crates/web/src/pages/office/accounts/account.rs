@@ -9,6 +9,7 @@ use chrono::Utc;
 use minijinja::context;
 use sportello_auth::tokens::{hash_token, random_token, recovery_codes};
 use sportello_auth::{TotpSecret, qr_svg};
+use sportello_domain::TokenLifetime;
 
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
@@ -81,7 +82,14 @@ pub async fn tokens(
     let token = format!("spt_{}", random_token());
     state
         .storage
-        .insert_api_token(user.user.id, &name, &hash_token(&token), &user.actor(), now)
+        .insert_api_token(
+            user.user.id,
+            &name,
+            &hash_token(&token),
+            TokenLifetime::DEFAULT.expires_at(now),
+            &user.actor(),
+            now,
+        )
         .await
         .on_page(lang)?;
     account_page(&state, &user, Some(token), None).await
