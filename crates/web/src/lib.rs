@@ -27,7 +27,7 @@ use sportello_storage::Storage;
 use tokio::net::TcpListener;
 
 pub use renders::Renders;
-pub use router::{router, writing_routes};
+pub use router::{reading_routes, router, writing_routes};
 pub use server::serve_until;
 pub use server_limits::ServerLimits;
 

@@ -137,6 +137,18 @@ async fn a_change_on_one_node_reaches_the_other_through_its_own_follower() {
         )
         .await
         .unwrap();
+    // Every grant needs a second factor, and a token works only for a user
+    // who has one (set up before the token: turning it on revokes tokens).
+    storage
+        .set_totp(
+            user.id,
+            Some(&sportello_auth::TotpSecret::generate().to_base32()),
+            &[],
+            &Actor::system(),
+            Utc::now(),
+        )
+        .await
+        .unwrap();
     storage
         .insert_api_token(
             user.id,
