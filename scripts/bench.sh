@@ -81,13 +81,26 @@ run() { # name url [cookie]
   printf '| %s | %s | %s | %s | %s |\n' "$1" "${rps%.*}" "$p50" "$p99" "${errors:-none}"
 }
 
-# A back-office session of the demo's operator of Lecce (password sign-in).
+# The TOTP code of a base32 key now (RFC 6238, as authenticator apps make it).
+totp() { # key
+  python3 -c 'import base64, hmac, struct, sys, time
+mac = hmac.new(base64.b32decode(sys.argv[1]), struct.pack(">Q", int(time.time()) // 30), "sha1").digest()
+offset = mac[-1] & 15
+print("%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000))' "$1"
+}
+
+# A back-office session of the demo's operator of Lecce (password, then the
+# second factor with the demo key the demo prints).
 session() { # port
   local jar="$tmp/jar-$1" csrf
   csrf=$(curl -fs -c "$jar" "http://127.0.0.1:$1/it/office/sign-in" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
   curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$csrf" \
     --data-urlencode "email=operator@demo.sportello.test" --data-urlencode "password=demo-sportello-centro-lecce" \
     "http://127.0.0.1:$1/it/office/sign-in"
+  csrf=$(curl -fs -b "$jar" "http://127.0.0.1:$1/it/office/sign-in/second-factor" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$csrf" \
+    --data-urlencode "code=$(totp ONYG64TUMVWGY3ZNMRSW23ZNNRSWGY3F)" \
+    "http://127.0.0.1:$1/it/office/sign-in/second-factor"
   awk '$6 == "sportello_session" { print "sportello_session=" $7 }' "$jar"
 }
 office_ref=$(curl -fs "http://127.0.0.1:18081/api/v1/offers?centre=lecce&section=ordinary&per_page=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["reference"])')

@@ -19,6 +19,7 @@ import {
   submitWith,
   textOf,
   signInAs,
+  freshCode,
   romeDate,
   findPublishedReference,
   findUntranslatedReference,
@@ -56,6 +57,12 @@ it('keyboard only: sign in, create a draft offer, publish it', async () => {
 
     await tabAndType(page, '#f-email', ACCOUNTS.operator.email, 40);
     await tabAndType(page, '#f-password', ACCOUNTS.operator.password, 3);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === `/${lang}/office/sign-in/second-factor`, { waitUntil: 'load' }),
+      page.keyboard.press('Enter'),
+    ]);
+    // The second factor, typed too.
+    await tabAndType(page, '#f-code', await freshCode(ACCOUNTS.operator.totp, ACCOUNTS.operator.email), 40);
     await Promise.all([page.waitForURL((u) => u.pathname === `/${lang}/office/`, { waitUntil: 'load' }), page.keyboard.press('Enter')]);
 
     await tabUntil(page, `main a[href="/${lang}/office/offers/new"]`, 40);
@@ -229,6 +236,12 @@ describe('without JavaScript', () => {
 
     await p.goto(url('/it/office/account'));
     await p.fill('#f-token-name', 'senza js');
+    await p.fill('#f-token-password', 'non è la password');
+    response = await submitWith(p, p.locator('main form:has(#f-token-name) button'));
+    assert.equal(response.status(), 422, 'the password is asked again');
+    assert.equal(await textOf(p, '#f-token-password-error'), message('it', 'password-confirm-wrong'));
+    assert.equal(await p.inputValue('#f-token-name'), 'senza js', 'the name is kept');
+    await p.fill('#f-token-password', ACCOUNTS.operator.password);
     response = await submitWith(p, p.locator('main form:has(#f-token-name) button'));
     assert.equal(response.status(), 200);
     assert.match(await textOf(p, 'code.secret'), /^spt_/);

@@ -5,6 +5,9 @@
 // the demo data the tests start from.
 
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   url,
   newPage,
@@ -16,17 +19,31 @@ import {
   message,
   totpCode,
   totpStep,
+  baseUrl,
 } from './helpers.mjs';
 
+/** The demo's accounts, each with its second factor's key (crates/demo/src/accounts.rs). */
 export const ACCOUNTS = {
   admin: {
     email: 'admin@demo.sportello.test',
     password: 'demo-sportello-amministrazione',
     totp: 'ONYG64TUMVWGY3ZNMRSW23ZNMFSG22LO',
   },
-  coordinator: { email: 'coordinator@demo.sportello.test', password: 'demo-sportello-coordinamento' },
-  operator: { email: 'operator@demo.sportello.test', password: 'demo-sportello-centro-lecce' },
-  mirato: { email: 'mirato@demo.sportello.test', password: 'demo-sportello-legge68-lecce' },
+  coordinator: {
+    email: 'coordinator@demo.sportello.test',
+    password: 'demo-sportello-coordinamento',
+    totp: 'ONYG64TUMVWGY3ZNMRSW23ZNMNXW64TE',
+  },
+  operator: {
+    email: 'operator@demo.sportello.test',
+    password: 'demo-sportello-centro-lecce',
+    totp: 'ONYG64TUMVWGY3ZNMRSW23ZNNRSWGY3F',
+  },
+  mirato: {
+    email: 'mirato@demo.sportello.test',
+    password: 'demo-sportello-legge68-lecce',
+    totp: 'ONYG64TUMVWGY3ZNMRSW23ZNNQ3DQOJZ',
+  },
 };
 
 /** Native names of the languages, as the translation pages show them. */
@@ -163,10 +180,36 @@ export async function signIn(page, lang, account) {
   return submitWith(page, page.locator('main form button[type="submit"]'));
 }
 
-/** A page in a new context of `browser`, signed in as `role` (no second factor), on its office home. */
+/**
+ * Send a fresh code of `account` on the second-factor form now shown in
+ * `page` (after the password); a code refused as used already (by an
+ * earlier run against this server) is followed by the next one. Returns the
+ * last response.
+ */
+export async function passSecondFactor(page, account) {
+  assert.match(new URL(page.url()).pathname, /\/office\/sign-in\/second-factor$/, `not at the second factor: ${pathOf(page)}`);
+  const form = new URL(page.url());
+  let response;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0) await page.goto(form.href);
+    await page.fill('#f-code', await freshCode(account.totp, account.email));
+    response = await submitWith(page, page.locator('main form button[type="submit"]'));
+    if (response.status() !== 401) break;
+  }
+  return response;
+}
+
+/** Sign in as `account` in `lang`, with the password and then a code; returns the last response. */
+export async function signInFully(page, lang, account) {
+  const response = await signIn(page, lang, account);
+  assert.equal(response.status(), 200, `signing in as ${account.email}: unexpected HTTP status at ${pathOf(page)}`);
+  return passSecondFactor(page, account);
+}
+
+/** A page in a new context of `browser`, signed in as `role` (password and second factor), on its office home. */
 export async function signInAs(browser, role, options = {}) {
   const page = await newPage(browser, options);
-  const response = await signIn(page, 'it', ACCOUNTS[role]);
+  const response = await signInFully(page, 'it', ACCOUNTS[role]);
   assert.equal(response.status(), 200, `signing in as ${role}: unexpected HTTP status at ${pathOf(page)}`);
   assert.equal(new URL(page.url()).pathname, '/it/office/', `signing in as ${role}: landed on ${pathOf(page)}`);
   return page;
@@ -174,19 +217,45 @@ export async function signInAs(browser, role, options = {}) {
 
 // --- one-time codes --------------------------------------------------------------
 
-/** Time steps whose code this run has sent: each code works only once. */
-export const usedSteps = new Set();
+/**
+ * The last time step whose code was sent for each account, shared by the
+ * test files of one run (each is a process of its own) through a file named
+ * after the server's port: the server takes each step once per account.
+ */
+function stepsFile() {
+  return join(tmpdir(), `sportello-e2e-totp-steps-${new URL(baseUrl()).port}.json`);
+}
 
-/** A TOTP code of `secret` not used yet by this run (waits for the next step when needed). */
-export async function freshCode(secret) {
-  let step = totpStep();
-  // Not too close to the end of a step, and never a step used already.
-  while (usedSteps.has(step) || Date.now() / 1000 - step * 30 > 27) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    step = totpStep();
+function sentSteps() {
+  try {
+    return JSON.parse(readFileSync(stepsFile(), 'utf8'));
+  } catch {
+    return {};
   }
-  usedSteps.add(step);
-  return totpCode(secret, step);
+}
+
+/**
+ * A TOTP code of `secret` for a step not sent yet for `account` (a name:
+ * the e-mail address; the secret itself by default). The server takes the
+ * step before its own, its own and the next one, each once: this picks the
+ * earliest of them not sent (the step before only early in a step, so that
+ * it is still good when the form arrives), and waits for the next step when
+ * all three were sent.
+ */
+export async function freshCode(secret, account = secret) {
+  for (;;) {
+    const now = Date.now() / 1000;
+    const step = totpStep();
+    const steps = sentSteps();
+    const last = steps[account] ?? -Infinity;
+    const candidates = [...(now - step * 30 < 15 ? [step - 1] : []), step, step + 1];
+    const chosen = candidates.find((s) => s > last);
+    if (chosen !== undefined) {
+      writeFileSync(stepsFile(), JSON.stringify({ ...steps, [account]: chosen }));
+      return totpCode(secret, chosen);
+    }
+    await new Promise((resolve) => setTimeout(resolve, ((step + 1) * 30 - now) * 1000 + 200));
+  }
 }
 
 /** A six-digit code that is valid for no step near now. */
@@ -195,8 +264,6 @@ export function wrongCode(secret) {
   const valid = new Set([-2, -1, 0, 1, 2].map((d) => totpCode(secret, step + d)));
   return ['000000', '111111', '222222', '333333'].find((c) => !valid.has(c));
 }
-
-/** The administrator after the password: the second-factor step is pending. */
 
 /** Today + `days` in Rome, as { y, m, d } strings. */
 export function romeDate(days) {

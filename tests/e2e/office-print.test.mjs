@@ -11,7 +11,7 @@ import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { LANGS, baseUrl, launchBrowser, newPage, closePage, message, tabUntil } from './helpers.mjs';
-import { check, signIn, ACCOUNTS, pathOf, findPublishedReference } from './office-helpers.mjs';
+import { check, signInAs, once, pathOf, findPublishedReference } from './office-helpers.mjs';
 
 let browser;
 
@@ -19,6 +19,21 @@ before(async () => {
   baseUrl();
   browser = await launchBrowser();
 });
+
+/** The operator's session (cookies), signed in once for the three tests (each code works once). */
+const operatorSession = once(async () => {
+  const page = await signInAs(browser, 'operator');
+  try {
+    return await page.context().storageState();
+  } finally {
+    await closePage(page);
+  }
+});
+
+/** A page in a new context of its own, signed in as the operator of Lecce. */
+async function operatorPage(options = {}) {
+  return newPage(browser, { ...options, storageState: await operatorSession() });
+}
 
 after(async () => {
   await browser?.close();
@@ -28,9 +43,8 @@ after(async () => {
 const focus = (page, selector) => tabUntil(page, selector, 80);
 
 it('the print page in every language has no axe violations and is in the office nav', async () => {
-  const page = await newPage(browser);
+  const page = await operatorPage();
   try {
-    await signIn(page, 'it', ACCOUNTS.operator);
     for (const lang of LANGS) {
       await check(page, `/${lang}/office/print`, {
         h1: message(lang, 'print-office-title'),
@@ -50,9 +64,8 @@ it('the print page in every language has no axe violations and is in the office 
 });
 
 it('the board form works with the keyboard alone, without JavaScript', async () => {
-  const page = await newPage(browser, { javaScriptEnabled: false, acceptDownloads: true });
+  const page = await operatorPage({ javaScriptEnabled: false, acceptDownloads: true });
   try {
-    await signIn(page, 'it', ACCOUNTS.operator);
     await page.goto(`${baseUrl()}/en/office/print`, { waitUntil: 'load' });
     await focus(page, '#f-section');
     await page.keyboard.press('ArrowDown'); // the first section after "every section"
@@ -75,9 +88,8 @@ it('the board form works with the keyboard alone, without JavaScript', async () 
 });
 
 it("an open offer's office page downloads its poster from a keyboard-usable form", async () => {
-  const page = await newPage(browser, { javaScriptEnabled: false, acceptDownloads: true });
+  const page = await operatorPage({ javaScriptEnabled: false, acceptDownloads: true });
   try {
-    await signIn(page, 'it', ACCOUNTS.operator);
     const reference = await findPublishedReference(page);
     const response = await page.goto(`${baseUrl()}/de/office/offers/${reference}`, { waitUntil: 'load' });
     assert.equal(response?.status(), 200, pathOf(page));

@@ -276,20 +276,23 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         None => PublicUrl::parse(&own)?,
     };
     println!("Demo accounts of the back office, {own}/it/office/ (demo only: never use them elsewhere):");
+    println!(
+        "  {:<12} {:<34} {:<32} {:<34} scope",
+        "role", "e-mail", "password", "second factor (TOTP key)"
+    );
     for account in sportello_demo::accounts::ACCOUNTS {
         println!(
-            "  {:<12} {:<34} {:<32} {}",
+            "  {:<12} {:<34} {:<32} {:<34} {}",
             account.role.code(),
             account.email,
             account.password,
+            account.totp_key,
             account.scope
         );
     }
     println!(
-        "  The administrator also needs a code from an authenticator app with the key {} \
-         (or: oathtool --totp -b {}).",
-        sportello_demo::accounts::ADMIN_TOTP_SECRET,
-        sportello_demo::accounts::ADMIN_TOTP_SECRET
+        "  Every account signs in with its password, then a code from an authenticator app holding its key \
+         (or: oathtool --totp -b KEY)."
     );
     println!("E-mails are never sent: see what would have been sent at {own}/it/demo/mailbox");
     println!("Sportello demo is running at {own}/ (press Ctrl-C to stop)");

@@ -1,9 +1,10 @@
-//! One back-office account per role for the demo, with fixed passwords that
-//! the demo prints at every start. Never for a real installation: the demo
+//! One back-office account per role for the demo, with fixed passwords and
+//! fixed second-factor keys (every role must use a second factor) that the
+//! demo prints at every start. Never for a real installation: the demo
 //! database is public by design.
 
 use chrono::Utc;
-use sportello_domain::{Actor, Centre, Grant, Lang, Role, Scope};
+use sportello_domain::{Actor, Centre, Grant, Lang, Role, Scope, UserId};
 use sportello_storage::{NewUser, Storage, StorageError};
 
 /// A demo account as printed.
@@ -12,14 +13,13 @@ pub struct DemoAccount {
     pub role: Role,
     pub email: &'static str,
     pub password: &'static str,
+    /// The account's TOTP key (base32): add it to an authenticator app, or
+    /// compute codes with `oathtool --totp -b KEY`. Each is the base32 of
+    /// 20 readable bytes, `sportello-demo-…`.
+    pub totp_key: &'static str,
     /// What the grant covers, in words.
     pub scope: &'static str,
 }
-
-/// The TOTP key of the demo administrator (administrators must use a
-/// second factor): add it to an authenticator app, or compute codes with
-/// `oathtool --totp -b KEY`.
-pub const ADMIN_TOTP_SECRET: &str = "ONYG64TUMVWGY3ZNMRSW23ZNMFSG22LO";
 
 /// The accounts, one per role; the centre ones are for Lecce.
 pub const ACCOUNTS: [DemoAccount; 4] = [
@@ -27,31 +27,44 @@ pub const ACCOUNTS: [DemoAccount; 4] = [
         role: Role::Admin,
         email: "admin@demo.sportello.test",
         password: "demo-sportello-amministrazione",
+        totp_key: "ONYG64TUMVWGY3ZNMRSW23ZNMFSG22LO",
         scope: "installation",
     },
     DemoAccount {
         role: Role::Coordinator,
         email: "coordinator@demo.sportello.test",
         password: "demo-sportello-coordinamento",
+        totp_key: "ONYG64TUMVWGY3ZNMRSW23ZNMNXW64TE",
         scope: "area lecce",
     },
     DemoAccount {
         role: Role::Operator,
         email: "operator@demo.sportello.test",
         password: "demo-sportello-centro-lecce",
+        totp_key: "ONYG64TUMVWGY3ZNMRSW23ZNNRSWGY3F",
         scope: "centre lecce",
     },
     DemoAccount {
         role: Role::Mirato,
         email: "mirato@demo.sportello.test",
         password: "demo-sportello-legge68-lecce",
+        totp_key: "ONYG64TUMVWGY3ZNMRSW23ZNNQ3DQOJZ",
         scope: "centre lecce (Collocamento Mirato)",
     },
 ];
 
-/// Creates the demo accounts in a database that has no users yet.
+/// Creates the demo accounts in a database that has no users yet, each with
+/// its second factor on. In a demo database made before every role needed
+/// a second factor, gives the demo accounts that have none their key.
 pub async fn create(storage: &dyn Storage, centres: &[Centre]) -> Result<bool, StorageError> {
     if storage.count_users().await? > 0 {
+        for account in ACCOUNTS {
+            if let Some(found) = storage.credentials(account.email).await?
+                && found.totp_secret.is_none()
+            {
+                enrol(storage, found.user.id, account).await?;
+            }
+        }
         return Ok(false);
     }
     let lecce = centres
@@ -74,13 +87,16 @@ pub async fn create(storage: &dyn Storage, centres: &[Centre]) -> Result<bool, S
             grants: vec![grant],
         };
         let created = storage.insert_user(&user, &Actor::system(), Utc::now()).await?;
-        if account.role == Role::Admin {
-            storage
-                .set_totp(created.id, Some(ADMIN_TOTP_SECRET), &[], &Actor::system(), Utc::now())
-                .await?;
-        }
+        enrol(storage, created.id, account).await?;
     }
     Ok(true)
+}
+
+/// Turns on the second factor of a demo account with its fixed key.
+async fn enrol(storage: &dyn Storage, id: UserId, account: DemoAccount) -> Result<(), StorageError> {
+    storage
+        .set_totp(id, Some(account.totp_key), &[], &Actor::system(), Utc::now())
+        .await
 }
 
 #[cfg(test)]
@@ -88,11 +104,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn demo_passwords_pass_the_policy_and_the_key_is_valid() {
+    fn demo_passwords_pass_the_policy_and_the_keys_are_valid() {
         for a in ACCOUNTS {
             assert_eq!(sportello_auth::check_policy(a.password, a.email), Ok(()), "{}", a.email);
+            let key = sportello_auth::TotpSecret::from_base32(a.totp_key).expect("a base32 key");
+            assert_eq!(key.to_base32(), a.totp_key, "{}: canonical", a.email);
+            assert!(a.role.requires_second_factor());
         }
-        assert!(sportello_auth::TotpSecret::from_base32(ADMIN_TOTP_SECRET).is_some());
+        let mut keys: Vec<&str> = ACCOUNTS.iter().map(|a| a.totp_key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), ACCOUNTS.len(), "one key per account");
         let roles: Vec<Role> = ACCOUNTS.iter().map(|a| a.role).collect();
         assert_eq!(roles, Role::ALL);
     }

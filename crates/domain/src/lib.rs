@@ -37,6 +37,7 @@ mod markdown_props;
 #[cfg(test)]
 mod strategies;
 
+pub use accounts::api_tokens::{TokenLifetime, TokenLifetimeError};
 pub use accounts::{Access, Actor, AuditEntry, Grant, GrantError, NewAuditEntry, Role, Scope, User, UserId};
 pub use appointments::bookings::{
     Booking, BookingId, BookingRef, BookingRequest, BookingStatus, Needs, Person, RawBooking,

@@ -28,7 +28,7 @@ use sportello_storage::Storage;
 use tokio::net::TcpListener;
 
 pub use renders::Renders;
-pub use router::{router, writing_routes};
+pub use router::{reading_routes, router, writing_routes};
 pub use server::{serve_until, shutdown_signal};
 pub use server_limits::ServerLimits;
 

@@ -1,7 +1,8 @@
-//! Every route of the application, in one place, and the table of the
-//! routes that change something ([`writing_routes`]), which the CSRF test
-//! walks: `get`, `post` and `put` here are the router's own, recording the
-//! methods that write as they register the handlers.
+//! Every route of the application, in one place, and the tables of the
+//! routes that change something ([`writing_routes`], which the CSRF test
+//! walks) and of those that answer GET ([`reading_routes`], which the test
+//! of the second factor's set-up walks): `get`, `post` and `put` here are
+//! the router's own, recording the methods as they register the handlers.
 
 use std::sync::Arc;
 
@@ -81,15 +82,18 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(crate::access_log::access_log))
 }
 
-/// A route's handlers, and the methods among them that change something.
+/// A route's handlers: whether it answers GET, and the methods among them
+/// that change something.
 struct Methods {
     router: MethodRouter<AppState>,
+    reads: bool,
     writes: Vec<Method>,
 }
 
 fn get<H: Handler<T, AppState>, T: 'static>(handler: H) -> Methods {
     Methods {
         router: axum::routing::get(handler),
+        reads: true,
         writes: Vec::new(),
     }
 }
@@ -97,6 +101,7 @@ fn get<H: Handler<T, AppState>, T: 'static>(handler: H) -> Methods {
 fn post<H: Handler<T, AppState>, T: 'static>(handler: H) -> Methods {
     Methods {
         router: axum::routing::post(handler),
+        reads: false,
         writes: vec![Method::POST],
     }
 }
@@ -121,14 +126,19 @@ impl Methods {
     }
 }
 
-/// The routes as they are registered: the router and its writing routes.
+/// The routes as they are registered: the router, its reading routes and
+/// its writing routes.
 struct Routes {
     router: Router<AppState>,
+    reads: Vec<&'static str>,
     writes: Vec<(Method, &'static str)>,
 }
 
 impl Routes {
     fn route(mut self, path: &'static str, methods: Methods) -> Routes {
+        if methods.reads {
+            self.reads.push(path);
+        }
         self.writes.extend(methods.writes.into_iter().map(|m| (m, path)));
         self.router = self.router.route(path, methods.router);
         self
@@ -141,11 +151,18 @@ pub fn writing_routes() -> Vec<(Method, &'static str)> {
     routes().writes
 }
 
+/// Every route that answers GET: its path pattern (what the test of the
+/// second factor's set-up walks).
+pub fn reading_routes() -> Vec<&'static str> {
+    routes().reads
+}
+
 /// Every route, with the body limits of those that take more than
 /// [`SMALL_BODY`].
 fn routes() -> Routes {
     Routes {
         router: Router::new(),
+        reads: Vec::new(),
         writes: Vec::new(),
     }
     .route("/", get(pages::redirect::root))

@@ -77,10 +77,13 @@ password-too-long = Das Passwort darf höchstens { $max } Zeichen haben.
 password-common = Dieses Passwort gehört zu den am häufigsten verwendeten: Wählen Sie ein anderes.
 password-contains-name = Das Passwort darf Ihre E-Mail-Adresse nicht enthalten.
 password-repeat-differs = Die beiden neuen Passwörter stimmen nicht überein.
+password-confirm = Ihr Passwort
+password-confirm-hint = Erneut abgefragt, um zu bestätigen, dass Sie es sind.
+password-confirm-wrong = Das ist nicht Ihr Passwort.
 
 ## Zweiter Faktor
 second-factor-setup-title = Zweiter Faktor (Authenticator-App)
-second-factor-required = Administratoren müssen einen zweiten Faktor verwenden. Richten Sie ihn jetzt ein, um fortzufahren.
+second-factor-required = Wer im Verwaltungsbereich arbeitet, muss einen zweiten Faktor verwenden, weil dort personenbezogene Daten zu sehen sind. Richten Sie ihn jetzt ein, um fortzufahren.
 second-factor-step-app = Installieren Sie eine Authenticator-App (zum Beispiel FreeOTP, Aegis oder Google Authenticator) auf Ihrem Smartphone.
 second-factor-step-scan = Scannen Sie diesen Code mit der App oder geben Sie den Schlüssel unten ein.
 second-factor-step-code = Schreiben Sie die sechs Ziffern, die die App anzeigt.
@@ -88,6 +91,7 @@ second-factor-qr = QR-Code des zweiten Faktors für die Authenticator-App
 second-factor-secret = Schlüssel:
 second-factor-enable = Zweiten Faktor einschalten
 second-factor-disable = Zweiten Faktor ausschalten
+second-factor-kept = Ihr Konto muss den zweiten Faktor behalten. Wenn Sie Ihr Smartphone und Ihre Wiederherstellungscodes verlieren, kann ein Administrator ihn zurücksetzen.
 second-factor-on = Der zweite Faktor ist eingeschaltet. { $count ->
     [one] Sie haben noch 1 Wiederherstellungscode.
    *[other] Sie haben noch { $count } Wiederherstellungscodes.
@@ -99,7 +103,7 @@ recovery-codes-once = Bewahren Sie diese Codes an einem sicheren Ort auf: Mit je
 
 ## API-Tokens
 tokens-title = API-Tokens
-tokens-intro = Mit einem Token kann ein Programm die API mit Ihren Berechtigungen nutzen. Es wird nur einmal angezeigt; widerrufen Sie es, wenn es nicht mehr gebraucht wird.
+tokens-intro = Mit einem Token kann ein Programm die API mit Ihren Berechtigungen nutzen. Es wird nur einmal angezeigt und gilt für die gewählte Zahl von Tagen; wenn Sie Ihr Passwort oder Ihren zweiten Faktor ändern, werden alle Ihre Tokens widerrufen. Widerrufen Sie ein Token, wenn es nicht mehr gebraucht wird.
 tokens-new = Ihr neues Token (kopieren Sie es jetzt, es wird nicht noch einmal angezeigt):
 tokens-name = Name des neuen Tokens
 tokens-create = Token erstellen
@@ -108,6 +112,12 @@ tokens-last-used = Zuletzt verwendet
 tokens-state = Status
 tokens-revoked = widerrufen
 tokens-revoke = { $name } widerrufen
+tokens-days = Gültigkeit (Tage)
+tokens-days-hint = { $min } bis { $max } Tage.
+tokens-days-invalid = Geben Sie eine ganze Zahl von Tagen zwischen { $min } und { $max } ein.
+tokens-expires = Läuft ab am
+tokens-expired = abgelaufen
+tokens-new-expiry = Es gilt bis zum { $date }.
 
 ## Angebote
 status-draft = Entwurf
@@ -292,6 +302,7 @@ audit-sign-in = Angemeldet
 audit-sign-in-password = Passwort richtig, zweiter Faktor erwartet
 audit-sign-in-failed = Fehlgeschlagene Anmeldung
 audit-sign-in-blocked = Anmeldung gesperrt (zu viele Versuche)
+audit-password-confirm-failed = Falsches Passwort bei einer Bestätigung (zweiter Faktor oder Token)
 audit-booking-read = Buchung gelesen (Gesundheitsdaten oder Collocamento Mirato)
 audit-request-read = Kontakte einer Anfrage des Collocamento Mirato gelesen
 audit-grant-propose-mirato = Berechtigung für den Collocamento Mirato vorgeschlagen
@@ -310,6 +321,7 @@ audit-user-second-factor-off = Zweiter Faktor ausgeschaltet
 audit-grant-update = Berechtigungen geändert
 audit-token-create = API-Token erstellt
 audit-token-revoke = API-Token widerrufen
+audit-token-revoke-all = API-Tokens widerrufen (Passwort oder zweiter Faktor geändert)
 audit-offer-create = Angebot erstellt
 audit-offer-update = Angebot geändert
 audit-offer-publish = Angebot veröffentlicht

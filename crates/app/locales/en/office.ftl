@@ -77,10 +77,13 @@ password-too-long = The password can have at most { $max } characters.
 password-common = This password is among the most used ones: choose another.
 password-contains-name = The password must not contain your e-mail address.
 password-repeat-differs = The two new passwords are different.
+password-confirm = Your password
+password-confirm-hint = Asked again to confirm that it is you.
+password-confirm-wrong = This is not your password.
 
 ## Second factor
 second-factor-setup-title = Second factor (authenticator app)
-second-factor-required = Administrators must use a second factor. Set it up now to continue.
+second-factor-required = Everyone who works in the back office must use a second factor, because it shows people's data. Set it up now to continue.
 second-factor-step-app = Install an authenticator app (for example FreeOTP, Aegis or Google Authenticator) on your phone.
 second-factor-step-scan = Scan this code with the app, or type the key below.
 second-factor-step-code = Write the six digits the app shows.
@@ -88,6 +91,7 @@ second-factor-qr = QR code of the second factor for the authenticator app
 second-factor-secret = Key:
 second-factor-enable = Turn on the second factor
 second-factor-disable = Turn off the second factor
+second-factor-kept = Your account must keep its second factor. If you lose your phone and your recovery codes, an administrator can reset it.
 second-factor-on = The second factor is on. { $count ->
     [one] 1 recovery code is left.
    *[other] { $count } recovery codes are left.
@@ -99,7 +103,7 @@ recovery-codes-once = Keep these codes in a safe place: each one lets you sign i
 
 ## API tokens
 tokens-title = API tokens
-tokens-intro = A token lets a program use the API with your permissions. It is shown once; revoke it when it is no longer needed.
+tokens-intro = A token lets a program use the API with your permissions. It is shown once and works for the days you choose; changing your password or your second factor revokes all your tokens. Revoke a token when it is no longer needed.
 tokens-new = Your new token (copy it now, it will not be shown again):
 tokens-name = Name of the new token
 tokens-create = Create token
@@ -108,6 +112,12 @@ tokens-last-used = Last used
 tokens-state = State
 tokens-revoked = revoked
 tokens-revoke = Revoke { $name }
+tokens-days = Valid for (days)
+tokens-days-hint = From { $min } to { $max } days.
+tokens-days-invalid = Write a whole number of days from { $min } to { $max }.
+tokens-expires = Expires
+tokens-expired = expired
+tokens-new-expiry = It works until { $date }.
 
 ## Offers
 status-draft = Draft
@@ -292,6 +302,7 @@ audit-sign-in = Signed in
 audit-sign-in-password = Password right, second factor awaited
 audit-sign-in-failed = Failed sign-in
 audit-sign-in-blocked = Sign-in blocked (too many attempts)
+audit-password-confirm-failed = Wrong password in a confirmation (second factor or token)
 audit-booking-read = Booking read (health data or Collocamento Mirato)
 audit-request-read = Collocamento Mirato request contacts read
 audit-grant-propose-mirato = Collocamento Mirato grant proposed
@@ -310,6 +321,7 @@ audit-user-second-factor-off = Second factor turned off
 audit-grant-update = Grants changed
 audit-token-create = API token created
 audit-token-revoke = API token revoked
+audit-token-revoke-all = API tokens revoked (password or second factor changed)
 audit-offer-create = Offer created
 audit-offer-update = Offer changed
 audit-offer-publish = Offer published

@@ -77,10 +77,13 @@ password-too-long = Le mot de passe peut comporter au maximum { $max } caractèr
 password-common = Ce mot de passe fait partie des plus utilisés : choisissez-en un autre.
 password-contains-name = Le mot de passe ne doit pas contenir votre adresse e-mail.
 password-repeat-differs = Les deux nouveaux mots de passe sont différents.
+password-confirm = Votre mot de passe
+password-confirm-hint = Demandé à nouveau pour confirmer que c'est bien vous.
+password-confirm-wrong = Ce n'est pas votre mot de passe.
 
 ## Deuxième facteur
 second-factor-setup-title = Deuxième facteur (application d'authentification)
-second-factor-required = Les administrateurs doivent utiliser un deuxième facteur. Configurez-le maintenant pour continuer.
+second-factor-required = Toute personne qui travaille dans l'espace de gestion doit utiliser un deuxième facteur, car on y voit des données personnelles. Configurez-le maintenant pour continuer.
 second-factor-step-app = Installez une application d'authentification (par exemple FreeOTP, Aegis ou Google Authenticator) sur votre téléphone.
 second-factor-step-scan = Scannez ce code avec l'application, ou saisissez la clé ci-dessous.
 second-factor-step-code = Écrivez les six chiffres affichés par l'application.
@@ -88,6 +91,7 @@ second-factor-qr = Code QR du deuxième facteur pour l'application d'authentific
 second-factor-secret = Clé :
 second-factor-enable = Activer le deuxième facteur
 second-factor-disable = Désactiver le deuxième facteur
+second-factor-kept = Votre compte doit garder son deuxième facteur. Si vous perdez votre téléphone et vos codes de récupération, un administrateur peut le réinitialiser.
 second-factor-on = Le deuxième facteur est activé. { $count ->
     [one] Il vous reste { $count } code de récupération.
    *[other] Il vous reste { $count } codes de récupération.
@@ -99,7 +103,7 @@ recovery-codes-once = Conservez ces codes en lieu sûr : chacun vous permet de v
 
 ## Jetons d'API
 tokens-title = Jetons d'API
-tokens-intro = Un jeton permet à un programme d'utiliser l'API avec vos autorisations. Il n'est affiché qu'une seule fois ; révoquez-le quand vous n'en avez plus besoin.
+tokens-intro = Un jeton permet à un programme d'utiliser l'API avec vos autorisations. Il n'est affiché qu'une seule fois et reste valable le nombre de jours choisi ; changer votre mot de passe ou votre deuxième facteur révoque tous vos jetons. Révoquez un jeton quand vous n'en avez plus besoin.
 tokens-new = Votre nouveau jeton (copiez-le maintenant, il ne sera plus affiché) :
 tokens-name = Nom du nouveau jeton
 tokens-create = Créer un jeton
@@ -108,6 +112,12 @@ tokens-last-used = Dernière utilisation
 tokens-state = État
 tokens-revoked = révoqué
 tokens-revoke = Révoquer { $name }
+tokens-days = Validité (jours)
+tokens-days-hint = De { $min } à { $max } jours.
+tokens-days-invalid = Indiquez un nombre entier de jours entre { $min } et { $max }.
+tokens-expires = Expire le
+tokens-expired = expiré
+tokens-new-expiry = Il est valable jusqu'au { $date }.
 
 ## Offres
 status-draft = Brouillon
@@ -292,6 +302,7 @@ audit-sign-in = Connexion
 audit-sign-in-password = Mot de passe correct, second facteur attendu
 audit-sign-in-failed = Échec de connexion
 audit-sign-in-blocked = Connexion bloquée (trop de tentatives)
+audit-password-confirm-failed = Mot de passe erroné lors d'une confirmation (deuxième facteur ou jeton)
 audit-booking-read = Rendez-vous lu (données de santé ou Collocamento Mirato)
 audit-request-read = Contacts d'une demande du Collocamento Mirato lus
 audit-grant-propose-mirato = Autorisation du Collocamento Mirato proposée
@@ -310,6 +321,7 @@ audit-user-second-factor-off = Second facteur désactivé
 audit-grant-update = Autorisations modifiées
 audit-token-create = Jeton d'API créé
 audit-token-revoke = Jeton d'API révoqué
+audit-token-revoke-all = Jetons d'API révoqués (mot de passe ou deuxième facteur changé)
 audit-offer-create = Offre créée
 audit-offer-update = Offre modifiée
 audit-offer-publish = Offre publiée

@@ -77,10 +77,13 @@ password-too-long = La password può avere al massimo { $max } caratteri.
 password-common = Questa password è tra le più usate: scegline un'altra.
 password-contains-name = La password non deve contenere il tuo indirizzo e-mail.
 password-repeat-differs = Le due nuove password sono diverse.
+password-confirm = La tua password
+password-confirm-hint = Te la chiediamo di nuovo per confermare che sei tu.
+password-confirm-wrong = Questa non è la tua password.
 
 ## Second factor
 second-factor-setup-title = Secondo fattore (app di autenticazione)
-second-factor-required = Gli amministratori devono usare un secondo fattore. Configuralo ora per continuare.
+second-factor-required = Chi lavora nell'area riservata deve usare un secondo fattore, perché vi si vedono dati di persone. Configuralo ora per continuare.
 second-factor-step-app = Installa sul telefono un'app di autenticazione (per esempio FreeOTP, Aegis o Google Authenticator).
 second-factor-step-scan = Inquadra questo codice con l'app, oppure scrivi la chiave qui sotto.
 second-factor-step-code = Scrivi le sei cifre che mostra l'app.
@@ -88,6 +91,7 @@ second-factor-qr = Codice QR del secondo fattore per l'app di autenticazione
 second-factor-secret = Chiave:
 second-factor-enable = Attiva il secondo fattore
 second-factor-disable = Disattiva il secondo fattore
+second-factor-kept = Il tuo account deve mantenere il secondo fattore. Se perdi il telefono e i codici di recupero, un amministratore può reimpostarlo.
 second-factor-on = Il secondo fattore è attivo. { $count ->
     [one] Resta 1 codice di recupero.
    *[other] Restano { $count } codici di recupero.
@@ -99,7 +103,7 @@ recovery-codes-once = Conserva questi codici in un luogo sicuro: ognuno permette
 
 ## API tokens
 tokens-title = Token per l'API
-tokens-intro = Un token permette a un programma di usare l'API con i tuoi permessi. È mostrato una sola volta; revocalo quando non serve più.
+tokens-intro = Un token permette a un programma di usare l'API con i tuoi permessi. È mostrato una sola volta e vale per i giorni che scegli; se cambi la password o il secondo fattore, tutti i tuoi token vengono revocati. Revoca un token quando non serve più.
 tokens-new = Il tuo nuovo token (copialo ora, non sarà più mostrato):
 tokens-name = Nome del nuovo token
 tokens-create = Crea token
@@ -108,6 +112,12 @@ tokens-last-used = Ultimo uso
 tokens-state = Stato
 tokens-revoked = revocato
 tokens-revoke = Revoca { $name }
+tokens-days = Validità (giorni)
+tokens-days-hint = Da { $min } a { $max } giorni.
+tokens-days-invalid = Scrivi un numero intero di giorni da { $min } a { $max }.
+tokens-expires = Scade il
+tokens-expired = scaduto
+tokens-new-expiry = Vale fino al { $date }.
 
 ## Offers
 status-draft = Bozza
@@ -292,6 +302,7 @@ audit-sign-in = Accesso
 audit-sign-in-password = Password corretta, in attesa del secondo fattore
 audit-sign-in-failed = Accesso non riuscito
 audit-sign-in-blocked = Accesso bloccato (troppi tentativi)
+audit-password-confirm-failed = Password errata in una conferma (secondo fattore o token)
 audit-booking-read = Prenotazione letta (dati sanitari o Collocamento Mirato)
 audit-request-read = Contatti di una richiesta del Collocamento Mirato letti
 audit-grant-propose-mirato = Permesso del Collocamento Mirato proposto
@@ -310,6 +321,7 @@ audit-user-second-factor-off = Secondo fattore disattivato
 audit-grant-update = Permessi modificati
 audit-token-create = Token API creato
 audit-token-revoke = Token API revocato
+audit-token-revoke-all = Token API revocati (password o secondo fattore cambiati)
 audit-offer-create = Offerta creata
 audit-offer-update = Offerta modificata
 audit-offer-publish = Offerta pubblicata

@@ -42,6 +42,8 @@ const SECRET: &str = "the nginx test's installation secret, 32 bytes or more";
 const OPERATOR: &str = "operator@cpi.example";
 const PASSWORD: &str = "a long enough password 1";
 const TOKEN: &str = "spt_nginx-test-token-of-an-operator";
+/// The operator's second-factor key.
+const TOTP: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 /// The routes that take more than `SMALL_BODY`, as `crates/web/src/router.rs`
 /// sets them: what the site lets through (and the node is measured to accept).
@@ -128,13 +130,37 @@ async fn nginx_in_front_of_a_node_with_the_deployment_site() {
         assert_eq!(signed.status, status, "{}", signed.body);
         cookies.take(&signed);
     }
+    // Every role has a second factor: its code ends the sign-in.
+    let step = client.get("/it/office/sign-in/second-factor", &["-H".into(), cookies.header()]);
+    assert_eq!(step.status, 200, "{}", step.body);
+    let step_csrf = between(&step.body, "name=\"csrf\" value=\"", "\"").to_string();
+    let code = sportello_auth::TotpSecret::from_base32(TOTP)
+        .unwrap()
+        .code_at(Utc::now().timestamp());
+    let signed = client.curl(
+        &[
+            vec!["-H".into(), cookies.header()],
+            form_fields(&[("csrf", &step_csrf), ("next", ""), ("code", &code)]),
+            vec![client.url("/it/office/sign-in/second-factor")],
+        ]
+        .concat(),
+    );
+    assert_eq!(signed.status, 303, "{}", signed.body);
+    cookies.take(&signed);
     let audit = raw::texts(
         &db.url,
         "SELECT address || ' ' || action FROM audit_log WHERE action LIKE 'sign_in%' ORDER BY id",
         &[],
     )
     .await;
-    assert_eq!(audit, ["127.0.0.2 sign_in_failed", "127.0.0.2 sign_in"]);
+    assert_eq!(
+        audit,
+        [
+            "127.0.0.2 sign_in_failed",
+            "127.0.0.2 sign_in_password",
+            "127.0.0.2 sign_in"
+        ]
+    );
     let buckets = raw::texts(&db.url, "SELECT DISTINCT bucket FROM limiter_counts", &[]).await;
     let keys = sportello_auth::Keys::from_secret(SECRET.as_bytes()).unwrap();
     // As `App::bucket` names a network's counter (crates/app/src/limiter.rs).
@@ -263,7 +289,8 @@ async fn nginx_in_front_of_a_node_with_the_deployment_site() {
     eprintln!("nginx test: {:.1} s", started.elapsed().as_secs_f64());
 }
 
-/// An operator of Lecce (no second factor) with an API token.
+/// An operator of Lecce with a second factor (every role has one) and an
+/// API token (made after it: turning a factor on revokes tokens).
 async fn operator_with_token(storage: &std::sync::Arc<dyn sportello_storage::Storage>) {
     let lecce = storage.centre_by_slug("lecce").await.unwrap().unwrap();
     let user = storage
@@ -282,10 +309,15 @@ async fn operator_with_token(storage: &std::sync::Arc<dyn sportello_storage::Sto
         .await
         .unwrap();
     storage
+        .set_totp(user.id, Some(TOTP), &[], &Actor::system(), Utc::now())
+        .await
+        .unwrap();
+    storage
         .insert_api_token(
             user.id,
             "nginx",
             &sportello_auth::hash_token(TOKEN),
+            Utc::now() + chrono::Duration::days(90),
             &Actor::system(),
             Utc::now(),
         )

@@ -65,11 +65,24 @@ async fn a_change_on_one_node_reaches_the_other_through_its_own_follower() {
         )
         .await
         .unwrap();
+    // Every grant needs a second factor, and a token works only for a user
+    // who has one (set up before the token: turning it on revokes tokens).
+    storage
+        .set_totp(
+            user.id,
+            Some(&sportello_auth::TotpSecret::generate().to_base32()),
+            &[],
+            &Actor::system(),
+            Utc::now(),
+        )
+        .await
+        .unwrap();
     storage
         .insert_api_token(
             user.id,
             "scale-out",
             &sportello_auth::hash_token(TOKEN),
+            Utc::now() + chrono::Duration::days(90),
             &Actor::system(),
             Utc::now(),
         )

@@ -114,7 +114,11 @@ async fn every_role_and_every_mistake(backend: Backend) {
         None,
     );
     assert!(run.ok, "{}", run.text());
-    assert!(!run.stdout.contains("second factor"), "{}", run.text());
+    assert!(
+        run.stdout.contains("second factor (TOTP"),
+        "every role sets one up: {}",
+        run.text()
+    );
     let run = sportello(
         &[
             "user",

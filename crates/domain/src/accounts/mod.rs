@@ -12,7 +12,11 @@
 //!   sections, their translations and the employers' requests for them.
 //! - `mirato` (a centre): the same for the Collocamento Mirato sections
 //!   (Law 68/1999 art. 1 and art. 18), and later the sensitive personal data.
+//!
+//! Every role opens people's data, so every user with a grant must use a
+//! second factor ([`Role::requires_second_factor`]).
 
+pub mod api_tokens;
 pub mod sign_in;
 
 use chrono::{DateTime, Utc};
@@ -51,9 +55,14 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.code() == code)
     }
 
-    /// Administrators must use a second factor; for others it is optional.
+    /// Whether holding the role needs a second factor. Every role opens
+    /// people's data (bookings, employers' contacts, the users themselves;
+    /// Collocamento Mirato data is health data), so every one does; a new
+    /// role must say so here.
     pub fn requires_second_factor(self) -> bool {
-        self == Role::Admin
+        match self {
+            Role::Admin | Role::Coordinator | Role::Operator | Role::Mirato => true,
+        }
     }
 }
 
@@ -127,9 +136,15 @@ impl User {
         self.grants.iter().any(|g| g.role == Role::Admin)
     }
 
+    /// Whether the user must keep a second factor: some grant needs one (a
+    /// user without grants sees nothing and may do without).
+    pub fn requires_second_factor(&self) -> bool {
+        self.grants.iter().any(|g| g.role.requires_second_factor())
+    }
+
     /// Whether the user must set up a second factor before anything else.
     pub fn must_enrol_second_factor(&self) -> bool {
-        !self.totp_enabled && self.grants.iter().any(|g| g.role.requires_second_factor())
+        !self.totp_enabled && self.requires_second_factor()
     }
 
     pub fn access<'a>(&'a self, centres: &'a [Centre]) -> Access<'a> {

@@ -184,7 +184,7 @@ fn admins_run_the_installation_but_not_the_offers() {
 }
 
 #[test]
-fn admins_must_enrol_a_second_factor() {
+fn every_role_must_enrol_a_second_factor_and_a_user_without_grants_need_not() {
     let mut user = User {
         id: UserId(1),
         email: "a@b.it".into(),
@@ -193,13 +193,30 @@ fn admins_must_enrol_a_second_factor() {
         active: true,
         must_change_password: false,
         totp_enabled: false,
-        grants: vec![grant(Role::Admin, Scope::Installation)],
+        grants: Vec::new(),
         created_at: Utc::now(),
     };
-    assert!(user.must_enrol_second_factor());
-    user.totp_enabled = true;
+    assert!(!user.requires_second_factor(), "no grant, no personal data");
     assert!(!user.must_enrol_second_factor());
-    user.totp_enabled = false;
-    user.grants = vec![grant(Role::Operator, Scope::Centre(CentreId(1)))];
-    assert!(!user.must_enrol_second_factor());
+    let grants = [
+        grant(Role::Admin, Scope::Installation),
+        grant(Role::Coordinator, Scope::Area("lecce".into())),
+        grant(Role::Operator, Scope::Centre(CentreId(1))),
+        grant(Role::Mirato, Scope::Centre(CentreId(1))),
+    ];
+    assert_eq!(grants.len(), Role::ALL.len(), "every role is checked");
+    for g in &grants {
+        assert!(g.role.requires_second_factor(), "{}", g.role.code());
+        user.grants = vec![g.clone()];
+        user.totp_enabled = false;
+        assert!(user.requires_second_factor(), "{}", g.role.code());
+        assert!(user.must_enrol_second_factor(), "{} without a factor", g.role.code());
+        user.totp_enabled = true;
+        assert!(!user.must_enrol_second_factor(), "{} with a factor", g.role.code());
+        assert!(
+            user.requires_second_factor(),
+            "{}: it may not be turned off",
+            g.role.code()
+        );
+    }
 }

@@ -85,6 +85,8 @@ pub struct ApiToken {
     pub created_at: DateTime<Utc>,
     pub last_used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// When the API stops accepting it (see `sportello_domain::TokenLifetime`).
+    pub expires_at: DateTime<Utc>,
 }
 
 /// A Collocamento Mirato grant one administrator proposed, waiting for
@@ -154,7 +156,8 @@ pub trait Accounts: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<(), StorageError>;
     /// Sets a new password hash and ends every session of the user except
-    /// `keep_session` (the hash of the session that made the change).
+    /// `keep_session` (the hash of the session that made the change); the
+    /// user's API tokens are revoked in the same transaction.
     async fn set_password(
         &self,
         id: UserId,
@@ -165,7 +168,9 @@ pub trait Accounts: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<(), StorageError>;
     /// Turns the second factor on (with its recovery codes' salted hashes)
-    /// or off. The secret is sealed with the data keys before it is stored.
+    /// or off; either way the user's API tokens are revoked in the same
+    /// transaction. The secret is sealed with the data keys before it is
+    /// stored.
     async fn set_totp(
         &self,
         id: UserId,
@@ -208,11 +213,13 @@ pub trait Sessions: Send + Sync {
         created_before: DateTime<Utc>,
     ) -> Result<u64, StorageError>;
 
+    /// Stores a new token (by its hash) that works until `expires_at`.
     async fn insert_api_token(
         &self,
         user: UserId,
         name: &str,
         token_hash: &str,
+        expires_at: DateTime<Utc>,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<ApiToken, StorageError>;
@@ -224,6 +231,7 @@ pub trait Sessions: Send + Sync {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError>;
-    /// The active user owning this unrevoked token; notes its use.
+    /// The active user owning this token, unless it is revoked or expired
+    /// at `now`; notes its use.
     async fn user_by_api_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>, StorageError>;
 }

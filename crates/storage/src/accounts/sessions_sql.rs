@@ -6,10 +6,41 @@ use chrono::{DateTime, Utc};
 use sportello_domain::{Actor, NewAuditEntry, User, UserId};
 use sqlx::Row;
 
-use super::Store;
 use super::audit::write_audit;
 use super::rows::invalid;
+use super::{Store, Tx};
 use crate::{Accounts, ApiToken, SessionRecord, SessionStage, Sessions, StorageError};
+
+/// Revokes every API token of `user` not revoked yet, in `tx`, with one
+/// audit row naming them and `because` (the change that kills them) when
+/// there was any.
+pub(super) async fn revoke_all_api_tokens(
+    tx: &mut Tx,
+    user: UserId,
+    because: &str,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    let mut revoked: Vec<i64> = sqlx::query_scalar(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL RETURNING id",
+    )
+    .bind(now)
+    .bind(user.0)
+    .fetch_all(&mut **tx)
+    .await?;
+    if revoked.is_empty() {
+        return Ok(());
+    }
+    revoked.sort_unstable();
+    let details = serde_json::json!({ "tokens": revoked, "because": because });
+    write_audit(
+        tx,
+        actor,
+        &NewAuditEntry::new("token.revoke_all", "user", &user.0.to_string()).details(details.to_string()),
+        now,
+    )
+    .await
+}
 
 #[async_trait]
 impl Sessions for Store {
@@ -87,21 +118,24 @@ impl Sessions for Store {
         user: UserId,
         name: &str,
         token_hash: &str,
+        expires_at: DateTime<Utc>,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<ApiToken, StorageError> {
         let owner = self.user_by_id(user).await?;
         let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(user.0)
         .bind(name)
         .bind(token_hash)
         .bind(now)
+        .bind(expires_at)
         .fetch_one(&mut *tx)
         .await?;
-        let details = serde_json::json!({ "token": id, "name": name });
+        let details = serde_json::json!({ "token": id, "name": name, "expires_at": expires_at.to_rfc3339() });
         write_audit(
             &mut tx,
             actor,
@@ -116,12 +150,14 @@ impl Sessions for Store {
             created_at: now,
             last_used_at: None,
             revoked_at: None,
+            expires_at,
         })
     }
 
     async fn api_tokens(&self, user: UserId) -> Result<Vec<ApiToken>, StorageError> {
         let rows = sqlx::query(
-            "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY id",
+            "SELECT id, name, created_at, last_used_at, revoked_at, expires_at FROM api_tokens \
+             WHERE user_id = $1 ORDER BY id",
         )
         .bind(user.0)
         .fetch_all(self.pool())
@@ -134,6 +170,7 @@ impl Sessions for Store {
                     created_at: row.try_get("created_at")?,
                     last_used_at: row.try_get("last_used_at")?,
                     revoked_at: row.try_get("revoked_at")?,
+                    expires_at: row.try_get("expires_at")?,
                 })
             })
             .collect()
@@ -172,14 +209,20 @@ impl Sessions for Store {
     }
 
     async fn user_by_api_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>, StorageError> {
-        let id: Option<i64> = sqlx::query_scalar(
-            "SELECT t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id \
+        let row = sqlx::query(
+            "SELECT t.user_id, t.expires_at FROM api_tokens t JOIN users u ON u.id = t.user_id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active",
         )
         .bind(token_hash)
         .fetch_optional(self.pool())
         .await?;
-        let Some(id) = id else { return Ok(None) };
+        let Some(row) = row else { return Ok(None) };
+        // Compared here, not in SQL: SQLite keeps times as text.
+        let expires_at: DateTime<Utc> = row.try_get("expires_at")?;
+        if expires_at <= now {
+            return Ok(None);
+        }
+        let id: i64 = row.try_get("user_id")?;
         sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
             .bind(now)
             .bind(token_hash)

@@ -9,6 +9,7 @@ use sqlx::{QueryBuilder, Row};
 
 use super::audit::write_audit;
 use super::rows::{DbRow, invalid};
+use super::sessions::revoke_all_api_tokens;
 use crate::sealed::{self, TOTP_SECRETS};
 
 use super::{Db, Store, Tx};
@@ -353,6 +354,7 @@ impl Accounts for Store {
         } else {
             "user.password_change"
         };
+        revoke_all_api_tokens(&mut tx, id, action, actor, now).await?;
         write_audit(
             &mut tx,
             actor,
@@ -402,6 +404,7 @@ impl Accounts for Store {
         } else {
             "user.second_factor_off"
         };
+        revoke_all_api_tokens(&mut tx, id, action, actor, now).await?;
         write_audit(
             &mut tx,
             actor,

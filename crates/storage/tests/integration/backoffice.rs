@@ -169,7 +169,14 @@ async fn second_factor_and_tokens(backend: Backend) {
     assert_eq!(s.unused_recovery_codes(user.id).await.unwrap(), 1);
 
     let token = s
-        .insert_api_token(user.id, "import script", "tokenhash", &Actor::system(), now)
+        .insert_api_token(
+            user.id,
+            "import script",
+            "tokenhash",
+            now + Duration::days(90),
+            &Actor::system(),
+            now,
+        )
         .await
         .unwrap();
     assert_eq!(

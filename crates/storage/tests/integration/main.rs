@@ -1,6 +1,7 @@
 //! The integration tests of `sportello-storage`, one binary: each module
 //! is one subject; what they share is in `sportello-testkit`.
 
+mod api_tokens;
 mod appointments;
 mod backoffice;
 mod limiter;

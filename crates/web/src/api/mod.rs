@@ -42,7 +42,10 @@ use crate::error::AppError;
         (name = "appointments", description = "Services of a centre, free slots, booking, moving and cancelling \
                                                (the same rules as the booking pages)"),
         (name = "operator", description = "Writing offers with a personal API token (made on the back office's \
-                                           account page); the back office's permission rules apply")
+                                           account page, by a user with a second factor, after giving the \
+                                           password again; valid for 1 to 365 days, 90 by default; revoked at \
+                                           once when its owner's password or second factor changes); the back \
+                                           office's permission rules apply")
     )
 )]
 pub struct ApiDoc;
@@ -54,7 +57,14 @@ impl utoipa::Modify for TokenAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("token", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        let mut bearer = Http::new(HttpAuthScheme::Bearer);
+        bearer.description = Some(
+            "A personal API token, `spt_…`, made on the back office's account page. It expires after the days \
+             chosen when it was made (1 to 365, 90 by default) and is revoked when its owner's password or second \
+             factor changes; an expired or revoked token is answered with 401."
+                .into(),
+        );
+        components.add_security_scheme("token", SecurityScheme::Http(bearer));
     }
 }
 

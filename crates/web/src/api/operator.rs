@@ -1,6 +1,7 @@
 //! The operator API: create, update, publish, withdraw and fill offers with
 //! a personal API token (`Authorization: Bearer spt_…`, made on the
-//! account page, stored hashed, revocable). The same permission rules as the
+//! account page, stored hashed, valid for the days chosen then, revocable,
+//! revoked with every change of its owner's password or second factor). The same permission rules as the
 //! back office apply to every offer; refusals are logged.
 
 use axum::Json;
@@ -66,11 +67,15 @@ impl FromRequestParts<AppState> for ApiUser {
             .filter(|t| !t.is_empty());
         let unauthorized = || AppError::new(Problem::Unauthorized).api(Lang::En);
         let token = token.ok_or_else(unauthorized)?;
+        // A token of someone who has not set up the second factor their
+        // grants need (one made before it was required) opens nothing:
+        // tokens are made on the account page, which needs it first.
         let user = state
             .storage
             .user_by_api_token(&hash_token(token), Utc::now())
             .await
             .on_api(Lang::En)?
+            .filter(|u| !u.must_enrol_second_factor())
             .ok_or_else(unauthorized)?;
         let centres = state.storage.centres().await.on_api(user.lang)?;
         let address = crate::session::ClientAddress::from_request_parts(parts, state)

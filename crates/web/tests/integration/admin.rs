@@ -5,9 +5,7 @@
 use crate::common::TestApp;
 use crate::common::browser::{Browser, PASSWORD};
 use axum::http::StatusCode;
-use chrono::Utc;
-use sportello_auth::TotpSecret;
-use sportello_domain::{Actor, Grant, Role, Scope};
+use sportello_domain::{Grant, Role, Scope};
 use sportello_storage::AuditFilter;
 use sportello_testkit::on_both_backends;
 
@@ -19,21 +17,8 @@ async fn admin(app: &TestApp) -> Browser<'_> {
             vec![Grant::new(Role::Admin, Scope::Installation).unwrap()],
         )
         .await;
-    let secret = TotpSecret::generate();
-    app.storage()
-        .set_totp(user.id, Some(&secret.to_base32()), &[], &Actor::system(), Utc::now())
-        .await
-        .unwrap();
     let mut browser = Browser::new(app);
-    browser.sign_in("root@cpi.example", PASSWORD).await;
-    browser.get("/it/office/sign-in/second-factor").await;
-    let done = browser
-        .post(
-            "/it/office/sign-in/second-factor",
-            &[("code", &secret.code_at(Utc::now().timestamp()))],
-        )
-        .await;
-    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    browser.sign_in_with_second_factor(&user).await;
     browser
 }
 
@@ -142,7 +127,7 @@ async fn centres_and_sections(app: TestApp) {
     )
     .await;
     let mut op = Browser::new(&app);
-    op.sign_in("op@cpi.example", PASSWORD).await;
+    op.sign_in_fully("op@cpi.example", PASSWORD).await;
     assert_eq!(op.get("/it/office/admin/centres").await.status, StatusCode::FORBIDDEN);
     assert_eq!(op.get("/it/office/admin/sections").await.status, StatusCode::FORBIDDEN);
     op.get("/it/office/").await;

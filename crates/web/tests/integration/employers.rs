@@ -132,13 +132,13 @@ async fn a_request_reaches_the_centre(app: TestApp) {
     )
     .await;
     let mut op = Browser::new(&app);
-    op.sign_in("op@cpi.example", PASSWORD).await;
+    op.sign_in_fully("op@cpi.example", PASSWORD).await;
     let list = op.get("/it/office/requests").await;
     assert!(list.body.contains(&reference));
     let offer_page = op.get(&format!("/it/office/offers/{reference}")).await;
     assert!(offer_page.text().contains("hr@frantoio.example"));
     let mut other = Browser::new(&app);
-    other.sign_in("other@cpi.example", PASSWORD).await;
+    other.sign_in_fully("other@cpi.example", PASSWORD).await;
     other.get("/it/office/").await;
     let id = requests[0].id;
     let refused = other

@@ -82,7 +82,7 @@ async fn signed_in_operator(app: &TestApp) -> Browser<'_> {
     )
     .await;
     let mut op = Browser::new(app);
-    op.sign_in("op@cpi.example", PASSWORD).await;
+    op.sign_in_fully("op@cpi.example", PASSWORD).await;
     op
 }
 

@@ -3,6 +3,7 @@
 
 mod admin;
 mod api;
+mod api_tokens;
 mod appointments_api;
 mod appointments_pages;
 mod appointments_refusals;
@@ -34,4 +35,5 @@ mod parallel_attacks;
 mod permissions;
 mod posters;
 mod reports;
+mod second_factor;
 mod virtual_boards;

@@ -179,7 +179,7 @@ async fn a_news_issue_is_sent_once(app: TestApp) {
     .await;
 
     let mut operator = Browser::new(&app);
-    operator.sign_in("op.lecce@example.org", PASSWORD).await;
+    operator.sign_in_fully("op.lecce@example.org", PASSWORD).await;
     let page = operator.get("/en/office/newsletter").await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.h1(), "Newsletter");
@@ -251,10 +251,10 @@ async fn a_news_issue_is_sent_once(app: TestApp) {
     );
 
     let mut others = Browser::new(&app);
-    others.sign_in("op.nardo@example.org", PASSWORD).await;
+    others.sign_in_fully("op.nardo@example.org", PASSWORD).await;
     assert_eq!(others.get(&location).await.status, StatusCode::FORBIDDEN);
     let mut coordinator = Browser::new(&app);
-    coordinator.sign_in("coordinator@example.org", PASSWORD).await;
+    coordinator.sign_in_fully("coordinator@example.org", PASSWORD).await;
     assert_eq!(
         coordinator.get("/en/office/newsletter").await.status,
         StatusCode::FORBIDDEN

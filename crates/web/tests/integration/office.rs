@@ -30,11 +30,13 @@ async fn audit_actions(app: &TestApp, object: &str) -> Vec<String> {
         .collect()
 }
 
-/// Waits as long as a refusal's `Retry-After` says.
+/// Waits as long as a refusal's `Retry-After` says, and the limit's window
+/// more: `Retry-After` makes room for one attempt, and signing in takes two
+/// (the password, then the code).
 async fn wait_for(refused: &crate::common::TestResponse) {
     let seconds: u64 = refused.header("retry-after").parse().expect("Retry-After in seconds");
     assert!(seconds <= 8, "the test's limit is 4 attempts in 4 s: {seconds}");
-    tokio::time::sleep(std::time::Duration::from_secs(seconds)).await;
+    tokio::time::sleep(std::time::Duration::from_secs(seconds + 2)).await;
 }
 
 async fn signing_in(app: TestApp) {
@@ -108,17 +110,41 @@ async fn signing_in(app: TestApp) {
     );
     assert!(audit_actions(&app, "anna@cpi.example").await.is_empty());
 
-    // After the wait it names, the right password signs in with a new session cookie.
+    // After the wait it names, the right password leads to the second
+    // factor (every role has one), then the code signs in; each step sets a
+    // new session cookie.
     wait_for(&blocked_again).await;
-    let signed = browser.sign_in("anna@cpi.example", PASSWORD).await;
+    let password_step = browser.sign_in("anna@cpi.example", PASSWORD).await;
+    assert_eq!(password_step.status, StatusCode::SEE_OTHER, "{}", password_step.body);
+    assert_eq!(
+        password_step.header("location"),
+        "/it/office/sign-in/second-factor?next=%2Fit%2Foffice%2F"
+    );
+    let halfway = browser.cookies["sportello_session"].clone();
+    assert_eq!(
+        browser.get("/it/office/").await.status,
+        StatusCode::SEE_OTHER,
+        "nothing before the code"
+    );
+    browser.get("/it/office/sign-in/second-factor").await;
+    let code = app.fresh_code("anna@cpi.example").await;
+    let signed = browser
+        .post(
+            "/it/office/sign-in/second-factor",
+            &[("code", &code), ("next", "/it/office/")],
+        )
+        .await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
     assert_eq!(signed.header("location"), "/it/office/");
-    let cookie = signed.header("set-cookie");
-    assert!(cookie.starts_with("sportello_session="));
-    for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
-        assert!(cookie.contains(attribute), "{attribute} in {cookie}");
+    for step in [&password_step, &signed] {
+        let cookie = step.header("set-cookie");
+        assert!(cookie.starts_with("sportello_session="));
+        for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
+            assert!(cookie.contains(attribute), "{attribute} in {cookie}");
+        }
     }
     let first_session = browser.cookies["sportello_session"].clone();
+    assert_ne!(first_session, halfway, "a new id after the second factor");
     let home = browser.get("/it/office/").await;
     assert_eq!(home.status, StatusCode::OK);
     assert!(home.text().contains("Benvenuta o benvenuto, anna."));
@@ -129,7 +155,7 @@ async fn signing_in(app: TestApp) {
 
     // Signing in again gives a new session id; the old one no longer works.
     let old = browser.cookies.clone();
-    browser.sign_in("anna@cpi.example", PASSWORD).await;
+    browser.sign_in_fully("anna@cpi.example", PASSWORD).await;
     assert_ne!(browser.cookies["sportello_session"], first_session);
     let mut stale = Browser::new(&app);
     stale.cookies = old;
@@ -148,7 +174,7 @@ async fn signing_in(app: TestApp) {
 
 async fn administrators_need_a_second_factor(app: TestApp) {
     let root = app
-        .add_user("root@cpi.example", vec![grant(Role::Admin, Scope::Installation)])
+        .add_user_without_second_factor("root@cpi.example", vec![grant(Role::Admin, Scope::Installation)])
         .await;
     let mut browser = Browser::new(&app);
     browser.sign_in("root@cpi.example", PASSWORD).await;
@@ -165,7 +191,12 @@ async fn administrators_need_a_second_factor(app: TestApp) {
     let wrong = browser
         .post(
             "/it/office/account/second-factor",
-            &[("action", "enable"), ("sealed", &sealed), ("code", "000000")],
+            &[
+                ("action", "enable"),
+                ("sealed", &sealed),
+                ("password", PASSWORD),
+                ("code", "000000"),
+            ],
         )
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -175,6 +206,7 @@ async fn administrators_need_a_second_factor(app: TestApp) {
             &[
                 ("action", "enable"),
                 ("sealed", &sealed),
+                ("password", PASSWORD),
                 ("code", &secret.code_at(now)),
             ],
         )
@@ -280,13 +312,20 @@ async fn an_operator_runs_the_board(app: TestApp) {
     app.add_user("op@cpi.example", vec![grant(Role::Operator, Scope::Centre(lecce.id))])
         .await;
     let mut op = Browser::new(&app);
-    op.sign_in("op@cpi.example", PASSWORD).await;
-    // API tokens: a name is needed; the token is shown once.
+    op.sign_in_fully("op@cpi.example", PASSWORD).await;
+    // API tokens: a name and the password are needed; the token is shown once.
     op.get("/en/office/account").await;
-    let unnamed = op.post("/en/office/account/tokens", &[("name", " ")]).await;
+    let unnamed = op
+        .post("/en/office/account/tokens", &[("name", " "), ("password", PASSWORD)])
+        .await;
     assert_eq!(unnamed.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unnamed.text().contains("Fill in this field."));
-    let token = op.post("/en/office/account/tokens", &[("name", "import script")]).await;
+    let token = op
+        .post(
+            "/en/office/account/tokens",
+            &[("name", "import script"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(token.status, StatusCode::OK);
     assert!(token.body.contains("spt_"));
     assert!(
@@ -517,12 +556,17 @@ async fn nodes_share_sessions_keys_and_counters(app: TestApp) {
     wait_for(&blocked).await;
 
     // Signed in on node 0, working on node 1 with the form token node 0 gave.
-    let signed = a.sign_in("anna@cpi.example", PASSWORD).await;
+    let signed = a.sign_in_fully("anna@cpi.example", PASSWORD).await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER);
     a.get("/it/office/account").await;
     a.node = 1;
     assert_eq!(a.get_without_token_refresh("/it/office/").await, StatusCode::OK);
-    let token = a.post("/it/office/account/tokens", &[("name", "from node 1")]).await;
+    let token = a
+        .post(
+            "/it/office/account/tokens",
+            &[("name", "from node 1"), ("password", PASSWORD)],
+        )
+        .await;
     assert_eq!(token.status, StatusCode::OK, "node 1 accepts node 0's CSRF token");
     assert!(token.body.contains("spt_"));
 

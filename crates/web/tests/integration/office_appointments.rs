@@ -5,7 +5,7 @@
 //! see and change what (every refusal a 403 in the audit log).
 
 use crate::common::TestApp;
-use crate::common::browser::{Browser, PASSWORD, input_value};
+use crate::common::browser::{Browser, input_value};
 use axum::http::StatusCode;
 use chrono::{DateTime, Datelike, Days, Duration, NaiveTime, Utc};
 use sportello_domain::appointments::holidays::national_holiday;
@@ -22,14 +22,9 @@ pub(crate) async fn signed_in<'a>(
     email: &str,
     grant: Grant,
 ) -> (Browser<'a>, sportello_domain::User) {
-    let user = app.add_user(email, vec![grant.clone()]).await;
-    if grant.role == Role::Admin {
-        let mut browser = Browser::new(app);
-        browser.sign_in_with_second_factor(&user).await;
-        return (browser, user);
-    }
+    let user = app.add_user(email, vec![grant]).await;
     let mut browser = Browser::new(app);
-    browser.sign_in(email, PASSWORD).await;
+    browser.sign_in_with_second_factor(&user).await;
     (browser, user)
 }
 

@@ -6,12 +6,11 @@
 use crate::common::browser::{Browser, PASSWORD};
 use crate::common::{PUBLIC_URL, TestApp};
 use axum::http::StatusCode;
-use chrono::{Days, Utc};
+use chrono::Days;
 use sportello_app::i18n::msg;
-use sportello_auth::TotpSecret;
 use sportello_domain::time::today_in_rome;
 use sportello_domain::vocab::Vocabulary;
-use sportello_domain::{Actor, Grant, Lang, RefCode, Role, Scope};
+use sportello_domain::{Grant, Lang, RefCode, Role, Scope};
 use sportello_testkit::on_both_backends;
 
 on_both_backends!(using crate::common::TestApp::new =>
@@ -46,7 +45,7 @@ async fn operators_get_posts_for_their_new_offers(app: TestApp) {
     let mut browser = Browser::new(&app);
     let anonymous = browser.get("/it/office/posts").await;
     assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
-    browser.sign_in("anna@cpi.example", PASSWORD).await;
+    browser.sign_in_fully("anna@cpi.example", PASSWORD).await;
 
     // The oracle: Lecce's open offers of the sections an operator reads,
     // published in the last 30 days.
@@ -124,19 +123,9 @@ async fn administrators_see_every_centre_and_bad_filters_are_refused(app: TestAp
             vec![Grant::new(Role::Admin, Scope::Installation).unwrap()],
         )
         .await;
-    // Administrators sign in with a second factor.
-    let secret = TotpSecret::generate();
-    app.storage()
-        .set_totp(root.id, Some(&secret.to_base32()), &[], &Actor::system(), Utc::now())
-        .await
-        .unwrap();
     app.add_user("nobody@cpi.example", vec![]).await;
     let mut admin = Browser::new(&app);
-    admin.sign_in("root@cpi.example", PASSWORD).await;
-    admin.get("/it/office/sign-in/second-factor").await;
-    let code = secret.code_at(Utc::now().timestamp());
-    let done = admin.post("/it/office/sign-in/second-factor", &[("code", &code)]).await;
-    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    admin.sign_in_with_second_factor(&root).await;
     let page = admin.get("/de/office/posts?days=60").await;
     assert_eq!(page.status, 200);
     let centres = app.storage().centres().await.unwrap();
@@ -162,6 +151,6 @@ async fn administrators_see_every_centre_and_bad_filters_are_refused(app: TestAp
         assert!(bad.text().contains(name), "{query}: names the filter");
     }
     let mut nobody = Browser::new(&app);
-    nobody.sign_in("nobody@cpi.example", PASSWORD).await;
+    nobody.sign_in_fully("nobody@cpi.example", PASSWORD).await;
     assert_eq!(nobody.get("/it/office/posts").await.status, 403);
 }

@@ -29,7 +29,7 @@ async fn signed_in_operator(app: &TestApp) -> Browser<'_> {
     )
     .await;
     let mut browser = Browser::new(app);
-    browser.sign_in("anna@cpi.example", PASSWORD).await;
+    browser.sign_in_fully("anna@cpi.example", PASSWORD).await;
     browser
 }
 
@@ -139,7 +139,7 @@ async fn bad_board_requests_are_named_in_the_readers_language(app: TestApp) {
     // No grant at all: no board.
     app.add_user("nobody@cpi.example", vec![]).await;
     let mut nobody = Browser::new(&app);
-    nobody.sign_in("nobody@cpi.example", PASSWORD).await;
+    nobody.sign_in_fully("nobody@cpi.example", PASSWORD).await;
     assert_eq!(nobody.get("/en/office/print").await.status, 403);
 }
 

@@ -21,7 +21,14 @@ async fn operator_with_token(app: &TestApp) -> sportello_domain::User {
         )
         .await;
     app.storage()
-        .insert_api_token(user.id, "script", &hash_token(TOKEN), &Actor::system(), Utc::now())
+        .insert_api_token(
+            user.id,
+            "script",
+            &hash_token(TOKEN),
+            Utc::now() + chrono::Duration::days(90),
+            &Actor::system(),
+            Utc::now(),
+        )
         .await
         .unwrap();
     user

@@ -3,7 +3,7 @@
 //! be in the audit log.
 
 use crate::common::TestApp;
-use crate::common::browser::{Browser, PASSWORD};
+use crate::common::browser::Browser;
 use axum::http::StatusCode;
 use chrono::Utc;
 use sportello_auth::hash_token;
@@ -56,14 +56,9 @@ async fn centre_id(app: &TestApp, slug: &str) -> CentreId {
 
 /// Signs in a new user with one grant.
 async fn as_user<'a>(app: &'a TestApp, email: &str, grant: Grant) -> Browser<'a> {
-    let user = app.add_user(email, vec![grant.clone()]).await;
+    let user = app.add_user(email, vec![grant]).await;
     let mut browser = Browser::new(app);
-    browser.sign_in(email, PASSWORD).await;
-    if grant.role == Role::Admin {
-        let mut fresh = Browser::new(app);
-        fresh.sign_in_with_second_factor(&user).await;
-        return fresh;
-    }
+    browser.sign_in_with_second_factor(&user).await;
     browser
 }
 
@@ -161,7 +156,14 @@ async fn operators_cannot_touch_other_centres(app: TestApp) {
     // The same through the API.
     let user = app.storage().credentials("op@cpi.example").await.unwrap().unwrap().user;
     app.storage()
-        .insert_api_token(user.id, "t", &hash_token("spt_op"), &Actor::system(), Utc::now())
+        .insert_api_token(
+            user.id,
+            "t",
+            &hash_token("spt_op"),
+            Utc::now() + chrono::Duration::days(1),
+            &Actor::system(),
+            Utc::now(),
+        )
         .await
         .unwrap();
     let api = app

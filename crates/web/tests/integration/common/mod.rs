@@ -31,6 +31,8 @@ pub const PUBLIC_URL: &str = "https://lavoro.example.test";
 
 pub struct TestApp {
     pub db: TestDatabase,
+    /// The second factors the helpers gave test users (see `browser.rs`).
+    pub(crate) factors: browser::Factors,
     /// The state the router was made from (its render slots are shared).
     pub state: AppState,
     router: Router,
@@ -128,6 +130,7 @@ impl TestApp {
         change(&mut state);
         TestApp {
             db,
+            factors: browser::Factors::default(),
             router: sportello_web::router(state.clone()),
             state,
             other: None,

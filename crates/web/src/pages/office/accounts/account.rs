@@ -1,17 +1,25 @@
 //! The user's own account: the second factor (TOTP, set up with a QR code,
 //! with ten one-time recovery codes shown once) and API tokens (shown once,
-//! stored hashed, revocable).
+//! stored hashed, each with its expiry, revocable). Turning the second
+//! factor on and making a token ask for the password again
+//! ([`super::confirm`]); every change of the password or of the second
+//! factor revokes the user's tokens (storage does it in the same
+//! transaction).
+
+use std::collections::BTreeMap;
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use minijinja::context;
 use sportello_auth::tokens::{hash_token, random_token, recovery_codes};
 use sportello_auth::{TotpSecret, hash_recovery_code, qr_svg};
+use sportello_domain::TokenLifetime;
 
+use super::confirm::{Confirmation, confirm_password};
 use crate::AppState;
-use crate::error::{AnswerAs, AppError, Problem};
+use crate::error::{AnswerAs, AppError, Problem, retry_after};
 use crate::extract::{FormFields, Locale};
 use crate::pages::office::{argon2, render, see_other};
 use crate::session::{Office, SignedIn};
@@ -22,33 +30,85 @@ const ENROL_MINUTES: i64 = 15;
 /// Recovery codes given with a second factor.
 const RECOVERY_CODES: usize = 10;
 const ISSUER: &str = "Sportello";
+/// The longest name of a token, in characters.
+const TOKEN_NAME_MAX: usize = 100;
+
+/// The form that makes a token, as typed, with its errors by field id
+/// (`token-name`, `token-days`, `token-password`).
+struct TokenForm {
+    name: String,
+    days: String,
+    errors: BTreeMap<&'static str, String>,
+}
+
+impl Default for TokenForm {
+    fn default() -> TokenForm {
+        TokenForm {
+            name: String::new(),
+            days: TokenLifetime::DEFAULT.days().to_string(),
+            errors: BTreeMap::new(),
+        }
+    }
+}
 
 /// `GET /{lang}/office/account`.
 pub async fn page(State(state): State<AppState>, Locale(_): Locale, user: Office) -> Result<Response, AppError> {
-    account_page(&state, &user, None, None).await
+    account_page(&state, &user, None, &TokenForm::default(), StatusCode::OK).await
 }
 
 async fn account_page(
     state: &AppState,
     user: &SignedIn,
-    new_token: Option<String>,
-    token_error: Option<String>,
+    new_token: Option<(String, DateTime<Utc>)>,
+    form: &TokenForm,
+    status: StatusCode,
 ) -> Result<Response, AppError> {
     let lang = user.lang;
-    let tokens = state.storage.api_tokens(user.user.id).await.on_page(lang)?;
+    let now = Utc::now();
+    let tokens: Vec<minijinja::Value> = state
+        .storage
+        .api_tokens(user.user.id)
+        .await
+        .on_page(lang)?
+        .into_iter()
+        .map(|t| {
+            context! {
+                id => t.id,
+                name => t.name,
+                created => t.created_at.date_naive().to_string(),
+                last_used => t.last_used_at.map(|d| d.date_naive().to_string()),
+                expires => t.expires_at.date_naive().to_string(),
+                revoked => t.revoked_at.is_some(),
+                expired => t.expires_at <= now,
+            }
+        })
+        .collect();
     let codes = state.storage.unused_recovery_codes(user.user.id).await.on_page(lang)?;
     let title = msg(lang, "office-account-title");
+    let (new_token, new_token_expires) = match new_token {
+        Some((token, expires)) => (Some(token), Some(expires.date_naive().to_string())),
+        None => (None, None),
+    };
     let ctx = context! {
         user => minijinja::value::Serde(&user.user),
-        tokens => minijinja::value::Serde(&tokens),
+        tokens,
         recovery_codes_left => codes,
         new_token,
-        errors => token_error.map(|e| std::collections::BTreeMap::from([("token-name".to_string(), e)])),
+        new_token_expires,
+        token_name => form.name.clone(),
+        token_days => form.days.clone(),
+        min_days => TokenLifetime::MIN_DAYS,
+        max_days => TokenLifetime::MAX_DAYS,
+        errors => form.errors.clone(),
     };
-    render("office/account.html", lang, "/office/account", &title, Some(user), ctx)
+    let mut response = render("office/account.html", lang, "/office/account", &title, Some(user), ctx)?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
-/// `POST /{lang}/office/account/tokens`: creates (`name`) or revokes (`revoke`) an API token.
+/// `POST /{lang}/office/account/tokens`: revokes one (`revoke`), or makes
+/// one with a `name`, its lifetime in `days` (empty: the default) and the
+/// user's `password` given again.
 pub async fn tokens(
     State(state): State<AppState>,
     Locale(lang): Locale,
@@ -65,33 +125,77 @@ pub async fn tokens(
             .on_page(lang)?;
         return Ok(see_other(&format!("/{lang}/office/account")));
     }
-    let name = form.get("name").trim().to_string();
-    let problem = if name.is_empty() {
-        Some(msg(lang, "field-required"))
-    } else if name.chars().count() > 100 {
-        Some(msg_args(lang, "field-too-long", &args(&[("max", 100.into())])))
-    } else {
-        None
+    let mut entered = TokenForm {
+        name: form.get("name").trim().to_string(),
+        days: form.get("days").trim().to_string(),
+        errors: BTreeMap::new(),
     };
-    if problem.is_some() {
-        let mut response = account_page(&state, &user, None, problem).await?;
-        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-        return Ok(response);
+    if entered.name.is_empty() {
+        entered.errors.insert("token-name", msg(lang, "field-required"));
+    } else if entered.name.chars().count() > TOKEN_NAME_MAX {
+        let max = args(&[("max", (TOKEN_NAME_MAX as i64).into())]);
+        entered
+            .errors
+            .insert("token-name", msg_args(lang, "field-too-long", &max));
     }
+    let lifetime = if entered.days.is_empty() {
+        Ok(TokenLifetime::DEFAULT)
+    } else {
+        TokenLifetime::parse(&entered.days)
+    };
+    if lifetime.is_err() {
+        let range = args(&[
+            ("min", i64::from(TokenLifetime::MIN_DAYS).into()),
+            ("max", i64::from(TokenLifetime::MAX_DAYS).into()),
+        ]);
+        entered
+            .errors
+            .insert("token-days", msg_args(lang, "tokens-days-invalid", &range));
+    }
+    match confirm_password(&state, &user, form.get("password"), now).await? {
+        Confirmation::Right => {}
+        Confirmation::Wrong(message) => {
+            entered.errors.insert("token-password", message);
+        }
+        Confirmation::Blocked(limited, message) => {
+            entered.errors.insert("token-password", message);
+            let page = account_page(&state, &user, None, &entered, StatusCode::TOO_MANY_REQUESTS).await?;
+            return Ok(retry_after(page, &limited));
+        }
+    }
+    let lifetime = match lifetime {
+        Ok(lifetime) if entered.errors.is_empty() => lifetime,
+        _ => return account_page(&state, &user, None, &entered, StatusCode::UNPROCESSABLE_ENTITY).await,
+    };
     let token = format!("spt_{}", random_token());
+    let expires_at = lifetime.expires_at(now);
     state
         .storage
-        .insert_api_token(user.user.id, &name, &hash_token(&token), &user.actor(), now)
+        .insert_api_token(
+            user.user.id,
+            &entered.name,
+            &hash_token(&token),
+            expires_at,
+            &user.actor(),
+            now,
+        )
         .await
         .on_page(lang)?;
-    account_page(&state, &user, Some(token), None).await
+    account_page(
+        &state,
+        &user,
+        Some((token, expires_at)),
+        &TokenForm::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 fn enrol_page(
     state: &AppState,
     user: &SignedIn,
     secret: &TotpSecret,
-    error: Option<String>,
+    errors: BTreeMap<&'static str, String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let lang = user.lang;
@@ -109,7 +213,7 @@ fn enrol_page(
         qr => minijinja::Value::from_safe_string(qr_svg(&uri, &msg(lang, "second-factor-qr"))),
         secret => secret.to_base32(),
         sealed,
-        error,
+        errors,
     };
     let mut response = render(
         "office/second_factor_setup.html",
@@ -134,13 +238,13 @@ pub async fn second_factor(
         return Ok(see_other(&format!("/{lang}/office/password")));
     }
     if !user.user.totp_enabled {
-        return enrol_page(&state, &user, &TotpSecret::generate(), None, StatusCode::OK);
+        return enrol_page(&state, &user, &TotpSecret::generate(), BTreeMap::new(), StatusCode::OK);
     }
     let left = state.storage.unused_recovery_codes(user.user.id).await.on_page(lang)?;
     let title = msg(lang, "second-factor-setup-title");
     let ctx = context! {
         enabled => true,
-        can_disable => !user.user.grants.iter().any(|g| g.role.requires_second_factor()),
+        can_disable => !user.user.requires_second_factor(),
         recovery_codes_left => left,
     };
     render(
@@ -154,7 +258,8 @@ pub async fn second_factor(
 }
 
 /// `POST /{lang}/office/account/second-factor`: `enable` with the sealed
-/// secret and a code from the app, or `disable` with a current code.
+/// secret, a code from the app and the user's `password` given again, or
+/// `disable` with a current code (refused to whoever must keep one).
 pub async fn second_factor_submit(
     State(state): State<AppState>,
     Locale(lang): Locale,
@@ -165,7 +270,7 @@ pub async fn second_factor_submit(
     let now = Utc::now();
     let code = form.get("code");
     if form.get("action") == "disable" {
-        if user.user.grants.iter().any(|g| g.role.requires_second_factor()) {
+        if user.user.requires_second_factor() {
             return Err(user
                 .deny(&state, "second_factor_off", "user", &user.user.id.0.to_string())
                 .await);
@@ -201,9 +306,29 @@ pub async fn second_factor_submit(
     let Some(secret) = secret else {
         return Err(AppError::new(Problem::FormExpired).page(lang));
     };
-    let Some(step) = secret.verify(&code, now.timestamp(), None) else {
-        let error = msg(lang, "second-factor-wrong");
-        return enrol_page(&state, &user, &secret, Some(error), StatusCode::UNPROCESSABLE_ENTITY);
+    let mut errors = BTreeMap::new();
+    let blocked = match confirm_password(&state, &user, form.get("password"), now).await? {
+        Confirmation::Right => None,
+        Confirmation::Wrong(message) => {
+            errors.insert("password", message);
+            None
+        }
+        Confirmation::Blocked(limited, message) => {
+            errors.insert("password", message);
+            Some(limited)
+        }
+    };
+    let step = secret.verify(&code, now.timestamp(), None);
+    if step.is_none() {
+        errors.insert("code", msg(lang, "second-factor-wrong"));
+    }
+    if let Some(limited) = blocked {
+        let page = enrol_page(&state, &user, &secret, errors, StatusCode::TOO_MANY_REQUESTS)?;
+        return Ok(retry_after(page, &limited));
+    }
+    let step = match step {
+        Some(step) if errors.is_empty() => step,
+        _ => return enrol_page(&state, &user, &secret, errors, StatusCode::UNPROCESSABLE_ENTITY),
     };
     let codes = recovery_codes(RECOVERY_CODES);
     let plain = codes.clone();
