@@ -206,9 +206,18 @@ export async function signInFully(page, lang, account) {
   return passSecondFactor(page, account);
 }
 
+/**
+ * A file shared by the test files of this run: in run.sh's own temporary
+ * folder (removed at the end), or else the system's, named after the
+ * server's port.
+ */
+function runFile(name) {
+  return join(process.env.SPORTELLO_E2E_STATE || tmpdir(), `sportello-e2e-${name}-${new URL(baseUrl()).port}.json`);
+}
+
 /** Where the cookies of `role`'s session are kept for the other test files of this run. */
 function sessionFile(role) {
-  return join(tmpdir(), `sportello-e2e-session-${role}-${new URL(baseUrl()).port}.json`);
+  return runFile(`session-${role}`);
 }
 
 /**
@@ -238,11 +247,11 @@ export async function signInAs(browser, role, options = {}, { fresh = false } = 
 
 /**
  * The last time step whose code was sent for each account, shared by the
- * test files of one run (each is a process of its own) through a file named
- * after the server's port: the server takes each step once per account.
+ * test files of one run (each is a process of its own) through a file of
+ * the run (`runFile`): the server takes each step once per account.
  */
 function stepsFile() {
-  return join(tmpdir(), `sportello-e2e-totp-steps-${new URL(baseUrl()).port}.json`);
+  return runFile('totp-steps');
 }
 
 function sentSteps() {
