@@ -127,7 +127,8 @@ it('keyboard only: sign in, create a draft offer, publish it', async () => {
 describe('without JavaScript', () => {
   const noJs = { javaScriptEnabled: false };
   let opened;
-  const page = once(async () => (opened = await signInAs(browser, 'operator', noJs)));
+  // Signing in itself, without JavaScript: a session of its own.
+  const page = once(async () => (opened = await signInAs(browser, 'operator', noJs, { fresh: true })));
   after(async () => closePage(opened));
   const publishedReference = once(async () => findPublishedReference(await page()));
   const untranslatedReference = once(async () => findUntranslatedReference(await page()));

@@ -5,7 +5,7 @@
 // the demo data the tests start from.
 
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -206,12 +206,40 @@ export async function signInFully(page, lang, account) {
   return passSecondFactor(page, account);
 }
 
-/** A page in a new context of `browser`, signed in as `role` (password and second factor), on its office home. */
-export async function signInAs(browser, role, options = {}) {
+/**
+ * A file shared by the test files of this run: in run.sh's own temporary
+ * folder (removed at the end), or else the system's, named after the
+ * server's port.
+ */
+function runFile(name) {
+  return join(process.env.SPORTELLO_E2E_STATE || tmpdir(), `sportello-e2e-${name}-${new URL(baseUrl()).port}.json`);
+}
+
+/** Where the cookies of `role`'s session are kept for the other test files of this run. */
+function sessionFile(role) {
+  return runFile(`session-${role}`);
+}
+
+/**
+ * A page in a new context of `browser`, signed in as `role` (password and
+ * second factor), on its office home. The session is kept for the other
+ * test files of the run, which start from it while it lasts (unless
+ * `fresh`): each sign-in takes a code, and an account's code works once per
+ * 30-second step.
+ */
+export async function signInAs(browser, role, options = {}, { fresh = false } = {}) {
+  const kept = sessionFile(role);
+  if (!fresh && existsSync(kept)) {
+    const page = await newPage(browser, { ...options, storageState: kept });
+    const response = await page.goto(url('/it/office/'));
+    if (response?.status() === 200 && new URL(page.url()).pathname === '/it/office/') return page;
+    await closePage(page);
+  }
   const page = await newPage(browser, options);
   const response = await signInFully(page, 'it', ACCOUNTS[role]);
   assert.equal(response.status(), 200, `signing in as ${role}: unexpected HTTP status at ${pathOf(page)}`);
   assert.equal(new URL(page.url()).pathname, '/it/office/', `signing in as ${role}: landed on ${pathOf(page)}`);
+  await page.context().storageState({ path: kept });
   return page;
 }
 
@@ -219,11 +247,11 @@ export async function signInAs(browser, role, options = {}) {
 
 /**
  * The last time step whose code was sent for each account, shared by the
- * test files of one run (each is a process of its own) through a file named
- * after the server's port: the server takes each step once per account.
+ * test files of one run (each is a process of its own) through a file of
+ * the run (`runFile`): the server takes each step once per account.
  */
 function stepsFile() {
-  return join(tmpdir(), `sportello-e2e-totp-steps-${new URL(baseUrl()).port}.json`);
+  return runFile('totp-steps');
 }
 
 function sentSteps() {

@@ -147,6 +147,9 @@ fi
 
 # --- tests ---------------------------------------------------------------------
 
+# What the test files of this run share (signed-in sessions, the one-time
+# codes already sent) lives in the run's folder, removed at the end.
+export SPORTELLO_E2E_STATE="$tmp"
 status=0
 (cd "$E2E_DIR" && npm test) || status=$?
 exit "$status"
