@@ -13,7 +13,7 @@ use chrono::{Duration, Utc};
 use sportello_auth::{TotpSecret, hash_token};
 use sportello_domain::{Actor, Grant, Role, Scope};
 use sportello_storage::AuditFilter;
-use sportello_testkit::on_both_backends;
+use sportello_testkit::{on_both_backends, raw};
 
 use crate::common::TestApp;
 use crate::common::browser::{Browser, PASSWORD, input_value};
@@ -24,6 +24,7 @@ on_both_backends!(using crate::common::TestApp::new =>
     the_set_up_asks_for_the_password_again,
     nobody_with_a_grant_turns_it_off,
     a_user_without_a_second_factor_has_no_working_api_token,
+    the_password_change_counts_like_a_sign_in,
 );
 
 /// Office pages that a user who must set up the second factor still
@@ -242,6 +243,98 @@ async fn the_set_up_asks_for_the_password_again(app: TestApp) {
     assert_eq!(done.body.matches("<li><code>").count(), 10, "ten recovery codes");
     assert!(app.user(user.id).await.totp_enabled);
     assert_eq!(browser.get("/en/office/").await.status, StatusCode::OK);
+
+    // At rest: the key sealed, the recovery codes as salted Argon2id hashes.
+    let id = user.id.0.to_string();
+    let sealed_key = raw::texts(
+        &app.db.url,
+        "SELECT totp_secret FROM users WHERE CAST(id AS TEXT) = $1",
+        &[&id],
+    )
+    .await;
+    assert!(
+        sealed_key[0].starts_with("sv1.") && !sealed_key[0].contains(&secret.to_base32()),
+        "{sealed_key:?}"
+    );
+    let codes: Vec<String> = done
+        .body
+        .split("<li><code>")
+        .skip(1)
+        .map(|s| s[..s.find('<').unwrap()].to_string())
+        .collect();
+    let hashes = raw::texts(
+        &app.db.url,
+        "SELECT code_hash FROM recovery_codes WHERE CAST(user_id AS TEXT) = $1",
+        &[&id],
+    )
+    .await;
+    assert_eq!(hashes.len(), 10);
+    for hash in &hashes {
+        assert!(hash.starts_with("$argon2id$"), "{hash}");
+        for code in &codes {
+            assert!(
+                !hash.contains(code.as_str()) && !hash.contains(&code.replace('-', "")),
+                "{code} in {hash}"
+            );
+        }
+    }
+}
+
+/// The password change checks the current password like a sign-in: wrong
+/// ones count on the account's limit, so an open session is no way to
+/// guess it; and a one-time password is replaced before a factor is set up.
+async fn the_password_change_counts_like_a_sign_in(app: TestApp) {
+    let user = app.add_user_without_second_factor("luca@cpi.example", vec![]).await;
+    let mut browser = Browser::new(&app);
+    browser.sign_in("luca@cpi.example", PASSWORD).await;
+    browser.get("/en/office/password").await;
+    let limit = sportello_domain::limits::defaults::SIGN_IN_PER_ACCOUNT.max;
+    let new = [
+        ("new", "a brand new long password"),
+        ("repeat", "a brand new long password"),
+    ];
+    for n in 0..limit {
+        let wrong = browser
+            .post(
+                "/en/office/password",
+                &[[("current", "not the password")].as_slice(), &new].concat(),
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "attempt {n}");
+    }
+    let blocked = browser
+        .post(
+            "/en/office/password",
+            &[[("current", PASSWORD)].as_slice(), &new].concat(),
+        )
+        .await;
+    assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS, "{}", blocked.text());
+    assert!(blocked.header("retry-after").parse::<u64>().unwrap() > 0);
+    let log = audit_actions(&app, &user).await;
+    assert!(log.contains(&"password_confirm_failed".to_string()), "{log:?}");
+    assert!(!log.contains(&"user.password_change".to_string()), "unchanged");
+
+    // A one-time password first.
+    let fresh = app.add_user_without_second_factor("anna@cpi.example", vec![]).await;
+    app.storage()
+        .set_password(
+            fresh.id,
+            &sportello_auth::hash_password("temporary-password-1"),
+            true,
+            None,
+            &sportello_domain::Actor::system(),
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+    let mut anna = Browser::new(&app);
+    anna.sign_in("anna@cpi.example", "temporary-password-1").await;
+    anna.get("/en/office/password").await;
+    let set_up = anna
+        .post("/en/office/account/second-factor", &[("action", "enable")])
+        .await;
+    assert_eq!(set_up.status, StatusCode::SEE_OTHER);
+    assert_eq!(set_up.header("location"), "/en/office/password");
 }
 
 async fn nobody_with_a_grant_turns_it_off(app: TestApp) {

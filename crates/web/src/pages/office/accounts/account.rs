@@ -267,6 +267,10 @@ pub async fn second_factor_submit(
     form: FormFields,
 ) -> Result<Response, AppError> {
     user.check_csrf(&form.get("csrf"))?;
+    if user.user.must_change_password {
+        // A one-time password is replaced before anything else.
+        return Ok(see_other(&format!("/{lang}/office/password")));
+    }
     let now = Utc::now();
     let code = form.get("code");
     if form.get("action") == "disable" {

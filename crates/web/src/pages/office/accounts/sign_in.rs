@@ -19,6 +19,7 @@ use sportello_storage::SessionStage;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem, retry_after};
 use crate::extract::{FormFields, Locale};
+use crate::pages::office::accounts::confirm::{Confirmation, confirm_password};
 use crate::pages::office::{argon2, no_store, render, see_other};
 use crate::session::{
     ClientAddress, FormGuard, PendingSignIn, SESSION_COOKIE, SignedIn, clear_cookie, cookie, safe_next, set_cookie,
@@ -361,19 +362,18 @@ pub async fn password_submit(
     form: FormFields,
 ) -> Result<Response, AppError> {
     user.check_csrf(&form.get("csrf"))?;
-    let current = form.get("current");
     let new = form.get("new");
-    let credentials = state
-        .storage
-        .credentials_by_id(user.user.id)
-        .await
-        .on_page(lang)?
-        .ok_or_else(|| AppError::not_found().page(lang))?;
-    let hash = credentials.password_hash.clone();
-    let right = argon2(&state, lang, move || verify_password(&hash, &current)).await?;
+    // Checked like a sign-in (the account's limit, the capped Argon2 slots):
+    // an open session must not become a way to guess the password.
     let mut errors = Vec::new();
-    if !right {
-        errors.push(("current", msg(lang, "password-current-wrong")));
+    let mut blocked = None;
+    match confirm_password(&state, &user, form.get("current"), Utc::now()).await? {
+        Confirmation::Right => {}
+        Confirmation::Wrong(_) => errors.push(("current", msg(lang, "password-current-wrong"))),
+        Confirmation::Blocked(limited, message) => {
+            errors.push(("current", message));
+            blocked = Some(limited);
+        }
     }
     if let Err(problem) = check_policy(&new, &user.user.email) {
         let id = match problem {
@@ -390,6 +390,10 @@ pub async fn password_submit(
         ));
     } else if new != form.get("repeat") {
         errors.push(("repeat", msg(lang, "password-repeat-differs")));
+    }
+    if let Some(limited) = blocked {
+        let page = password_page(lang, &user, errors, StatusCode::TOO_MANY_REQUESTS)?;
+        return Ok(retry_after(page, &limited));
     }
     if !errors.is_empty() {
         return password_page(lang, &user, errors, StatusCode::UNPROCESSABLE_ENTITY);
