@@ -429,14 +429,22 @@ async fn moving_cancelling_and_the_calendar_file(app: TestApp) {
     }
     let new_start = new_start.expect("another time on one of the open days");
     let token = token_query.strip_prefix("t=").unwrap().to_string();
+    // Ten minutes after a free time: no slot starts then, and it is not too
+    // soon (a fixed 09:10 was, on the day itself early in the morning).
+    let off_grid =
+        chrono::NaiveDateTime::parse_from_str(&new_start[..16], "%Y-%m-%dT%H:%M").unwrap() + Duration::minutes(10);
     let bad = citizen
         .post(
             &format!("{base}/move"),
-            &[("t", &token), ("start", &format!("{}T09:10", &new_start[..10]))],
+            &[("t", &token), ("start", &off_grid.format("%Y-%m-%dT%H:%M").to_string())],
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.text().contains("No appointment starts at this time."));
+    assert!(
+        bad.text().contains("No appointment starts at this time."),
+        "{}",
+        bad.text()
+    );
     let moved = citizen
         .post(&format!("{base}/move"), &[("t", &token), ("start", &new_start)])
         .await;
