@@ -33,6 +33,13 @@ pub async fn texts(url: &DatabaseUrl, sql: &str, binds: &[&str]) -> Vec<String> 
     }
 }
 
+/// The number `sql` gives (one row, one column, as text: e.g.
+/// `SELECT CAST(COUNT(*) AS TEXT) …`), with `binds` as `$1`, `$2`…
+pub async fn number(url: &DatabaseUrl, sql: &str, binds: &[&str]) -> u64 {
+    let rows = texts(url, sql, binds).await;
+    rows[0].parse().unwrap_or_else(|e| panic!("{sql} gave {rows:?}: {e}"))
+}
+
 /// Runs `sql`; how many rows it changed.
 pub async fn execute(url: &DatabaseUrl, sql: &str) -> u64 {
     let sql = sqlx::AssertSqlSafe(sql.to_string());

@@ -112,10 +112,6 @@ fn book_until_killed(node: &Node, service: i64, places: &[String], cycle: usize)
     acknowledged.into_inner().unwrap()
 }
 
-async fn count(url: &DatabaseUrl, sql: &str, bind: &str) -> u64 {
-    raw::texts(url, sql, &[bind]).await[0].parse().unwrap()
-}
-
 /// Every acknowledged booking is stored with its seat and its confirmation.
 async fn check_acknowledged(db: &TestDatabase, references: &[String]) {
     for reference in references {
@@ -127,11 +123,11 @@ async fn check_acknowledged(db: &TestDatabase, references: &[String]) {
             .unwrap_or_else(|| panic!("{reference} got its 201 but is not stored"));
         let id = booking.id.0.to_string();
         let seats = "SELECT CAST(COUNT(*) AS TEXT) FROM seats WHERE CAST(booking_id AS TEXT) = $1";
-        assert_eq!(count(&db.url, seats, &id).await, 1, "{reference} has its seat");
+        assert_eq!(raw::number(&db.url, seats, &[&id]).await, 1, "{reference} has its seat");
         let email = booking.person.email.as_ref().unwrap().as_str().to_string();
         let mails = "SELECT CAST(COUNT(*) AS TEXT) FROM outbox WHERE to_address = $1 AND kind = 'booking.confirmation'";
         assert_eq!(
-            count(&db.url, mails, &email).await,
+            raw::number(&db.url, mails, &[&email]).await,
             1,
             "{reference} has its confirmation"
         );

@@ -27,8 +27,6 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use sportello_domain::limits::{ClientNet, defaults};
-use sportello_domain::{Actor, Grant, Lang, Role, Scope};
-use sportello_storage::NewUser;
 use sportello_testkit::{Backend, raw};
 use sportello_web::server_limits::{NEWSLETTER_BODY, SMALL_BODY, TEXT_BODY};
 
@@ -67,7 +65,7 @@ async fn nginx_in_front_of_a_node_with_the_deployment_site() {
     let (cert, key) = certificate(&dir);
 
     let db = crate::common::database_with_centres(Backend::Sqlite).await;
-    operator_with_token(&db.storage).await;
+    crate::common::lecce_operator_with_token(db.storage.as_ref(), OPERATOR, PASSWORD, TOTP, TOKEN).await;
     let secret = dir.join("secret");
     std::fs::write(&secret, SECRET).unwrap();
     let flags = [
@@ -287,42 +285,6 @@ async fn nginx_in_front_of_a_node_with_the_deployment_site() {
     drop(node);
     let _ = std::fs::remove_dir_all(&dir);
     eprintln!("nginx test: {:.1} s", started.elapsed().as_secs_f64());
-}
-
-/// An operator of Lecce with a second factor (every role has one) and an
-/// API token (made after it: turning a factor on revokes tokens).
-async fn operator_with_token(storage: &std::sync::Arc<dyn sportello_storage::Storage>) {
-    let lecce = storage.centre_by_slug("lecce").await.unwrap().unwrap();
-    let user = storage
-        .insert_user(
-            &NewUser {
-                email: OPERATOR.into(),
-                name: "Operatrice Nginx".into(),
-                lang: Lang::It,
-                password_hash: sportello_auth::hash_password(PASSWORD),
-                must_change_password: false,
-                grants: vec![Grant::new(Role::Operator, Scope::Centre(lecce.id)).unwrap()],
-            },
-            &Actor::system(),
-            Utc::now(),
-        )
-        .await
-        .unwrap();
-    storage
-        .set_totp(user.id, Some(TOTP), &[], &Actor::system(), Utc::now())
-        .await
-        .unwrap();
-    storage
-        .insert_api_token(
-            user.id,
-            "nginx",
-            &sportello_auth::hash_token(TOKEN),
-            Utc::now() + chrono::Duration::days(90),
-            &Actor::system(),
-            Utc::now(),
-        )
-        .await
-        .unwrap();
 }
 
 /// A route's pattern with its parameters filled in.

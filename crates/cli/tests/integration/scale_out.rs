@@ -7,8 +7,7 @@
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use sportello_domain::{Actor, Grant, Lang, OfferStatus, Role, Scope};
-use sportello_storage::NewUser;
+use sportello_domain::{Actor, OfferStatus};
 use sportello_testkit::Backend;
 
 use crate::common::node::Node;
@@ -50,44 +49,15 @@ async fn a_change_on_one_node_reaches_the_other_through_its_own_follower() {
     let storage = db.storage.clone();
     let lecce = storage.centre_by_slug("lecce").await.unwrap().unwrap();
     // An operator of Lecce with an API token.
-    let user = storage
-        .insert_user(
-            &NewUser {
-                email: "scale-out@cpi.example".into(),
-                name: "Scale Out".into(),
-                lang: Lang::It,
-                password_hash: sportello_auth::hash_password("a long enough password 1"),
-                must_change_password: false,
-                grants: vec![Grant::new(Role::Operator, Scope::Centre(lecce.id)).unwrap()],
-            },
-            &Actor::system(),
-            Utc::now(),
-        )
-        .await
-        .unwrap();
-    // Every grant needs a second factor, and a token works only for a user
-    // who has one (set up before the token: turning it on revokes tokens).
-    storage
-        .set_totp(
-            user.id,
-            Some(&sportello_auth::TotpSecret::generate().to_base32()),
-            &[],
-            &Actor::system(),
-            Utc::now(),
-        )
-        .await
-        .unwrap();
-    storage
-        .insert_api_token(
-            user.id,
-            "scale-out",
-            &sportello_auth::hash_token(TOKEN),
-            Utc::now() + chrono::Duration::days(90),
-            &Actor::system(),
-            Utc::now(),
-        )
-        .await
-        .unwrap();
+    let totp = sportello_auth::TotpSecret::generate().to_base32();
+    crate::common::lecce_operator_with_token(
+        storage.as_ref(),
+        "scale-out@cpi.example",
+        "a long enough password 1",
+        &totp,
+        TOKEN,
+    )
+    .await;
     // Two drafts of Lecce with a word no other offer has.
     let centres = storage.centres().await.unwrap();
     let mut drafts: Vec<_> = sportello_demo::offers::generate(&centres, 60, 7, sportello_domain::time::today_in_rome())

@@ -21,10 +21,6 @@ on_both_backends!(
     sigterm_gives_back_the_mail_and_finishes_what_is_in_flight
 );
 
-async fn count(url: &sportello_storage::DatabaseUrl, sql: &str) -> u64 {
-    raw::texts(url, sql, &[]).await[0].parse().unwrap()
-}
-
 async fn sigterm_gives_back_the_mail_and_finishes_what_is_in_flight(backend: Backend) {
     let db = database_with_centres(backend).await;
     for n in 0..3 {
@@ -65,7 +61,7 @@ async fn sigterm_gives_back_the_mail_and_finishes_what_is_in_flight(backend: Bac
     // The worker holds the three messages, stuck on the first.
     let claimed = "SELECT CAST(COUNT(*) AS TEXT) FROM outbox WHERE claimed_until IS NOT NULL";
     let started = Instant::now();
-    while count(&db.url, claimed).await < 3 {
+    while raw::number(&db.url, claimed, &[]).await < 3 {
         assert!(
             started.elapsed() < Duration::from_secs(20),
             "the worker never claimed the mail"
@@ -89,7 +85,7 @@ async fn sigterm_gives_back_the_mail_and_finishes_what_is_in_flight(backend: Bac
 
     node.terminate();
     let signalled = Instant::now();
-    while count(&db.url, claimed).await > 0 {
+    while raw::number(&db.url, claimed, &[]).await > 0 {
         assert!(
             signalled.elapsed() < Duration::from_secs(3),
             "the leases were not given back at once"
@@ -99,7 +95,7 @@ async fn sigterm_gives_back_the_mail_and_finishes_what_is_in_flight(backend: Bac
     let released_after = signalled.elapsed();
     let attempts = "SELECT CAST(COALESCE(SUM(attempts), 0) AS TEXT) FROM outbox WHERE status = 'pending'";
     assert_eq!(
-        count(&db.url, attempts).await,
+        raw::number(&db.url, attempts, &[]).await,
         0,
         "a given-back claim is not an attempt"
     );

@@ -9,25 +9,11 @@ use axum::http::StatusCode;
 use chrono::Utc;
 use sportello_auth::TotpSecret;
 use sportello_domain::{Actor, Grant, Lang, RefCode, Role, Scope, Section, TextStatus};
-use sportello_storage::{AuditFilter, OfficeFilter};
+use sportello_storage::OfficeFilter;
 use sportello_testkit::on_both_backends;
 
 fn grant(role: Role, scope: Scope) -> Grant {
     Grant::new(role, scope).unwrap()
-}
-
-async fn audit_actions(app: &TestApp, object: &str) -> Vec<String> {
-    app.storage()
-        .audit_entries(&AuditFilter {
-            object_id: Some(object.into()),
-            limit: 100,
-            ..AuditFilter::default()
-        })
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.action)
-        .collect()
 }
 
 /// Waits as long as a refusal's `Retry-After` says, and the limit's window
@@ -97,18 +83,18 @@ async fn signing_in(app: TestApp) {
     );
     assert!(blocked.text().contains("Troppi tentativi"));
     // The audit log names the account by its id, never by the address typed.
-    let log = audit_actions(&app, &anna_id).await;
+    let log = app.audit_actions(&anna_id).await;
     assert!(log.contains(&"sign_in_failed".to_string()) && log.contains(&"sign_in_blocked".to_string()));
     // Blocked again within the window: still one row.
     let blocked_again = browser.sign_in("anna@cpi.example", PASSWORD).await;
     assert_eq!(blocked_again.status, StatusCode::TOO_MANY_REQUESTS);
-    let blocked_rows = audit_actions(&app, &anna_id).await;
+    let blocked_rows = app.audit_actions(&anna_id).await;
     assert_eq!(
         blocked_rows.iter().filter(|a| *a == "sign_in_blocked").count(),
         1,
         "coalesced"
     );
-    assert!(audit_actions(&app, "anna@cpi.example").await.is_empty());
+    assert!(app.audit_actions("anna@cpi.example").await.is_empty());
 
     // After the wait it names, the right password leads to the second
     // factor (every role has one), then the code signs in; each step sets a
@@ -169,7 +155,7 @@ async fn signing_in(app: TestApp) {
     let mut replay = Browser::new(&app);
     replay.cookies.insert("sportello_session".into(), session);
     assert_eq!(replay.get("/it/office/").await.status, StatusCode::SEE_OTHER);
-    assert!(audit_actions(&app, &anna_id).await.contains(&"sign_out".to_string()));
+    assert!(app.audit_actions(&anna_id).await.contains(&"sign_out".to_string()));
 }
 
 async fn administrators_need_a_second_factor(app: TestApp) {
@@ -251,7 +237,7 @@ async fn administrators_need_a_second_factor(app: TestApp) {
         .post("/it/office/sign-in/second-factor", &[("code", &recovery[0])])
         .await;
     assert_eq!(again.status, StatusCode::UNAUTHORIZED, "a recovery code works once");
-    let log = audit_actions(&app, &root.id.0.to_string()).await;
+    let log = app.audit_actions(&root.id.0.to_string()).await;
     assert!(log.contains(&"user.second_factor_on".to_string()));
 }
 

@@ -12,7 +12,6 @@ use axum::http::StatusCode;
 use chrono::{Duration, Utc};
 use sportello_auth::{TotpSecret, hash_token};
 use sportello_domain::{Actor, Grant, Role, Scope};
-use sportello_storage::AuditFilter;
 use sportello_testkit::{on_both_backends, raw};
 
 use crate::common::TestApp;
@@ -163,20 +162,6 @@ fn shown_secret(body: &str) -> TotpSecret {
     TotpSecret::from_base32(&text[..text.find('<').unwrap()]).unwrap()
 }
 
-async fn audit_actions(app: &TestApp, user: &sportello_domain::User) -> Vec<String> {
-    app.storage()
-        .audit_entries(&AuditFilter {
-            object_id: Some(user.id.0.to_string()),
-            limit: 100,
-            ..AuditFilter::default()
-        })
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.action)
-        .collect()
-}
-
 async fn the_set_up_asks_for_the_password_again(app: TestApp) {
     let lecce = app.centre("lecce").await;
     let user = app
@@ -213,7 +198,7 @@ async fn the_set_up_asks_for_the_password_again(app: TestApp) {
     assert!(wrong.body.contains("class=\"error-summary\""));
     assert_eq!(shown_secret(&wrong.body), secret, "the same key to scan");
     assert!(!app.user(user.id).await.totp_enabled, "not turned on");
-    let log = audit_actions(&app, &user).await;
+    let log = app.audit_actions(&user.id.0.to_string()).await;
     assert!(log.contains(&"password_confirm_failed".to_string()), "{log:?}");
     assert!(!log.contains(&"user.second_factor_on".to_string()));
     // In Italian too; an empty password is asked for.
@@ -310,7 +295,7 @@ async fn the_password_change_counts_like_a_sign_in(app: TestApp) {
         .await;
     assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS, "{}", blocked.text());
     assert!(blocked.header("retry-after").parse::<u64>().unwrap() > 0);
-    let log = audit_actions(&app, &user).await;
+    let log = app.audit_actions(&user.id.0.to_string()).await;
     assert!(log.contains(&"password_confirm_failed".to_string()), "{log:?}");
     assert!(!log.contains(&"user.password_change".to_string()), "unchanged");
 
@@ -362,7 +347,7 @@ async fn nobody_with_a_grant_turns_it_off(app: TestApp) {
         assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", grant.role.code());
         assert!(app.user(user.id).await.totp_enabled, "{}: still on", grant.role.code());
         assert!(
-            audit_actions(&app, &user)
+            app.audit_actions(&user.id.0.to_string())
                 .await
                 .contains(&"permission_denied".to_string())
         );

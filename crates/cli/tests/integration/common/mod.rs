@@ -106,3 +106,42 @@ pub fn stalled_mail_server() -> (u16, std::thread::JoinHandle<()>) {
     });
     (port, held)
 }
+
+/// An operator of Lecce (`email`, `password`) with a second factor of key
+/// `totp` (base32; every role has one) and the API token `token`, made
+/// after the factor (turning a factor on revokes the user's tokens).
+pub async fn lecce_operator_with_token(storage: &dyn Storage, email: &str, password: &str, totp: &str, token: &str) {
+    use chrono::Utc;
+    use sportello_domain::{Actor, Grant, Lang, Role, Scope};
+    let lecce = storage.centre_by_slug("lecce").await.unwrap().unwrap();
+    let user = storage
+        .insert_user(
+            &sportello_storage::NewUser {
+                email: email.into(),
+                name: "Operatrice di Lecce".into(),
+                lang: Lang::It,
+                password_hash: sportello_auth::hash_password(password),
+                must_change_password: false,
+                grants: vec![Grant::new(Role::Operator, Scope::Centre(lecce.id)).unwrap()],
+            },
+            &Actor::system(),
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    storage
+        .set_totp(user.id, Some(totp), &[], &Actor::system(), Utc::now())
+        .await
+        .unwrap();
+    storage
+        .insert_api_token(
+            user.id,
+            "test",
+            &sportello_auth::hash_token(token),
+            Utc::now() + chrono::Duration::days(90),
+            &Actor::system(),
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+}

@@ -237,6 +237,21 @@ impl TestApp {
     }
 
     /// Closes the published offer `reference` as filled, withdrawn or expired.
+    /// The actions of the audit rows about `object` (an id), oldest first.
+    pub async fn audit_actions(&self, object: &str) -> Vec<String> {
+        self.storage()
+            .audit_entries(&sportello_storage::AuditFilter {
+                object_id: Some(object.into()),
+                limit: 100,
+                ..sportello_storage::AuditFilter::default()
+            })
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect()
+    }
+
     pub async fn close(&self, reference: &str, status: sportello_domain::OfferStatus) {
         let reference = sportello_domain::RefCode::parse(reference).unwrap();
         self.storage()
