@@ -17,6 +17,12 @@ pub const ROTATION_BATCH: u32 = 200;
 /// The keys of the file at `path`. A file that others than its owner may
 /// read is refused: it unlocks the art. 9 data of every person.
 pub fn read_key_file(path: &Path) -> Result<DataKeys, String> {
+    let text = read_private(path)?;
+    DataKeys::parse(&text).map_err(|e| invalid(path, &e))
+}
+
+/// The text of the key file at `path`, if only its owner may read it.
+fn read_private(path: &Path) -> Result<String, String> {
     let shown = path.display();
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the data key file {shown}: {e}"))?;
     if meta.permissions().mode() & 0o077 != 0 {
@@ -24,8 +30,11 @@ pub fn read_key_file(path: &Path) -> Result<DataKeys, String> {
             "the data key file {shown} can be read by other users: make it private with `chmod 600 {shown}`"
         ));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read the data key file {shown}: {e}"))?;
-    DataKeys::parse(&text).map_err(|e| format!("the data key file {shown} is not valid: {e}"))
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read the data key file {shown}: {e}"))
+}
+
+fn invalid(path: &Path, e: &sportello_auth::DataKeyError) -> String {
+    format!("the data key file {} is not valid: {e}", path.display())
 }
 
 /// Writes `text` to `path` readable by its owner only, replacing the file
@@ -76,9 +85,8 @@ pub fn read_or_create_key_file(path: &Path) -> Result<DataKeys, String> {
 /// Appends a new random key to the file at `path`, which becomes the key
 /// that encrypts; the keys and the new key's id.
 pub fn add_key_to_file(path: &Path) -> Result<(DataKeys, String), String> {
-    read_key_file(path)?;
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let (text, id) = DataKeys::add_key(&text).map_err(|e| e.to_string())?;
+    let text = read_private(path)?;
+    let (text, id) = DataKeys::add_key(&text).map_err(|e| invalid(path, &e))?;
     write_private(path, &text)?;
     let keys = DataKeys::parse(&text).map_err(|e| e.to_string())?;
     Ok((keys, id))

@@ -9,7 +9,7 @@ use sportello_auth::DataKeys;
 
 use crate::config::{DbArgs, FileConfig};
 use crate::progress;
-use crate::secrets::{DATA_KEYS_CREDENTIAL, credential};
+use crate::secrets::data_key_path;
 
 #[derive(Subcommand)]
 pub enum KeysCommand {
@@ -37,10 +37,7 @@ pub struct KeysDbArgs {
 
 impl KeysDbArgs {
     fn key_path(&self, file: &FileConfig) -> Result<PathBuf, String> {
-        self.data_key_file
-            .clone()
-            .or_else(|| file.data_key_file.clone().map(PathBuf::from))
-            .or_else(|| credential(DATA_KEYS_CREDENTIAL))
+        data_key_path(self.data_key_file.clone(), file.data_key_file.as_deref())
             .ok_or_else(|| "no data key file given: use --data-key-file FILE or SPORTELLO_DATA_KEY_FILE".to_string())
     }
 }

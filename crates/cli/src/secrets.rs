@@ -19,7 +19,7 @@ impl std::fmt::Debug for Secret {
 }
 
 /// The systemd credential (`LoadCredential=`) of the data key file.
-pub const DATA_KEYS_CREDENTIAL: &str = "sportello-data-keys";
+const DATA_KEYS_CREDENTIAL: &str = "sportello-data-keys";
 /// The systemd credential of the installation secret.
 const SECRET_CREDENTIAL: &str = "sportello-secret";
 
@@ -38,20 +38,24 @@ pub struct KeyArgs {
 }
 
 /// A systemd credential's file, when the service was given it.
-pub fn credential(name: &str) -> Option<PathBuf> {
+fn credential(name: &str) -> Option<PathBuf> {
     let dir = std::env::var_os("CREDENTIALS_DIRECTORY")?;
     let path = Path::new(&dir).join(name);
     path.is_file().then_some(path)
+}
+
+/// The data key file: `flag` (the flag or variable), else `configured`
+/// (the configuration file's `data_key_file`), else the systemd credential.
+pub fn data_key_path(flag: Option<PathBuf>, configured: Option<&str>) -> Option<PathBuf> {
+    flag.or_else(|| configured.map(PathBuf::from))
+        .or_else(|| credential(DATA_KEYS_CREDENTIAL))
 }
 
 impl KeyArgs {
     /// The data key file: the flag or variable, else `configured` (the
     /// configuration file's `data_key_file`), else the systemd credential.
     pub fn data_key_path(&self, configured: Option<&str>) -> Option<PathBuf> {
-        self.data_key_file
-            .clone()
-            .or_else(|| configured.map(PathBuf::from))
-            .or_else(|| credential(DATA_KEYS_CREDENTIAL))
+        data_key_path(self.data_key_file.clone(), configured)
     }
 
     /// The data keys, when a key file is configured.
