@@ -5,7 +5,8 @@
 //! catalogue of the back office, `markup.ftl` for social cards and the
 //! ready-to-paste posts, `newsletter.ftl` for the newsletter's pages, e-mails
 //! and back-office page, `print.ftl` for the printed posters and boards,
-//! `reports.ftl` for the weekly reports' pages, post texts, cards and PDFs).
+//! `reports.ftl` for the weekly reports' pages, post texts, cards and PDFs,
+//! `sms.ftl` for text messages and the notes about them).
 //! Italian is the fallback; a
 //! message missing everywhere is logged and shown as an empty string, never
 //! as its raw id. A test checks that every id used in code or templates
@@ -18,7 +19,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 8]); 4] = [
+pub const SOURCES: [(&str, [&str; 9]); 4] = [
     (
         "it",
         [
@@ -30,6 +31,7 @@ pub const SOURCES: [(&str, [&str; 8]); 4] = [
             include_str!("../locales/it/newsletter.ftl"),
             include_str!("../locales/it/print.ftl"),
             include_str!("../locales/it/reports.ftl"),
+            include_str!("../locales/it/sms.ftl"),
         ],
     ),
     (
@@ -43,6 +45,7 @@ pub const SOURCES: [(&str, [&str; 8]); 4] = [
             include_str!("../locales/en/newsletter.ftl"),
             include_str!("../locales/en/print.ftl"),
             include_str!("../locales/en/reports.ftl"),
+            include_str!("../locales/en/sms.ftl"),
         ],
     ),
     (
@@ -56,6 +59,7 @@ pub const SOURCES: [(&str, [&str; 8]); 4] = [
             include_str!("../locales/fr/newsletter.ftl"),
             include_str!("../locales/fr/print.ftl"),
             include_str!("../locales/fr/reports.ftl"),
+            include_str!("../locales/fr/sms.ftl"),
         ],
     ),
     (
@@ -69,6 +73,7 @@ pub const SOURCES: [(&str, [&str; 8]); 4] = [
             include_str!("../locales/de/newsletter.ftl"),
             include_str!("../locales/de/print.ftl"),
             include_str!("../locales/de/reports.ftl"),
+            include_str!("../locales/de/sms.ftl"),
         ],
     ),
 ];

@@ -156,6 +156,9 @@ fn every_message_formats_without_errors() {
         ("user", "Anna Rossi (anna@cpi.example)".into()),
         ("proposer", "Luca Bianchi (luca@cpi.example)".into()),
         ("size", 64.into()),
+        ("parts", 2.into()),
+        ("encoding", "GSM-7".into()),
+        ("day", "01/12".into()),
     ]);
     for lang in Lang::ALL {
         for id in message_ids(lang) {

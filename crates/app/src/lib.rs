@@ -20,6 +20,7 @@ pub mod periodic;
 pub mod printed;
 pub mod reports;
 pub mod sitemaps;
+pub mod sms;
 pub mod templates;
 pub mod translator;
 pub mod view;
@@ -49,6 +50,8 @@ pub struct App {
     pub search: Arc<OfferSearch>,
     /// The limits of anonymous requests (see `limiter`).
     pub limits: Arc<limiter::Limits>,
+    /// Who gets text messages, their caps and reminders (see `sms`).
+    pub sms: Arc<sms::Settings>,
 }
 
 impl App {
@@ -77,6 +80,7 @@ impl App {
             translator: None,
             appointments: Arc::new(appointments::Settings::default()),
             limits: Arc::new(limiter::Limits::default()),
+            sms: Arc::new(sms::Settings::default()),
         })
     }
 

@@ -24,6 +24,8 @@ pub struct Limits {
     pub employer_requests_per_net: Limit,
     pub sign_in_per_account: Limit,
     pub sign_in_per_net: Limit,
+    pub sms_per_net: Limit,
+    pub sms_per_number: Limit,
 }
 
 impl Default for Limits {
@@ -37,6 +39,8 @@ impl Default for Limits {
             employer_requests_per_net: defaults::EMPLOYER_REQUESTS_PER_NET,
             sign_in_per_account: defaults::SIGN_IN_PER_ACCOUNT,
             sign_in_per_net: defaults::SIGN_IN_PER_NET,
+            sms_per_net: defaults::SMS_PER_NET,
+            sms_per_number: defaults::SMS_PER_NUMBER,
         }
     }
 }

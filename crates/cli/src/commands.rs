@@ -118,7 +118,7 @@ async fn check_data_keys(storage: &dyn Storage, keys: Option<&sportello_auth::Da
     Ok(())
 }
 
-/// The outbox worker's pace for `--mail-rate`.
+/// An outbox worker's pace for `--mail-rate` or `--sms-rate`.
 fn pace(rate: Option<std::num::NonZeroU32>) -> sportello_jobs::Pace {
     rate.map_or_else(sportello_jobs::Pace::unlimited, sportello_jobs::Pace::per_minute)
 }
@@ -157,6 +157,8 @@ pub async fn serve(config: Serve) -> Result<(), String> {
     let (search, follower) = follow_search(storage.clone(), &config.index_dir, config.search_hold_file)?;
     app.search = search;
     app.appointments = std::sync::Arc::new(config.appointments);
+    tracing::info!(transport = ?config.sms.transport, "text messages");
+    app.sms = std::sync::Arc::new(config.sms.settings);
     if let Some(url) = &config.translate_url {
         let key = config.translate_key.as_ref().map(|k| k.0.clone());
         let translator = sportello_app::translator::Translator::new(url, key).map_err(|e| e.to_string())?;
@@ -169,31 +171,53 @@ pub async fn serve(config: Serve) -> Result<(), String> {
         lease: config.mail_lease,
         ..sportello_jobs::Schedule::default()
     };
-    let outbox = (storage, config.mail, schedule, pace(config.mail_rate));
-    run_node(listener, state, outbox, follower).await
+    let outboxes = Outboxes {
+        storage,
+        mail: config.mail,
+        sms: config.sms.transport,
+        schedule,
+        mail_pace: pace(config.mail_rate),
+        sms_pace: pace(config.sms.rate),
+    };
+    run_node(listener, state, outboxes, follower).await
 }
 
-/// What a node's outbox worker needs.
-type Outbox = (
-    Arc<dyn Storage>,
-    sportello_jobs::MailTransport,
-    sportello_jobs::Schedule,
-    sportello_jobs::Pace,
-);
+/// What a node's outbox workers (e-mail and text messages) need.
+struct Outboxes {
+    storage: Arc<dyn Storage>,
+    mail: sportello_jobs::MailTransport,
+    sms: sportello_jobs::SmsTransport,
+    schedule: sportello_jobs::Schedule,
+    mail_pace: sportello_jobs::Pace,
+    sms_pace: sportello_jobs::Pace,
+}
 
-/// Runs a node until Ctrl-C or SIGTERM: its outbox worker, its search
+/// Runs a node until Ctrl-C or SIGTERM: its outbox workers, its search
 /// follower, the periodic jobs and the HTTP server. At the signal the
-/// background work stops at once — the outbox worker gives back the mail it
-/// holds, for another node to send — and the requests in progress finish
-/// (within the request timeout and a few seconds).
+/// background work stops at once — the outbox workers give back the
+/// messages they hold, for another node to send — and the requests in
+/// progress finish (within the request timeout and a few seconds).
 async fn run_node(
     listener: TcpListener,
     state: AppState,
-    (storage, transport, schedule, pace): Outbox,
+    outboxes: Outboxes,
     follower: tokio::task::JoinHandle<()>,
 ) -> Result<(), String> {
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let outbox = sportello_jobs::spawn_outbox_worker(storage, transport, schedule, pace, Some(stopped));
+    let Outboxes {
+        storage,
+        mail,
+        sms,
+        schedule,
+        mail_pace,
+        sms_pace,
+    } = outboxes;
+    let texts = sportello_jobs::spawn_sms_worker(storage.clone(), sms, schedule, sms_pace, Some(stopped.clone()));
+    let mail = sportello_jobs::spawn_outbox_worker(storage, mail, schedule, mail_pace, Some(stopped));
+    let outbox = async move {
+        let _ = mail.await;
+        let _ = texts.await;
+    };
     let shutdown = async move {
         sportello_web::shutdown_signal().await;
         tracing::info!("shutting down: background work stops, the requests in progress finish");
@@ -205,7 +229,7 @@ async fn run_node(
         .await
         .is_err()
     {
-        tracing::warn!("the outbox worker did not stop within 5 s");
+        tracing::warn!("the outbox workers did not stop within 5 s");
     }
     served.map_err(|e| e.to_string())
 }
@@ -308,12 +332,15 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         .map_err(|e| format!("cannot index the demo offers: {e}"))?;
     let mut state = AppState::new(app);
     state.demo_mailbox = true;
-    // The demo never sends e-mail: every message is recorded in its database.
-    let outbox = (
+    // The demo never sends e-mail or texts: every message is recorded in
+    // its database.
+    let outboxes = Outboxes {
         storage,
-        sportello_jobs::MailTransport::Record,
-        sportello_jobs::Schedule::default(),
-        pace(config.mail_rate),
-    );
-    run_node(listener, state, outbox, follower).await
+        mail: sportello_jobs::MailTransport::Record,
+        sms: sportello_jobs::SmsTransport::Record,
+        schedule: sportello_jobs::Schedule::default(),
+        mail_pace: pace(config.mail_rate),
+        sms_pace: sportello_jobs::Pace::unlimited(),
+    };
+    run_node(listener, state, outboxes, follower).await
 }

@@ -43,6 +43,8 @@ pub struct FileConfig {
     pub header_timeout: Option<u64>,
     pub body_timeout: Option<u64>,
     pub request_timeout: Option<u64>,
+    /// The `[sms]` table.
+    pub sms: Option<crate::sms::FileSms>,
 }
 
 impl FileConfig {
@@ -135,6 +137,8 @@ pub struct ServeArgs {
     search_hold_file: Option<std::path::PathBuf>,
     #[command(flatten)]
     limits: LimitArgs,
+    #[command(flatten)]
+    sms: crate::sms::SmsArgs,
 }
 
 /// Where a node keeps its own search index.
@@ -199,8 +203,10 @@ pub struct Serve {
     pub appointments: sportello_app::appointments::Settings,
     /// Most newsletter e-mails sent per minute by this node; `None`: no limit.
     pub mail_rate: Option<NonZeroU32>,
-    /// How long a claim on e-mail lasts.
+    /// How long a claim on e-mail (and on text messages) lasts.
     pub mail_lease: chrono::Duration,
+    /// Text messages: gateway, rate, reminders, caps.
+    pub sms: crate::sms::SmsConfig,
     /// This node's search index.
     pub index_dir: std::path::PathBuf,
     /// While this file exists the index does not follow the database.
@@ -286,6 +292,9 @@ impl ServeArgs {
                 .unwrap_or("48h,2h"),
         )
         .map_err(|e| format!("{e} (--jitsi-url / --reminders)"))?;
+        let sms = self
+            .sms
+            .resolve(file.sms.as_ref(), &public_url, &appointments.reminders)?;
         Ok(Serve {
             db: self.db.resolve(file)?,
             addr: listen_addr(self.addr, file)?,
@@ -300,6 +309,7 @@ impl ServeArgs {
             appointments,
             mail_rate: mail_rate(self.mail_rate, file)?,
             mail_lease: mail_lease(self.mail_lease.or(file.mail_lease))?,
+            sms,
             index_dir: self.index.resolve(file, "sportello-index"),
             search_hold_file: self.search_hold_file,
             limits: self.limits.resolve(file.limits())?,
@@ -380,6 +390,7 @@ mod tests {
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
+            sms: crate::sms::SmsArgs::default(),
             keys: KeyArgs::default(),
         }
         .resolve(&f)
@@ -446,6 +457,7 @@ mod tests {
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
+            sms: crate::sms::SmsArgs::default(),
             keys: KeyArgs::default(),
         };
         let serve = args(None, None).resolve(&FileConfig::default()).unwrap();
@@ -513,6 +525,7 @@ mod tests {
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
+            sms: crate::sms::SmsArgs::default(),
             keys: KeyArgs::default(),
         };
         assert!(
@@ -537,6 +550,7 @@ mod tests {
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
+            sms: crate::sms::SmsArgs::default(),
             keys: KeyArgs::default(),
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("32 bytes"));
@@ -557,6 +571,7 @@ mod tests {
             index: IndexArgs { index_dir: None },
             search_hold_file: None,
             limits: LimitArgs::default(),
+            sms: crate::sms::SmsArgs::default(),
             keys: KeyArgs::default(),
         };
         assert!(no_db.resolve(&FileConfig::default()).unwrap_err().contains("--db"));

@@ -16,6 +16,7 @@ mod reindex;
 mod report;
 mod search_bench;
 mod secrets;
+mod sms;
 mod user;
 
 use clap::{Parser, Subcommand};

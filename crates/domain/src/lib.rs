@@ -21,11 +21,13 @@ pub mod limits;
 pub mod mail;
 pub mod markdown;
 pub mod newsletter;
+pub mod notification;
 pub mod offers;
 pub mod partita_iva;
 pub mod phone;
 pub mod public_url;
 pub mod reports;
+pub mod sms;
 pub mod text;
 pub mod time;
 pub mod vocab;
@@ -58,6 +60,7 @@ pub use newsletter::{
     DigestPeriod, Frequency, NewNewsIssue, NewsField, NewsIssue, NewsIssueId, NewsProblem, NewsText, Subscriber,
     SubscriberId, Subscription,
 };
+pub use notification::Notification;
 pub use offers::fields::{FieldKind, OFFER_FIELDS, OfferField, offer_field};
 pub use offers::form::{FieldError, FieldProblem, RawLanguage, RawOffer};
 pub use offers::query::{Facets, OfferFilter, OfferQuery, QueryError, RawOfferQuery, SearchPage, SortOrder};
@@ -69,3 +72,4 @@ pub use offers::{
 pub use partita_iva::{PartitaIva, PartitaIvaError};
 pub use phone::{Phone, PhoneError};
 pub use public_url::PublicUrl;
+pub use sms::{OPT_OUT_EXEMPT_KINDS, OutgoingSms, SmsEncoding, SmsText, SmsTextError};

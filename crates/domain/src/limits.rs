@@ -144,6 +144,11 @@ pub mod defaults {
     pub const SIGN_IN_PER_ACCOUNT: Limit = Limit::new("sign-in-account", 10, Duration::minutes(15));
     /// Sign-in attempts from one network.
     pub const SIGN_IN_PER_NET: Limit = Limit::new("sign-in-net", 100, Duration::minutes(15));
+    /// Text messages caused by requests from one network (a hostel's desk
+    /// books for many people; a script pumping texts is stopped).
+    pub const SMS_PER_NET: Limit = Limit::new("sms-net", 20, Duration::hours(1));
+    /// Text messages caused by requests for one number.
+    pub const SMS_PER_NUMBER: Limit = Limit::new("sms-number", 6, Duration::days(1));
 }
 
 #[cfg(test)]

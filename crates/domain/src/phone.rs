@@ -91,6 +91,34 @@ impl Phone {
     pub fn is_italian_mobile(&self) -> bool {
         self.0.starts_with("+393")
     }
+
+    /// Whether a text message can reach this number: any but an Italian
+    /// landline (`+390…`). Other countries' landlines cannot be told apart
+    /// by their digits alone; a text sent to one fails at the gateway.
+    pub fn can_receive_sms(&self) -> bool {
+        !self.0.starts_with("+390")
+    }
+
+    /// The country calling code (E.164), e.g. `39` for Italy, `1` for North
+    /// America, `216` for Tunisia: the codes are prefix-free, with only `1`
+    /// and `7` one digit long and the two-digit ones listed here; every
+    /// other code has three digits.
+    pub fn country_code(&self) -> &str {
+        const TWO_DIGITS: [&str; 44] = [
+            "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49",
+            "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84",
+            "86", "90", "91", "92", "93", "94", "95", "98",
+        ];
+        let digits = &self.0[1..];
+        let len = if digits.starts_with(['1', '7']) {
+            1
+        } else if TWO_DIGITS.contains(&&digits[..2]) {
+            2
+        } else {
+            3
+        };
+        &digits[..len]
+    }
 }
 
 /// An Italian number without its country code, checked and written with `+39`.
@@ -130,6 +158,31 @@ impl std::fmt::Display for Phone {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn country_codes_are_read_from_the_number() {
+        for (input, code) in [
+            ("333 123 4567", "39"),
+            ("0832 123456", "39"),
+            ("+1 212 555 0100", "1"),
+            ("+7 495 123 4567", "7"),
+            ("+49 30 1234567", "49"),
+            ("+216 20 123 456", "216"),
+            ("+212 612 345678", "212"),
+            ("+40 721 234 567", "40"),
+            ("+355 69 123 4567", "355"),
+            ("+380 50 123 4567", "380"),
+        ] {
+            assert_eq!(Phone::parse(input).unwrap().country_code(), code, "{input}");
+        }
+    }
+
+    #[test]
+    fn italian_landlines_get_no_texts() {
+        assert!(Phone::parse("333 123 4567").unwrap().can_receive_sms());
+        assert!(!Phone::parse("0832 123456").unwrap().can_receive_sms());
+        assert!(Phone::parse("+49 151 2345678").unwrap().can_receive_sms());
+    }
 
     #[test]
     fn accepts_italian_mobiles() {

@@ -1,14 +1,20 @@
 //! Background work of Sportello that is queued in the database, so that any
-//! node may do it: for now the e-mail outbox. Messages are stored by the
-//! storage layer in the same transaction as what caused them; here they are
-//! turned into e-mails ([`message`]) and delivered ([`outbox`]) through SMTP
-//! or recorded ([`transport`]). Delivery is at-least-once: see [`outbox`].
+//! node may do it: the e-mail and text-message outboxes. Messages are stored
+//! by the storage layer in the same transaction as what caused them; here
+//! e-mails are built ([`message`]) and delivered ([`outbox`]) through SMTP or
+//! recorded ([`transport`]), and text messages go to Kannel or are recorded
+//! ([`sms`], [`kannel`]). Both share one delivery loop (`worker`).
+//! Delivery is at-least-once: see [`outbox`].
 
+pub mod kannel;
 pub mod message;
 pub mod outbox;
 pub mod pace;
+pub mod sms;
 pub mod transport;
+mod worker;
 
+pub use kannel::{SmsConfigError, SmsTransport};
 pub use lettre::message::Mailbox;
 pub use message::{BuildError, build_message, message_id};
 pub use outbox::{
@@ -16,4 +22,5 @@ pub use outbox::{
     spawn_outbox_worker,
 };
 pub use pace::{Pace, parse_rate};
+pub use sms::{deliver_sms_until, spawn_sms_worker};
 pub use transport::{MailConfigError, MailTransport, SmtpSecurity, SmtpUrl, parse_mailbox};

@@ -25,6 +25,7 @@ mod reports;
 mod sealed;
 mod search_feed;
 mod sitemaps;
+mod sms;
 mod sqlite;
 mod write_tx;
 
@@ -51,6 +52,7 @@ pub use reports::{Reports, StoredReport};
 pub use sealed::{SealedCounts, SealedData};
 pub use search_feed::{ChangeLogBounds, OfferChange, SearchFeed};
 pub use sitemaps::{OfferBlock, OfferStamp, Sitemaps};
+pub use sms::{Delivery, SmsCounts, SmsOutbox, SmsStatus, StoredSms};
 pub use sqlite::SqliteStore;
 
 /// Everything the application asks of its database, one trait per feature:
@@ -60,7 +62,7 @@ pub use sqlite::SqliteStore;
 /// appointments' [`Services`] and [`Bookings`], the [`Limiter`]'s counts, e-mail waiting to be sent
 /// ([`Outbox`]), what sitemaps list ([`Sitemaps`]), subscribers and news
 /// issues ([`Newsletter`]), weekly [`Reports`], encrypted personal data
-/// ([`SealedData`]) and what the search index follows ([`SearchFeed`]). Code that needs one feature asks for its
+/// ([`SealedData`]), text messages ([`SmsOutbox`]) and what the search index follows ([`SearchFeed`]). Code that needs one feature asks for its
 /// trait (`&dyn Outbox`, `Arc<dyn SearchFeed>`…), which any `dyn Storage`
 /// gives.
 #[async_trait]
@@ -79,6 +81,7 @@ pub trait Storage:
     + SealedData
     + SearchFeed
     + Services
+    + SmsOutbox
     + Sessions
     + Sitemaps
     + Send

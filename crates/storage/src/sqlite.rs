@@ -80,6 +80,9 @@ mod sessions;
 #[path = "sitemaps/sql.rs"]
 mod sitemaps;
 #[allow(clippy::duplicate_mod)]
+#[path = "sms/sql.rs"]
+mod sms;
+#[allow(clippy::duplicate_mod)]
 #[path = "storage_sql.rs"]
 mod storage;
 #[allow(clippy::duplicate_mod)]

@@ -17,7 +17,7 @@ use tracing::Instrument as _;
 pub const REQUEST_ID: &str = "x-request-id";
 
 /// Query parameters whose values never reach the log.
-const SECRET_PARAMETERS: [&str; 9] = [
+const SECRET_PARAMETERS: [&str; 13] = [
     "t",
     "token",
     "email",
@@ -27,6 +27,12 @@ const SECRET_PARAMETERS: [&str; 9] = [
     "code",
     "password",
     "csrf",
+    // The SMS gateway's calls: its secret, the sender, the text, the SMS
+    // centre's answer.
+    "secret",
+    "from",
+    "text",
+    "detail",
 ];
 
 /// The incoming id when it is 1 to 64 letters, digits, `-`, `_` or `.`;

@@ -18,6 +18,7 @@ mod server;
 pub mod server_limits;
 pub mod session;
 pub mod sitemaps;
+pub mod sms_gateway;
 
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;

@@ -246,6 +246,10 @@ fn routes() -> Routes {
         "/{lang}/newsletter/unsubscribe/{token}",
         get(pages::newsletter::unsubscribe_page).post(pages::newsletter::unsubscribe),
     )
+    // The SMS gateway's calls, and the short links of texts.
+    .route("/sms/inbound", get(crate::sms_gateway::inbound))
+    .route("/sms/dlr", get(crate::sms_gateway::delivery_report))
+    .route("/b/{reference}/{token}", get(crate::sms_gateway::short_link))
     // Appointments: booking without an account.
     .route("/{lang}/appointments", get(appointments::choose::centres))
     .route(
@@ -259,6 +263,10 @@ fn routes() -> Routes {
     .route(
         "/{lang}/appointments/booking/{reference}/cancel",
         get(appointments::manage::cancel_form).post(appointments::manage::cancel),
+    )
+    .route(
+        "/{lang}/appointments/booking/{reference}/no-texts",
+        post(appointments::manage::no_texts),
     )
     .route(
         "/{lang}/appointments/booking/{reference}/move",

@@ -1,23 +1,27 @@
 //! Booking appointments, the same way for the public pages, the back office
 //! and the API: which slots of a service are free, taking one (checked
 //! against the centre's calendar, then by the database's seats), moving and
-//! cancelling. The e-mail about each change is queued in the same
-//! transaction as the change (see `mails.rs`). Anonymous requests go
-//! through the limiter first (per network, per recipient, and moves per
-//! booking); operators acting for someone do not.
+//! cancelling. The e-mail and the text message about each change are
+//! queued in the same transaction as the change (see `mails.rs`,
+//! `texts.rs`). Anonymous requests go through the limiter first (per
+//! network, per recipient, and moves per booking), and their texts through
+//! the SMS caps (`crate::sms`); operators acting for someone do not.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sportello_auth::{hash_token, hex, random_bytes};
 use sportello_domain::appointments::slots::{DayClosed, Slot, SlotProblem};
 use sportello_domain::{
-    Actor, Booking, BookingRef, BookingRequest, BookingStatus, FieldError, Lang, Modality, RawBooking, Service,
+    Actor, Booking, BookingRef, BookingRequest, BookingStatus, FieldError, Lang, Modality, Notification, RawBooking,
+    Service,
 };
 use sportello_storage::{Booked, IdempotencyKey, NewBooking, StorageError};
 
 use super::calendar::CentreCalendar;
 use super::mails;
+use super::texts::{self, TextKind, TextSubject};
 use crate::App;
 use crate::limiter::{LimitKey, Limited};
+use crate::sms::SmsVerdict;
 use sportello_domain::limits::Limit;
 
 /// How long an `Idempotency-Key` is remembered.
@@ -152,17 +156,27 @@ pub struct BookingInput<'a> {
     pub lang: Lang,
 }
 
-/// Checks and stores a booking, queueing its confirmation e-mail.
+/// Checks and stores a booking, queueing its confirmation e-mail and text;
+/// says what became of the text.
 pub async fn book(
     app: &App,
     input: &BookingInput<'_>,
     key: Option<&str>,
     actor: &Actor,
     now: DateTime<Utc>,
-) -> Result<Booked, BookingError> {
+) -> Result<(Booked, SmsVerdict), BookingError> {
     let service = input.service;
     limit_anonymous(app, actor, &[], now).await?;
-    let (person, needs) = input.form.validate(input.lang).map_err(BookingError::Fields)?;
+    let (mut person, needs) = input.form.validate(input.lang).map_err(BookingError::Fields)?;
+    let sms = match &person.phone {
+        None => SmsVerdict::NotWanted,
+        Some(phone) if !phone.can_receive_sms() && person.email.is_none() => SmsVerdict::Landline,
+        Some(_) if !person.sms => SmsVerdict::NotWanted,
+        Some(phone) => app.sms_gate(phone, actor, now).await?,
+    };
+    // No texts about this booking (reminders neither) when its first one
+    // could not be queued.
+    person.sms = sms == SmsVerdict::Queued;
     let request = BookingRequest {
         service: service.id,
         modality: input.modality,
@@ -180,7 +194,13 @@ pub async fn book(
     if let Some(key) = &key
         && let Some(previous) = app.storage.idempotent_booking(key).await?
     {
-        return Ok(Booked::Replayed(previous));
+        // Its text went out with the first, if it was queued then.
+        let sms = if previous.person.sms {
+            SmsVerdict::Queued
+        } else {
+            SmsVerdict::NotWanted
+        };
+        return Ok((Booked::Replayed(previous), sms));
     }
     // A replay sends nothing: only a new booking counts for its recipients.
     if actor.is_anonymous() {
@@ -214,18 +234,31 @@ pub async fn book(
             end: slot.end,
             video_url: (input.modality == Modality::Video).then(|| meeting_url(&app.appointments.jitsi_url)),
         };
-        let mail = mails::confirmation(app, input.calendar, service, &booking, now);
-        match app
-            .storage
-            .book(&booking, key.as_ref(), mail.as_ref(), actor, now)
-            .await
-        {
+        let text = request
+            .person
+            .phone
+            .as_ref()
+            .filter(|_| request.person.sms)
+            .and_then(|phone| {
+                let subject = TextSubject {
+                    reference: &booking.reference,
+                    modality: input.modality,
+                    start: input.start,
+                    lang: request.person.lang,
+                };
+                texts::sms_for(app, TextKind::Confirmation, input.calendar, phone, &subject)
+            });
+        let notice = Notification {
+            mail: mails::confirmation(app, input.calendar, service, &booking, now),
+            sms: text,
+        };
+        match app.storage.book(&booking, key.as_ref(), &notice, actor, now).await {
             Err(StorageError::Conflict(c)) if c.contains("reference") => continue,
             Err(StorageError::Full) => {
                 let next = next_free(app, input.calendar, service, slot.start, now).await?;
                 return Err(BookingError::Full(next));
             }
-            other => return Ok(other?),
+            other => return Ok((other?, sms)),
         }
     }
     Err(BookingError::Storage(StorageError::Conflict(
@@ -264,10 +297,13 @@ pub async fn move_booking(
     moved.start = slot.start;
     moved.end = slot.end;
     moved.sequence += 1;
-    let mail = mails::moved(app, calendar, service, &moved, now);
+    let notice = Notification {
+        mail: mails::moved(app, calendar, service, &moved, now),
+        sms: text_if_allowed(app, TextKind::Moved, calendar, &moved, actor, now).await?,
+    };
     match app
         .storage
-        .move_booking(&booking.reference, slot.start, slot.end, mail.as_ref(), actor, now)
+        .move_booking(&booking.reference, slot.start, slot.end, &notice, actor, now)
         .await
     {
         Err(StorageError::Full) => {
@@ -294,11 +330,33 @@ pub async fn cancel(
     let mut cancelled = booking.clone();
     cancelled.status = BookingStatus::Cancelled;
     cancelled.sequence += 1;
-    let mail = mails::cancelled(app, calendar, service, &cancelled, now);
+    let notice = Notification {
+        mail: mails::cancelled(app, calendar, service, &cancelled, now),
+        sms: text_if_allowed(app, TextKind::Cancelled, calendar, &cancelled, actor, now).await?,
+    };
     Ok(app
         .storage
-        .cancel_booking(&booking.reference, mail.as_ref(), actor, now)
+        .cancel_booking(&booking.reference, &notice, actor, now)
         .await?)
+}
+
+/// The text of `kind` about `booking`, when the person asked for texts and
+/// the number may get one now (see [`App::sms_gate`]).
+async fn text_if_allowed(
+    app: &App,
+    kind: TextKind,
+    calendar: &CentreCalendar,
+    booking: &Booking,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Option<sportello_domain::OutgoingSms>, StorageError> {
+    let Some(phone) = booking.person.phone.as_ref().filter(|_| booking.person.sms) else {
+        return Ok(None);
+    };
+    if app.sms_gate(phone, actor, now).await? != SmsVerdict::Queued {
+        return Ok(None);
+    }
+    Ok(texts::booking_text(app, kind, calendar, booking))
 }
 
 /// Counts an anonymous request under its network and `more` keys, refused

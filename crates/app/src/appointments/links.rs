@@ -2,7 +2,9 @@
 //! booking: an HMAC of the booking's reference and start, under a key
 //! derived from the installation secret. A move changes the start, so the
 //! link from before a move stops working; a link works until
-//! [`LINK_GRACE`] after the appointment's end.
+//! [`LINK_GRACE`] after the appointment's end. Text messages carry a short
+//! form of the same link (`/b/{reference}/{token}`, a shorter tag under its
+//! own key), which leads to the booking's page.
 
 use chrono::{DateTime, Duration, Utc};
 use sportello_domain::{Booking, BookingRef, Lang};
@@ -41,4 +43,32 @@ pub fn manage_url(app: &App, lang: Lang, reference: &BookingRef, start: DateTime
         reference,
         manage_token(app, reference, start)
     ))
+}
+
+/// Characters of the short link's tag: 96 bits of the HMAC.
+const SHORT_TAG: usize = 16;
+
+/// The tag of a booking's short link, for the booking starting at `start`.
+pub fn short_token(app: &App, reference: &BookingRef, start: DateTime<Utc>) -> String {
+    let mut tag = app.keys.sign("booking-short-link", &signed(reference, start));
+    tag.truncate(SHORT_TAG);
+    tag
+}
+
+/// Whether `token` is the short-link tag of `booking` as it is now
+/// (compared in constant time).
+pub fn short_token_is_valid(app: &App, booking: &Booking, token: &str) -> bool {
+    let expected = short_token(app, &booking.reference, booking.start);
+    expected.len() == token.len()
+        && expected
+            .bytes()
+            .zip(token.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}
+
+/// The short absolute address that leads to a booking's page, for texts.
+pub fn short_url(app: &App, reference: &BookingRef, start: DateTime<Utc>) -> String {
+    app.public_url
+        .join(&format!("/b/{}/{}", reference, short_token(app, reference, start)))
 }

@@ -1,14 +1,16 @@
 //! Appointment reminders, queued by the periodic jobs (`crate::periodic`) when
-//! they come due.
+//! they come due: by e-mail at the e-mail's delays, by text at the texts'
+//! (`--reminders`, `--sms-reminders`).
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sportello_domain::{CentreId, Service, ServiceId};
+use sportello_domain::{CentreId, Notification, Service, ServiceId};
 use sportello_storage::StorageError;
 
 use super::calendar::CentreCalendar;
 use super::mails;
+use super::texts::{self, TextKind};
 use crate::App;
 
 /// Most reminders of one delay queued per run.
@@ -18,8 +20,11 @@ const REMINDER_BATCH: u32 = 500;
 /// comes due together with a closer one (the node was down) is not sent.
 /// A booking made after a reminder's time gets no such reminder.
 pub async fn queue_reminders(app: &App, now: DateTime<Utc>) -> Result<usize, StorageError> {
-    let mut delays = app.appointments.reminders.clone();
+    let by_mail = &app.appointments.reminders;
+    let by_text = &app.sms.reminders;
+    let mut delays: Vec<u32> = by_mail.iter().chain(by_text).copied().collect();
     delays.sort_unstable();
+    delays.dedup();
     let mut calendars: HashMap<CentreId, CentreCalendar> = HashMap::new();
     let mut services: HashMap<ServiceId, Service> = HashMap::new();
     let mut queued = 0;
@@ -39,24 +44,18 @@ pub async fn queue_reminders(app: &App, now: DateTime<Utc>) -> Result<usize, Sto
                 };
                 slot.insert(service);
             }
-            let mail = if too_late {
-                None
-            } else {
-                mails::reminder(
-                    app,
-                    &calendars[&booking.centre],
-                    &services[&booking.service],
-                    &booking,
-                    minutes,
-                    now,
-                )
-            };
-            if app
-                .storage
-                .record_reminder(&booking, minutes, mail.as_ref(), now)
-                .await?
-                && mail.is_some()
-            {
+            let calendar = &calendars[&booking.centre];
+            let mut notice = Notification::NONE;
+            if !too_late && by_mail.contains(&minutes) {
+                notice.mail = mails::reminder(app, calendar, &services[&booking.service], &booking, minutes, now);
+            }
+            if !too_late && by_text.contains(&minutes) {
+                notice.sms = texts::booking_text(app, TextKind::Reminder, calendar, &booking).map(|mut sms| {
+                    sms.dedupe_key = Some(format!("reminder:{}:{}:{minutes}", booking.reference, booking.sequence));
+                    sms
+                });
+            }
+            if app.storage.record_reminder(&booking, minutes, &notice, now).await? && !notice.is_empty() {
                 queued += 1;
             }
         }

@@ -208,6 +208,7 @@ fn check(app: &App, case: Case) -> Result<(), TestCaseError> {
         phone: None,
         codice_fiscale: None,
         lang: case.lang,
+        sms: false,
     };
     let video_url = case.video_url.clone().filter(|_| case.modality == Modality::Video);
     let now = Utc::now();

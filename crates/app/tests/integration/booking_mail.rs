@@ -76,7 +76,7 @@ async fn a_booking_is_confirmed_and_cancelled_by_mail(backend: Backend) {
     let booked = booking::book(&state, &input, None, &Actor::system(), Utc::now())
         .await
         .unwrap();
-    let booked = booked.booking().clone();
+    let booked = booked.0.booking().clone();
 
     let sink = SmtpSink::start();
     let transport = MailTransport::parse(

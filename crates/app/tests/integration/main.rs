@@ -3,3 +3,4 @@
 
 mod booking_ics_props;
 mod booking_mail;
+mod sms_texts;

@@ -118,6 +118,7 @@ async fn keep_booking(storage: Arc<dyn Storage>, stop: Arc<Mutex<bool>>) -> Vec<
                     phone: None,
                     codice_fiscale: None,
                     lang: Lang::It,
+                    sms: false,
                 },
                 needs: Needs {
                     interpreter: SpokenLanguage::parse("ar"),
@@ -130,7 +131,13 @@ async fn keep_booking(storage: Arc<dyn Storage>, stop: Arc<Mutex<bool>>) -> Vec<
             video_url: None,
         };
         storage
-            .book(&booking, None, None, &Actor::system(), Utc::now())
+            .book(
+                &booking,
+                None,
+                &sportello_domain::Notification::NONE,
+                &Actor::system(),
+                Utc::now(),
+            )
             .await
             .expect("booked");
         acknowledged.push((booking.reference, Instant::now()));

@@ -125,6 +125,10 @@ pub struct Person {
     pub codice_fiscale: Option<CodiceFiscale>,
     /// The language the person uses with us: pages, e-mails, reminders.
     pub lang: Lang,
+    /// Texts (SMS) about the appointment go to the phone number: always when
+    /// a mobile number is the only contact, by choice when an e-mail
+    /// address is given too; never to an Italian landline.
+    pub sms: bool,
 }
 
 /// A checked booking form, before a seat is taken.
@@ -173,6 +177,8 @@ pub struct RawBooking {
     pub wheelchair: bool,
     pub sign_language: bool,
     pub other_needs: String,
+    /// Texts as well as e-mail (the box is offered when both are given).
+    pub sms: bool,
 }
 
 impl RawBooking {
@@ -244,6 +250,9 @@ impl RawBooking {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let sms = phone
+            .as_ref()
+            .is_some_and(|p| p.can_receive_sms() && (email.is_none() || self.sms));
         Ok((
             Person {
                 name: name.to_string(),
@@ -251,6 +260,7 @@ impl RawBooking {
                 phone,
                 codice_fiscale,
                 lang,
+                sms,
             },
             Needs {
                 interpreter,
@@ -304,6 +314,27 @@ mod tests {
         let errors = neither.validate(Lang::It).unwrap_err();
         assert_eq!(errors[0].field, "email");
         assert_eq!(errors[0].problem, FieldProblem::ContactNeeded);
+    }
+
+    #[test]
+    fn texts_go_to_mobiles_given_alone_or_asked_for() {
+        let sms = |email: &str, phone: &str, asked: bool| {
+            let form = RawBooking {
+                email: email.into(),
+                phone: phone.into(),
+                sms: asked,
+                ..raw()
+            };
+            form.validate(Lang::It).unwrap().0.sms
+        };
+        assert!(sms("", "333 123 4567", false), "a mobile alone gets texts");
+        assert!(
+            !sms("a@example.org", "333 123 4567", false),
+            "e-mail given: texts only if asked"
+        );
+        assert!(sms("a@example.org", "333 123 4567", true));
+        assert!(!sms("", "0832 123456", true), "never to an Italian landline");
+        assert!(!sms("a@example.org", "", true), "no number, no texts");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use sportello_domain::vocab::{SpokenLanguage, Vocabulary};
 use sportello_domain::{
     Actor, Booking, BookingId, BookingRef, BookingStatus, CentreId, CodiceFiscale, Email, Lang, Modality, Needs,
-    NewAuditEntry, OutgoingMail, Person, Phone, ServiceId, UserId,
+    NewAuditEntry, Notification, Person, Phone, ServiceId, UserId,
 };
 use sqlx::{AssertSqlSafe, Row};
 
@@ -21,14 +21,15 @@ use super::Tx;
 use super::audit::write_audit;
 use super::outbox::enqueue_mail;
 use super::rows::{DbRow, invalid};
+use super::sms::enqueue_sms;
 use crate::appointments::needs;
 use crate::sealed::{self, BOOKING_NEEDS};
 use crate::{Booked, Bookings, IdempotencyKey, NewBooking, StorageError, TakenSeats};
 use sportello_auth::DataKeys;
 
 const BOOKING_SELECT: &str = "SELECT id, reference, centre_id, service_id, modality, starts_at, ends_at, status, name, \
-    email, phone, codice_fiscale, lang, interpreter, wheelchair, sign_language, other_needs, needs_sealed, video_url, \
-    sequence, booked_by, created_at, updated_at FROM bookings";
+    email, phone, codice_fiscale, lang, sms, interpreter, wheelchair, sign_language, other_needs, needs_sealed, \
+    video_url, sequence, booked_by, created_at, updated_at FROM bookings";
 
 fn booking_from_row(row: &DbRow, keys: Option<&DataKeys>) -> Result<Booking, StorageError> {
     let text = |c: &str| -> Result<String, StorageError> { Ok(row.try_get::<String, _>(c)?) };
@@ -74,6 +75,7 @@ fn booking_from_row(row: &DbRow, keys: Option<&DataKeys>) -> Result<Booking, Sto
             phone,
             codice_fiscale,
             lang: Lang::parse(&lang).ok_or_else(|| invalid("lang", &lang))?,
+            sms: row.try_get("sms")?,
         },
         needs,
         video_url: optional("video_url")?,
@@ -169,9 +171,12 @@ async fn service_capacity(tx: &mut Tx, service: ServiceId) -> Result<i32, Storag
     Ok(capacity)
 }
 
-async fn queue(tx: &mut Tx, mail: Option<&OutgoingMail>, now: DateTime<Utc>) -> Result<(), StorageError> {
-    if let Some(mail) = mail {
+async fn queue(tx: &mut Tx, notice: &Notification, now: DateTime<Utc>) -> Result<(), StorageError> {
+    if let Some(mail) = &notice.mail {
         enqueue_mail(tx, mail, now).await?;
+    }
+    if let Some(sms) = &notice.sms {
+        enqueue_sms(tx, sms, now).await?;
     }
     Ok(())
 }
@@ -230,7 +235,7 @@ impl Bookings for Store {
         &self,
         booking: &NewBooking,
         key: Option<&IdempotencyKey>,
-        mail: Option<&OutgoingMail>,
+        notice: &Notification,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Booked, StorageError> {
@@ -282,9 +287,9 @@ impl Bookings for Store {
         };
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO bookings (reference, centre_id, service_id, modality, starts_at, ends_at, status, name, \
-             email, phone, codice_fiscale, lang, needs_sealed, video_url, booked_by, created_at, updated_at) \
-             SELECT $1, centre_id, id, $2, $3, $4, 'booked', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13 \
-             FROM services WHERE id = $14 RETURNING id",
+             email, phone, codice_fiscale, lang, sms, needs_sealed, video_url, booked_by, created_at, updated_at) \
+             SELECT $1, centre_id, id, $2, $3, $4, 'booked', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14 \
+             FROM services WHERE id = $15 RETURNING id",
         )
         .bind(booking.reference.as_str())
         .bind(request.modality.code())
@@ -295,6 +300,7 @@ impl Bookings for Store {
         .bind(request.person.phone.as_ref().map(|p| p.as_str().to_string()))
         .bind(request.person.codice_fiscale.as_ref().map(|c| c.as_str().to_string()))
         .bind(request.person.lang.code())
+        .bind(request.person.sms)
         .bind(sealed_needs)
         .bind(booking.video_url.as_deref())
         .bind(actor.user.map(|u| u.0))
@@ -313,7 +319,7 @@ impl Bookings for Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        queue(&mut tx, mail, now).await?;
+        queue(&mut tx, notice, now).await?;
         let stored = self.booking_by_id(&mut tx, id).await?;
         audit(&mut tx, actor, "booking.create", &stored, now).await?;
         tx.commit().await?;
@@ -356,7 +362,7 @@ impl Bookings for Store {
         reference: &BookingRef,
         start: DateTime<Utc>,
         end: DateTime<Utc>,
-        mail: Option<&OutgoingMail>,
+        notice: &Notification,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Booking, StorageError> {
@@ -389,7 +395,7 @@ impl Bookings for Store {
         .bind(current.id.0)
         .execute(&mut *tx)
         .await?;
-        queue(&mut tx, mail, now).await?;
+        queue(&mut tx, notice, now).await?;
         let moved = self.booking_by_id(&mut tx, current.id.0).await?;
         audit(&mut tx, actor, "booking.move", &moved, now).await?;
         tx.commit().await?;
@@ -400,7 +406,7 @@ impl Bookings for Store {
     async fn cancel_booking(
         &self,
         reference: &BookingRef,
-        mail: Option<&OutgoingMail>,
+        notice: &Notification,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Booking, StorageError> {
@@ -418,7 +424,7 @@ impl Bookings for Store {
             .bind(current.id.0)
             .execute(&mut *tx)
             .await?;
-        queue(&mut tx, mail, now).await?;
+        queue(&mut tx, notice, now).await?;
         let cancelled = self.booking_by_id(&mut tx, current.id.0).await?;
         audit(&mut tx, actor, "booking.cancel", &cancelled, now).await?;
         tx.commit().await?;
@@ -484,7 +490,7 @@ impl Bookings for Store {
         let horizon = now + chrono::Duration::minutes(i64::from(minutes_before));
         // A reminder closer to the start (sent or skipped) makes this one moot.
         let rows = sqlx::query(AssertSqlSafe(format!(
-            "{BOOKING_SELECT} WHERE status = 'booked' AND email IS NOT NULL AND starts_at > $1 AND starts_at <= $2 \
+            "{BOOKING_SELECT} WHERE status = 'booked' AND (email IS NOT NULL OR sms) AND starts_at > $1 AND starts_at <= $2 \
              AND NOT EXISTS (SELECT 1 FROM booking_reminders r WHERE r.booking_id = bookings.id \
              AND r.minutes_before <= $3) ORDER BY starts_at LIMIT $4"
         )))
@@ -501,7 +507,7 @@ impl Bookings for Store {
         &self,
         booking: &Booking,
         minutes_before: u32,
-        mail: Option<&OutgoingMail>,
+        notice: &Notification,
         now: DateTime<Utc>,
     ) -> Result<bool, StorageError> {
         let mut tx = self.begin_write().await?;
@@ -531,7 +537,7 @@ impl Bookings for Store {
         .rows_affected()
             == 1;
         if recorded {
-            queue(&mut tx, mail, now).await?;
+            queue(&mut tx, notice, now).await?;
         }
         tx.commit().await?;
         Ok(recorded)

@@ -4,8 +4,8 @@
 //! `bookings_sql.rs`. Capacity is the schema's
 //! job: a booking holds one numbered seat of its slot, and the seats table
 //! refuses a number above the slot's capacity or taken twice (see migration
-//! 0008). E-mails about a booking are written to the outbox in the same
-//! transaction as the booking itself.
+//! 0008). E-mails and texts about a booking are written to their outboxes in
+//! the same transaction as the booking itself.
 
 pub(crate) mod needs;
 pub mod services;
@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sportello_domain::{Actor, Booking, BookingRef, BookingRequest, BookingStatus, CentreId, OutgoingMail, ServiceId};
+use sportello_domain::{Actor, Booking, BookingRef, BookingRequest, BookingStatus, CentreId, Notification, ServiceId};
 
 pub use services::Services;
 
@@ -72,14 +72,14 @@ pub trait Bookings: Send + Sync {
     ) -> Result<TakenSeats, StorageError>;
 
     /// Takes a place in the booking's slot, stores the booking and queues
-    /// `mail`, all in one transaction. [`StorageError::Full`] when no place
+    /// `notice`, all in one transaction. [`StorageError::Full`] when no place
     /// is left; with a key, [`StorageError::KeyReused`] when the key came
     /// with a different request.
     async fn book(
         &self,
         booking: &NewBooking,
         key: Option<&IdempotencyKey>,
-        mail: Option<&OutgoingMail>,
+        notice: &Notification,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Booked, StorageError>;
@@ -97,7 +97,7 @@ pub trait Bookings: Send + Sync {
         reference: &BookingRef,
         start: DateTime<Utc>,
         end: DateTime<Utc>,
-        mail: Option<&OutgoingMail>,
+        notice: &Notification,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Booking, StorageError>;
@@ -105,7 +105,7 @@ pub trait Bookings: Send + Sync {
     async fn cancel_booking(
         &self,
         reference: &BookingRef,
-        mail: Option<&OutgoingMail>,
+        notice: &Notification,
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Booking, StorageError>;
@@ -125,7 +125,7 @@ pub trait Bookings: Send + Sync {
         to: DateTime<Utc>,
     ) -> Result<Vec<Booking>, StorageError>;
 
-    /// Booked appointments with an e-mail address due a reminder: starting
+    /// Booked appointments with an e-mail address or texts wanted, due a reminder: starting
     /// within `minutes_before` of `now` (and not yet started), for which that
     /// reminder was not recorded.
     async fn due_reminders(
@@ -134,16 +134,16 @@ pub trait Bookings: Send + Sync {
         now: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<Booking>, StorageError>;
-    /// Records a reminder and queues its mail in one transaction; `false`
+    /// Records a reminder and queues its messages in one transaction; `false`
     /// (and nothing queued) when another node recorded it first, or when the
-    /// booking was cancelled or moved since it was read. Without a mail the
+    /// booking was cancelled or moved since it was read. Without a message the
     /// reminder is recorded as skipped (booked too late for it). Moving a
     /// booking forgets its reminders, so they come again for the new time.
     async fn record_reminder(
         &self,
         booking: &Booking,
         minutes_before: u32,
-        mail: Option<&OutgoingMail>,
+        notice: &Notification,
         now: DateTime<Utc>,
     ) -> Result<bool, StorageError>;
     /// Forgets idempotency keys created before `before`.

@@ -89,8 +89,9 @@ fn claim_order() -> String {
     format!("CASE WHEN kind IN ({bulk}) THEN 1 ELSE 0 END, id")
 }
 
-/// How the claim keeps two workers apart on this backend.
-fn claim_lock() -> &'static str {
+/// How the claim keeps two workers apart on this backend (the SMS outbox's
+/// claim too).
+pub(super) fn claim_lock() -> &'static str {
     if Store::BACKEND == "postgres" {
         " FOR UPDATE SKIP LOCKED"
     } else {

@@ -81,6 +81,7 @@ pub(crate) fn booking(service: ServiceId, start: DateTime<Utc>, name: &str) -> N
                 phone: None,
                 codice_fiscale: None,
                 lang: Lang::Fr,
+                sms: false,
             },
             needs: Needs {
                 wheelchair: true,
@@ -164,7 +165,7 @@ async fn places_are_taken_and_given_back(backend: Backend) {
         .book(
             &booking(svc.id, start(), "Amina Diallo"),
             None,
-            None,
+            &sportello_domain::Notification::NONE,
             &Actor::system(),
             now(),
         )
@@ -178,7 +179,7 @@ async fn places_are_taken_and_given_back(backend: Backend) {
     s.book(
         &booking(svc.id, start(), "Jonas Weber"),
         None,
-        None,
+        &sportello_domain::Notification::NONE,
         &Actor::system(),
         now(),
     )
@@ -188,7 +189,7 @@ async fn places_are_taken_and_given_back(backend: Backend) {
         .book(
             &booking(svc.id, start(), "Third"),
             None,
-            Some(&mail("late")),
+            &sportello_domain::Notification::mail(Some(mail("late"))),
             &Actor::system(),
             now(),
         )
@@ -206,14 +207,25 @@ async fn places_are_taken_and_given_back(backend: Backend) {
 
     // Cancelling gives the place back; the mail is queued with the change.
     let cancelled = s
-        .cancel_booking(&first.reference, Some(&mail("annulé")), &Actor::system(), now())
+        .cancel_booking(
+            &first.reference,
+            &sportello_domain::Notification::mail(Some(mail("annulé"))),
+            &Actor::system(),
+            now(),
+        )
         .await
         .unwrap();
     assert_eq!(cancelled.status, BookingStatus::Cancelled);
     assert_eq!(cancelled.sequence, 1);
     assert_eq!(s.recent_mail(10).await.unwrap().len(), 1);
     let again = s
-        .book(&booking(svc.id, start(), "Third"), None, None, &Actor::system(), now())
+        .book(
+            &booking(svc.id, start(), "Third"),
+            None,
+            &sportello_domain::Notification::NONE,
+            &Actor::system(),
+            now(),
+        )
         .await
         .unwrap();
 
@@ -224,7 +236,7 @@ async fn places_are_taken_and_given_back(backend: Backend) {
             &again.booking().reference,
             later,
             later + Duration::minutes(30),
-            None,
+            &sportello_domain::Notification::NONE,
             &Actor::system(),
             now(),
         )
@@ -240,7 +252,12 @@ async fn places_are_taken_and_given_back(backend: Backend) {
     // Once started, a booking cannot be cancelled or moved, only marked.
     let after_start = later + Duration::minutes(5);
     let too_late = s
-        .cancel_booking(&moved.reference, None, &Actor::system(), after_start)
+        .cancel_booking(
+            &moved.reference,
+            &sportello_domain::Notification::NONE,
+            &Actor::system(),
+            after_start,
+        )
         .await;
     assert!(matches!(too_late, Err(StorageError::Stale)));
     let early_mark = s
@@ -284,14 +301,20 @@ async fn the_schema_refuses_overbooking(backend: Backend) {
     let s = db.storage.as_ref();
     let (_, svc) = lecce_with_service(s, 1).await;
     let b1 = s
-        .book(&booking(svc.id, start(), "Amina"), None, None, &Actor::system(), now())
+        .book(
+            &booking(svc.id, start(), "Amina"),
+            None,
+            &sportello_domain::Notification::NONE,
+            &Actor::system(),
+            now(),
+        )
         .await
         .unwrap();
     let b2 = s
         .book(
             &booking(svc.id, start() + Duration::minutes(30), "Jonas"),
             None,
-            None,
+            &sportello_domain::Notification::NONE,
             &Actor::system(),
             now(),
         )
@@ -357,7 +380,7 @@ async fn concurrent_bookings_fill_exactly(backend: Backend) {
                     .book(
                         &booking(svc.id, start(), &format!("Person {i}")),
                         None,
-                        None,
+                        &sportello_domain::Notification::NONE,
                         &Actor::system(),
                         now(),
                     )
@@ -393,7 +416,7 @@ async fn idempotency_keys(backend: Backend) {
                     .book(
                         &booking(svc.id, start(), "Amina"),
                         Some(&key),
-                        None,
+                        &sportello_domain::Notification::NONE,
                         &Actor::system(),
                         now(),
                     )
@@ -422,7 +445,7 @@ async fn idempotency_keys(backend: Backend) {
         .book(
             &booking(svc.id, start(), "Amina"),
             Some(&other),
-            None,
+            &sportello_domain::Notification::NONE,
             &Actor::system(),
             now(),
         )
@@ -438,7 +461,7 @@ async fn idempotency_keys(backend: Backend) {
         .book(
             &booking(svc.id, start(), "Amina"),
             Some(&tomorrow),
-            None,
+            &sportello_domain::Notification::NONE,
             &Actor::system(),
             now() + Duration::hours(25),
         )
@@ -459,7 +482,13 @@ async fn reminders_are_recorded_once(backend: Backend) {
     let s = db.storage.as_ref();
     let (_, svc) = lecce_with_service(s, 2).await;
     let b = s
-        .book(&booking(svc.id, start(), "Amina"), None, None, &Actor::system(), now())
+        .book(
+            &booking(svc.id, start(), "Amina"),
+            None,
+            &sportello_domain::Notification::NONE,
+            &Actor::system(),
+            now(),
+        )
         .await
         .unwrap();
     let two_days_before = start() - Duration::hours(47);
@@ -467,14 +496,24 @@ async fn reminders_are_recorded_once(backend: Backend) {
     let due = s.due_reminders(2880, two_days_before, 10).await.unwrap();
     assert_eq!(due.len(), 1);
     assert!(
-        s.record_reminder(&due[0], 2880, Some(&mail("rappel")), two_days_before)
-            .await
-            .unwrap()
+        s.record_reminder(
+            &due[0],
+            2880,
+            &sportello_domain::Notification::mail(Some(mail("rappel"))),
+            two_days_before
+        )
+        .await
+        .unwrap()
     );
     assert!(
-        !s.record_reminder(&due[0], 2880, Some(&mail("rappel")), two_days_before)
-            .await
-            .unwrap()
+        !s.record_reminder(
+            &due[0],
+            2880,
+            &sportello_domain::Notification::mail(Some(mail("rappel"))),
+            two_days_before
+        )
+        .await
+        .unwrap()
     );
     assert_eq!(s.recent_mail(10).await.unwrap().len(), 1, "one mail for one reminder");
     assert!(s.due_reminders(2880, two_days_before, 10).await.unwrap().is_empty());
@@ -483,7 +522,11 @@ async fn reminders_are_recorded_once(backend: Backend) {
     // far one is never due again.
     let close = start() - Duration::minutes(90);
     assert_eq!(s.due_reminders(120, close, 10).await.unwrap().len(), 1);
-    assert!(s.record_reminder(b.booking(), 120, None, close).await.unwrap());
+    assert!(
+        s.record_reminder(b.booking(), 120, &sportello_domain::Notification::NONE, close)
+            .await
+            .unwrap()
+    );
     assert!(s.due_reminders(2880, close, 10).await.unwrap().is_empty());
     assert!(s.due_reminders(120, close, 10).await.unwrap().is_empty());
 
@@ -496,14 +539,16 @@ async fn reminders_are_recorded_once(backend: Backend) {
             &stale.reference,
             later,
             later + Duration::minutes(30),
-            None,
+            &sportello_domain::Notification::NONE,
             &Actor::system(),
             close,
         )
         .await
         .unwrap();
     assert!(
-        !s.record_reminder(&stale, 120, None, close).await.unwrap(),
+        !s.record_reminder(&stale, 120, &sportello_domain::Notification::NONE, close)
+            .await
+            .unwrap(),
         "read before the move"
     );
     let due = s.due_reminders(2880, later - Duration::hours(47), 10).await.unwrap();
@@ -511,15 +556,25 @@ async fn reminders_are_recorded_once(backend: Backend) {
 
     // Cancelled after being read: no reminder, no mail.
     let cancelled = s
-        .cancel_booking(&moved.reference, None, &Actor::system(), later - Duration::hours(48))
+        .cancel_booking(
+            &moved.reference,
+            &sportello_domain::Notification::NONE,
+            &Actor::system(),
+            later - Duration::hours(48),
+        )
         .await
         .unwrap();
     assert_eq!(cancelled.status, sportello_domain::BookingStatus::Cancelled);
     let mails_before = s.recent_mail(100).await.unwrap().len();
     assert!(
-        !s.record_reminder(&due[0], 2880, Some(&mail("rappel")), later - Duration::hours(47))
-            .await
-            .unwrap()
+        !s.record_reminder(
+            &due[0],
+            2880,
+            &sportello_domain::Notification::mail(Some(mail("rappel"))),
+            later - Duration::hours(47)
+        )
+        .await
+        .unwrap()
     );
     assert_eq!(s.recent_mail(100).await.unwrap().len(), mails_before);
 }

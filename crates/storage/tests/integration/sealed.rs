@@ -83,7 +83,17 @@ fn assert_nowhere(raw: &[String], what: &str, bytes: &[u8]) {
 async fn new_booking(s: &dyn Storage, service: ServiceId, needs: Needs, minutes: i64) -> Booking {
     let mut new = booking(service, start() + Duration::minutes(minutes), "Amina Diallo");
     new.request.needs = needs;
-    match s.book(&new, None, None, &Actor::system(), now()).await.unwrap() {
+    match s
+        .book(
+            &new,
+            None,
+            &sportello_domain::Notification::NONE,
+            &Actor::system(),
+            now(),
+        )
+        .await
+        .unwrap()
+    {
         Booked::New(b) => b,
         other => panic!("a new booking, not {other:?}"),
     }
@@ -272,14 +282,31 @@ async fn without_keys_nothing_is_written(backend: Backend) {
     let mut with_needs = booking(svc.id, start(), "Amina Diallo");
     with_needs.request.needs = needs();
     assert!(matches!(
-        s.book(&with_needs, None, None, &Actor::system(), now()).await,
+        s.book(
+            &with_needs,
+            None,
+            &sportello_domain::Notification::NONE,
+            &Actor::system(),
+            now()
+        )
+        .await,
         Err(StorageError::NoDataKey)
     ));
     assert_eq!(raw::texts(&db.url, "SELECT name FROM bookings", &[]).await.len(), 0);
     // Without needs, booking goes on.
     let mut plain = booking(svc.id, start(), "Amina Diallo");
     plain.request.needs = Needs::default();
-    assert!(s.book(&plain, None, None, &Actor::system(), now()).await.is_ok());
+    assert!(
+        s.book(
+            &plain,
+            None,
+            &sportello_domain::Notification::NONE,
+            &Actor::system(),
+            now()
+        )
+        .await
+        .is_ok()
+    );
     // A keyed store's sealed values cannot be opened without keys.
     db.storage
         .set_totp(user.id, Some(SECRET), &[], &Actor::system(), now())

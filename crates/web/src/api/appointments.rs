@@ -304,6 +304,7 @@ fn booking_answer(state: &AppState, booking: &Booking, status: StatusCode) -> Re
         name: booking.person.name.clone(),
         email: booking.person.email.as_ref().map(|e| e.as_str().to_string()),
         phone: booking.person.phone.as_ref().map(|p| p.as_str().to_string()),
+        sms: booking.person.sms,
         lang: booking.person.lang.code().into(),
         needs: NeedsJson {
             interpreter: booking.needs.interpreter.map(|l| l.code().to_string()),
@@ -388,6 +389,7 @@ pub async fn book(
         wheelchair: input.wheelchair,
         sign_language: input.sign_language,
         other_needs: input.other_needs,
+        sms: input.sms,
     };
     let request = appointments::BookingInput {
         calendar: &calendar,
@@ -397,7 +399,7 @@ pub async fn book(
         form: &form,
         lang,
     };
-    let booked = appointments::book(
+    let (booked, _) = appointments::book(
         &state,
         &request,
         key.as_deref(),

@@ -1,6 +1,7 @@
-//! The demo's mailbox: `sportello demo` never sends e-mail, so the messages
-//! it would have sent (booking confirmations, reminders…) are shown here, with
-//! their links and attachments, to follow a booking from start to end. The
+//! The demo's mailbox: `sportello demo` never sends e-mail or text messages,
+//! so the messages it would have sent (booking confirmations, reminders…)
+//! are shown here, with their links and attachments (and each text's
+//! encoding and parts), to follow a booking from start to end. The
 //! page exists only in the demo (`AppState::demo_mailbox`): elsewhere it is a
 //! plain "not found", because the messages hold personal data.
 
@@ -15,7 +16,7 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::Locale;
-use sportello_app::i18n::msg;
+use sportello_app::i18n::{args, msg, msg_args};
 
 /// Messages shown, newest first.
 const SHOWN: u32 = 50;
@@ -37,6 +38,19 @@ struct Message {
     text: String,
     links: Vec<String>,
     attachments: Vec<Attachment>,
+}
+
+/// A text message as the mailbox shows it.
+#[derive(Serialize)]
+struct Text {
+    to: String,
+    kind: String,
+    status: &'static str,
+    at: String,
+    parts: String,
+    delivery: Option<&'static str>,
+    text: String,
+    links: Vec<String>,
 }
 
 /// The addresses in a message's text, in order, without duplicates.
@@ -88,6 +102,37 @@ pub async fn mailbox(State(state): State<AppState>, Locale(lang): Locale) -> Res
                 .collect(),
         })
         .collect();
+    let texts: Vec<Text> = state
+        .storage
+        .recent_sms(SHOWN)
+        .await
+        .on_page(lang)?
+        .into_iter()
+        .map(|m| {
+            let (parts, encoding) = match sportello_domain::SmsText::parse(&m.sms.text) {
+                Ok(t) => (t.parts(), t.encoding()),
+                Err(_) => (0, sportello_domain::SmsEncoding::of(&m.sms.text)),
+            };
+            let encoding = match encoding {
+                sportello_domain::SmsEncoding::Gsm7 => "GSM-7",
+                sportello_domain::SmsEncoding::Ucs2 => "UCS-2",
+            };
+            Text {
+                to: m.sms.to.as_str().to_string(),
+                kind: m.sms.kind.clone(),
+                status: m.status.code(),
+                at: to_rome(m.created_at).format("%d/%m/%Y %H:%M").to_string(),
+                parts: msg_args(
+                    lang,
+                    "mailbox-sms-parts",
+                    &args(&[("parts", parts.into()), ("encoding", encoding.into())]),
+                ),
+                delivery: m.delivery.map(|(d, _, _)| d.code()),
+                links: links(&m.sms.text),
+                text: m.sms.text,
+            }
+        })
+        .collect();
     let title = msg(lang, "mailbox-title");
     render_page(
         "mailbox.html",
@@ -95,7 +140,10 @@ pub async fn mailbox(State(state): State<AppState>, Locale(lang): Locale) -> Res
         "/demo/mailbox",
         &title,
         &state.public_url,
-        context! { messages => minijinja::value::Serde(&messages) },
+        context! {
+            messages => minijinja::value::Serde(&messages),
+            texts => minijinja::value::Serde(&texts),
+        },
     )
 }
 

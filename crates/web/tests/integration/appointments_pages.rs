@@ -428,7 +428,11 @@ async fn moving_cancelling_and_the_calendar_file(app: TestApp) {
         }
     }
     let new_start = new_start.expect("another time on one of the open days");
-    let token = token_query.strip_prefix("t=").unwrap().to_string();
+    let token = token_query
+        .split('&')
+        .find_map(|p| p.strip_prefix("t="))
+        .unwrap()
+        .to_string();
     // Ten minutes after a free time: no slot starts then, and it is not too
     // soon (a fixed 09:10 was, on the day itself early in the morning).
     let off_grid =
@@ -533,6 +537,7 @@ async fn past_booking(app: &TestApp) -> (AppState, BookingRef, chrono::DateTime<
     let then = start - Duration::days(3);
     let booked = sportello_app::appointments::book(&state, &input, None, &Actor::anonymous("127.0.0.1"), then)
         .await
+        .map(|(booked, _)| booked)
         .unwrap();
     let reference = booked.booking().reference.clone();
     (state, reference, booked.booking().start)

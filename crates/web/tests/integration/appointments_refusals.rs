@@ -224,6 +224,7 @@ async fn refuses_bad_input_and_saves_nothing(app: TestApp) {
                 phone: None,
                 codice_fiscale: None,
                 lang: Lang::It,
+                sms: false,
             },
             needs: Needs::default(),
         },
@@ -232,7 +233,13 @@ async fn refuses_bad_input_and_saves_nothing(app: TestApp) {
         video_url: None,
     };
     app.storage()
-        .book(&started, None, None, &Actor::system(), now)
+        .book(
+            &started,
+            None,
+            &sportello_domain::Notification::NONE,
+            &Actor::system(),
+            now,
+        )
         .await
         .unwrap();
     let counts = saved(&app, &service).await;

@@ -79,6 +79,7 @@ async fn confirmations_in_each_language(backend: Backend) {
         };
         let booked = appointments::book(&state, &input, None, &Actor::system(), Utc::now())
             .await
+            .map(|(booked, _)| booked)
             .unwrap();
         let booking = booked.booking();
         let mail = app.storage().recent_mail(1).await.unwrap().remove(0).mail;
@@ -148,6 +149,7 @@ async fn reminders_are_queued_once(backend: Backend) {
     };
     let early = appointments::book(&state, &input, None, &Actor::system(), Utc::now())
         .await
+        .map(|(booked, _)| booked)
         .unwrap();
     // Booked three hours before its start: too late for the 48-hour
     // reminder, in time for the 2-hour one.
@@ -174,6 +176,7 @@ async fn reminders_are_queued_once(backend: Backend) {
         late_slot.start - Duration::hours(3),
     )
     .await
+    .map(|(booked, _)| booked)
     .unwrap();
 
     assert_eq!(
@@ -243,10 +246,12 @@ async fn a_key_is_replayed_even_after_the_start(backend: Backend) {
         slot.start - Duration::hours(3),
     )
     .await
+    .map(|(booked, _)| booked)
     .unwrap();
     let later = slot.start + Duration::minutes(5);
     let replay = appointments::book(&state, &input, Some("retry-1"), &Actor::system(), later)
         .await
+        .map(|(booked, _)| booked)
         .unwrap();
     assert!(matches!(replay, sportello_storage::Booked::Replayed(_)));
     assert_eq!(replay.booking(), first.booking());
@@ -286,6 +291,7 @@ async fn the_demo_mailbox(backend: Backend) {
     };
     let booked = appointments::book(&state, &input, None, &Actor::system(), Utc::now())
         .await
+        .map(|(booked, _)| booked)
         .unwrap();
     let demo = TestApp::with_state(backend, |s| s.demo_mailbox = true).await;
     let page = demo.get("/en/demo/mailbox").await;

@@ -102,6 +102,7 @@ async fn links_expire_after_the_appointment(app: TestApp) {
                     phone: None,
                     codice_fiscale: None,
                     lang: Lang::It,
+                    sms: false,
                 },
                 needs: Needs::default(),
             },
@@ -110,7 +111,13 @@ async fn links_expire_after_the_appointment(app: TestApp) {
             video_url: None,
         };
         app.storage()
-            .book(&booking, None, None, &Actor::system(), booked_at)
+            .book(
+                &booking,
+                None,
+                &sportello_domain::Notification::NONE,
+                &Actor::system(),
+                booked_at,
+            )
             .await
             .unwrap();
     }

@@ -36,4 +36,5 @@ mod permissions;
 mod posters;
 mod reports;
 mod second_factor;
+mod sms;
 mod virtual_boards;

@@ -63,6 +63,7 @@ pub(crate) async fn stored_booking(
                 phone: Some(Phone::parse("+39 333 765 4321").unwrap()),
                 codice_fiscale: None,
                 lang: Lang::It,
+                sms: false,
             },
             needs: Needs {
                 sign_language: true,
@@ -74,7 +75,13 @@ pub(crate) async fn stored_booking(
         video_url: None,
     };
     app.storage()
-        .book(&booking, None, None, &Actor::system(), made_at)
+        .book(
+            &booking,
+            None,
+            &sportello_domain::Notification::NONE,
+            &Actor::system(),
+            made_at,
+        )
         .await
         .unwrap()
         .booking()

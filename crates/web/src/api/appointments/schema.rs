@@ -143,6 +143,9 @@ pub struct BookingInput {
     /// Italian Sign Language (LIS).
     pub sign_language: bool,
     pub other_needs: String,
+    /// Texts (SMS) as well as e-mail when both are given; a mobile number
+    /// given alone always gets them.
+    pub sms: bool,
 }
 
 /// A change to a booking, with its manage token.
@@ -182,6 +185,9 @@ pub struct BookingJson {
     pub name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// Whether texts (SMS) about the booking go to the phone: false when
+    /// none was asked for, or when a cap against SMS pumping held.
+    pub sms: bool,
     /// The person's language.
     pub lang: String,
     pub needs: NeedsJson,

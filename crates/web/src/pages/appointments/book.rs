@@ -27,6 +27,7 @@ use sportello_app::appointments::{
     self, BookingError, BookingInput, CentreCalendar, manage_token, parse_start, slot_message, start_param,
 };
 use sportello_app::i18n::msg;
+use sportello_app::sms::SmsVerdict;
 use sportello_app::view;
 
 #[derive(Debug, Default, Deserialize)]
@@ -168,6 +169,8 @@ struct Typed {
     wheelchair: bool,
     sign_language: bool,
     other_needs: String,
+    /// Texts as well as e-mail.
+    sms: bool,
 }
 
 impl Typed {
@@ -182,6 +185,7 @@ impl Typed {
             wheelchair: form.checked("wheelchair"),
             sign_language: form.checked("sign_language"),
             other_needs: form.get("other_needs"),
+            sms: form.checked("sms"),
         }
     }
 
@@ -195,6 +199,7 @@ impl Typed {
             wheelchair: self.wheelchair,
             sign_language: self.sign_language,
             other_needs: self.other_needs.clone(),
+            sms: self.sms,
         }
     }
 }
@@ -368,10 +373,20 @@ pub async fn submit(
     let now = Utc::now();
     let key = attempt_key(&typed.attempt).map(|a| format!("page:{a}"));
     match appointments::book(&state, &input, key.as_deref(), &Actor::anonymous(&address), now).await {
-        Ok(booked) => {
+        Ok((booked, sms)) => {
             let reference = &booked.booking().reference;
             let token = manage_token(&state, reference, booked.booking().start);
-            let to = format!("/{lang}/appointments/booking/{reference}?{}", query(&[("t", &token)]));
+            // The page says what became of the text, if one was asked for
+            // (a hint only: it shows no data); the token stays last.
+            let to = match sms {
+                SmsVerdict::NotWanted => {
+                    format!("/{lang}/appointments/booking/{reference}?{}", query(&[("t", &token)]))
+                }
+                _ => format!(
+                    "/{lang}/appointments/booking/{reference}?{}",
+                    query(&[("sms", sms.code()), ("t", &token)])
+                ),
+            };
             Ok(Redirect::to(&to).into_response())
         }
         Err(BookingError::Fields(errors)) => {

@@ -28,6 +28,7 @@ use sportello_app::appointments::{
     self, BookingError, CentreCalendar, link_expired, manage_token, parse_start, slot_message, token_is_valid,
 };
 use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::sms::SmsVerdict;
 use sportello_app::view;
 
 #[derive(Debug, Default, Deserialize)]
@@ -35,6 +36,19 @@ pub struct LinkQuery {
     t: Option<String>,
     from: Option<String>,
     day: Option<String>,
+    /// What became of the text after a booking or an opt-out: a hint for
+    /// the note the page shows (see `sms_note`).
+    sms: Option<String>,
+}
+
+/// The note about texts that `code` asks for, naming the booking's number.
+fn sms_note(lang: Lang, booking: &Booking, code: Option<&str>) -> Option<String> {
+    let phone = booking.person.phone.as_ref()?;
+    let id = match code? {
+        "stopped" => "sms-opt-out-done",
+        other => SmsVerdict::parse(other)?.note_id()?,
+    };
+    Some(msg_args(lang, id, &args(&[("phone", phone.as_str().into())])))
 }
 
 /// A booking reached through a valid link.
@@ -227,11 +241,21 @@ fn needs_view(lang: Lang, booking: &Booking) -> NeedsView {
 pub async fn page(
     State(state): State<AppState>,
     Locale(lang): Locale,
+    guard: FormGuard,
     PathParams((_, reference)): PathParams<(String, String)>,
     Query(q): Query<LinkQuery>,
 ) -> Result<Response, AppError> {
     let held = held_or_refuse!(&state, lang, &reference, q.t.as_deref());
     let b = &held.booking;
+    // Texts can be stopped from here while the number still gets them.
+    let texted = match b.person.phone.as_ref().filter(|_| b.person.sms) {
+        Some(phone) => !state
+            .storage
+            .is_opted_out(&state.number_key(phone))
+            .await
+            .on_page(lang)?,
+        None => false,
+    };
     let view = service_view(lang, &held.calendar, &held.service);
     let title = msg_args(
         lang,
@@ -256,6 +280,10 @@ pub async fn page(
         ics_href => format!("/{lang}{}", held.path("/calendar.ics")),
         cancel_href => format!("/{lang}{}", held.path("/cancel")),
         move_href => format!("/{lang}{}", held.path("/move")),
+        sms_note => sms_note(lang, b, q.sms.as_deref()),
+        no_texts_action => texted.then(|| format!("/{lang}/appointments/booking/{}/no-texts", b.reference)),
+        token => &held.token,
+        form_csrf => &guard.csrf,
     };
     let page = render_page(
         "appointments/booking.html",
@@ -265,7 +293,36 @@ pub async fn page(
         &state.public_url,
         ctx,
     )?;
-    Ok(private(page.into_response()))
+    Ok(guard.attach(private(page.into_response())))
+}
+
+/// `POST /{lang}/appointments/booking/{reference}/no-texts` (`t`, `csrf`):
+/// no more texts to the booking's number, confirmed by one last text.
+#[tracing::instrument(skip_all, fields(lang = %lang))]
+pub async fn no_texts(
+    State(state): State<AppState>,
+    Locale(lang): Locale,
+    guard: FormGuard,
+    PathParams((_, reference)): PathParams<(String, String)>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let token = form.get("t");
+    let held = held_or_refuse!(&state, lang, &reference, Some(&token));
+    if !guard.accepts(&form.get("csrf")) {
+        return Err(AppError::new(Problem::FormExpired).page(lang));
+    }
+    if let Some(phone) = &held.booking.person.phone {
+        state
+            .opt_out_sms(phone, held.booking.person.lang, Utc::now())
+            .await
+            .on_page(lang)?;
+    }
+    let to = format!(
+        "/{lang}/appointments/booking/{}?{}",
+        held.booking.reference,
+        query(&[("t", &held.token), ("sms", "stopped")])
+    );
+    Ok(Redirect::to(&to).into_response())
 }
 
 /// `GET /{lang}/appointments/booking/{reference}/calendar.ics?t=…`.

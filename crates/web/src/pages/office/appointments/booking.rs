@@ -274,6 +274,7 @@ fn raw_from_form(form: &FormFields) -> RawBooking {
         wheelchair: form.checked("wheelchair"),
         sign_language: form.checked("sign_language"),
         other_needs: form.get("other_needs"),
+        sms: form.checked("sms"),
     }
 }
 
@@ -339,7 +340,7 @@ pub async fn book(
         ..Extra::default()
     };
     let (status, extra) = match outcome {
-        Ok(Booked::New(b) | Booked::Replayed(b)) => {
+        Ok((Booked::New(b) | Booked::Replayed(b), _)) => {
             let day = sportello_domain::time::rome_date(b.start);
             let mailed = if b.person.email.is_some() { "&mailed=1" } else { "" };
             return Ok(see_other(&format!(
