@@ -2,9 +2,10 @@
 //! only ever a dev-dependency): fresh databases on SQLite and PostgreSQL
 //! ([`database`]), the macro that runs a test on both ([`on_both_backends!`]),
 //! builders of centres and offers ([`builders`]), a real SMTP server on
-//! loopback ([`smtp`]), the database read past the application ([`raw`]),
-//! the data keys of its databases ([`data_keys`]), and readers of the PDFs
-//! ([`pdf`]) and PNG images ([`png`]) the application makes.
+//! loopback ([`smtp`]), a real SMS gateway with a fake SMS centre
+//! ([`kannel`]), the database read past the application ([`raw`]), the data
+//! keys of its databases ([`data_keys`]), and readers of the PDFs ([`pdf`])
+//! and PNG images ([`png`]) the application makes.
 //!
 //! It depends on domain, auth and storage only, so any crate's tests may use it;
 //! unit tests *inside* domain or storage may not (they would see a second
@@ -12,6 +13,7 @@
 
 pub mod builders;
 pub mod database;
+pub mod kannel;
 mod keys;
 pub mod pdf;
 pub mod png;

@@ -15,4 +15,5 @@ mod report;
 mod scale_out;
 mod search_bench;
 mod shutdown;
+mod sms_gateway;
 mod user;

@@ -22,7 +22,8 @@ impl Drop for Node {
     }
 }
 
-fn free_port() -> u16 {
+/// A loopback port free now, for a node started later with [`Node::start_at`].
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
@@ -37,10 +38,15 @@ impl Node {
     /// [`Node::start`] with its standard error (the log, at `level`) going
     /// to `log`.
     pub fn start_logging(db: &str, index: &Path, extra: &[String], log: Stdio, level: &str) -> Node {
+        Node::start_at(free_port(), db, index, extra, log, level)
+    }
+
+    /// [`Node::start_logging`] on a given `port` (from [`free_port`]), for
+    /// peers that must know the node's address before it starts.
+    pub fn start_at(port: u16, db: &str, index: &Path, extra: &[String], log: Stdio, level: &str) -> Node {
         let keys = index.with_extension("keys");
         std::fs::write(&keys, sportello_testkit::DATA_KEY_FILE).unwrap();
         std::fs::set_permissions(&keys, std::fs::Permissions::from_mode(0o600)).unwrap();
-        let port = free_port();
         let child = Command::new(env!("CARGO_BIN_EXE_sportello"))
             .args(["serve", "--db", db, "--addr", &format!("127.0.0.1:{port}")])
             .args(["--public-url", "https://lavoro.example"])
