@@ -100,9 +100,38 @@ async fn open_with_keys(
     db: &sportello_storage::DatabaseUrl,
     keys: Option<Arc<sportello_auth::DataKeys>>,
 ) -> Result<Arc<dyn Storage>, String> {
-    sportello_storage::open_with_keys(db, keys)
+    let storage = sportello_storage::open_with_keys(db, keys)
         .await
-        .map_err(|e| format!("cannot open the database {db}: {e}"))
+        .map_err(|e| format!("cannot open the database {db}: {e}"))?;
+    extra_migrations(storage.as_ref()).await?;
+    match storage.migration_status().await {
+        Ok(status) if !status.ahead.is_empty() => tracing::warn!(
+            versions = ?status.ahead,
+            "the database has migrations this binary does not know: a newer version migrated it (fine during \
+             an upgrade; upgrade this node too)"
+        ),
+        Ok(_) => {}
+        Err(e) => return Err(format!("cannot read the migrations of {db}: {e}")),
+    }
+    Ok(storage)
+}
+
+/// Debug builds only, for the upgrade tests: the migrations of the folder
+/// in `SPORTELLO_EXTRA_MIGRATIONS` run after this binary's own, as if this
+/// were a newer version. Release builds ignore the variable.
+async fn extra_migrations(storage: &dyn Storage) -> Result<(), String> {
+    #[cfg(debug_assertions)]
+    if let Some(dir) = std::env::var_os("SPORTELLO_EXTRA_MIGRATIONS") {
+        let dir = std::path::PathBuf::from(dir);
+        storage
+            .migrate_with_extra(&dir)
+            .await
+            .map_err(|e| format!("cannot run the extra migrations of {}: {e}", dir.display()))?;
+        tracing::warn!(dir = %dir.display(), "extra migrations run (a test build)");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = storage;
+    Ok(())
 }
 
 /// Refuses a database whose encrypted data these keys cannot read, and

@@ -94,8 +94,14 @@ pub trait Storage:
     /// Answers when the database is reachable.
     async fn ping(&self) -> Result<(), StorageError>;
 
-    /// Applies the embedded migrations that have not run yet.
+    /// Applies the embedded migrations that have not run yet (under a lock:
+    /// see docs/operations.md, "Upgrades").
     async fn migrate(&self) -> Result<(), StorageError>;
+
+    /// [`Storage::migrate`] with the migrations of `dir` too (`VERSION_NAME.sql`
+    /// files): the tests' way to play a newer binary. `serve` offers it
+    /// only in debug builds.
+    async fn migrate_with_extra(&self, dir: &std::path::Path) -> Result<(), StorageError>;
 
     /// Which of this binary's migrations the database lacks, and which it
     /// has that this binary does not know (a newer node migrated it).

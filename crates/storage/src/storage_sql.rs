@@ -1,7 +1,10 @@
 //! The [`Storage`](crate::Storage) trait's own methods, for both backends
 //! (compiled once per backend, like every feature's SQL: see `crate::sqlite`).
 
+use std::path::Path;
+
 use async_trait::async_trait;
+use sqlx::migrate::{Migration, Migrator};
 
 use super::{MIGRATOR, Store};
 use crate::{MigrationStatus, Storage, StorageError};
@@ -33,7 +36,26 @@ impl Storage for Store {
 
     #[tracing::instrument(skip_all)]
     async fn migrate(&self) -> Result<(), StorageError> {
-        MIGRATOR.run(self.pool()).await?;
+        migrator(Vec::new()).run(self.pool()).await?;
         Ok(())
     }
+
+    #[tracing::instrument(skip_all)]
+    async fn migrate_with_extra(&self, dir: &Path) -> Result<(), StorageError> {
+        let extra = Migrator::new(dir).await?;
+        migrator(extra.iter().cloned().collect()).run(self.pool()).await?;
+        Ok(())
+    }
+}
+
+/// The embedded migrations (and `extra` ones), run under the database's
+/// migration lock (on PostgreSQL an advisory lock: nodes started at once
+/// migrate one after the other, each migration once), accepting a database
+/// that a newer binary has migrated further: during a rolling upgrade an
+/// older node must still start (its migrations come first, and a newer
+/// one's only add, by the expand/contract rule of docs/operations.md).
+fn migrator(extra: Vec<Migration>) -> Migrator {
+    let mut migrator = Migrator::with_migrations(MIGRATOR.iter().cloned().chain(extra).collect());
+    migrator.set_ignore_missing(true).set_locking(true);
+    migrator
 }

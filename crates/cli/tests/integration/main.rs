@@ -16,4 +16,5 @@ mod scale_out;
 mod search_bench;
 mod shutdown;
 mod sms_gateway;
+mod upgrade;
 mod user;

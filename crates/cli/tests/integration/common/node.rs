@@ -44,6 +44,19 @@ impl Node {
     /// [`Node::start_logging`] on a given `port` (from [`free_port`]), for
     /// peers that must know the node's address before it starts.
     pub fn start_at(port: u16, db: &str, index: &Path, extra: &[String], log: Stdio, level: &str) -> Node {
+        Node::start_with_env(port, db, index, extra, &[], log, level)
+    }
+
+    /// [`Node::start_at`] with variables `env` set for the process.
+    pub fn start_with_env(
+        port: u16,
+        db: &str,
+        index: &Path,
+        extra: &[String],
+        env: &[(&str, &Path)],
+        log: Stdio,
+        level: &str,
+    ) -> Node {
         let keys = index.with_extension("keys");
         std::fs::write(&keys, sportello_testkit::DATA_KEY_FILE).unwrap();
         std::fs::set_permissions(&keys, std::fs::Permissions::from_mode(0o600)).unwrap();
@@ -57,6 +70,7 @@ impl Node {
             .args(extra)
             .env_remove("SPORTELLO_CONFIG")
             .env("SPORTELLO_LOG", level)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(log)
