@@ -348,6 +348,9 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         .map_err(|e| format!("cannot index the demo offers: {e}"))?;
     let mut state = AppState::new(app);
     state.demo_mailbox = true;
+    if let Some(addr) = config.metrics_addr {
+        serve_metrics(bind(addr).await?, state.clone());
+    }
     // The demo never sends e-mail or texts: every message is recorded in
     // its database.
     let outboxes = Outboxes {

@@ -185,6 +185,8 @@ pub struct DemoArgs {
     /// file's name with `.keys`, e.g. sportello-demo.keys]
     #[arg(long, env = "SPORTELLO_DATA_KEY_FILE", value_name = "FILE")]
     data_key_file: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    metrics: crate::metrics_addr::MetricsArgs,
 }
 
 #[derive(Debug)]
@@ -228,6 +230,7 @@ pub struct Demo {
     pub mail_rate: Option<NonZeroU32>,
     pub index_dir: std::path::PathBuf,
     pub data_key_file: std::path::PathBuf,
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 /// `--mail-rate` (or the file's `mail_rate`), checked.
@@ -355,6 +358,7 @@ impl DemoArgs {
                 .map(|u| PublicUrl::parse(&u))
                 .transpose()?,
             mail_rate: mail_rate(self.mail_rate, file)?,
+            metrics_addr: self.metrics.resolve(file.metrics_addr.as_deref())?,
         })
     }
 }

@@ -63,6 +63,7 @@ fn flags_win_over_the_file_and_the_file_over_defaults() {
         mail_rate: None,
         index_dir: None,
         data_key_file: None,
+        metrics: crate::metrics_addr::MetricsArgs::default(),
     }
     .resolve(&FileConfig::default())
     .unwrap();
@@ -232,6 +233,7 @@ fn missing_or_bad_settings_are_explained() {
         mail_rate: None,
         index_dir: None,
         data_key_file: None,
+        metrics: crate::metrics_addr::MetricsArgs::default(),
     };
     assert!(
         bad_addr

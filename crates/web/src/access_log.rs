@@ -116,4 +116,20 @@ mod tests {
         assert_eq!(redacted_query(""), "");
         assert_eq!(redacted_query("next=/it/office/"), "next=/it/office/");
     }
+
+    #[test]
+    fn an_incoming_id_is_taken_only_behind_a_proxy_and_only_when_safe() {
+        let with = |id: &str| {
+            Request::builder()
+                .header(REQUEST_ID, id)
+                .body(axum::body::Body::empty())
+                .unwrap()
+        };
+        assert_eq!(request_id(&with("lb-42.a_b"), true), "lb-42.a_b");
+        let own = request_id(&with("lb-42.a_b"), false);
+        assert_ne!(own, "lb-42.a_b", "not from any client");
+        assert_eq!(own.len(), 16, "8 random bytes in hex: {own}");
+        assert_ne!(request_id(&with("a b"), true), "a b");
+        assert_eq!(request_id(&with(&"x".repeat(65)), true).len(), 16, "too long");
+    }
 }
