@@ -4,7 +4,7 @@
 //! boards), `feeds`, `sitemaps`, `markup` (JSON-LD and social tags),
 //! `translator` (machine drafts of translations), `limiter` (the one limit
 //! of anonymous requests), `data_keys` (the key file of personal data at
-//! rest) — with the view models (`view`), the templates (`templates`, files in `templates/`) and the
+//! rest), `metrics` (this node's Prometheus series) — with the view models (`view`), the templates (`templates`, files in `templates/`) and the
 //! translations (`i18n`, Fluent files in `locales/`), all compiled in. It
 //! serves no HTTP and has no SQL (its one HTTP client is the translator's):
 //! the web layer (`sportello-web`) and the `sportello` command both call it.
@@ -15,6 +15,7 @@ pub mod feeds;
 pub mod i18n;
 pub mod limiter;
 pub mod markup;
+pub mod metrics;
 pub mod newsletter;
 pub mod periodic;
 pub mod printed;
@@ -52,6 +53,8 @@ pub struct App {
     pub limits: Arc<limiter::Limits>,
     /// Who gets text messages, their caps and reminders (see `sms`).
     pub sms: Arc<sms::Settings>,
+    /// This application's counters and histograms (see `metrics`).
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 impl App {
@@ -81,6 +84,7 @@ impl App {
             appointments: Arc::new(appointments::Settings::default()),
             limits: Arc::new(limiter::Limits::default()),
             sms: Arc::new(sms::Settings::default()),
+            metrics: Arc::new(metrics::Metrics::default()),
         })
     }
 

@@ -196,6 +196,9 @@ pub async fn serve(config: Serve) -> Result<(), String> {
     tracing::info!(limits = ?config.limits, "server limits");
     let mut state = AppState::new(app).with_server_limits(config.limits);
     state.behind_proxy = config.behind_proxy;
+    if let Some(addr) = config.metrics_addr {
+        serve_metrics(bind(addr).await?, state.clone());
+    }
     let schedule = sportello_jobs::Schedule {
         lease: config.mail_lease,
         ..sportello_jobs::Schedule::default()
@@ -209,6 +212,19 @@ pub async fn serve(config: Serve) -> Result<(), String> {
         sms_pace: pace(config.sms.rate),
     };
     run_node(listener, state, outboxes, follower).await
+}
+
+/// Serves the node's `/metrics` on `listener` (its own, not the public
+/// one) for as long as the process runs.
+fn serve_metrics(listener: TcpListener, state: AppState) {
+    if let Ok(local) = listener.local_addr() {
+        tracing::info!(address = %local, "metrics at /metrics");
+    }
+    tokio::spawn(async move {
+        if let Err(e) = sportello_web::metrics::serve(listener, state, std::future::pending()).await {
+            tracing::error!(error = %e, "the metrics listener stopped");
+        }
+    });
 }
 
 /// What a node's outbox workers (e-mail and text messages) need.
@@ -361,6 +377,9 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         .map_err(|e| format!("cannot index the demo offers: {e}"))?;
     let mut state = AppState::new(app);
     state.demo_mailbox = true;
+    if let Some(addr) = config.metrics_addr {
+        serve_metrics(bind(addr).await?, state.clone());
+    }
     // The demo never sends e-mail or texts: every message is recorded in
     // its database.
     let outboxes = Outboxes {

@@ -9,6 +9,7 @@ mod generate;
 mod import;
 mod keys;
 mod limits;
+mod metrics_addr;
 mod print;
 mod print_bench;
 mod progress;

@@ -54,6 +54,11 @@ impl Cursor {
         }
     }
 
+    /// The highest change number applied.
+    pub(crate) fn seen(&self) -> i64 {
+        self.seen
+    }
+
     /// The number below which every change is applied (or given up on).
     pub(crate) fn horizon(&self) -> i64 {
         self.missing.keys().next().map_or(self.seen, |first| first - 1)

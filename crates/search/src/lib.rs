@@ -15,7 +15,7 @@ mod schema;
 pub mod service;
 
 pub use follower::FollowError;
-pub use service::{Consistency, OfferSearch, SearchFailure, rebuild};
+pub use service::{Consistency, Lag, OfferSearch, SearchFailure, rebuild};
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -11,6 +11,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use chrono::{NaiveDate, Utc};
@@ -58,6 +59,16 @@ impl From<FollowError> for SearchFailure {
     }
 }
 
+/// How far a node's index is behind the database (for the metrics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lag {
+    /// Changes in the change log past the last one applied; `None` before
+    /// the index first caught up.
+    pub changes: Option<u64>,
+    /// Time since the index last caught up; `None` if it never did.
+    pub since_caught_up: Option<Duration>,
+}
+
 /// The search of one node.
 pub struct OfferSearch {
     index: SearchIndex,
@@ -72,6 +83,9 @@ pub struct OfferSearch {
     cursor: Mutex<Option<Cursor>>,
     /// When the index last caught up with the database (for `/readyz`).
     caught_up_at: std::sync::Mutex<Option<std::time::Instant>>,
+    /// The last change applied (the cursor's), `i64::MIN` before the first
+    /// catch-up: read by [`OfferSearch::lag`] without waiting for the cursor.
+    seen: AtomicI64,
 }
 
 impl OfferSearch {
@@ -91,6 +105,7 @@ impl OfferSearch {
             hold_file: None,
             cursor: Mutex::new(None),
             caught_up_at: std::sync::Mutex::new(None),
+            seen: AtomicI64::new(i64::MIN),
         }
     }
 
@@ -125,6 +140,7 @@ impl OfferSearch {
         }
         let cursor = cursor.as_mut().expect("set above");
         written += follower::catch_up(self.storage.as_ref(), &self.index, cursor).await?;
+        self.seen.store(cursor.seen(), Ordering::Relaxed);
         *self.caught_up_at.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::time::Instant::now());
         Ok(written)
     }
@@ -136,6 +152,21 @@ impl OfferSearch {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .is_some_and(|at| at.elapsed() <= within)
+    }
+
+    /// How far the index is behind the database's change log now.
+    pub async fn lag(&self) -> Result<Lag, StorageError> {
+        let last = self.storage.change_log_bounds().await?.last;
+        let seen = self.seen.load(Ordering::Relaxed);
+        let since_caught_up = self
+            .caught_up_at
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .map(|at| at.elapsed());
+        Ok(Lag {
+            changes: (seen != i64::MIN).then(|| u64::try_from(last - seen).unwrap_or(0)),
+            since_caught_up,
+        })
     }
 
     /// Where to resume, rebuilding first when the index cannot resume.

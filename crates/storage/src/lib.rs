@@ -36,7 +36,7 @@ use sportello_auth::DataKeys;
 
 pub use accounts::{Accounts, ApiToken, Credentials, GrantProposal, NewUser, SessionRecord, SessionStage, Sessions};
 pub use appointments::{Booked, Bookings, IdempotencyKey, NewBooking, Services, TakenSeats};
-pub use audit::{AuditFilter, AuditLog};
+pub use audit::{AuditFilter, AuditLog, with_request_id};
 pub use cache::CENTRES_TTL;
 pub use centres::Centres;
 pub use employers::EmployerRequests;
@@ -91,6 +91,9 @@ pub trait Storage:
     /// `sqlite` or `postgres`.
     fn backend(&self) -> &'static str;
 
+    /// The connections of this node's pool, now (for the metrics).
+    fn pool_use(&self) -> PoolUse;
+
     /// Answers when the database is reachable.
     async fn ping(&self) -> Result<(), StorageError>;
 
@@ -106,6 +109,13 @@ pub trait Storage:
     /// Which of this binary's migrations the database lacks, and which it
     /// has that this binary does not know (a newer node migrated it).
     async fn migration_status(&self) -> Result<MigrationStatus, StorageError>;
+}
+
+/// The connections of a pool: open, and idle among them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PoolUse {
+    pub size: u32,
+    pub idle: u32,
 }
 
 /// How a database's migrations compare with this binary's.

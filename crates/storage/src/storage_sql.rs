@@ -7,12 +7,20 @@ use async_trait::async_trait;
 use sqlx::migrate::{Migration, Migrator};
 
 use super::{MIGRATOR, Store};
-use crate::{MigrationStatus, Storage, StorageError};
+use crate::{MigrationStatus, PoolUse, Storage, StorageError};
 
 #[async_trait]
 impl Storage for Store {
     fn backend(&self) -> &'static str {
         Store::BACKEND
+    }
+
+    fn pool_use(&self) -> PoolUse {
+        let pool = self.pool();
+        PoolUse {
+            size: pool.size(),
+            idle: u32::try_from(pool.num_idle()).unwrap_or(u32::MAX),
+        }
     }
 
     #[tracing::instrument(skip_all)]

@@ -3,16 +3,21 @@
 //! so no booking reference, link token or e-mail in a path reaches the
 //! log), the query with its personal or secret values redacted, status,
 //! time taken and a request id. The id comes from a well-formed incoming
-//! `X-Request-Id` (a load balancer's) or is made here; it is sent back in
-//! `X-Request-Id` and every log line written while answering carries it.
+//! `X-Request-Id` when the node is behind a proxy (`--behind-proxy`: the
+//! load balancer's), or is made here; it is sent back in `X-Request-Id`,
+//! every log line written while answering carries it, and so does every
+//! audit row the request writes (`sportello_storage::with_request_id`).
+//! The request is counted in the metrics by route template and status.
 
 use std::time::Instant;
 
-use axum::extract::{MatchedPath, Request};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
 use tracing::Instrument as _;
+
+use crate::AppState;
 
 pub const REQUEST_ID: &str = "x-request-id";
 
@@ -35,12 +40,13 @@ const SECRET_PARAMETERS: [&str; 13] = [
     "detail",
 ];
 
-/// The incoming id when it is 1 to 64 letters, digits, `-`, `_` or `.`;
-/// otherwise a new random one.
-fn request_id(request: &Request) -> String {
+/// The incoming id, when `trusted` (behind a proxy) and 1 to 64 letters,
+/// digits, `-`, `_` or `.`; otherwise a new random one.
+fn request_id(request: &Request, trusted: bool) -> String {
     request
         .headers()
         .get(REQUEST_ID)
+        .filter(|_| trusted)
         .and_then(|v| v.to_str().ok())
         .filter(|v| (1..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)))
         .map_or_else(
@@ -67,10 +73,11 @@ pub fn redacted_query(query: &str) -> String {
         .join("&")
 }
 
-/// Middleware: logs the request once answered and sends its id back.
-pub async fn access_log(request: Request, next: Next) -> Response {
+/// Middleware: logs the request once answered, counts it, and sends its
+/// id back.
+pub async fn access_log(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let id = request_id(&request);
+    let id = request_id(&request, state.behind_proxy);
     let method = request.method().clone();
     // The template, not the path as sent: paths carry references and tokens.
     let route = request
@@ -79,9 +86,12 @@ pub async fn access_log(request: Request, next: Next) -> Response {
         .map_or_else(|| "(no route)".to_string(), |p| p.as_str().to_string());
     let query = request.uri().query().map(redacted_query).unwrap_or_default();
     let span = tracing::info_span!("request", id = %id);
-    let mut response = next.run(request).instrument(span).await;
+    let answer = next.run(request).instrument(span);
+    let mut response = sportello_storage::with_request_id(id.clone(), answer).await;
     let status = response.status().as_u16();
-    let ms = started.elapsed().as_millis();
+    let took = started.elapsed();
+    state.metrics.request(&route, status, took);
+    let ms = took.as_millis();
     if status >= 500 && status != 503 {
         tracing::warn!(target: "access", id = %id, %method, route, query, status, ms, "request");
     } else {
@@ -105,5 +115,21 @@ mod tests {
         );
         assert_eq!(redacted_query(""), "");
         assert_eq!(redacted_query("next=/it/office/"), "next=/it/office/");
+    }
+
+    #[test]
+    fn an_incoming_id_is_taken_only_behind_a_proxy_and_only_when_safe() {
+        let with = |id: &str| {
+            Request::builder()
+                .header(REQUEST_ID, id)
+                .body(axum::body::Body::empty())
+                .unwrap()
+        };
+        assert_eq!(request_id(&with("lb-42.a_b"), true), "lb-42.a_b");
+        let own = request_id(&with("lb-42.a_b"), false);
+        assert_ne!(own, "lb-42.a_b", "not from any client");
+        assert_eq!(own.len(), 16, "8 random bytes in hex: {own}");
+        assert_ne!(request_id(&with("a b"), true), "a b");
+        assert_eq!(request_id(&with(&"x".repeat(65)), true).len(), 16, "too long");
     }
 }

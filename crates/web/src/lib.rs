@@ -11,6 +11,7 @@ pub mod error;
 pub mod extract;
 pub mod feeds;
 pub mod hashing;
+pub mod metrics;
 pub mod pages;
 pub mod renders;
 mod router;
@@ -59,18 +60,18 @@ impl AppState {
     pub fn new(app: App) -> AppState {
         let server = ServerLimits::default();
         AppState {
-            app,
             behind_proxy: false,
             demo_mailbox: false,
-            renders: Renders::new(server.max_renders),
+            renders: Renders::new(server.max_renders, app.metrics.clone()),
             hashing: hashing::Hashing::new(server.max_hashing),
             server,
+            app,
         }
     }
 
     /// The same state under `server` limits, with render slots to match.
     pub fn with_server_limits(mut self, server: ServerLimits) -> AppState {
-        self.renders = Renders::new(server.max_renders);
+        self.renders = Renders::new(server.max_renders, self.app.metrics.clone());
         self.hashing = hashing::Hashing::new(server.max_hashing);
         self.server = server;
         self

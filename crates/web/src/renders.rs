@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 
+use sportello_app::metrics::Metrics;
 use sportello_domain::Lang;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
@@ -15,19 +16,25 @@ use crate::error::{AppError, Busy, Problem};
 #[derive(Debug, Clone)]
 pub struct Renders {
     slots: Arc<Semaphore>,
+    /// Where render times are counted.
+    metrics: Arc<Metrics>,
 }
 
 impl Renders {
-    /// At most `max` renders at once (0: every render is refused).
-    pub fn new(max: usize) -> Renders {
+    /// At most `max` renders at once (0: every render is refused), timed in
+    /// `metrics`.
+    pub fn new(max: usize, metrics: Arc<Metrics>) -> Renders {
         Renders {
             slots: Arc::new(Semaphore::new(max)),
+            metrics,
         }
     }
 
     /// Runs `work` on the blocking pool if a slot is free, keeping the slot
     /// until `work` ends (even if the client has gone); a 503 page in
-    /// `lang` when every slot is taken. `what` names the render in logs.
+    /// `lang` when every slot is taken. `what` names the render in logs;
+    /// its time is counted as a `card`'s when `what` says card, else as a
+    /// `pdf`'s.
     pub async fn run<T: Send + 'static>(
         &self,
         lang: Lang,
@@ -37,8 +44,12 @@ impl Renders {
         let Some(slot) = self.hold() else {
             return Err(AppError::new(Problem::Busy(Busy::Renders)).page(lang));
         };
+        let metrics = self.metrics.clone();
+        let kind = if what.contains("card") { "card" } else { "pdf" };
         tokio::task::spawn_blocking(move || {
+            let started = std::time::Instant::now();
             let result = work();
+            metrics.render(kind, started.elapsed());
             drop(slot);
             result
         })

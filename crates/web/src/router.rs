@@ -42,6 +42,7 @@ fn body_limit(bytes: usize) -> Extension<BodyLimit> {
 pub fn router(state: AppState) -> Router {
     let limits = state.server.clone();
     let hsts = state.public_url.is_https();
+    let logged = state.clone();
     let router = routes()
         .router
         .fallback(not_found)
@@ -79,7 +80,7 @@ pub fn router(state: AppState) -> Router {
     };
     router
         .layer(CompressionLayer::new())
-        .layer(middleware::from_fn(crate::access_log::access_log))
+        .layer(middleware::from_fn_with_state(logged, crate::access_log::access_log))
 }
 
 /// A route's handlers: whether it answers GET, and the methods among them

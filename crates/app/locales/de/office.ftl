@@ -215,6 +215,7 @@ one-time-password-text = Geben Sie dieses Passwort persönlich oder telefonisch 
 audit-at = Wann
 audit-actor = Wer
 audit-address = Netzwerkadresse
+audit-request-id = Anfrage-ID
 audit-action = Aktion
 audit-object = Objekt
 audit-details = Details

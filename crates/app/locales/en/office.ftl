@@ -215,6 +215,7 @@ one-time-password-text = Give this password to { $email } in person or by phone.
 audit-at = When
 audit-actor = Who
 audit-address = Address
+audit-request-id = Request ID
 audit-action = Action
 audit-object = Object
 audit-details = Details

@@ -215,6 +215,7 @@ one-time-password-text = Communiquez ce mot de passe à { $email } en personne o
 audit-at = Quand
 audit-actor = Qui
 audit-address = Adresse réseau
+audit-request-id = ID de requête
 audit-action = Action
 audit-object = Objet
 audit-details = Détails

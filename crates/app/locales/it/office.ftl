@@ -215,6 +215,7 @@ one-time-password-text = Consegna questa password a { $email } di persona o per 
 audit-at = Quando
 audit-actor = Chi
 audit-address = Indirizzo
+audit-request-id = ID richiesta
 audit-action = Azione
 audit-object = Oggetto
 audit-details = Dettagli

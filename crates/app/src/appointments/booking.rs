@@ -21,6 +21,7 @@ use super::mails;
 use super::texts::{self, TextKind, TextSubject};
 use crate::App;
 use crate::limiter::{LimitKey, Limited};
+use crate::metrics::Refusal;
 use crate::sms::SmsVerdict;
 use sportello_domain::limits::Limit;
 
@@ -157,8 +158,37 @@ pub struct BookingInput<'a> {
 }
 
 /// Checks and stores a booking, queueing its confirmation e-mail and text;
-/// says what became of the text.
+/// says what became of the text. Counted in the metrics: a new booking, or
+/// a refusal by reason (a replay and a failure of the database are neither).
 pub async fn book(
+    app: &App,
+    input: &BookingInput<'_>,
+    key: Option<&str>,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<(Booked, SmsVerdict), BookingError> {
+    let booked = book_uncounted(app, input, key, actor, now).await;
+    let refusal = match &booked {
+        Ok((Booked::New(_), _)) => {
+            app.metrics.booking_made();
+            None
+        }
+        Ok((Booked::Replayed(_), _)) | Err(BookingError::Storage(_)) => None,
+        Err(BookingError::Fields(_)) => Some(Refusal::Invalid),
+        Err(BookingError::Slot(_)) => Some(Refusal::Slot),
+        Err(BookingError::Unavailable) => Some(Refusal::Unavailable),
+        Err(BookingError::Full(_)) => Some(Refusal::Full),
+        Err(BookingError::TooLate) => Some(Refusal::TooLate),
+        Err(BookingError::KeyReused) => Some(Refusal::KeyReused),
+        Err(BookingError::Limited(_)) => Some(Refusal::Limited),
+    };
+    if let Some(refusal) = refusal {
+        app.metrics.booking_refused(refusal);
+    }
+    booked
+}
+
+async fn book_uncounted(
     app: &App,
     input: &BookingInput<'_>,
     key: Option<&str>,

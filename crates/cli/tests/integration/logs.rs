@@ -21,20 +21,21 @@ on_both_backends!(
 );
 
 /// What a request got: status, headers (lower-case names) and body.
-struct Answer {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
+pub(crate) struct Answer {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
 }
 
 impl Answer {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 }
 
-fn request(node: &Node, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Answer {
-    let mut stream = TcpStream::connect(("127.0.0.1", node.port)).unwrap();
+/// One request to `port` on loopback.
+pub(crate) fn request_to(port: u16, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Answer {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
     write!(
         stream,
@@ -58,8 +59,12 @@ fn request(node: &Node, method: &str, path: &str, headers: &[(&str, &str)], body
     }
 }
 
+pub(crate) fn request(node: &Node, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Answer {
+    request_to(node.port, method, path, headers, body)
+}
+
 /// The form cookie and the form token of a page with a form.
-fn form(node: &Node, path: &str) -> (String, String) {
+pub(crate) fn form(node: &Node, path: &str) -> (String, String) {
     let page = request(node, "GET", path, &[], "");
     assert_eq!(page.status, 200, "{path}");
     let cookie = page
@@ -73,7 +78,7 @@ fn form(node: &Node, path: &str) -> (String, String) {
     (cookie, csrf[..csrf.find('"').unwrap()].to_string())
 }
 
-fn post_form(node: &Node, path: &str, cookie: &str, body: &str) -> Answer {
+pub(crate) fn post_form(node: &Node, path: &str, cookie: &str, body: &str) -> Answer {
     let headers = [
         ("Cookie", cookie),
         ("Content-Type", "application/x-www-form-urlencoded"),

@@ -9,6 +9,7 @@ mod generate;
 mod import;
 mod keys;
 mod logs;
+mod metrics;
 mod nginx;
 mod print;
 mod report;

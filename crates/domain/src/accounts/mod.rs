@@ -368,6 +368,9 @@ pub struct AuditEntry {
     pub centre: Option<CentreId>,
     /// JSON: what changed (`{"field": [old, new]}`) or why it was refused.
     pub details: String,
+    /// The id of the HTTP request that wrote the row (`X-Request-Id`), if
+    /// one did.
+    pub request_id: Option<String>,
 }
 
 /// An entry before it is written.

@@ -7,6 +7,24 @@ use sportello_domain::{Actor, AuditEntry, CentreId, NewAuditEntry};
 
 use crate::StorageError;
 
+tokio::task_local! {
+    /// The id of the HTTP request being answered, set by the web layer
+    /// around each request (see [`with_request_id`]).
+    static REQUEST_ID: String;
+}
+
+/// Runs `work` (the answer to one HTTP request) with `id` as its request
+/// id: every audit row it writes carries it, with no parameter to pass
+/// down. Rows written outside (jobs, the command line) have none.
+pub async fn with_request_id<F: std::future::Future>(id: String, work: F) -> F::Output {
+    REQUEST_ID.scope(id, work).await
+}
+
+/// The request id of the task writing an audit row, if it answers one.
+pub(crate) fn current_request_id() -> Option<String> {
+    REQUEST_ID.try_with(Clone::clone).ok()
+}
+
 /// Which audit rows to read, newest first.
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {

@@ -20,8 +20,8 @@ pub(super) async fn write_audit(
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
     sqlx::query(
-        "INSERT INTO audit_log (at, actor_id, actor, address, action, object_kind, object_id, centre_id, details) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO audit_log (at, actor_id, actor, address, action, object_kind, object_id, centre_id, details, \
+         request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(now)
     .bind(actor.user.map(|u| u.0))
@@ -32,6 +32,7 @@ pub(super) async fn write_audit(
     .bind(&entry.object_id)
     .bind(entry.centre.map(|c| c.0))
     .bind(&entry.details)
+    .bind(crate::audit::current_request_id())
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -60,8 +61,8 @@ impl AuditLog for Store {
         let mut written = 0;
         for entry in entries {
             written += sqlx::query(
-                "INSERT INTO audit_log (at, actor_id, actor, address, action, object_kind, object_id, centre_id, details) \
-                 SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE NOT EXISTS (SELECT 1 FROM audit_log \
+                "INSERT INTO audit_log (at, actor_id, actor, address, action, object_kind, object_id, centre_id, details, \
+                 request_id) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $11 WHERE NOT EXISTS (SELECT 1 FROM audit_log \
                    WHERE object_kind = $6 AND object_id = $7 AND action = $5 AND actor = $3 AND at >= $10)",
             )
             .bind(now)
@@ -74,6 +75,7 @@ impl AuditLog for Store {
             .bind(entry.centre.map(|c| c.0))
             .bind(&entry.details)
             .bind(since)
+            .bind(crate::audit::current_request_id())
             .execute(&mut *tx)
             .await?
             .rows_affected();
@@ -84,7 +86,7 @@ impl AuditLog for Store {
 
     async fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StorageError> {
         let mut q = QueryBuilder::<Db>::new(
-            "SELECT id, at, actor_id, actor, address, action, object_kind, object_id, centre_id, details \
+            "SELECT id, at, actor_id, actor, address, action, object_kind, object_id, centre_id, details, request_id \
              FROM audit_log WHERE 1 = 1",
         );
         if let Some(actor) = &filter.actor {
@@ -137,6 +139,7 @@ pub(super) fn audit_from_row(row: &DbRow) -> Result<AuditEntry, StorageError> {
         object_id: row.try_get("object_id")?,
         centre: row.try_get::<Option<i64>, _>("centre_id")?.map(CentreId),
         details: row.try_get("details")?,
+        request_id: row.try_get("request_id")?,
     })
 }
 

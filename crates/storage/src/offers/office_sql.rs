@@ -317,7 +317,7 @@ impl OfferEdits for Store {
     #[tracing::instrument(skip_all, fields(reference = %reference))]
     async fn offer_history(&self, reference: &RefCode) -> Result<Vec<AuditEntry>, StorageError> {
         let rows = sqlx::query(
-            "SELECT id, at, actor_id, actor, address, action, object_kind, object_id, centre_id, details \
+            "SELECT id, at, actor_id, actor, address, action, object_kind, object_id, centre_id, details, request_id \
              FROM audit_log WHERE object_kind = 'offer' AND object_id = $1 ORDER BY id",
         )
         .bind(reference.to_string())

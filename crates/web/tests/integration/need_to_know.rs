@@ -258,4 +258,8 @@ async fn a_mirato_grant_takes_two_administrators(app: TestApp) {
         "{}",
         log.text()
     );
+    // And the id of the request that wrote the row, as sent back to it.
+    let request_id = approved.header("x-request-id");
+    assert!(!request_id.is_empty());
+    assert!(log.text().contains(request_id), "{}", log.text());
 }

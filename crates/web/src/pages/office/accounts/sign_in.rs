@@ -135,6 +135,7 @@ pub async fn submit(
         .max_by_key(|l| l.retry_after)
     {
         // One row per account (or unknown address) and window, however many tries.
+        state.metrics.sign_in_failed("blocked");
         let entry = NewAuditEntry::new("sign_in_blocked", "user", &object);
         let since = now - state.limits.sign_in_per_account.window;
         state
@@ -154,6 +155,7 @@ pub async fn submit(
     let matches = argon2(&state, lang, move || verify_password(&hash, &password)).await?;
     let user = credentials.filter(|c| matches && c.user.active);
     let Some(credentials) = user else {
+        state.metrics.sign_in_failed("password");
         let entry = NewAuditEntry::new("sign_in_failed", "user", &object);
         state
             .storage
@@ -240,6 +242,7 @@ pub async fn second_factor_submit(
     let limit = state.limits.sign_in_per_account;
     let account = LimitKey::Named(&pending.user.email);
     if let Some(limited) = state.limit(&[(limit, account)], now).await.on_page(lang)? {
+        state.metrics.sign_in_failed("blocked");
         let error = blocked_message(lang, &limited);
         let page = second_factor_page(lang, &pending, &next, Some(error), StatusCode::TOO_MANY_REQUESTS)?;
         return Ok(retry_after(page, &limited));
@@ -284,6 +287,7 @@ pub async fn second_factor_submit(
     };
     let actor = Actor::user(&pending.user, &pending.address);
     let Some(method) = method else {
+        state.metrics.sign_in_failed("second_factor");
         let entry = NewAuditEntry::new("sign_in_failed", "user", &pending.user.id.0.to_string())
             .details(serde_json::json!({ "step": "second_factor" }).to_string());
         state.storage.audit(&actor, entry, now).await.on_page(lang)?;

@@ -105,6 +105,7 @@ pub async fn list(
                 at => to_rome(e.at).format("%d/%m/%Y %H:%M:%S").to_string(),
                 actor => e.actor.clone(),
                 address => e.address.clone(),
+                request_id => e.request_id.clone().unwrap_or_default(),
                 action => e.action.clone(),
                 action_label => crate::pages::office::action_label(lang, &e.action),
                 object => object(&e.object_kind, &e.object_id),
@@ -160,7 +161,7 @@ pub async fn csv(
         ..filter(&query, lang)?
     };
     let entries = state.storage.audit_entries(&selection).await.on_page(lang)?;
-    let mut out = String::from("id,at,actor,address,action,object_kind,object_id,centre_id,details\r\n");
+    let mut out = String::from("id,at,actor,address,action,object_kind,object_id,centre_id,details,request_id\r\n");
     for e in &entries {
         let fields = [
             e.id.to_string(),
@@ -172,6 +173,7 @@ pub async fn csv(
             e.object_id.clone(),
             e.centre.map(|c| c.0.to_string()).unwrap_or_default(),
             e.details.clone(),
+            e.request_id.clone().unwrap_or_default(),
         ];
         out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
