@@ -1,0 +1,142 @@
+//! The API under a real fuzzer: Schemathesis (scripts/requirements-fuzz.txt,
+//! installed by scripts/test into a virtualenv whose `schemathesis` is
+//! `SPORTELLO_SCHEMATHESIS`) runs every operation of `/api/openapi.json`
+//! against a real `serve` on the demo data, on SQLite and on PostgreSQL,
+//! with an operator's API token: at least 50 examples per operation, no
+//! server error, and every answer as the document says (status, content
+//! type, headers, body schema). Its summary is printed.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use sportello_domain::time::today_in_rome;
+use sportello_testkit::{Backend, TestDatabase, on_both_backends};
+
+use crate::common::db_arg;
+use crate::common::node::Node;
+
+on_both_backends!(
+    #[multi_thread]
+    the_api_conforms_to_its_document_under_schemathesis
+);
+
+const TOKEN: &str = "spt_api-fuzz-test-token-of-an-operator";
+/// Examples asked of each operation in the fuzzing phase.
+const EXAMPLES: usize = 50;
+/// What every answer is checked for.
+const CHECKS: &str = "not_a_server_error,status_code_conformance,content_type_conformance,\
+                      response_headers_conformance,response_schema_conformance";
+
+/// The `schemathesis` program, or a failure saying how to get it.
+fn schemathesis() -> PathBuf {
+    let how = "scripts/test installs it (a virtualenv in ~/.cache/sportello-fuzz-venv from \
+               scripts/requirements-fuzz.txt) and passes its path; to run this test alone: \
+               python3 -m venv ~/.cache/sportello-fuzz-venv && \
+               ~/.cache/sportello-fuzz-venv/bin/pip install -r scripts/requirements-fuzz.txt, then \
+               SPORTELLO_SCHEMATHESIS=~/.cache/sportello-fuzz-venv/bin/schemathesis";
+    let Some(path) = std::env::var_os("SPORTELLO_SCHEMATHESIS") else {
+        panic!("SPORTELLO_SCHEMATHESIS is not set: {how}");
+    };
+    let path = PathBuf::from(path);
+    assert!(
+        path.is_file(),
+        "SPORTELLO_SCHEMATHESIS={} is not a file: {how}",
+        path.display()
+    );
+    path
+}
+
+/// Distinct requests made per operation (every phase but the stateful
+/// one, whose sequences mix operations), from Schemathesis' NDJSON report.
+fn examples_per_operation(report: &std::path::Path) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for line in std::fs::read_to_string(report).expect("the NDJSON report").lines() {
+        let event: serde_json::Value = serde_json::from_str(line).expect("an NDJSON line");
+        let Some(finished) = event.get("ScenarioFinished") else {
+            continue;
+        };
+        if finished["phase"] == "stateful" {
+            continue;
+        }
+        let recorder = &finished["recorder"];
+        let label = recorder["label"].as_str().expect("a label").to_string();
+        let cases = recorder["interactions"].as_object().map_or(0, serde_json::Map::len);
+        *counts.entry(label).or_default() += cases;
+    }
+    counts
+}
+
+async fn the_api_conforms_to_its_document_under_schemathesis(backend: Backend) {
+    let program = schemathesis();
+    let db = TestDatabase::new(backend).await;
+    sportello_demo::load(db.storage.as_ref(), 60, sportello_demo::DEMO_SEED, today_in_rome())
+        .await
+        .unwrap();
+    let totp = sportello_auth::TotpSecret::generate().to_base32();
+    crate::common::lecce_operator_with_token(
+        db.storage.as_ref(),
+        "fuzz@cpi.example",
+        "a long enough password 1",
+        &totp,
+        TOKEN,
+    )
+    .await;
+    let dir = std::env::temp_dir().join(format!("sportello-fuzz-{backend:?}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let node = Node::start(&db_arg(&db), &dir.join("index"), &[]);
+    node.wait_ready(Duration::from_secs(30));
+    let (status, document) = node.get("/api/openapi.json");
+    assert_eq!(status, 200, "{document}");
+    let document: serde_json::Value = serde_json::from_str(&document).unwrap();
+    let operations: Vec<String> = document["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(path, item)| {
+            let methods = item.as_object().unwrap().keys();
+            methods.map(move |m| format!("{} {path}", m.to_uppercase()))
+        })
+        .collect();
+
+    let report = dir.join("events.ndjson");
+    let started = Instant::now();
+    let run = Command::new(&program)
+        .arg("run")
+        .arg(format!("http://127.0.0.1:{}/api/openapi.json", node.port))
+        .args(["--checks", CHECKS])
+        .args(["--max-examples", &EXAMPLES.to_string()])
+        .args(["--workers", "2"])
+        .args(["--header", &format!("Authorization: Bearer {TOKEN}")])
+        .args(["--report", "ndjson", "--report-ndjson-path"])
+        .arg(&report)
+        .args(["--request-timeout", "30", "--generation-database", "none", "--no-color"])
+        .current_dir(&dir)
+        .output()
+        .expect("schemathesis runs");
+    let took = started.elapsed();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let summary = stdout.rfind("SUMMARY").map_or(&*stdout, |at| &stdout[at..]);
+    eprintln!("{backend:?}: schemathesis took {:.0} s\n{summary}", took.as_secs_f64());
+    assert!(
+        run.status.success(),
+        "schemathesis found failures ({}):\n{stdout}\n{stderr}",
+        run.status
+    );
+
+    let counts = examples_per_operation(&report);
+    eprintln!("{backend:?}: requests per operation: {counts:?}");
+    for operation in &operations {
+        let made = counts.get(operation).copied().unwrap_or(0);
+        assert!(made >= EXAMPLES, "{operation}: {made} examples, fewer than {EXAMPLES}");
+    }
+    assert_eq!(
+        counts.len(),
+        operations.len(),
+        "every operation and none else: {counts:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
