@@ -92,12 +92,14 @@ pub struct SlotList {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct LangParams {
     /// Language of the answer: it, en, fr, de (default: `Accept-Language`).
     pub lang: Option<String>,
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SlotsParams {
     /// First day, YYYY-MM-DD (default: today in Europe/Rome).
     pub from: Option<String>,
@@ -110,6 +112,7 @@ pub struct SlotsParams {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TokenParams {
     /// The manage token given when the booking was made.
     pub token: Option<String>,
