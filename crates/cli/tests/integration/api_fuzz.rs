@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use sportello_domain::ServiceKind;
 use sportello_domain::time::today_in_rome;
 use sportello_testkit::{Backend, TestDatabase, on_both_backends};
 
@@ -25,9 +26,12 @@ on_both_backends!(
 const TOKEN: &str = "spt_api-fuzz-test-token-of-an-operator";
 /// Requests each operation must get in all (every phase), at least.
 const EXAMPLES: usize = 50;
-/// Examples asked of each operation in the fuzzing phase: Hypothesis stops
-/// before when it finds nothing new to try.
+/// Examples asked of each operation in a round of the fuzzing phase:
+/// Hypothesis stops before when it finds nothing new to try.
 const MAX_EXAMPLES: usize = 100;
+/// Seconds Schemathesis runs: its fuzzing and stateful phases repeat until
+/// they are spent.
+const SECONDS: &str = "45";
 /// What every answer is checked for.
 const CHECKS: &str = "not_a_server_error,status_code_conformance,content_type_conformance,\
                       response_headers_conformance,response_schema_conformance";
@@ -87,8 +91,31 @@ fn requests_per_operation(report: &std::path::Path) -> BTreeMap<String, BTreeMap
 /// of new inputs: every offer's reference (any status, any centre) half the
 /// time, those of the operator's centre for the operator's calls, the
 /// lifecycle's actions most of the time, and more tries for reading one.
-async fn schemathesis_config(db: &TestDatabase) -> String {
+/// Bookings likewise: a guidance service of Lecce, its free starts, a name
+/// and e-mail addresses most of the time, so that some are made (and then
+/// read, moved and cancelled through the document's links).
+async fn schemathesis_config(db: &TestDatabase, node: &Node) -> String {
     let lecce = db.storage.centre_by_slug("lecce").await.unwrap().unwrap().id;
+    let services = db.storage.services(lecce).await.unwrap();
+    let guidance = services
+        .iter()
+        .find(|s| s.data.kind == ServiceKind::BasicGuidance)
+        .expect("a guidance service in Lecce")
+        .id
+        .0;
+    let (status, body) = node.get(&format!("/api/v1/services/{guidance}/slots?days=31"));
+    assert_eq!(status, 200, "{body}");
+    let slots: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let starts: Vec<String> = slots["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|day| day["slots"].as_array().unwrap())
+        .map(|slot| slot["start"].to_string())
+        .take(100)
+        .collect();
+    assert!(starts.len() >= 20, "free starts to book: {body}");
+    let emails: Vec<String> = (0..20).map(|n| format!("\"fuzz-{n}@example.org\"")).collect();
     let offers = crate::common::all_offers(db.storage.as_ref()).await;
     let quoted = |o: &sportello_domain::Offer| format!("{:?}", o.reference.to_string());
     let all: Vec<String> = offers.iter().map(quoted).collect();
@@ -118,10 +145,32 @@ parameters = { "path.reference" = { dictionary = "lecce", probability = 0.5 } }
 [[operations]]
 include-name = "POST /api/v1/offers/{reference}/{action}"
 parameters = { "path.reference" = { dictionary = "lecce", probability = 0.5 }, "path.action" = { dictionary = "actions", probability = 0.8 } }
+
+[dictionaries.service]
+values = [SERVICE]
+
+[dictionaries.starts]
+values = [STARTS]
+
+[dictionaries.modality]
+values = ["in_office"]
+
+[dictionaries.name]
+values = ["Maria Rossi", "Jean-Luc Ndiaye"]
+
+[dictionaries.email]
+values = [EMAILS]
+
+[[operations]]
+include-name = "POST /api/v1/bookings"
+parameters = { "body.service" = { dictionary = "service", probability = 0.9 }, "body.start" = { dictionary = "starts", probability = 0.9 }, "body.modality" = { dictionary = "modality", probability = 0.9 }, "body.name" = { dictionary = "name", probability = 0.9 }, "body.email" = { dictionary = "email", probability = 0.9 } }
 "#
     .replace("MAX_EXAMPLES", &MAX_EXAMPLES.to_string())
     .replace("OF_LECCE", &of_lecce.join(", "))
     .replace("ALL", &all.join(", "))
+    .replace("SERVICE", &guidance.to_string())
+    .replace("STARTS", &starts.join(", "))
+    .replace("EMAILS", &emails.join(", "))
 }
 
 async fn the_api_conforms_to_its_document_under_schemathesis(backend: Backend) {
@@ -158,7 +207,7 @@ async fn the_api_conforms_to_its_document_under_schemathesis(backend: Backend) {
         .collect();
 
     let config = dir.join("schemathesis.toml");
-    std::fs::write(&config, schemathesis_config(&db).await).unwrap();
+    std::fs::write(&config, schemathesis_config(&db, &node).await).unwrap();
     let report = dir.join("events.ndjson");
     let started = Instant::now();
     let run = Command::new(&program)
@@ -171,6 +220,7 @@ async fn the_api_conforms_to_its_document_under_schemathesis(backend: Backend) {
         .args(["--header", &format!("Authorization: Bearer {TOKEN}")])
         .args(["--report", "ndjson", "--report-ndjson-path"])
         .arg(&report)
+        .args(["--max-time", SECONDS])
         .args(["--request-timeout", "30", "--generation-database", "none", "--no-color"])
         .current_dir(&dir)
         .output()
