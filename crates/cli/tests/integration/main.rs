@@ -1,6 +1,7 @@
 //! The integration tests of `sportello-cli`, one binary: each module
 //! is one subject; `common` is what they share.
 
+mod api_fuzz;
 mod backup;
 mod commands;
 mod common;

@@ -23,7 +23,7 @@ pub const MAX_PAGE: u32 = 10_000;
 /// address and the offer API's parameters (whose descriptions the comments
 /// below are).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(default)]
 pub struct RawOfferQuery {
     /// Free text, in any language, or a reference code.

@@ -49,6 +49,7 @@ pub struct CentreList {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CentresParams {
     /// Language of the links: it (default), en, fr, de.
     pub lang: Option<String>,

@@ -140,6 +140,7 @@ pub struct OfferList {
 /// What the offer list answers with, besides the filters (which are
 /// [`RawOfferQuery`]'s, as on the search page).
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
     /// Language of the answer: it (default), en, fr, de.
     pub lang: Option<String>,
@@ -148,6 +149,7 @@ pub struct ListParams {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OfferParams {
     /// Language of the answer: it (default), en, fr, de.
     pub lang: Option<String>,

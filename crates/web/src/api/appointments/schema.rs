@@ -92,12 +92,14 @@ pub struct SlotList {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct LangParams {
     /// Language of the answer: it, en, fr, de (default: `Accept-Language`).
     pub lang: Option<String>,
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SlotsParams {
     /// First day, YYYY-MM-DD (default: today in Europe/Rome).
     pub from: Option<String>,
@@ -110,6 +112,7 @@ pub struct SlotsParams {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TokenParams {
     /// The manage token given when the booking was made.
     pub token: Option<String>,
@@ -122,11 +125,13 @@ pub struct TokenParams {
 #[serde(default, deny_unknown_fields)]
 pub struct BookingInput {
     /// The service's `id`.
+    #[schema(required = true)]
     pub service: i64,
     /// `in_office`, `phone` or `video`.
+    #[schema(required = true)]
     pub modality: String,
     /// A free slot's `start`, RFC 3339 with an offset.
-    #[schema(example = "2026-12-01T09:00:00+01:00")]
+    #[schema(required = true, example = "2026-12-01T09:00:00+01:00")]
     pub start: String,
     /// The person's language (messages, e-mails, reminders): it, en, fr, de.
     pub lang: Option<String>,
@@ -152,6 +157,7 @@ pub struct BookingInput {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ChangeInput {
+    #[schema(required = true)]
     pub token: String,
     /// The new start (move only), RFC 3339 with an offset.
     pub start: Option<String>,
