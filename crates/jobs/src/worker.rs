@@ -296,12 +296,12 @@ async fn release<C: Channel>(channel: &C, claimed: &[C::Message]) -> Result<usiz
 /// followed at once by the next.
 pub(crate) async fn run<C: Channel>(
     channel: C,
-    schedule: crate::outbox::Schedule,
+    schedule: Schedule,
     mut pace: Pace,
     urgent_wait: StdDuration,
     mut stop: Option<Stop>,
 ) {
-    let crate::outbox::Schedule { every, lease } = schedule;
+    let Schedule { every, lease } = schedule;
     let horizon = claim_horizon(lease, urgent_wait);
     let full = pace.claim_size(BATCH, horizon) as usize;
     let mut ticks = tokio::time::interval(every);
