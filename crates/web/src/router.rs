@@ -419,10 +419,16 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         None
     };
     if let Some(ahead) = migrations.as_ref().map(|m| &m.ahead).filter(|a| !a.is_empty()) {
-        tracing::warn!(
-            ?ahead,
-            "the database has migrations this binary does not know (a newer node ran them)"
-        );
+        // Once per new set of versions, not at every probe of the balancer.
+        static WARNED: std::sync::Mutex<Vec<i64>> = std::sync::Mutex::new(Vec::new());
+        let mut warned = WARNED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if *warned != *ahead {
+            tracing::warn!(
+                ?ahead,
+                "the database has migrations this binary does not know (a newer node ran them)"
+            );
+            warned.clone_from(ahead);
+        }
     }
     let pending = migrations.as_ref().map(|m| m.pending.len());
     let search = state.search.caught_up_within(READY_LAG);
