@@ -7,10 +7,11 @@
 //! it never skips.
 
 use std::fs::File;
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::free_port;
 
 /// Where Debian's `kannel-extras` puts the fake SMS centre (not on `PATH`).
 pub const FAKESMSC: &str = "/usr/lib/kannel/test/fakesmsc";
@@ -48,10 +49,6 @@ pub struct Kannel {
     smsc_port: u16,
     admin_port: u16,
     pub sendsms_port: u16,
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 fn installed() {

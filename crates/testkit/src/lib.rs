@@ -24,6 +24,15 @@ mod templates;
 pub use database::{Backend, TestDatabase};
 pub use keys::{DATA_KEY_FILE, data_keys};
 
+/// A loopback port free now, for a process of the test to listen on.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 /// The repository's root directory (for its `scripts/`).
 pub fn repository() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")

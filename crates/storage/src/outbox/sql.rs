@@ -101,12 +101,18 @@ pub(super) fn claim_lock() -> &'static str {
     }
 }
 
+/// The lease columns both outboxes share (`outbox` for e-mail, `sms_outbox`
+/// for texts): what ends an attempt, gives a claim back or gives up a row,
+/// written once for both. `table` is one of those two names, a constant of
+/// the code, never input.
 impl Store {
     /// Ends an attempt: sets `status` (and `sent_at` for sent or recorded
     /// messages) of a message that is still pending under the caller's lease,
     /// `claimed_until`; `Stale` when the lease is lost.
-    async fn finish_mail(
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn finish_attempt(
         &self,
+        table: &'static str,
         id: i64,
         claimed_until: DateTime<Utc>,
         status: MailStatus,
@@ -116,11 +122,11 @@ impl Store {
     ) -> Result<(), StorageError> {
         let done = matches!(status, MailStatus::Sent | MailStatus::Recorded);
         let mut tx = self.begin_write().await?;
-        let changed = sqlx::query(
-            "UPDATE outbox SET status = $1, sent_at = $2, last_error = $3, \
+        let changed = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE {table} SET status = $1, sent_at = $2, last_error = $3, \
              next_attempt_at = COALESCE($4, next_attempt_at), claimed_until = NULL \
-             WHERE id = $5 AND status = 'pending' AND claimed_until = $6",
-        )
+             WHERE id = $5 AND status = 'pending' AND claimed_until = $6"
+        )))
         .bind(status.code())
         .bind(done.then_some(now))
         .bind(error)
@@ -138,17 +144,39 @@ impl Store {
             Err(StorageError::Stale)
         }
     }
-}
 
-#[async_trait]
-impl Outbox for Store {
-    #[tracing::instrument(skip_all, fields(id))]
-    async fn release_mail(&self, id: i64, claimed_until: DateTime<Utc>) -> Result<bool, StorageError> {
+    /// A failed attempt: tried again at `retry_at`, or given up without one.
+    pub(super) async fn fail_attempt(
+        &self,
+        table: &'static str,
+        id: i64,
+        claimed_until: DateTime<Utc>,
+        error: &str,
+        retry_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let status = if retry_at.is_some() {
+            MailStatus::Pending
+        } else {
+            MailStatus::Failed
+        };
+        self.finish_attempt(table, id, claimed_until, status, Some(error), retry_at, now)
+            .await
+    }
+
+    /// Gives back a claimed message unsent, its attempt not counted; `false`
+    /// when the caller's lease no longer holds it.
+    pub(super) async fn release_claim(
+        &self,
+        table: &'static str,
+        id: i64,
+        claimed_until: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
         let mut tx = self.begin_write().await?;
-        let changed = sqlx::query(
-            "UPDATE outbox SET claimed_until = NULL, attempts = attempts - 1 \
-             WHERE id = $1 AND status = 'pending' AND claimed_until = $2 AND attempts > 0",
-        )
+        let changed = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE {table} SET claimed_until = NULL, attempts = attempts - 1 \
+             WHERE id = $1 AND status = 'pending' AND claimed_until = $2 AND attempts > 0"
+        )))
         .bind(id)
         .bind(claimed_until)
         .execute(&mut *tx)
@@ -156,6 +184,34 @@ impl Outbox for Store {
         .rows_affected();
         tx.commit().await?;
         Ok(changed == 1)
+    }
+}
+
+/// Gives up a claimed row of `table` that cannot be read back (one bad row
+/// must not hold up its batch), in the claim's transaction.
+pub(super) async fn give_up_unreadable(
+    tx: &mut Tx,
+    table: &'static str,
+    row: &DbRow,
+    error: &StorageError,
+) -> Result<(), StorageError> {
+    let id: i64 = row.try_get("id")?;
+    tracing::error!(table, id, %error, "a message cannot be read back; given up");
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE {table} SET status = 'failed', last_error = $1, claimed_until = NULL WHERE id = $2"
+    )))
+    .bind(error.to_string())
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+#[async_trait]
+impl Outbox for Store {
+    #[tracing::instrument(skip_all, fields(id))]
+    async fn release_mail(&self, id: i64, claimed_until: DateTime<Utc>) -> Result<bool, StorageError> {
+        self.release_claim("outbox", id, claimed_until).await
     }
 
     #[tracing::instrument(skip_all, fields(kind = %mail.kind))]
@@ -192,18 +248,7 @@ impl Outbox for Store {
         for row in &rows {
             match mail_from_row(row) {
                 Ok(mail) => claimed.push(mail),
-                // One bad row must not hold up its batch: it is given up.
-                Err(error) => {
-                    let id: i64 = row.try_get("id")?;
-                    tracing::error!(id, %error, "e-mail cannot be read back; given up");
-                    sqlx::query(
-                        "UPDATE outbox SET status = 'failed', last_error = $1, claimed_until = NULL WHERE id = $2",
-                    )
-                    .bind(error.to_string())
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                }
+                Err(error) => give_up_unreadable(&mut tx, "outbox", row, &error).await?,
             }
         }
         tx.commit().await?;
@@ -213,7 +258,7 @@ impl Outbox for Store {
 
     #[tracing::instrument(skip_all, fields(id))]
     async fn mail_sent(&self, id: i64, claimed_until: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), StorageError> {
-        self.finish_mail(id, claimed_until, MailStatus::Sent, None, None, now)
+        self.finish_attempt("outbox", id, claimed_until, MailStatus::Sent, None, None, now)
             .await
     }
 
@@ -224,7 +269,7 @@ impl Outbox for Store {
         claimed_until: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        self.finish_mail(id, claimed_until, MailStatus::Recorded, None, None, now)
+        self.finish_attempt("outbox", id, claimed_until, MailStatus::Recorded, None, None, now)
             .await
     }
 
@@ -237,12 +282,7 @@ impl Outbox for Store {
         retry_at: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        let status = if retry_at.is_some() {
-            MailStatus::Pending
-        } else {
-            MailStatus::Failed
-        };
-        self.finish_mail(id, claimed_until, status, Some(error), retry_at, now)
+        self.fail_attempt("outbox", id, claimed_until, error, retry_at, now)
             .await
     }
 

@@ -9,7 +9,7 @@ use sqlx::Row;
 
 use super::Store;
 use super::Tx;
-use super::outbox::claim_lock;
+use super::outbox::{claim_lock, give_up_unreadable};
 use super::rows::{DbRow, invalid};
 use crate::sms::{Delivery, SmsCounts, SmsOutbox, SmsStatus, StoredSms};
 use crate::{MailStatus, StorageError};
@@ -87,38 +87,6 @@ fn exempt_kinds() -> String {
     OPT_OUT_EXEMPT_KINDS.map(|k| format!("'{k}'")).join(", ")
 }
 
-impl Store {
-    /// Ends an attempt of a message still pending under the caller's lease.
-    async fn finish_sms(
-        &self,
-        id: i64,
-        claimed_until: DateTime<Utc>,
-        status: SmsStatus,
-        error: Option<&str>,
-        retry_at: Option<DateTime<Utc>>,
-        now: DateTime<Utc>,
-    ) -> Result<(), StorageError> {
-        let done = matches!(status, MailStatus::Sent | MailStatus::Recorded);
-        let mut tx = self.begin_write().await?;
-        let changed = sqlx::query(
-            "UPDATE sms_outbox SET status = $1, sent_at = $2, last_error = $3, \
-             next_attempt_at = COALESCE($4, next_attempt_at), claimed_until = NULL \
-             WHERE id = $5 AND status = 'pending' AND claimed_until = $6",
-        )
-        .bind(status.code())
-        .bind(done.then_some(now))
-        .bind(error)
-        .bind(retry_at)
-        .bind(id)
-        .bind(claimed_until)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        tx.commit().await?;
-        if changed == 1 { Ok(()) } else { Err(StorageError::Stale) }
-    }
-}
-
 #[async_trait]
 impl SmsOutbox for Store {
     #[tracing::instrument(skip_all, fields(kind = %sms.kind))]
@@ -154,17 +122,7 @@ impl SmsOutbox for Store {
         for row in &rows {
             match sms_from_row(row) {
                 Ok(sms) => claimed.push(sms),
-                Err(error) => {
-                    let id: i64 = row.try_get("id")?;
-                    tracing::error!(id, %error, "text message cannot be read back; given up");
-                    sqlx::query(
-                        "UPDATE sms_outbox SET status = 'failed', last_error = $1, claimed_until = NULL WHERE id = $2",
-                    )
-                    .bind(error.to_string())
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                }
+                Err(error) => give_up_unreadable(&mut tx, "sms_outbox", row, &error).await?,
             }
         }
         tx.commit().await?;
@@ -174,7 +132,7 @@ impl SmsOutbox for Store {
 
     #[tracing::instrument(skip_all, fields(id))]
     async fn sms_sent(&self, id: i64, claimed_until: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), StorageError> {
-        self.finish_sms(id, claimed_until, MailStatus::Sent, None, None, now)
+        self.finish_attempt("sms_outbox", id, claimed_until, MailStatus::Sent, None, None, now)
             .await
     }
 
@@ -185,7 +143,7 @@ impl SmsOutbox for Store {
         claimed_until: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        self.finish_sms(id, claimed_until, MailStatus::Recorded, None, None, now)
+        self.finish_attempt("sms_outbox", id, claimed_until, MailStatus::Recorded, None, None, now)
             .await
     }
 
@@ -198,29 +156,13 @@ impl SmsOutbox for Store {
         retry_at: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        let status = if retry_at.is_some() {
-            MailStatus::Pending
-        } else {
-            MailStatus::Failed
-        };
-        self.finish_sms(id, claimed_until, status, Some(error), retry_at, now)
+        self.fail_attempt("sms_outbox", id, claimed_until, error, retry_at, now)
             .await
     }
 
     #[tracing::instrument(skip_all, fields(id))]
     async fn release_sms(&self, id: i64, claimed_until: DateTime<Utc>) -> Result<bool, StorageError> {
-        let mut tx = self.begin_write().await?;
-        let changed = sqlx::query(
-            "UPDATE sms_outbox SET claimed_until = NULL, attempts = attempts - 1 \
-             WHERE id = $1 AND status = 'pending' AND claimed_until = $2 AND attempts > 0",
-        )
-        .bind(id)
-        .bind(claimed_until)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        tx.commit().await?;
-        Ok(changed == 1)
+        self.release_claim("sms_outbox", id, claimed_until).await
     }
 
     #[tracing::instrument(skip_all)]

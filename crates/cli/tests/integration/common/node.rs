@@ -3,7 +3,7 @@
 //! and killed when dropped.
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -23,9 +23,7 @@ impl Drop for Node {
 }
 
 /// A loopback port free now, for a node started later with [`Node::start_at`].
-pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
+pub use sportello_testkit::free_port;
 
 impl Node {
     /// Serves `db` with its search index in `index` (and `extra` flags),
