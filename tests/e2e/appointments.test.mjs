@@ -1,5 +1,6 @@
-// Citizens' booking pages in the browser: a person books, moves and cancels
-// an appointment with the keyboard only; every new page has no WCAG 2.0/2.1
+// Citizens' booking pages in the browser: a person books (the answer: "we
+// have sent you a message"; the booking from the link in the demo mailbox),
+// moves and cancels an appointment with the keyboard only; every new page has no WCAG 2.0/2.1
 // A+AA violation (axe) in the four languages and fits a 320 px screen; and the
 // whole flow works with JavaScript switched off.
 //
@@ -19,6 +20,7 @@ import {
   activeMatches,
   describeActive,
   tabUntil,
+  linkFromMailbox,
 } from './helpers.mjs';
 
 let browser;
@@ -109,6 +111,10 @@ it('a citizen books, moves and cancels an appointment with the keyboard only', a
     await page.keyboard.press('Space');
     await tabUntil(page, 'form[method="post"] button[type="submit"]', 30);
     await pressAndWait(page, 'Enter');
+    // The answer: a message with the link went to the address.
+    await assertSingleH1(page, 'Check your messages');
+    assert.match(await page.textContent('main'), /amina\.keyboard@example\.org/);
+    await page.goto(await linkFromMailbox(page, 'en', 'amina.keyboard@example.org'));
     assert.match(page.url(), /\/en\/appointments\/booking\/P-[A-Z0-9]{4}-[A-Z0-9]{4}\?t=/);
     const reference = /booking\/(P-[A-Z0-9-]+)\?/.exec(page.url())[1];
     await assertSingleH1(page, `Appointment ${reference}`);
@@ -165,9 +171,14 @@ for (const lang of LANGS) {
       await page.fill('#f-phone', 'call me');
       await clickAndWait(page, 'form[method="post"] button[type="submit"]');
       await check('details form with errors');
-      await page.fill('#f-phone', '+39 333 1234567');
+      // A number of its own per language: one booking per person.
+      const number = `+3933312345${LANGS.indexOf(lang)}`;
+      await page.fill('#f-phone', number);
       await page.selectOption('#f-interpreter', 'ar');
       await clickAndWait(page, 'form[method="post"] button[type="submit"]');
+      await check('answer: a text was sent');
+      assert.ok((await page.textContent('main')).includes(number));
+      await page.goto(await linkFromMailbox(page, lang, number));
       assert.match(page.url(), /\/appointments\/booking\/P-/);
       await check('booking page');
       const bookingUrl = page.url();
@@ -202,6 +213,8 @@ it('the whole flow works with JavaScript switched off', async () => {
     await page.fill('#f-name', 'Jean Martin');
     await page.fill('#f-email', 'jean.martin@example.org');
     await clickAndWait(page, 'form[method="post"] button[type="submit"]');
+    assert.match(await page.textContent('main'), /Nous avons envoyé le lien de votre réservation à jean\.martin@example\.org/);
+    await page.goto(await linkFromMailbox(page, 'fr', 'jean.martin@example.org'));
     assert.match(page.url(), /\/fr\/appointments\/booking\/P-/);
     assert.match(await page.textContent('main'), /Votre rendez-vous est réservé\./);
     await clickAndWait(page, 'main a[href*="/move?"]');

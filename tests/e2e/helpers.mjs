@@ -102,6 +102,23 @@ export async function closePage(page) {
   await page.context().close().catch(() => {});
 }
 
+/**
+ * The link a person follows after the answer "we have sent you a message"
+ * to a booking: the booking link of the newest message to `recipient` (an
+ * e-mail address, or a number in E.164) in the demo's mailbox.
+ */
+export async function linkFromMailbox(page, lang, recipient) {
+  const response = await page.goto(url(`/${lang}/demo/mailbox`), { waitUntil: 'load' });
+  assert.equal(response?.status(), 200);
+  const item = page.locator('ol.mailbox > li', { hasText: recipient }).first();
+  const href = await item
+    .locator('a[href*="/appointments/booking/"], a[href*="/b/"]')
+    .first()
+    .getAttribute('href');
+  assert.ok(href, `a booking link in the mailbox for ${recipient}`);
+  return href;
+}
+
 // ---------------------------------------------------------------------------
 // Page inspection
 

@@ -159,6 +159,7 @@ fn every_message_formats_without_errors() {
         ("parts", 2.into()),
         ("encoding", "GSM-7".into()),
         ("day", "01/12".into()),
+        ("contacts", "amina@example.org, +393331234567".into()),
     ]);
     for lang in Lang::ALL {
         for id in message_ids(lang) {

@@ -85,6 +85,9 @@ pub enum Refusal {
     KeyReused,
     /// Too many requests (the limiter).
     Limited,
+    /// The person already holds a future booking of the service: its link
+    /// went to them again.
+    AlreadyBooked,
 }
 
 impl Refusal {
@@ -97,6 +100,7 @@ impl Refusal {
             Refusal::TooLate => "too_late",
             Refusal::KeyReused => "key_reused",
             Refusal::Limited => "limited",
+            Refusal::AlreadyBooked => "already_booked",
         }
     }
 }

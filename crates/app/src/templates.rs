@@ -166,6 +166,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/appointments/message.html"),
     ),
     (
+        "appointments/sent.html",
+        include_str!("../templates/appointments/sent.html"),
+    ),
+    (
         "appointments/centres.html",
         include_str!("../templates/appointments/centres.html"),
     ),

@@ -35,6 +35,9 @@ mod centres;
 #[path = "employers/sql.rs"]
 mod employers;
 #[allow(clippy::duplicate_mod)]
+#[path = "appointments/holders_sql.rs"]
+mod holders;
+#[allow(clippy::duplicate_mod)]
 #[path = "limiter/sql.rs"]
 mod limiter;
 #[allow(clippy::duplicate_mod)]

@@ -44,6 +44,8 @@ mail-cancelled-subject = Termin abgesagt: { $service }, { $when }
 mail-cancelled-intro = Ihr Termin am { $when } wurde abgesagt. Sie können jederzeit einen neuen buchen.
 mail-reminder-subject = Erinnerung: { $service }, { $when }
 mail-reminder-intro = wir erinnern Sie an Ihren Termin am { $when }.
+mail-existing-subject = Ihr Termin: { $service }, { $when }
+mail-existing-intro = jemand, vielleicht Sie, hat diesen Dienst mit Ihren Angaben noch einmal gebucht. Sie haben bereits einen Termin am { $when }, und es ist jeweils nur einer möglich: Hier sind noch einmal seine Einzelheiten und sein Link. Wenn Sie es nicht waren, können Sie diese Nachricht ignorieren.
 mail-manage = Um den Termin zu verschieben oder abzusagen, öffnen Sie diese Adresse:
 mail-manage-link = Termin verschieben oder absagen
 mail-footer = { $centre } — automatisch gesendete Nachricht, bitte antworten Sie nicht an diese Adresse.
@@ -168,3 +170,13 @@ api-key-reused-title = Idempotenzschlüssel schon verwendet
 api-key-reused-text = Dieser Idempotency-Key wurde schon für eine andere Anfrage verwendet. Verwenden Sie für jede neue Buchung einen neuen Schlüssel.
 api-bad-token-title = Dieser Link ist nicht gültig
 api-bad-token-text = Der Verwaltungscode passt nicht zu dieser Buchung. Verwenden Sie den Link aus Ihrer Bestätigungs-E-Mail.
+
+# The answer to a booking made by a person for themselves when a message
+# reaches them: the same whether the booking is new or one they already held.
+booking-sent-title = Sehen Sie in Ihre Nachrichten
+booking-sent-text = Wir haben den Link zu Ihrer Buchung an { $contacts } geschickt. Öffnen Sie ihn, um Ihren Termin zu sehen, zu verschieben oder abzusagen.
+booking-sent-one = Für jeden Dienst ist jeweils ein Termin möglich: Hatten Sie schon einen, gibt Ihnen die Nachricht seinen Link noch einmal.
+booking-sent-no-text = Wir haben keine SMS an { $phone } geschickt: Der Link steht in der E-Mail.
+booking-sent-missing = Nach einigen Minuten keine Nachricht? Sehen Sie im Spam-Ordner nach, prüfen Sie die Adresse oder Nummer oben, oder rufen Sie das Zentrum an:
+booking-sent-demo = Dies ist eine Demo: Keine Nachricht verlässt sie. Lesen Sie Ihre im Postfach der Demo.
+booking-sent-mailbox = Postfach der Demo öffnen

@@ -7,6 +7,7 @@ sms-booking-confirmation = { $centre }: Termin { $reference } am { $day } um { $
 sms-booking-moved = { $centre }: Termin { $reference } verschoben auf { $day } um { $time }, { $place }. { $link }
 sms-booking-cancelled = { $centre }: Termin { $reference } am { $day } um { $time } ist abgesagt.
 sms-booking-reminder = { $centre }: Erinnerung, Termin { $reference } am { $day } um { $time }, { $place }. { $link }
+sms-booking-existing = { $centre }: Sie haben bereits Termin { $reference } am { $day } um { $time }, { $place }. Link: { $link }
 sms-opted-out = Sportello: Sie erhalten keine SMS mehr an diese Nummer. Antworten Sie START, um sie wieder zu erhalten.
 sms-opted-in = Sportello: Sie erhalten wieder SMS zu Ihren Terminen. Antworten Sie STOP, um keine mehr zu erhalten.
 sms-note-queued = Wir haben Ihnen eine SMS zur Bestätigung an { $phone } geschickt.

@@ -44,6 +44,8 @@ mail-cancelled-subject = Appointment cancelled: { $service }, { $when }
 mail-cancelled-intro = your appointment on { $when } has been cancelled. You can book another one whenever you like.
 mail-reminder-subject = Reminder: { $service }, { $when }
 mail-reminder-intro = this is a reminder of your appointment on { $when }.
+mail-existing-subject = Your appointment: { $service }, { $when }
+mail-existing-intro = someone, perhaps you, asked to book this service again with your details. You already have an appointment on { $when }, and one at a time is possible: here are its details and its link again. If it was not you, you can ignore this message.
 mail-manage = To move or cancel the appointment, open this address:
 mail-manage-link = Move or cancel the appointment
 mail-footer = { $centre } — this message was sent automatically, please do not reply to this address.
@@ -168,3 +170,13 @@ api-key-reused-title = Idempotency key already used
 api-key-reused-text = This Idempotency-Key was already used for a different request. Use a new key for each new booking.
 api-bad-token-title = This link is not valid
 api-bad-token-text = The manage code does not match this booking. Use the link in your confirmation e-mail.
+
+# The answer to a booking made by a person for themselves when a message
+# reaches them: the same whether the booking is new or one they already held.
+booking-sent-title = Check your messages
+booking-sent-text = We have sent the link to your booking to { $contacts }. Open it to see your appointment, move it or cancel it.
+booking-sent-one = One appointment of each service at a time: if you already had one, the message gives you its link again.
+booking-sent-no-text = We did not send a text to { $phone }: the e-mail has the link.
+booking-sent-missing = No message after a few minutes? Look in the spam folder, check the address or number above, or call the centre:
+booking-sent-demo = This is a demo: no message leaves it. Read yours in the demo mailbox.
+booking-sent-mailbox = Open the demo mailbox

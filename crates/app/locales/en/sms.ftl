@@ -7,6 +7,7 @@ sms-booking-confirmation = { $centre }: appointment { $reference } on { $day } a
 sms-booking-moved = { $centre }: appointment { $reference } moved to { $day } at { $time }, { $place }. { $link }
 sms-booking-cancelled = { $centre }: appointment { $reference } on { $day } at { $time } is cancelled.
 sms-booking-reminder = { $centre }: reminder, appointment { $reference } on { $day } at { $time }, { $place }. { $link }
+sms-booking-existing = { $centre }: you already have appointment { $reference } on { $day } at { $time }, { $place }. Its link: { $link }
 sms-opted-out = Sportello: you will get no more texts at this number. Reply START to get them again.
 sms-opted-in = Sportello: you will get texts about your appointments again. Reply STOP to get no more.
 sms-note-queued = We have sent a text to { $phone } to confirm it.

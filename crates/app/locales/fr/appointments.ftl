@@ -44,6 +44,8 @@ mail-cancelled-subject = Rendez-vous annulé : { $service }, { $when }
 mail-cancelled-intro = votre rendez-vous du { $when } a été annulé. Vous pouvez en réserver un autre quand vous le souhaitez.
 mail-reminder-subject = Rappel : { $service }, { $when }
 mail-reminder-intro = nous vous rappelons votre rendez-vous du { $when }.
+mail-existing-subject = Votre rendez-vous : { $service }, { $when }
+mail-existing-intro = quelqu'un, peut-être vous, a demandé à nouveau ce service avec vos coordonnées. Vous avez déjà un rendez-vous le { $when }, et un seul à la fois est possible : voici de nouveau ses détails et son lien. Si ce n'était pas vous, vous pouvez ignorer ce message.
 mail-manage = Pour déplacer ou annuler le rendez-vous, ouvrez cette adresse :
 mail-manage-link = Déplacer ou annuler le rendez-vous
 mail-footer = { $centre } — message envoyé automatiquement, merci de ne pas répondre à cette adresse.
@@ -168,3 +170,13 @@ api-key-reused-title = Clé d'idempotence déjà utilisée
 api-key-reused-text = Cette Idempotency-Key a déjà servi pour une autre demande. Utilisez une nouvelle clé pour chaque nouvelle réservation.
 api-bad-token-title = Ce lien n'est pas valable
 api-bad-token-text = Le code de gestion ne correspond pas à cette réservation. Utilisez le lien de votre e-mail de confirmation.
+
+# The answer to a booking made by a person for themselves when a message
+# reaches them: the same whether the booking is new or one they already held.
+booking-sent-title = Consultez vos messages
+booking-sent-text = Nous avons envoyé le lien de votre réservation à { $contacts }. Ouvrez-le pour voir votre rendez-vous, le déplacer ou l'annuler.
+booking-sent-one = Un seul rendez-vous à la fois pour chaque service : si vous en aviez déjà un, le message vous redonne son lien.
+booking-sent-no-text = Nous n'avons pas envoyé de SMS au { $phone } : le lien est dans l'e-mail.
+booking-sent-missing = Pas de message après quelques minutes ? Regardez dans les courriers indésirables, vérifiez l'adresse ou le numéro ci-dessus, ou appelez le centre :
+booking-sent-demo = Ceci est une démo : aucun message n'en sort. Lisez le vôtre dans la boîte aux lettres de la démo.
+booking-sent-mailbox = Ouvrir la boîte aux lettres de la démo

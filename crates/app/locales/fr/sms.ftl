@@ -7,6 +7,7 @@ sms-booking-confirmation = { $centre } : rendez-vous { $reference } le { $day } 
 sms-booking-moved = { $centre } : rendez-vous { $reference } déplacé au { $day } à { $time }, { $place }. { $link }
 sms-booking-cancelled = { $centre } : rendez-vous { $reference } du { $day } à { $time } annulé.
 sms-booking-reminder = { $centre } : rappel, rendez-vous { $reference } le { $day } à { $time }, { $place }. { $link }
+sms-booking-existing = { $centre } : vous avez déjà le rendez-vous { $reference } le { $day } à { $time }, { $place }. Son lien : { $link }
 sms-opted-out = Sportello : vous ne recevrez plus de SMS à ce numéro. Répondez START pour les recevoir de nouveau.
 sms-opted-in = Sportello : vous recevrez de nouveau les SMS sur vos rendez-vous. Répondez STOP pour ne plus les recevoir.
 sms-note-queued = Nous vous avons envoyé un SMS de confirmation au { $phone }.

@@ -44,6 +44,8 @@ mail-cancelled-subject = Appuntamento annullato: { $service }, { $when }
 mail-cancelled-intro = il vostro appuntamento di { $when } è stato annullato. Potete prenotarne un altro quando volete.
 mail-reminder-subject = Promemoria: { $service }, { $when }
 mail-reminder-intro = vi ricordiamo il vostro appuntamento di { $when }.
+mail-existing-subject = Il vostro appuntamento: { $service }, { $when }
+mail-existing-intro = qualcuno, forse voi, ha chiesto di nuovo questo servizio con i vostri dati. Avete già un appuntamento per { $when }, e se ne può avere uno alla volta: ecco di nuovo i dettagli e il link. Se non l'avete chiesto voi, potete ignorare questo messaggio.
 mail-manage = Per spostare o annullare l'appuntamento, aprite questo indirizzo:
 mail-manage-link = Spostare o annullare l'appuntamento
 mail-footer = { $centre } — messaggio inviato automaticamente, per favore non rispondete a questo indirizzo.
@@ -168,3 +170,13 @@ api-key-reused-title = Chiave di idempotenza già usata
 api-key-reused-text = Questa Idempotency-Key è già stata usata per un'altra richiesta. Usate una chiave nuova per ogni nuova prenotazione.
 api-bad-token-title = Collegamento non valido
 api-bad-token-text = Il codice di gestione non corrisponde a questa prenotazione. Usate il collegamento dell'e-mail di conferma.
+
+# The answer to a booking made by a person for themselves when a message
+# reaches them: the same whether the booking is new or one they already held.
+booking-sent-title = Controllate i messaggi
+booking-sent-text = Abbiamo inviato il link della vostra prenotazione a { $contacts }. Apritelo per vedere l'appuntamento, spostarlo o annullarlo.
+booking-sent-one = Si può avere un appuntamento alla volta per ogni servizio: se ne avevate già uno, il messaggio vi ridà il suo link.
+booking-sent-no-text = Non abbiamo inviato un SMS al { $phone }: il link è nell'e-mail.
+booking-sent-missing = Nessun messaggio dopo qualche minuto? Guardate nella posta indesiderata, controllate l'indirizzo o il numero qui sopra, oppure chiamate il centro:
+booking-sent-demo = Questa è una demo: nessun messaggio esce davvero. Leggete il vostro nella casella della demo.
+booking-sent-mailbox = Aprire la casella della demo

@@ -8,6 +8,7 @@ sms-booking-confirmation = { $centre }: appuntamento { $reference } il { $day } 
 sms-booking-moved = { $centre }: appuntamento { $reference } spostato al { $day } ore { $time }, { $place }. { $link }
 sms-booking-cancelled = { $centre }: appuntamento { $reference } del { $day } ore { $time } annullato.
 sms-booking-reminder = { $centre }: promemoria, appuntamento { $reference } il { $day } ore { $time }, { $place }. { $link }
+sms-booking-existing = { $centre }: avete già l'appuntamento { $reference } il { $day } ore { $time }, { $place }. Il link: { $link }
 sms-opted-out = Sportello: non riceverete altri SMS a questo numero. Rispondete START per riceverli di nuovo.
 sms-opted-in = Sportello: riceverete di nuovo gli SMS sui vostri appuntamenti. Rispondete STOP per non riceverli.
 # Notes on the booking page.

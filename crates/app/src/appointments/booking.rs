@@ -6,6 +6,17 @@
 //! `texts.rs`). Anonymous requests go through the limiter first (per
 //! network, per recipient, and moves per booking), and their texts through
 //! the SMS caps (`crate::sms`); operators acting for someone do not.
+//!
+//! A person booking for themselves holds one future booking of a service
+//! at a time (same e-mail, phone or codice fiscale). Since anyone can type
+//! someone else's details (a codice fiscale can be computed), a request
+//! for a person who holds one gets the same answer as a new booking — "we
+//! have sent you a message" ([`answered_by_message`]) — and the link of
+//! the booking held goes again to the contacts on file, not to the
+//! request's. Where no message can reach the person (a landline only, or
+//! the text refused by the caps), the booking's page is the only way to it:
+//! the rule cannot hold there without showing the booking held, so it does
+//! not apply.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sportello_auth::{hash_token, hex, random_bytes};
@@ -181,6 +192,7 @@ pub async fn book(
         Err(BookingError::TooLate) => Some(Refusal::TooLate),
         Err(BookingError::KeyReused) => Some(Refusal::KeyReused),
         Err(BookingError::Limited(_)) => Some(Refusal::Limited),
+        Ok((Booked::Existing(_), _)) => Some(Refusal::AlreadyBooked),
     };
     if let Some(refusal) = refusal {
         app.metrics.booking_refused(refusal);
@@ -207,6 +219,7 @@ async fn book_uncounted(
     // No texts about this booking (reminders neither) when its first one
     // could not be queued.
     person.sms = sms == SmsVerdict::Queued;
+    let one_per_person = by_message(actor, person.email.is_some(), sms);
     let request = BookingRequest {
         service: service.id,
         modality: input.modality,
@@ -263,6 +276,7 @@ async fn book_uncounted(
             reference: new_reference(),
             end: slot.end,
             video_url: (input.modality == Modality::Video).then(|| meeting_url(&app.appointments.jitsi_url)),
+            one_per_person,
         };
         let text = request
             .person
@@ -288,12 +302,103 @@ async fn book_uncounted(
                 let next = next_free(app, input.calendar, service, slot.start, now).await?;
                 return Err(BookingError::Full(next));
             }
+            Ok(Booked::Existing(held)) => {
+                resend_link(app, input.calendar, service, &held, &request.person, sms, actor, now).await?;
+                return Ok((Booked::Existing(held), sms));
+            }
             other => return Ok((other?, sms)),
         }
     }
     Err(BookingError::Storage(StorageError::Conflict(
         "bookings_reference_key".into(),
     )))
+}
+
+/// Whether the answer to `actor` about a booking is only "we have sent you
+/// a message with its link" (page and API): for people booking for
+/// themselves whom a message reaches (an e-mail address, or a text queued),
+/// whether the booking is new, a replay or one they already held. Otherwise
+/// the answer is the booking itself.
+pub fn answered_by_message(booked: &Booked, sms: SmsVerdict, actor: &Actor) -> bool {
+    match booked {
+        Booked::Existing(_) => true,
+        Booked::New(b) | Booked::Replayed(b) => by_message(actor, b.person.email.is_some(), sms),
+    }
+}
+
+/// The e-mail address and phone number of a booking request as the answer
+/// "sent" names them: as stored (lower-case address, E.164 number), which
+/// depends on what was typed alone. `None` for one not given (the request
+/// was answered only if both are valid).
+pub fn contacts_given(email: &str, phone: &str) -> (Option<String>, Option<String>) {
+    let email = sportello_domain::Email::parse(email)
+        .ok()
+        .map(|e| e.as_str().to_string());
+    let phone = sportello_domain::Phone::parse(phone)
+        .ok()
+        .map(|p| p.as_str().to_string());
+    (email, phone)
+}
+
+fn by_message(actor: &Actor, email: bool, sms: SmsVerdict) -> bool {
+    actor.is_anonymous() && (email || sms == SmsVerdict::Queued)
+}
+
+/// Sends the link of the booking a person already holds again, to its
+/// contacts on file (not the request's, which may be anyone's). A contact
+/// of the held booking that the request did not name is counted under the
+/// per-recipient limit here; its number goes through the SMS gate unless
+/// the request's text was just let through to it. Over a limit, that
+/// message does not go: the answer is the same either way.
+#[allow(clippy::too_many_arguments)]
+async fn resend_link(
+    app: &App,
+    calendar: &CentreCalendar,
+    service: &Service,
+    held: &Booking,
+    asked: &sportello_domain::Person,
+    sms: SmsVerdict,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<(), BookingError> {
+    let per_recipient = app.limits.appointment_mails_per_recipient;
+    let mut mail = None;
+    if let Some(email) = &held.person.email {
+        let counted = asked.email.as_ref() == Some(email);
+        if counted
+            || app
+                .limit(&[(per_recipient, LimitKey::Recipient(email.as_str()))], now)
+                .await?
+                .is_none()
+        {
+            mail = mails::existing(app, calendar, service, held, now);
+        }
+    }
+    let mut text = None;
+    if let Some(phone) = held.person.phone.as_ref().filter(|_| held.person.sms) {
+        let same = asked.phone.as_ref() == Some(phone);
+        text = if same && sms == SmsVerdict::Queued {
+            texts::booking_text(app, TextKind::Existing, calendar, held)
+        } else if same
+            || app
+                .limit(&[(per_recipient, LimitKey::Recipient(phone.as_str()))], now)
+                .await?
+                .is_none()
+        {
+            text_if_allowed(app, TextKind::Existing, calendar, held, actor, now).await?
+        } else {
+            None
+        };
+    }
+    if mail.is_none() && text.is_none() {
+        return Ok(());
+    }
+    let notice = Notification { mail, sms: text };
+    match app.storage.resend_link(&held.reference, &notice, actor, now).await {
+        // Cancelled or started in the meantime: nothing to send.
+        Ok(_) | Err(StorageError::Stale) => Ok(()),
+        Err(e) => Err(BookingError::Storage(e)),
+    }
 }
 
 /// Moves a booking to another slot of its service and modality.

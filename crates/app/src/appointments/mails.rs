@@ -1,7 +1,8 @@
 //! The e-mails about appointments, in the person's language: confirmation,
-//! move, cancellation and reminders. Each has a plain-text and an HTML body
-//! (`templates/mail/booking.html`) and an `.ics` (RFC 5545) attachment, and
-//! carries the signed link to the booking's page. Nothing is sent here: the
+//! move, cancellation, reminders and the link of a booking sent again. Each
+//! has a plain-text and an HTML body (`templates/mail/booking.html`) and an
+//! `.ics` (RFC 5545) attachment, and carries the signed link to the
+//! booking's page. Nothing is sent here: the
 //! caller queues the mail in the outbox in the same transaction as the change.
 
 use chrono::{DateTime, Utc};
@@ -23,6 +24,9 @@ pub enum MailKind {
     Moved,
     Cancelled,
     Reminder,
+    /// The link of a booking the person already holds, sent again when
+    /// someone asked to book the same service with their details.
+    Existing,
 }
 
 impl MailKind {
@@ -32,6 +36,7 @@ impl MailKind {
             MailKind::Moved => "booking.moved",
             MailKind::Cancelled => "booking.cancelled",
             MailKind::Reminder => "booking.reminder",
+            MailKind::Existing => "booking.existing",
         }
     }
 
@@ -41,6 +46,7 @@ impl MailKind {
             MailKind::Moved => "mail-moved-subject",
             MailKind::Cancelled => "mail-cancelled-subject",
             MailKind::Reminder => "mail-reminder-subject",
+            MailKind::Existing => "mail-existing-subject",
         }
     }
 
@@ -50,6 +56,7 @@ impl MailKind {
             MailKind::Moved => "mail-moved-intro",
             MailKind::Cancelled => "mail-cancelled-intro",
             MailKind::Reminder => "mail-reminder-intro",
+            MailKind::Existing => "mail-existing-intro",
         }
     }
 }
@@ -360,6 +367,25 @@ pub fn cancelled(
     mail(
         app,
         MailKind::Cancelled,
+        calendar,
+        service,
+        &subject_of(b),
+        b.person.email.as_ref(),
+        now,
+    )
+}
+
+/// The link of a booking the person already holds, sent again.
+pub fn existing(
+    app: &App,
+    calendar: &CentreCalendar,
+    service: &Service,
+    b: &Booking,
+    now: DateTime<Utc>,
+) -> Option<OutgoingMail> {
+    mail(
+        app,
+        MailKind::Existing,
         calendar,
         service,
         &subject_of(b),

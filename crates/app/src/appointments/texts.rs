@@ -1,5 +1,6 @@
 //! The text messages about appointments, in the person's language:
-//! confirmation, move, cancellation and reminders — short (reference, day,
+//! confirmation, move, cancellation, reminders and the link of a booking
+//! sent again — short (reference, day,
 //! time, place, short link) to fit in at most three parts. Nothing is sent
 //! here: the caller queues the text with the change (see `crate::sms` for
 //! who gets one).
@@ -19,14 +20,17 @@ pub enum TextKind {
     Moved,
     Cancelled,
     Reminder,
+    /// The link of a booking the person already holds, sent again.
+    Existing,
 }
 
 impl TextKind {
-    pub const ALL: [TextKind; 4] = [
+    pub const ALL: [TextKind; 5] = [
         TextKind::Confirmation,
         TextKind::Moved,
         TextKind::Cancelled,
         TextKind::Reminder,
+        TextKind::Existing,
     ];
 
     /// The message's kind in the outbox (the e-mails' kinds).
@@ -36,6 +40,7 @@ impl TextKind {
             TextKind::Moved => "booking.moved",
             TextKind::Cancelled => "booking.cancelled",
             TextKind::Reminder => "booking.reminder",
+            TextKind::Existing => "booking.existing",
         }
     }
 
@@ -45,6 +50,7 @@ impl TextKind {
             TextKind::Moved => "sms-booking-moved",
             TextKind::Cancelled => "sms-booking-cancelled",
             TextKind::Reminder => "sms-booking-reminder",
+            TextKind::Existing => "sms-booking-existing",
         }
     }
 }

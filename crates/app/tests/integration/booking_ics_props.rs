@@ -254,6 +254,7 @@ fn check(app: &App, case: Case) -> Result<(), TestCaseError> {
         reference: booking.reference.clone(),
         end: booking.end,
         video_url: booking.video_url.clone(),
+        one_per_person: false,
     };
     let first = Case {
         sequence: 0,

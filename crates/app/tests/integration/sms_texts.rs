@@ -1,6 +1,7 @@
 //! Every text message in every UI language fits: for each demo centre (the
 //! longest names and addresses), each kind (confirmation, move,
-//! cancellation, reminder; the opt-out and opt-in answers), each way of
+//! cancellation, reminder, the link of a booking held sent again; the
+//! opt-out and opt-in answers), each way of
 //! meeting, the text is GSM-7 — the locale files keep to its alphabet, so
 //! that a part holds 160 characters, not 70 — and at most three parts; for
 //! Lecce's office appointments, the encoding and part count of each kind in
@@ -21,18 +22,22 @@ it confirmation GSM-7 2
 it moved GSM-7 2
 it cancelled GSM-7 1
 it reminder GSM-7 2
+it existing GSM-7 2
 en confirmation GSM-7 2
 en moved GSM-7 2
 en cancelled GSM-7 1
 en reminder GSM-7 2
+en existing GSM-7 2
 fr confirmation GSM-7 2
 fr moved GSM-7 2
 fr cancelled GSM-7 1
 fr reminder GSM-7 2
+fr existing GSM-7 2
 de confirmation GSM-7 2
 de moved GSM-7 2
 de cancelled GSM-7 1
 de reminder GSM-7 2
+de existing GSM-7 2
 ";
 
 fn name(kind: TextKind) -> &'static str {
@@ -41,6 +46,7 @@ fn name(kind: TextKind) -> &'static str {
         TextKind::Moved => "moved",
         TextKind::Cancelled => "cancelled",
         TextKind::Reminder => "reminder",
+        TextKind::Existing => "existing",
     }
 }
 
@@ -110,6 +116,6 @@ async fn every_text_fits_in_gsm7_and_three_parts_in_every_language() {
             }
         }
     }
-    assert_eq!(checked, 12 * 4 * 4 * 3, "every centre, language, kind and way");
+    assert_eq!(checked, 12 * 4 * 5 * 3, "every centre, language, kind and way");
     assert_eq!(lecce, LECCE_IN_OFFICE);
 }

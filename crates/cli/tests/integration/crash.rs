@@ -3,7 +3,7 @@
 //! random moments (seeded: the seed is printed; set `SPORTELLO_CRASH_SEED`
 //! to repeat a run) — 20 times on SQLite, 10 on PostgreSQL — and restarted
 //! on the same database and index. After every restart: each booking that
-//! got its 201 is in the database with its seat and its confirmation in the
+//! was acknowledged (202: its link was sent by mail) is in the database with its seat and its confirmation in the
 //! outbox; no seat is beyond its slot's capacity; SQLite's integrity check
 //! says `ok`; and the node's search index catches up with the offers.
 //! What it shows: an answer is sent only after its transaction committed.
@@ -70,7 +70,7 @@ fn free_places(node: &Node, service: i64) -> Vec<String> {
 
 /// Books the places in `places` from several clients (each request from
 /// its own address and for its own person) until the node stops answering;
-/// the references that got a 201.
+/// the e-mail addresses of those acknowledged ("sent": its link by mail).
 fn book_until_killed(node: &Node, service: i64, places: &[String], cycle: usize) -> Vec<String> {
     let next = AtomicUsize::new(0);
     let acknowledged = Mutex::new(Vec::new());
@@ -94,12 +94,13 @@ fn book_until_killed(node: &Node, service: i64, places: &[String], cycle: usize)
                         body.to_string().as_bytes(),
                     );
                     match status {
-                        201 => {
+                        202 => {
                             let json: serde_json::Value = serde_json::from_str(&answer).unwrap();
+                            assert_eq!(json["status"], "sent", "{answer}");
                             acknowledged
                                 .lock()
                                 .unwrap()
-                                .push(json["reference"].as_str().unwrap().to_string());
+                                .push(body["email"].as_str().unwrap().to_string());
                         }
                         0 => return,    // killed
                         409 | 422 => {} // taken meanwhile
@@ -113,14 +114,17 @@ fn book_until_killed(node: &Node, service: i64, places: &[String], cycle: usize)
 }
 
 /// Every acknowledged booking is stored with its seat and its confirmation.
-async fn check_acknowledged(db: &TestDatabase, references: &[String]) {
-    for reference in references {
+async fn check_acknowledged(db: &TestDatabase, emails: &[String]) {
+    for email in emails {
+        let references = raw::texts(&db.url, "SELECT reference FROM bookings WHERE email = $1", &[email]).await;
+        assert_eq!(references.len(), 1, "{email} got its 202: one booking is stored");
+        let reference = &references[0];
         let booking = db
             .storage
             .booking(&BookingRef::parse(reference).unwrap())
             .await
             .unwrap()
-            .unwrap_or_else(|| panic!("{reference} got its 201 but is not stored"));
+            .unwrap();
         let id = booking.id.0.to_string();
         let seats = "SELECT CAST(COUNT(*) AS TEXT) FROM seats WHERE CAST(booking_id AS TEXT) = $1";
         assert_eq!(raw::number(&db.url, seats, &[&id]).await, 1, "{reference} has its seat");

@@ -143,7 +143,7 @@ async fn the_metrics_count_bookings_refusals_and_failed_sign_ins(backend: Backen
         let booking = serde_json::json!({"service": service, "modality": "in_office", "start": start, "lang": "it",
             "name": format!("Persona Metrica {i}"), "email": format!("metrica.{i}@example.org")});
         let booked = request(&node, "POST", "/api/v1/bookings", &json, &booking.to_string());
-        assert_eq!(booked.status, 201, "{}", booked.body);
+        assert_eq!(booked.status, 202, "{}", booked.body);
     }
     // One refused: a slot in the past.
     let past = serde_json::json!({"service": service, "modality": "in_office", "start": "2020-03-02T09:00:00+01:00",
@@ -217,7 +217,7 @@ async fn the_metrics_count_bookings_refusals_and_failed_sign_ins(backend: Backen
         "{text}"
     );
     assert_eq!(total(&samples, "sportello_sign_in_failures_total"), 2.0, "{text}");
-    let bookings = [("route", "/api/v1/bookings"), ("status", "201")];
+    let bookings = [("route", "/api/v1/bookings"), ("status", "202")];
     assert_eq!(
         value(&samples, "sportello_http_requests_total", &bookings),
         Some(3.0),

@@ -19,6 +19,7 @@ use sqlx::{AssertSqlSafe, Row};
 use super::Store;
 use super::Tx;
 use super::audit::write_audit;
+use super::holders::{held_booking, lock_holder};
 use super::outbox::enqueue_mail;
 use super::rows::{DbRow, invalid};
 use super::sms::enqueue_sms;
@@ -275,6 +276,15 @@ impl Bookings for Store {
             }
         }
         let request = &booking.request;
+        if booking.one_per_person {
+            lock_holder(&mut tx, request.service, &request.person).await?;
+            if let Some(id) = held_booking(&mut tx, request.service, &request.person, now).await? {
+                // Nothing written, the idempotency key neither.
+                let held = self.booking_by_id(&mut tx, id).await?;
+                tx.rollback().await?;
+                return Ok(Booked::Existing(held));
+            }
+        }
         // Health-related needs (art. 9) are sealed; none means no value.
         let sealed_needs = if request.needs.is_empty() {
             None
@@ -400,6 +410,25 @@ impl Bookings for Store {
         audit(&mut tx, actor, "booking.move", &moved, now).await?;
         tx.commit().await?;
         Ok(moved)
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn resend_link(
+        &self,
+        reference: &BookingRef,
+        notice: &Notification,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Booking, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let current = self.booking_in(&mut tx, reference).await?;
+        if current.status != BookingStatus::Booked || current.start <= now {
+            return Err(StorageError::Stale);
+        }
+        queue(&mut tx, notice, now).await?;
+        audit(&mut tx, actor, "booking.link_resent", &current, now).await?;
+        tx.commit().await?;
+        Ok(current)
     }
 
     #[tracing::instrument(skip_all)]

@@ -5,7 +5,8 @@
 //! job: a booking holds one numbered seat of its slot, and the seats table
 //! refuses a number above the slot's capacity or taken twice (see migration
 //! 0008). E-mails and texts about a booking are written to their outboxes in
-//! the same transaction as the booking itself.
+//! the same transaction as the booking itself. A person booking without an
+//! account holds at most one future booking of a service (`holders_sql.rs`).
 
 pub(crate) mod needs;
 pub mod services;
@@ -29,6 +30,11 @@ pub struct NewBooking {
     pub end: DateTime<Utc>,
     /// The meeting address, for video interviews only.
     pub video_url: Option<String>,
+    /// The person may hold only one future booking of the service (people
+    /// booking for themselves; operators booking for someone may make more):
+    /// when a booked appointment still to come has the same e-mail, phone or
+    /// codice fiscale, nothing is written and [`Booked::Existing`] names it.
+    pub one_per_person: bool,
 }
 
 /// An `Idempotency-Key` with the hash of the request that came with it.
@@ -48,12 +54,16 @@ pub enum Booked {
     /// The key was used before with the same request: the booking it made,
     /// as it is now.
     Replayed(Booking),
+    /// Nothing was written: the person already holds this future booking of
+    /// the service ([`NewBooking::one_per_person`]). Not for the person who
+    /// asked, who may be someone else with their details.
+    Existing(Booking),
 }
 
 impl Booked {
     pub fn booking(&self) -> &Booking {
         match self {
-            Booked::New(b) | Booked::Replayed(b) => b,
+            Booked::New(b) | Booked::Replayed(b) | Booked::Existing(b) => b,
         }
     }
 }
@@ -146,6 +156,16 @@ pub trait Bookings: Send + Sync {
         notice: &Notification,
         now: DateTime<Utc>,
     ) -> Result<bool, StorageError>;
+    /// Queues `notice` about a booked appointment still to come (its link
+    /// sent again) and records who asked; [`StorageError::Stale`] when it
+    /// was cancelled, closed or has started since it was read.
+    async fn resend_link(
+        &self,
+        reference: &BookingRef,
+        notice: &Notification,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Booking, StorageError>;
     /// Forgets idempotency keys created before `before`.
     async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> Result<u64, StorageError>;
 }

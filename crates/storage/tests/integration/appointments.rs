@@ -91,10 +91,11 @@ pub(crate) fn booking(service: ServiceId, start: DateTime<Utc>, name: &str) -> N
         reference: reference(),
         end: start + Duration::minutes(30),
         video_url: None,
+        one_per_person: false,
     }
 }
 
-fn mail(subject: &str) -> OutgoingMail {
+pub(crate) fn mail(subject: &str) -> OutgoingMail {
     OutgoingMail {
         to: Email::parse("amina@example.org").unwrap(),
         to_name: Some("Amina".into()),

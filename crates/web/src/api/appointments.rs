@@ -1,6 +1,8 @@
 //! The appointments API: a centre's services, the free slots of a service,
 //! booking (with `Idempotency-Key`), reading, moving and cancelling a booking
-//! with its manage token. The rules are the booking pages' own: everything
+//! with its manage token. A booking whose link reaches the person by e-mail
+//! or text is answered only with "sent" (202), whether it is new or one the
+//! person already held. The rules are the booking pages' own: everything
 //! goes through `sportello_app::appointments`, and the database has the last word on
 //! capacity. Refusals are problem documents in the request's language
 //! (`lang`, else `Accept-Language`).
@@ -20,6 +22,7 @@ use crate::extract::{ApiBody, ApiQuery, PathParams, Preferred};
 use crate::session::ClientAddress;
 use sportello_app::appointments::{self, BookingError, CentreCalendar, closed_message, slot_message};
 use sportello_app::i18n::msg;
+use sportello_app::sms::SmsVerdict;
 
 mod schema;
 pub use schema::*;
@@ -353,7 +356,12 @@ fn idempotency_key(headers: &HeaderMap, lang: Lang) -> Result<Option<String>, Ap
         description = "1 to 255 visible ASCII characters. Kept 24 hours with the request: the same key with \
                        the same request gets its booking again (as it is now, even after its start or once \
                        the slot is full); with another request, a 422. The language is not part of the request.")),
-    responses((status = 201, body = BookingJson),
+    responses(
+        (status = 202, body = SentJson, description = "A message with the booking's link went to the person \
+            (an e-mail address was given, or a text was queued): the same answer whether the booking is new or \
+            one the person already held for this service, whose link then went to its own contacts"),
+        (status = 201, body = BookingJson, description = "The booking, when no message can reach the person \
+            (a landline only, or the text refused by the caps)"),
         (status = 400, body = super::ProblemJson, content_type = "application/problem+json"),
         (status = 404, body = super::ProblemJson, content_type = "application/problem+json"),
         (status = 409, description = "The slot is full: `next_slots` proposes others",
@@ -380,6 +388,7 @@ pub async fn book(
     let start = appointments::parse_start(&input.start)
         .ok_or_else(|| AppError::bad_parameter("start", input.start.as_str()).api(lang))?;
     let (service, calendar) = service_and_calendar(&state, input.service, lang).await?;
+    let (email, phone) = appointments::contacts_given(&input.email, &input.phone);
     let form = RawBooking {
         name: input.name,
         email: input.email,
@@ -399,15 +408,24 @@ pub async fn book(
         form: &form,
         lang,
     };
-    let (booked, _) = appointments::book(
-        &state,
-        &request,
-        key.as_deref(),
-        &Actor::anonymous(&address),
-        Utc::now(),
-    )
-    .await
-    .map_err(|e| booking_error(lang, e))?;
+    let actor = Actor::anonymous(&address);
+    let (booked, sms) = appointments::book(&state, &request, key.as_deref(), &actor, Utc::now())
+        .await
+        .map_err(|e| booking_error(lang, e))?;
+    if appointments::answered_by_message(&booked, sms, &actor) {
+        let texted = sms == SmsVerdict::Queued;
+        let sent_to = [email, phone.filter(|_| texted)].into_iter().flatten().collect();
+        let body = SentJson {
+            status: "sent".into(),
+            sent_to,
+            sms: sms.code().into(),
+        };
+        let mut response = (StatusCode::ACCEPTED, axum::Json(body)).into_response();
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return Ok(response);
+    }
     Ok(booking_answer(&state, booked.booking(), StatusCode::CREATED))
 }
 

@@ -33,7 +33,7 @@ use crate::error::AppError;
         operator::OfferInput, sportello_domain::RawLanguage, operator::OperatorOfferJson, operator::FieldErrorJson,
         appointments::ServiceList, appointments::ServiceJson, appointments::SlotList, appointments::DayJson,
         appointments::ClosedJson, appointments::SlotJson, appointments::NextSlotJson, appointments::BookingInput,
-        appointments::ChangeInput, appointments::BookingJson, appointments::NeedsJson
+        appointments::ChangeInput, appointments::BookingJson, appointments::NeedsJson, appointments::SentJson
     )),
     modifiers(&TokenAuth, &NodeLimits),
     tags(

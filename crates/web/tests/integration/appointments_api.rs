@@ -1,11 +1,12 @@
 //! The appointments API through the real router, on SQLite and PostgreSQL:
 //! services, free slots (closed days with their reason, daylight-saving
-//! changes), booking, reading, moving and cancelling with the manage token,
-//! and `Idempotency-Key`. Refusals of bad input are in
+//! changes), booking (answered "sent": the booking is read through the link
+//! in its mail), reading, moving and cancelling with the manage token, and
+//! `Idempotency-Key`. One booking per person is in `one_booking.rs`. Refusals of bad input are in
 //! `appointments_refusals.rs`, the race over real HTTP in `booking_race.rs`.
 
 use crate::common::TestApp;
-use crate::common::appointments::{at, body, guidance, next, post, saved, working, working_day};
+use crate::common::appointments::{at, body, book_by_mail, guidance, next, post, saved, working, working_day};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde_json::{Value, json};
 use sportello_domain::BookingRef;
@@ -223,31 +224,23 @@ async fn slots_follow_the_daylight_saving_changes(app: TestApp) {
     assert_eq!(nine(&on(after_day)), format!("{after_day}T09:00:00{after}"));
 
     // Booked at 09:00 in Rome after the change: 07:00 or 08:00 UTC in the database.
-    let r = post(
-        &app,
-        "/api/v1/bookings",
-        &[],
-        body(&service, &nine(&on(after_day)), json!({})),
-    )
-    .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let reference = BookingRef::parse(r.json()["reference"].as_str().unwrap()).unwrap();
+    let booking = book_by_mail(&app, &[], body(&service, &nine(&on(after_day)), json!({}))).await;
+    let reference = BookingRef::parse(booking["reference"].as_str().unwrap()).unwrap();
     let stored = app.storage().booking(&reference).await.unwrap().unwrap();
     let utc_hour = if change.month() == 3 { 7 } else { 8 };
     assert_eq!(
         stored.start.to_rfc3339(),
         format!("{after_day}T0{utc_hour}:00:00+00:00")
     );
-    assert_eq!(r.json()["end"], format!("{after_day}T09:30:00{after}"));
+    assert_eq!(booking["end"], format!("{after_day}T09:30:00{after}"));
 }
 
 async fn books_reads_moves_and_cancels(app: TestApp) {
     let service = guidance(&app, "lecce").await;
     let day = working_day();
     let (bookings, seats, mails) = saved(&app, &service).await;
-    let r = post(
+    let booking = book_by_mail(
         &app,
-        "/api/v1/bookings",
         &[],
         body(
             &service,
@@ -256,14 +249,8 @@ async fn books_reads_moves_and_cancels(app: TestApp) {
         ),
     )
     .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let booking = r.json();
     let reference = booking["reference"].as_str().unwrap().to_string();
     let token = booking["manage_token"].as_str().unwrap().to_string();
-    assert_eq!(
-        r.header("location"),
-        format!("/api/v1/bookings/{reference}?token={token}")
-    );
     assert_eq!(booking["status"], "booked");
     assert_eq!(booking["modality"], "video");
     assert_eq!(booking["start"], at(day, "09:00"));
@@ -384,7 +371,7 @@ async fn replays_an_idempotency_key(app: TestApp) {
     let request = body(&service, &at(day, "10:00"), json!({}));
     let key = [("idempotency-key", "booking-7f3a-0001")];
     let first = post(&app, "/api/v1/bookings", &key, request.clone()).await;
-    assert_eq!(first.status, 201, "{}", first.body);
+    assert_eq!(first.status, 202, "{}", first.body);
     let counts = saved(&app, &service).await;
     // Another language in the header does not change the stored answer.
     let replay = post(
@@ -394,9 +381,8 @@ async fn replays_an_idempotency_key(app: TestApp) {
         request.clone(),
     )
     .await;
-    assert_eq!(replay.status, 201);
+    assert_eq!(replay.status, 202);
     assert_eq!(replay.body, first.body, "byte for byte");
-    assert_eq!(replay.header("location"), first.header("location"));
     assert_eq!(saved(&app, &service).await, counts, "no second booking, seat or e-mail");
 
     let other = body(&service, &at(day, "10:30"), json!({"lang": "de"}));
@@ -420,7 +406,7 @@ async fn replays_an_idempotency_key(app: TestApp) {
         body(&service, &at(day, "10:30"), json!({})),
     )
     .await;
-    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(r.status, 202, "{}", r.body);
 }
 
 async fn openapi_document_lists_the_appointments_api(app: TestApp) {
@@ -437,6 +423,7 @@ async fn openapi_document_lists_the_appointments_api(app: TestApp) {
     }
     let book = &doc["paths"]["/api/v1/bookings"]["post"];
     assert!(book["responses"]["409"].is_object());
+    assert!(book["responses"]["202"].is_object(), "the answer by message");
     assert!(
         book["parameters"]
             .as_array()
@@ -444,7 +431,7 @@ async fn openapi_document_lists_the_appointments_api(app: TestApp) {
             .iter()
             .any(|p| p["name"] == "Idempotency-Key")
     );
-    for schema in ["BookingJson", "SlotList", "ServiceList", "NextSlotJson"] {
+    for schema in ["BookingJson", "SentJson", "SlotList", "ServiceList", "NextSlotJson"] {
         assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
     }
     assert!(doc["components"]["schemas"]["ProblemJson"]["properties"]["next_slots"].is_object());

@@ -5,7 +5,7 @@
 //! start. Each answer is in the request's language and nothing is saved.
 
 use crate::common::TestApp;
-use crate::common::appointments::{at, body, guidance, next, post, saved, state, working_day};
+use crate::common::appointments::{at, body, book_by_mail, guidance, next, post, saved, state, working_day};
 use chrono::{Days, Duration, Utc, Weekday};
 use serde_json::json;
 use sportello_domain::time::today_in_rome;
@@ -132,7 +132,7 @@ async fn refuses_bad_input_and_saves_nothing(app: TestApp) {
         body(&service, &at(day, "09:00"), json!({"modality": "video"})),
     )
     .await;
-    assert_eq!(r.status, 201, "video is offered");
+    assert_eq!(r.status, 202, "video is offered");
     let other = app.storage().services(service.data.centre).await.unwrap();
     let office_only = other
         .iter()
@@ -153,21 +153,28 @@ async fn refuses_bad_input_and_saves_nothing(app: TestApp) {
         "only the video booking was saved"
     );
 
-    // Full: the second place goes, then a 409 with the next free slots.
-    let second = post(
+    // Full: the second place goes (to another person: one booking per
+    // person and service), then a 409 with the next free slots.
+    let second = book_by_mail(
         &app,
-        "/api/v1/bookings",
         &[],
-        body(&service, &at(day, "09:00"), json!({})),
+        body(
+            &service,
+            &at(day, "09:00"),
+            json!({"email": "second.person@example.org", "phone": ""}),
+        ),
     )
     .await;
-    assert_eq!(second.status, 201);
     let counts = saved(&app, &service).await;
     let full = post(
         &app,
         "/api/v1/bookings",
         &[],
-        body(&service, &at(day, "09:00"), json!({"lang": "it"})),
+        body(
+            &service,
+            &at(day, "09:00"),
+            json!({"lang": "it", "email": "third.person@example.org", "phone": ""}),
+        ),
     )
     .await;
     refused(&full, 409, "full");
@@ -178,8 +185,8 @@ async fn refuses_bad_input_and_saves_nothing(app: TestApp) {
     assert_eq!(saved(&app, &service).await, counts);
 
     // A tampered manage token, on reading, moving and cancelling.
-    let reference = second.json()["reference"].as_str().unwrap().to_string();
-    let token = second.json()["manage_token"].as_str().unwrap().to_string();
+    let reference = second["reference"].as_str().unwrap().to_string();
+    let token = second["manage_token"].as_str().unwrap().to_string();
     let mut tampered = token.clone();
     let last = if tampered.ends_with('0') { '1' } else { '0' };
     tampered.pop();
@@ -231,6 +238,7 @@ async fn refuses_bad_input_and_saves_nothing(app: TestApp) {
         reference: BookingRef::from_random([7, 7, 7, 7, 8, 8, 8, 8]),
         end: now + Duration::minutes(20),
         video_url: None,
+        one_per_person: false,
     };
     app.storage()
         .book(

@@ -29,6 +29,7 @@ mod office;
 mod office_appointments;
 mod office_posts;
 mod office_print;
+mod one_booking;
 mod operator_api;
 mod pages;
 mod parallel_attacks;

@@ -204,3 +204,22 @@ pub struct BookingJson {
     /// The booking's page, to move or cancel it in a browser.
     pub manage_url: String,
 }
+
+/// The answer to a booking when a message with its link reaches the person
+/// (an e-mail address, or a text queued): the booking itself is read, moved
+/// or cancelled through that link. The answer is the same whether the
+/// booking is new or one the person already held for the service (one at a
+/// time: the link of the booking held goes again to the contacts on file),
+/// since anyone can send someone else's details.
+#[derive(Serialize, ToSchema)]
+pub struct SentJson {
+    /// Always `sent`.
+    #[schema(example = "sent")]
+    pub status: String,
+    /// The request's e-mail address and, when a text went too, its phone
+    /// number, as given.
+    pub sent_to: Vec<String>,
+    /// What became of the text: `queued`, `none` (not asked for),
+    /// `landline`, `opted_out`, `capped`.
+    pub sms: String,
+}

@@ -1,5 +1,8 @@
 //! The details form of a booking (name, how to be reached, needs) and its
 //! submission: a booking made, or the reason it was not, with nothing saved.
+//! When a message with the booking's link reaches the person, the answer
+//! says only that (see `appointments::answered_by_message`): the same page
+//! whether the booking is new or one they already held.
 
 use std::collections::BTreeMap;
 
@@ -291,6 +294,43 @@ fn taken(state: &AppState, lang: Lang, chosen: &Chosen, next: &[Slot]) -> Result
     )
 }
 
+/// "We have sent you a message": the answer to a booking whose link went
+/// to the person by e-mail or text. It names only what they typed, so it is
+/// the same for a new booking and for one they already held.
+fn sent_page(
+    state: &AppState,
+    lang: Lang,
+    chosen: &Chosen,
+    typed: &Typed,
+    sms: SmsVerdict,
+) -> Result<Response, AppError> {
+    let (email, phone) = appointments::contacts_given(&typed.email, &typed.phone);
+    let texted = sms == SmsVerdict::Queued && phone.is_some();
+    let contacts = [email.as_deref(), phone.as_deref().filter(|_| texted)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<&str>>()
+        .join(", ");
+    let no_text = phone.filter(|_| !texted && sms != SmsVerdict::NotWanted);
+    let ctx = context! {
+        crumbs => minijinja::value::Serde(chosen.trail(lang)),
+        contacts,
+        no_text,
+        contact => minijinja::value::Serde(view::centre(lang, &chosen.calendar.centre)),
+        demo_mailbox => state.demo_mailbox.then(|| format!("/{lang}/demo/mailbox")),
+    };
+    let title = msg(lang, "booking-sent-title");
+    let page = render_page(
+        "appointments/sent.html",
+        lang,
+        &chosen.path(),
+        &title,
+        &state.public_url,
+        ctx,
+    )?;
+    Ok(private(page.into_response()))
+}
+
 /// `GET /{lang}/appointments/{centre}/{service}/book?modality=…&start=…`.
 #[tracing::instrument(skip_all, fields(lang = %lang, slug, service))]
 pub async fn form(
@@ -372,7 +412,12 @@ pub async fn submit(
     };
     let now = Utc::now();
     let key = attempt_key(&typed.attempt).map(|a| format!("page:{a}"));
-    match appointments::book(&state, &input, key.as_deref(), &Actor::anonymous(&address), now).await {
+    let actor = Actor::anonymous(&address);
+    match appointments::book(&state, &input, key.as_deref(), &actor, now).await {
+        Ok((booked, sms)) if appointments::answered_by_message(&booked, sms, &actor) => {
+            sent_page(&state, lang, &chosen, &typed, sms)
+        }
+        // No message reaches the person: the booking's page is the way to it.
         Ok((booked, sms)) => {
             let reference = &booked.booking().reference;
             let token = manage_token(&state, reference, booked.booking().start);

@@ -372,6 +372,13 @@ pub async fn book(
             (StatusCode::CONFLICT, extra)
         }
         Err(BookingError::Storage(e)) => return Err(AppError::from(e).page(lang)),
+        // Operators may book several times for one person.
+        Ok((Booked::Existing(_), _)) => {
+            return Err(AppError::new(crate::error::Problem::Internal(
+                "an operator's booking was held to one per person".into(),
+            ))
+            .page(lang));
+        }
         // Operators are not limited; should it ever happen, say so.
         Err(BookingError::Limited(limited)) => {
             return Err(AppError::new(crate::error::Problem::TooMany(limited)).page(lang));
