@@ -377,6 +377,7 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         .map_err(|e| format!("cannot index the demo offers: {e}"))?;
     let mut state = AppState::new(app);
     state.demo_mailbox = true;
+    state.behind_proxy = config.behind_proxy;
     if let Some(addr) = config.metrics_addr {
         serve_metrics(bind(addr).await?, state.clone());
     }

@@ -185,6 +185,10 @@ pub struct DemoArgs {
     /// file's name with `.keys`, e.g. sportello-demo.keys]
     #[arg(long, env = "SPORTELLO_DATA_KEY_FILE", value_name = "FILE")]
     data_key_file: Option<std::path::PathBuf>,
+    /// Take the client's address from X-Forwarded-For, as `serve` does
+    /// behind a load balancer (e.g. a benchmark's many clients on one host)
+    #[arg(long, env = "SPORTELLO_BEHIND_PROXY")]
+    behind_proxy: bool,
     #[command(flatten)]
     metrics: crate::metrics_addr::MetricsArgs,
 }
@@ -230,6 +234,7 @@ pub struct Demo {
     pub mail_rate: Option<NonZeroU32>,
     pub index_dir: std::path::PathBuf,
     pub data_key_file: std::path::PathBuf,
+    pub behind_proxy: bool,
     pub metrics_addr: Option<SocketAddr>,
 }
 
@@ -358,6 +363,7 @@ impl DemoArgs {
                 .map(|u| PublicUrl::parse(&u))
                 .transpose()?,
             mail_rate: mail_rate(self.mail_rate, file)?,
+            behind_proxy: self.behind_proxy || file.behind_proxy.unwrap_or(false),
             metrics_addr: self.metrics.resolve(file.metrics_addr.as_deref())?,
         })
     }

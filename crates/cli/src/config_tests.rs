@@ -63,11 +63,13 @@ fn flags_win_over_the_file_and_the_file_over_defaults() {
         mail_rate: None,
         index_dir: None,
         data_key_file: None,
+        behind_proxy: false,
         metrics: crate::metrics_addr::MetricsArgs::default(),
     }
     .resolve(&FileConfig::default())
     .unwrap();
     assert_eq!(demo.addr.to_string(), "127.0.0.1:8080");
+    assert!(!demo.behind_proxy, "the demo takes the connection's address by default");
     assert_eq!(demo.db, DatabaseUrl::Sqlite("sportello-demo.sqlite".into()));
     assert_eq!(
         demo.index_dir,
@@ -233,6 +235,7 @@ fn missing_or_bad_settings_are_explained() {
         mail_rate: None,
         index_dir: None,
         data_key_file: None,
+        behind_proxy: false,
         metrics: crate::metrics_addr::MetricsArgs::default(),
     };
     assert!(
