@@ -10,9 +10,11 @@
 //! become compact: first without "how to apply" (the centre's address is at
 //! the foot of the poster), then with only the key fields ([`KEY_FIELDS`]:
 //! the first three and the closing date), then so does the first block, and
-//! last the first block loses "how to apply" and the others keep only their
-//! title, who may apply and the closing date. If even that does not fit, the
-//! languages asked for are too many for the text size: an error says so.
+//! then the first block loses "how to apply" and the others keep only their
+//! title, who may apply and the closing date; then the first block too, and
+//! the foot drops the opening hours; last the titles are cut to
+//! [`SHORT_TITLE`] characters. If even that does not fit, the languages asked
+//! for are too many for the text size: an error says so.
 
 use serde::Serialize;
 
@@ -29,6 +31,9 @@ pub const BUDGETS: [usize; 7] = [900, 600, 400, 250, 150, 80, 0];
 /// contract), and the last one (the closing date).
 pub const KEY_FIELDS: usize = 3;
 
+/// Characters kept of each title in the last layout tried.
+pub const SHORT_TITLE: usize = 60;
+
 /// How much the blocks after the first are shortened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Compact {
@@ -40,6 +45,11 @@ enum Compact {
     /// The first block without "how to apply"; the others with their title,
     /// who may apply and closing date only.
     Minimal,
+    /// Every block with its title, who may apply and closing date only; the
+    /// foot without the opening hours.
+    Bare,
+    /// As `Bare`, with the titles cut to [`SHORT_TITLE`] characters.
+    ShortTitles,
 }
 
 /// The band across the top for an offer of a reserved or special section.
@@ -135,10 +145,15 @@ fn data(poster: &Poster, budget: Option<usize>, compact: Compact, qr: &str) -> R
         if (i > 0 && compact >= Compact::NoApply) || compact >= Compact::Minimal {
             b.apply.clear();
         }
-        if i > 0 && compact >= Compact::Minimal {
+        if (i > 0 && compact >= Compact::Minimal) || compact >= Compact::Bare {
             let last = b.fields.pop();
             b.fields.clear();
             b.fields.extend(last);
+        }
+        if compact >= Compact::ShortTitles {
+            let (title, was_cut) = cut(&b.title, SHORT_TITLE);
+            cut_any |= was_cut;
+            b.title = title;
         }
         let key_only = (i > 0 && compact >= Compact::KeyFields) || compact >= Compact::AllKeyFields;
         if key_only && b.fields.len() > KEY_FIELDS + 1 {
@@ -156,6 +171,9 @@ fn data(poster: &Poster, budget: Option<usize>, compact: Compact, qr: &str) -> R
     } else {
         serde_json::Value::Null
     };
+    if compact >= Compact::Bare {
+        value["centre"]["hours"] = serde_json::Value::Array(Vec::new());
+    }
     if let Some(banner) = &poster.banner {
         value["banner"]["colour"] = if banner.mirato { "#00553c" } else { "#003a78" }.into();
     }
@@ -181,6 +199,8 @@ pub fn render_poster(poster: &Poster) -> Result<Vec<u8>, PrintError> {
                 Compact::KeyFields,
                 Compact::AllKeyFields,
                 Compact::Minimal,
+                Compact::Bare,
+                Compact::ShortTitles,
             ]
             .map(|c| (Some(0), c)),
         );

@@ -3,9 +3,10 @@
 //! offer's page; the free text only where a public translation exists,
 //! otherwise a note that the description is available in Italian.
 
+use chrono::NaiveTime;
 use sportello_domain::markdown::to_plain_text;
 use sportello_domain::vocab::occupation;
-use sportello_domain::{Centre, Lang, Offer, Section};
+use sportello_domain::{Centre, Lang, Offer, OpeningHours, Section};
 use sportello_print::{Poster, PosterBanner, PosterBlock, PosterCentre};
 
 use crate::i18n::{args, msg, msg_args};
@@ -82,7 +83,9 @@ fn block(lang: Lang, offer: &Offer, sections: &Sections) -> PosterBlock {
         lang: lang.code().to_owned(),
         heading: lang.native_name().to_owned(),
         title,
-        who: (offer.data.section != Section::Ordinary).then(|| format!("{}: {}", section.title, section.who)),
+        // The section's name is in the banner: each block says only who may
+        // apply, in its language.
+        who: (offer.data.section != Section::Ordinary).then_some(section.who),
         fields: fields(lang, offer, sections),
         description,
         note,
@@ -103,6 +106,65 @@ pub fn in_each(langs: &[Lang], id: &str) -> String {
     texts.join(" / ")
 }
 
+/// The opening hours in Italian, one line per time range with the days it
+/// applies to, runs of three days or more as "Lunedì–Venerdì": a week of
+/// seven lines becomes two or three.
+pub fn hours_lines(hours: &[OpeningHours]) -> Vec<String> {
+    let mut groups: Vec<((NaiveTime, NaiveTime, bool), Vec<u8>)> = Vec::new();
+    for h in hours {
+        let key = (h.opens, h.closes, h.by_appointment);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, days)) => days.push(h.weekday),
+            None => groups.push((key, vec![h.weekday])),
+        }
+    }
+    groups.sort_by_key(|((opens, closes, by_appointment), days)| {
+        (days.iter().min().copied(), *opens, *closes, *by_appointment)
+    });
+    groups
+        .into_iter()
+        .map(|((opens, closes, by_appointment), mut days)| {
+            days.sort_unstable();
+            days.dedup();
+            let line = msg_args(
+                Lang::It,
+                "poster-hours-line",
+                &args(&[
+                    ("day", day_ranges(&days).into()),
+                    ("opens", opens.format("%H:%M").to_string().into()),
+                    ("closes", closes.format("%H:%M").to_string().into()),
+                ]),
+            );
+            if by_appointment {
+                format!("{line} ({})", msg(Lang::It, "hours-by-appointment"))
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+/// Sorted ISO weekdays as Italian names: "Lunedì–Venerdì", "Martedì, Giovedì".
+fn day_ranges(days: &[u8]) -> String {
+    let name = |d: u8| msg(Lang::It, view::weekday_id(d));
+    let mut runs: Vec<(u8, u8)> = Vec::new();
+    for &d in days {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == d => *last = d,
+            _ => runs.push((d, d)),
+        }
+    }
+    let mut parts = Vec::new();
+    for (first, last) in runs {
+        match last - first {
+            0 => parts.push(name(first)),
+            1 => parts.extend([name(first), name(last)]),
+            _ => parts.push(format!("{}–{}", name(first), name(last))),
+        }
+    }
+    parts.join(", ")
+}
+
 /// The centre's address and contacts, with its opening hours in Italian.
 pub fn centre_block(langs: &[Lang], centre: &Centre) -> PosterCentre {
     let c = view::centre(Lang::It, centre);
@@ -115,26 +177,7 @@ pub fn centre_block(langs: &[Lang], centre: &Centre) -> PosterCentre {
             "poster-contact",
             &args(&[("phone", c.phone.into()), ("email", c.email.into())]),
         ),
-        hours: c
-            .hours
-            .iter()
-            .map(|h| {
-                let line = msg_args(
-                    Lang::It,
-                    "poster-hours-line",
-                    &args(&[
-                        ("day", h.day.clone().into()),
-                        ("opens", h.opens.clone().into()),
-                        ("closes", h.closes.clone().into()),
-                    ]),
-                );
-                if h.by_appointment {
-                    format!("{line} ({})", msg(Lang::It, "hours-by-appointment"))
-                } else {
-                    line
-                }
-            })
-            .collect(),
+        hours: hours_lines(&centre.data.hours),
     }
 }
 
@@ -169,5 +212,39 @@ pub fn offer_poster(
         blocks,
         centre: centre_block(langs, centre),
         continues: in_each(langs, "poster-continues-online"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hours(weekday: u8, opens: &str, closes: &str, by_appointment: bool) -> OpeningHours {
+        OpeningHours {
+            weekday,
+            opens: NaiveTime::parse_from_str(opens, "%H:%M").unwrap(),
+            closes: NaiveTime::parse_from_str(closes, "%H:%M").unwrap(),
+            by_appointment,
+        }
+    }
+
+    #[test]
+    fn a_week_of_hours_takes_few_lines() {
+        // The Lecce centres: weekday mornings, Tuesday afternoon, Thursday
+        // afternoon by appointment.
+        let mut week: Vec<OpeningHours> = (1..=5).map(|d| hours(d, "08:30", "11:30", false)).collect();
+        week.push(hours(2, "15:00", "16:30", false));
+        week.push(hours(4, "15:00", "16:30", true));
+        assert_eq!(
+            hours_lines(&week),
+            [
+                "Lunedì–Venerdì 08:30–11:30",
+                "Martedì 15:00–16:30",
+                "Giovedì 15:00–16:30 (solo su appuntamento)",
+            ]
+        );
+        let split = [1, 2, 4, 6].map(|d| hours(d, "09:00", "12:00", false));
+        assert_eq!(hours_lines(&split), ["Lunedì, Martedì, Giovedì, Sabato 09:00–12:00"]);
+        assert!(hours_lines(&[]).is_empty());
     }
 }

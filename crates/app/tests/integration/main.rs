@@ -3,4 +3,5 @@
 
 mod booking_ics_props;
 mod booking_mail;
+mod posters_fit;
 mod sms_texts;

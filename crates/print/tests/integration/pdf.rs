@@ -205,7 +205,14 @@ fn a_long_description_is_cut_with_continues_online_and_the_poster_stays_one_page
 
 #[test]
 fn four_languages_in_large_print_are_refused_with_a_reason() {
-    let error = render_poster(&long_poster(4, true)).unwrap_err();
+    // A reserved section's offer: each block says who may apply, at length,
+    // and that line is never left out.
+    let mut crowded = long_poster(4, true);
+    for b in &mut crowded.blocks {
+        b.title = "Addetto specializzato alla manutenzione degli impianti ".repeat(2);
+        b.who = Some("Solo per le persone delle categorie protette iscritte nell'elenco (per esempio orfani o coniugi superstiti di chi è morto sul lavoro, rifugiati, vittime del terrorismo o della criminalità organizzata).".repeat(2));
+    }
+    let error = render_poster(&crowded).unwrap_err();
     assert!(
         matches!(&error, PrintError::DoesNotFit { reference, languages: 4 } if reference == "LE-2026-0042"),
         "{error:?}"
