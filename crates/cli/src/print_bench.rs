@@ -14,8 +14,7 @@ use sportello_app::printed::{self, PrintOptions};
 use sportello_app::view::Sections;
 use sportello_domain::PublicUrl;
 use sportello_domain::time::today_in_rome;
-use sportello_domain::{Offer, OfferQuery, Section, SortOrder};
-use sportello_storage::Storage;
+use sportello_domain::{Offer, Section};
 
 use crate::commands::{Failure, open};
 use crate::config::{DbArgs, FileConfig};
@@ -38,30 +37,6 @@ pub struct BenchArgs {
     large: bool,
 }
 
-/// Every open offer, newest first.
-async fn open_offers(storage: &dyn Storage) -> Result<Vec<Offer>, Failure> {
-    let today = today_in_rome();
-    let mut query = OfferQuery {
-        sort: SortOrder::Date,
-        per_page: sportello_domain::offers::query::MAX_PER_PAGE,
-        with_facets: false,
-        ..OfferQuery::default()
-    };
-    let mut offers = Vec::new();
-    loop {
-        let page = storage
-            .search_offers(&query, today)
-            .await
-            .map_err(|e| Failure::Other(e.to_string()))?;
-        let done = page.items.is_empty() || (offers.len() + page.items.len()) as u64 >= page.total;
-        offers.extend(page.items);
-        if done {
-            return Ok(offers);
-        }
-        query.page += 1;
-    }
-}
-
 fn failed(e: impl std::fmt::Display) -> Failure {
     Failure::Other(e.to_string())
 }
@@ -72,7 +47,9 @@ pub async fn run(args: BenchArgs, file: &FileConfig) -> Result<(), Failure> {
         printed::parse_langs(&args.lang).map_err(|bad| Failure::BadInput(format!("unknown language {bad:?}")))?;
     let public_url = PublicUrl::parse("https://lavoro.example.it").map_err(Failure::Other)?;
     let storage = open(&args.db.resolve(file)?).await?;
-    let offers = open_offers(storage.as_ref()).await?;
+    let offers = printed::open_offers(storage.as_ref(), today_in_rome())
+        .await
+        .map_err(failed)?;
     if offers.is_empty() {
         return Err(Failure::BadInput("no open offers in the database".into()));
     }

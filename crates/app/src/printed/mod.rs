@@ -35,6 +35,29 @@ pub struct PrintOptions<'a> {
     pub today: NaiveDate,
 }
 
+/// Every offer open on `today`, newest first (all pages of the search).
+pub async fn open_offers(
+    storage: &dyn Storage,
+    today: NaiveDate,
+) -> Result<Vec<sportello_domain::Offer>, StorageError> {
+    let mut query = OfferQuery {
+        sort: SortOrder::Date,
+        per_page: sportello_domain::offers::query::MAX_PER_PAGE,
+        with_facets: false,
+        ..OfferQuery::default()
+    };
+    let mut offers = Vec::new();
+    loop {
+        let page = storage.search_offers(&query, today).await?;
+        let done = page.items.is_empty() || (offers.len() + page.items.len()) as u64 >= page.total;
+        offers.extend(page.items);
+        if done {
+            return Ok(offers);
+        }
+        query.page += 1;
+    }
+}
+
 /// The poster of the open offer `reference`, read from `storage`.
 pub async fn load_poster(
     storage: &dyn Storage,

@@ -6,7 +6,7 @@
 //! address) in large print (20 pt) in Italian and English.
 
 use chrono::{Days, Utc};
-use sportello_app::printed::{PrintOptions, load_poster, offer_poster};
+use sportello_app::printed::{PrintOptions, load_poster, offer_poster, open_offers};
 use sportello_app::view::Sections;
 use sportello_domain::offers::form::{
     MAX_DESCRIPTION, MAX_HOW_TO_APPLY, MAX_LANGUAGES, MAX_NAME, MAX_SHORT, MAX_TITLE,
@@ -16,36 +16,13 @@ use sportello_domain::vocab::{
     Cefr, ContractType, EducationLevel, Licence, SpokenLanguage, Vocabulary, WorkingTime, occupations,
 };
 use sportello_domain::{
-    Centre, CentreId, Lang, LanguageRequirement, Offer, OfferQuery, OfferText, PublicUrl, Requirements, Salary,
-    Section, SortOrder, TextStatus,
+    Centre, CentreId, Lang, LanguageRequirement, OfferText, PublicUrl, Requirements, Salary, Section, TextStatus,
 };
 use sportello_print::{PrintError, render_poster};
-use sportello_storage::Storage;
 use sportello_testkit::{Backend, TestDatabase, builders};
 
 fn public_url() -> PublicUrl {
     PublicUrl::parse("https://lavoro.regione.puglia.it").unwrap()
-}
-
-/// Every open offer, newest first.
-async fn open_offers(storage: &dyn Storage) -> Vec<Offer> {
-    let today = today_in_rome();
-    let mut query = OfferQuery {
-        sort: SortOrder::Date,
-        per_page: sportello_domain::offers::query::MAX_PER_PAGE,
-        with_facets: false,
-        ..OfferQuery::default()
-    };
-    let mut offers = Vec::new();
-    loop {
-        let page = storage.search_offers(&query, today).await.unwrap();
-        let done = page.items.is_empty() || (offers.len() + page.items.len()) as u64 >= page.total;
-        offers.extend(page.items);
-        if done {
-            return offers;
-        }
-        query.page += 1;
-    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -60,7 +37,7 @@ async fn every_demo_offer_fits_in_four_languages() {
     )
     .await
     .unwrap();
-    let offers = open_offers(db.storage.as_ref()).await;
+    let offers = open_offers(db.storage.as_ref(), today).await.unwrap();
     assert!(offers.len() > 250, "the demo's open offers: {}", offers.len());
     let url = public_url();
     let options = PrintOptions {
