@@ -348,8 +348,8 @@ fn by_message(actor: &Actor, email: bool, sms: SmsVerdict) -> bool {
 /// contacts on file (not the request's, which may be anyone's). A contact
 /// of the held booking that the request did not name is counted under the
 /// per-recipient limit here; its number goes through the SMS gate unless
-/// the request's text was just let through to it. Over a limit, that
-/// message does not go: the answer is the same either way.
+/// the gate has just judged it for the request (its verdict stands). Over
+/// a limit, that message does not go: the answer is the same either way.
 #[allow(clippy::too_many_arguments)]
 async fn resend_link(
     app: &App,
@@ -377,17 +377,23 @@ async fn resend_link(
     let mut text = None;
     if let Some(phone) = held.person.phone.as_ref().filter(|_| held.person.sms) {
         let same = asked.phone.as_ref() == Some(phone);
-        text = if same && sms == SmsVerdict::Queued {
-            texts::booking_text(app, TextKind::Existing, calendar, held)
-        } else if same
-            || app
+        text = match sms {
+            // The gate let a text to this number through just now.
+            SmsVerdict::Queued if same => texts::booking_text(app, TextKind::Existing, calendar, held),
+            // The request asked for none to it: counted, not yet gated.
+            SmsVerdict::NotWanted if same => {
+                text_if_allowed(app, TextKind::Existing, calendar, held, actor, now).await?
+            }
+            // The gate refused this number just now: asking again changes nothing.
+            _ if same => None,
+            _ if app
                 .limit(&[(per_recipient, LimitKey::Recipient(phone.as_str()))], now)
                 .await?
-                .is_none()
-        {
-            text_if_allowed(app, TextKind::Existing, calendar, held, actor, now).await?
-        } else {
-            None
+                .is_none() =>
+            {
+                text_if_allowed(app, TextKind::Existing, calendar, held, actor, now).await?
+            }
+            _ => None,
         };
     }
     if mail.is_none() && text.is_none() {
