@@ -104,7 +104,7 @@ export async function closePage(page) {
 
 /**
  * The link a person follows after the answer "we have sent you a message"
- * to a booking: the booking link of the newest message to `recipient` (an
+ * to a booking or a registration: the link of the newest message to `recipient` (an
  * e-mail address, or a number in E.164) in the demo's mailbox.
  */
 export async function linkFromMailbox(page, lang, recipient) {
@@ -112,7 +112,7 @@ export async function linkFromMailbox(page, lang, recipient) {
   assert.equal(response?.status(), 200);
   const item = page.locator('ol.mailbox > li', { hasText: recipient }).first();
   const href = await item
-    .locator('a[href*="/appointments/booking/"], a[href*="/b/"]')
+    .locator('a[href*="/appointments/booking/"], a[href*="/b/"], a[href*="/events/registration/"], a[href*="/r/"]')
     .first()
     .getAttribute('href');
   assert.ok(href, `a booking link in the mailbox for ${recipient}`);

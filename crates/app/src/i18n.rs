@@ -6,7 +6,8 @@
 //! ready-to-paste posts, `newsletter.ftl` for the newsletter's pages, e-mails
 //! and back-office page, `print.ftl` for the printed posters and boards,
 //! `reports.ftl` for the weekly reports' pages, post texts, cards and PDFs,
-//! `sms.ftl` for text messages and the notes about them).
+//! `sms.ftl` for text messages and the notes about them, `events.ftl` for
+//! group meetings' pages and messages).
 //! Italian is the fallback; a
 //! message missing everywhere is logged and shown as an empty string, never
 //! as its raw id. A test checks that every id used in code or templates
@@ -19,7 +20,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 9]); 4] = [
+pub const SOURCES: [(&str, [&str; 10]); 4] = [
     (
         "it",
         [
@@ -32,6 +33,7 @@ pub const SOURCES: [(&str, [&str; 9]); 4] = [
             include_str!("../locales/it/print.ftl"),
             include_str!("../locales/it/reports.ftl"),
             include_str!("../locales/it/sms.ftl"),
+            include_str!("../locales/it/events.ftl"),
         ],
     ),
     (
@@ -46,6 +48,7 @@ pub const SOURCES: [(&str, [&str; 9]); 4] = [
             include_str!("../locales/en/print.ftl"),
             include_str!("../locales/en/reports.ftl"),
             include_str!("../locales/en/sms.ftl"),
+            include_str!("../locales/en/events.ftl"),
         ],
     ),
     (
@@ -60,6 +63,7 @@ pub const SOURCES: [(&str, [&str; 9]); 4] = [
             include_str!("../locales/fr/print.ftl"),
             include_str!("../locales/fr/reports.ftl"),
             include_str!("../locales/fr/sms.ftl"),
+            include_str!("../locales/fr/events.ftl"),
         ],
     ),
     (
@@ -74,6 +78,7 @@ pub const SOURCES: [(&str, [&str; 9]); 4] = [
             include_str!("../locales/de/print.ftl"),
             include_str!("../locales/de/reports.ftl"),
             include_str!("../locales/de/sms.ftl"),
+            include_str!("../locales/de/events.ftl"),
         ],
     ),
 ];

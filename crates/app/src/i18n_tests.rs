@@ -160,6 +160,8 @@ fn every_message_formats_without_errors() {
         ("encoding", "GSM-7".into()),
         ("day", "01/12".into()),
         ("contacts", "amina@example.org, +393331234567".into()),
+        ("position", 3.into()),
+        ("deadline", "Tuesday 15/12/2026, 07:00".into()),
     ]);
     for lang in Lang::ALL {
         for id in message_ids(lang) {

@@ -1,6 +1,7 @@
 //! The application layer of Sportello: the use cases and everything that
 //! pages, e-mails and the command line share. One module per feature —
-//! `appointments`, `newsletter`, `reports` (weekly), `printed` (posters and
+//! `appointments`, `events` (group meetings and their registrations),
+//! `newsletter`, `reports` (weekly), `printed` (posters and
 //! boards), `feeds`, `sitemaps`, `markup` (JSON-LD and social tags),
 //! `translator` (machine drafts of translations), `limiter` (the one limit
 //! of anonymous requests), `data_keys` (the key file of personal data at
@@ -11,6 +12,7 @@
 
 pub mod appointments;
 pub mod data_keys;
+pub mod events;
 pub mod feeds;
 pub mod i18n;
 pub mod limiter;

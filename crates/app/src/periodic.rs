@@ -1,7 +1,9 @@
 //! The periodic jobs of every node, run every minute: expiring offers whose
 //! valid-through day has passed, removing ended sessions, forgetting old
 //! idempotency keys and the limiter's old counts, queueing appointment
-//! reminders and the newsletter's digests. Each is safe when several nodes
+//! reminders, letting unconfirmed seat offers of group meetings lapse (the
+//! seat passing to the next in line) and the newsletter's digests. Each is
+//! safe when several nodes
 //! run it at once: a reminder or a digest is recorded
 //! with its mail in one transaction, and a second node's record of the same
 //! one is refused by its key.
@@ -45,6 +47,18 @@ pub async fn run_once(app: &App) {
         Ok(0) => {}
         Ok(count) => tracing::info!(count, "appointment reminders queued"),
         Err(e) => tracing::error!(error = %e, "queueing appointment reminders failed"),
+    }
+    match crate::events::lapse_due(app, now).await {
+        Ok(0) => {}
+        Ok(count) => tracing::info!(count, "seat offers lapsed and passed on"),
+        Err(e) => tracing::error!(error = %e, "letting seat offers lapse failed"),
+    }
+    if let Err(e) = app
+        .storage
+        .purge_registration_keys(now - crate::events::IDEMPOTENCY_WINDOW)
+        .await
+    {
+        tracing::error!(error = %e, "forgetting old registration keys failed");
     }
     match crate::newsletter::digest::queue_digests(app, now).await {
         Ok(0) => {}

@@ -186,6 +186,17 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/appointments/form.html"),
     ),
     (
+        "appointments/person_fields.html",
+        include_str!("../templates/appointments/person_fields.html"),
+    ),
+    ("events/list.html", include_str!("../templates/events/list.html")),
+    ("events/event.html", include_str!("../templates/events/event.html")),
+    ("events/sent.html", include_str!("../templates/events/sent.html")),
+    (
+        "events/registration.html",
+        include_str!("../templates/events/registration.html"),
+    ),
+    (
         "appointments/booking.html",
         include_str!("../templates/appointments/booking.html"),
     ),

@@ -3,8 +3,8 @@
 //! tourism, agriculture, care, retail, crafts…), some EURES offers abroad,
 //! some in each Collocamento Mirato section, with English and French texts
 //! for most and German for some; each centre's services catalogue, access
-//! rules and patron days, so that appointments can be booked at once; and
-//! the weekly reports of the last two weeks. The same seed always gives the
+//! rules and patron days, so that appointments can be booked at once; group
+//! meetings to register for; and the weekly reports of the last two weeks. The same seed always gives the
 //! same data.
 
 pub mod accounts;
@@ -12,6 +12,7 @@ pub mod appointments;
 mod board;
 pub mod centres;
 mod content;
+pub mod events;
 pub mod offers;
 pub mod queries;
 pub mod reports;
@@ -49,6 +50,7 @@ pub async fn load(storage: &dyn Storage, count: usize, seed: u64, today: NaiveDa
             appointments::create(storage, &centres).await?;
         }
         accounts::create(storage, &centres).await?;
+        events::create(storage, &centres, today).await?;
         return Ok(Loaded::AlreadyThere);
     }
     let mut stored = Vec::new();
@@ -61,6 +63,7 @@ pub async fn load(storage: &dyn Storage, count: usize, seed: u64, today: NaiveDa
         .await?;
     appointments::create(storage, &stored).await?;
     accounts::create(storage, &stored).await?;
+    events::create(storage, &stored, today).await?;
     Ok(Loaded::Loaded {
         centres: stored.len(),
         offers: written,

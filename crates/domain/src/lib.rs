@@ -1,7 +1,8 @@
 //! Pure types and rules of Sportello, one module per feature — `accounts`
 //! (users, grants, permissions, sign-in rules), `appointments` (services,
 //! slots from a centre's calendar and holidays, bookings), `centres`,
-//! `employers` (requests, the Law 68/1999 quota), `offers` (the offer, its
+//! `employers` (requests, the Law 68/1999 quota), `events` (group meetings,
+//! their sessions, registrations and waiting lists), `offers` (the offer, its
 //! form, reference codes, the search query), `newsletter`, `reports` (the
 //! weekly figures) — beside the values that arrive from outside
 //! (`codice_fiscale`, `email`, `partita_iva`, `phone`, `public_url`), the
@@ -15,6 +16,7 @@ pub mod centres;
 pub mod codice_fiscale;
 pub mod email;
 pub mod employers;
+pub mod events;
 pub mod ics;
 pub mod lang;
 pub mod limits;
@@ -53,6 +55,11 @@ pub use codice_fiscale::{CodiceFiscale, CodiceFiscaleError};
 pub use email::{Email, EmailError};
 pub use employers::quota::{Quota, required_hires};
 pub use employers::{EmployerContact, EmployerRequest, RequestStatus};
+pub use events::waiting::SeatOfferRules;
+pub use events::{
+    Audience, Event, EventId, EventProblem, EventText, NewEvent, NewSession, Registration, RegistrationRef,
+    RegistrationStatus, Room, Session, SessionClosed, SessionId, SessionStatus,
+};
 pub use ics::{IcsEvent, IcsMethod};
 pub use lang::Lang;
 pub use mail::{BULK_MAIL_KINDS, MailAttachment, OutgoingMail, is_bulk_kind};

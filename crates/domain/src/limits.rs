@@ -133,6 +133,11 @@ pub mod defaults {
     pub const MOVES_PER_BOOKING: Limit = Limit::new("booking-moves", 3, Duration::days(1));
     /// Messages about appointments to one recipient.
     pub const APPOINTMENT_MAILS_PER_RECIPIENT: Limit = Limit::new("appointments-recipient", 10, Duration::days(1));
+    /// Registrations to group meetings, cancellations and confirmations
+    /// from one network.
+    pub const EVENTS_PER_NET: Limit = Limit::new("events-net", 60, Duration::hours(1));
+    /// Messages about registrations to one recipient.
+    pub const EVENT_MAILS_PER_RECIPIENT: Limit = Limit::new("events-recipient", 10, Duration::days(1));
     /// Newsletter subscription requests from one network.
     pub const NEWSLETTER_PER_NET: Limit = Limit::new("newsletter-net", 20, Duration::hours(1));
     /// Newsletter confirmation mails to one recipient.

@@ -29,6 +29,16 @@ impl PublicUrl {
         &self.0
     }
 
+    /// The host name alone (no scheme, port or path), e.g. for the
+    /// unique ids of calendar events.
+    pub fn host(&self) -> &str {
+        let rest = self.0.split_once("://").map_or(self.0.as_str(), |(_, rest)| rest);
+        rest.split(['/', ':'])
+            .next()
+            .filter(|h| !h.is_empty())
+            .unwrap_or("sportello")
+    }
+
     /// Whether cookies must be `Secure` (the public address is HTTPS).
     pub fn is_https(&self) -> bool {
         self.0.starts_with("https://")
@@ -48,5 +58,7 @@ mod tests {
         assert!(PublicUrl::parse("lavoro.example.it").is_err());
         assert!(PublicUrl::parse("http://").is_err());
         assert!(PublicUrl::parse("ftp://x").is_err());
+        assert_eq!(url.host(), "lavoro.example.it");
+        assert_eq!(PublicUrl::parse("http://localhost:8080/x").unwrap().host(), "localhost");
     }
 }

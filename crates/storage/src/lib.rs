@@ -16,6 +16,7 @@ mod cache;
 mod centres;
 mod employers;
 mod error;
+mod events;
 mod limiter;
 mod newsletter;
 mod offers;
@@ -41,6 +42,7 @@ pub use cache::CENTRES_TTL;
 pub use centres::Centres;
 pub use employers::EmployerRequests;
 pub use error::StorageError;
+pub use events::{EventFilter, Events, NewRegistration, Notices, Registered};
 pub use limiter::{Limiter, WindowCounts};
 pub use newsletter::{NEWS_BATCH, Newsletter};
 pub use offers::{
@@ -59,7 +61,7 @@ pub use sqlite::SqliteStore;
 /// users and how they sign in ([`Accounts`], [`Sessions`]), the
 /// [`AuditLog`], [`Centres`], [`Offers`] and the back office's
 /// [`OfferEdits`], employers' requests ([`EmployerRequests`]), the
-/// appointments' [`Services`] and [`Bookings`], the [`Limiter`]'s counts, e-mail waiting to be sent
+/// appointments' [`Services`] and [`Bookings`], group meetings' [`Events`], the [`Limiter`]'s counts, e-mail waiting to be sent
 /// ([`Outbox`]), what sitemaps list ([`Sitemaps`]), subscribers and news
 /// issues ([`Newsletter`]), weekly [`Reports`], encrypted personal data
 /// ([`SealedData`]), text messages ([`SmsOutbox`]) and what the search index follows ([`SearchFeed`]). Code that needs one feature asks for its
@@ -72,6 +74,7 @@ pub trait Storage:
     + Bookings
     + Centres
     + EmployerRequests
+    + Events
     + Limiter
     + Newsletter
     + OfferEdits

@@ -35,6 +35,9 @@ mod centres;
 #[path = "employers/sql.rs"]
 mod employers;
 #[allow(clippy::duplicate_mod)]
+#[path = "events/events_sql.rs"]
+mod events;
+#[allow(clippy::duplicate_mod)]
 #[path = "appointments/holders_sql.rs"]
 mod holders;
 #[allow(clippy::duplicate_mod)]
@@ -58,6 +61,9 @@ mod outbox;
 #[allow(clippy::duplicate_mod)]
 #[path = "accounts/proposals_sql.rs"]
 mod proposals;
+#[allow(clippy::duplicate_mod)]
+#[path = "events/registrations_sql.rs"]
+mod registrations;
 #[allow(clippy::duplicate_mod)]
 #[path = "reports/sql.rs"]
 mod reports;

@@ -98,15 +98,49 @@ pub async fn centre(
     PathParams((_, slug, file)): PathParams<(String, String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let format = match Format::split(&file) {
-        Some(("feed", format)) => format,
-        _ => return Err(AppError::not_found().page(lang)),
-    };
     let centre = state
         .storage
         .centre_by_slug(&slug)
         .await
         .on_page(lang)?
         .ok_or_else(|| AppError::not_found().page(lang))?;
+    if file == "events.ics" {
+        return events_calendar(&state, lang, &centre).await;
+    }
+    let format = match Format::split(&file) {
+        Some(("feed", format)) => format,
+        _ => return Err(AppError::not_found().page(lang)),
+    };
     answer(&state, lang, Scope::Centre(&centre), format, &headers).await
+}
+
+/// `GET /{lang}/centres/{slug}/events.ics`: the centre's group meetings to
+/// subscribe to in a calendar.
+async fn events_calendar(
+    state: &AppState,
+    lang: Lang,
+    centre: &sportello_domain::Centre,
+) -> Result<Response, AppError> {
+    let now = chrono::Utc::now();
+    let filter = sportello_storage::EventFilter {
+        centre: Some(centre.id),
+        ..Default::default()
+    };
+    let events = state
+        .storage
+        .upcoming_events(&filter, now, crate::pages::events::LIST_LIMIT)
+        .await
+        .on_page(lang)?;
+    let text = sportello_app::events::centre_calendar(state, lang, centre, &events, now);
+    let mut response = text.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    headers.insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("public, max-age=300"),
+    );
+    Ok(response)
 }

@@ -201,6 +201,15 @@ fn routes() -> Routes {
         post(api::appointments::move_booking),
     )
     .route("/api/v1/bookings/{reference}/cancel", post(api::appointments::cancel))
+    // Group meetings API: the same rules as the event pages.
+    .route("/api/v1/events", get(api::events::list_events))
+    .route("/api/v1/events/{id}", get(api::events::get_event))
+    .route("/api/v1/events/{id}/registrations", post(api::events::register))
+    .route("/api/v1/registrations/{reference}", get(api::events::get_registration))
+    .route(
+        "/api/v1/registrations/{reference}/cancel",
+        post(api::events::cancel_registration),
+    )
     .route("/{lang}", get(pages::redirect::lang_home))
     .route("/{lang}/", get(pages::home::home))
     .route("/{lang}/centres/{slug}", get(pages::board::board))
@@ -251,6 +260,29 @@ fn routes() -> Routes {
     .route("/sms/inbound", get(crate::sms_gateway::inbound))
     .route("/sms/dlr", get(crate::sms_gateway::delivery_report))
     .route("/b/{reference}/{token}", get(crate::sms_gateway::short_link))
+    // Group meetings: registration without an account.
+    .route("/r/{reference}/{token}", get(pages::events::registration::short_link))
+    .route("/{lang}/events", get(pages::events::list))
+    .route(
+        "/{lang}/events/{id}",
+        get(pages::events::register::page).post(pages::events::register::submit),
+    )
+    .route(
+        "/{lang}/events/registration/{reference}",
+        get(pages::events::registration::page),
+    )
+    .route(
+        "/{lang}/events/registration/{reference}/calendar/{session}",
+        get(pages::events::registration::calendar),
+    )
+    .route(
+        "/{lang}/events/registration/{reference}/confirm",
+        post(pages::events::registration::confirm),
+    )
+    .route(
+        "/{lang}/events/registration/{reference}/cancel",
+        post(pages::events::registration::cancel),
+    )
     // Appointments: booking without an account.
     .route("/{lang}/appointments", get(appointments::choose::centres))
     .route(

@@ -524,7 +524,7 @@ fn new_reference() -> BookingRef {
 }
 
 /// An unguessable meeting room: 128 random bits.
-fn meeting_url(base: &str) -> String {
+pub(crate) fn meeting_url(base: &str) -> String {
     let room = hex(&random_bytes::<16>());
     format!("{}/Sportello-{room}", base.trim_end_matches('/'))
 }

@@ -207,16 +207,7 @@ fn ics(
     let lang = s.lang;
     let centre = &calendar.centre.data;
     let service_name = service.data.text(lang).map(|t| t.name.clone()).unwrap_or_default();
-    let host = app
-        .public_url
-        .as_str()
-        .split("://")
-        .nth(1)
-        .unwrap_or("sportello")
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("sportello")
-        .to_string();
+    let host = app.public_url.host();
     let mut description = format!("{}: {}", msg(lang, "appointment-reference"), s.reference);
     if let Some(url) = s.video_url {
         description.push_str(&format!("\n{}: {url}", msg(lang, "appointment-video-link")));

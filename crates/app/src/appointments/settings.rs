@@ -1,5 +1,6 @@
-//! What the appointments need from the configuration: the video-meeting
-//! server and the reminders' delays.
+//! What the appointments and group meetings need from the configuration:
+//! the video-meeting server, the reminders' delays and how long a freed
+//! seat of a group meeting is held for the first in line.
 
 /// What the appointments need from the configuration.
 #[derive(Debug, Clone)]
@@ -8,6 +9,8 @@ pub struct Settings {
     pub jitsi_url: String,
     /// Reminders, in minutes before the start (e.g. 2880 and 120).
     pub reminders: Vec<u32>,
+    /// How long a seat offered from a waiting list is held.
+    pub seat_offers: sportello_domain::SeatOfferRules,
 }
 
 impl Settings {
@@ -50,6 +53,7 @@ impl Settings {
         Ok(Settings {
             jitsi_url: jitsi_url.to_string(),
             reminders: minutes,
+            seat_offers: Default::default(),
         })
     }
 }
@@ -59,6 +63,7 @@ impl Default for Settings {
         Settings {
             jitsi_url: "https://meet.jit.si".into(),
             reminders: vec![48 * 60, 2 * 60],
+            seat_offers: Default::default(),
         }
     }
 }

@@ -1,8 +1,10 @@
 //! Machine-readable descriptions of public pages: schema.org JSON-LD for an
-//! offer (`JobPosting`) and a centre (`GovernmentOffice`), and the Open Graph
+//! offer (`JobPosting`), a centre (`GovernmentOffice`) and the sessions of
+//! a group meeting (`Event`), and the Open Graph
 //! and Twitter card tags of an offer's page. Pure builders: the pages pass
 //! what they show, nothing here reads storage.
 
+pub mod event;
 #[cfg(test)]
 mod fixtures;
 pub mod government_office;

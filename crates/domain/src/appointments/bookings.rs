@@ -34,25 +34,12 @@ pub struct BookingRef(String);
 impl BookingRef {
     /// A reference made from random bytes (one per character).
     pub fn from_random(bytes: [u8; REF_LEN]) -> BookingRef {
-        let chars: String = bytes
-            .iter()
-            .map(|b| REF_ALPHABET[usize::from(*b) % REF_ALPHABET.len()] as char)
-            .collect();
-        BookingRef(format!("P-{}-{}", &chars[..4], &chars[4..]))
+        BookingRef(random_reference('P', bytes))
     }
 
     /// Reads a reference as typed: case and spaces do not matter.
     pub fn parse(input: &str) -> Option<BookingRef> {
-        let cleaned: String = input
-            .trim()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_uppercase();
-        let body = cleaned.strip_prefix("P-")?;
-        let (a, b) = body.split_once('-')?;
-        let valid = |part: &str| part.len() == REF_LEN / 2 && part.bytes().all(|c| REF_ALPHABET.contains(&c));
-        (valid(a) && valid(b)).then_some(BookingRef(cleaned))
+        parse_reference('P', input).map(BookingRef)
     }
 
     pub fn as_str(&self) -> &str {
@@ -64,6 +51,31 @@ impl std::fmt::Display for BookingRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// A reference such as `P-7K3M-9QXA` (`prefix`, then two groups of four)
+/// made from random bytes, one per character.
+pub(crate) fn random_reference(prefix: char, bytes: [u8; REF_LEN]) -> String {
+    let chars: String = bytes
+        .iter()
+        .map(|b| REF_ALPHABET[usize::from(*b) % REF_ALPHABET.len()] as char)
+        .collect();
+    format!("{prefix}-{}-{}", &chars[..4], &chars[4..])
+}
+
+/// A reference of [`random_reference`]'s form as typed (case and spaces do
+/// not matter), cleaned; `None` when it is not one with `prefix`.
+pub(crate) fn parse_reference(prefix: char, input: &str) -> Option<String> {
+    let cleaned: String = input
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let body = cleaned.strip_prefix(prefix)?.strip_prefix('-')?;
+    let (a, b) = body.split_once('-')?;
+    let valid = |part: &str| part.len() == REF_LEN / 2 && part.bytes().all(|c| REF_ALPHABET.contains(&c));
+    (valid(a) && valid(b)).then_some(cleaned)
 }
 
 /// Where a booking stands.

@@ -172,7 +172,7 @@ async fn service_capacity(tx: &mut Tx, service: ServiceId) -> Result<i32, Storag
     Ok(capacity)
 }
 
-async fn queue(tx: &mut Tx, notice: &Notification, now: DateTime<Utc>) -> Result<(), StorageError> {
+pub(super) async fn queue(tx: &mut Tx, notice: &Notification, now: DateTime<Utc>) -> Result<(), StorageError> {
     if let Some(mail) = &notice.mail {
         enqueue_mail(tx, mail, now).await?;
     }

@@ -36,7 +36,14 @@ pub(crate) const BOOKING_NEEDS: SealedColumn = SealedColumn {
 };
 
 /// Every column of sealed values, for counting and rotating.
-pub(crate) const SEALED_COLUMNS: [SealedColumn; 2] = [TOTP_SECRETS, BOOKING_NEEDS];
+/// The needs given with a registration to a group meeting (art. 9).
+pub(crate) const REGISTRATION_NEEDS: SealedColumn = SealedColumn {
+    table: "registrations",
+    column: "needs_sealed",
+    purpose: "registrations.needs",
+};
+
+pub(crate) const SEALED_COLUMNS: [SealedColumn; 3] = [TOTP_SECRETS, BOOKING_NEEDS, REGISTRATION_NEEDS];
 
 /// `plaintext` sealed for `column` with the current data key; an error
 /// when the store was opened without data keys.

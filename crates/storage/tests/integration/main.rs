@@ -4,6 +4,7 @@
 mod api_tokens;
 mod appointments;
 mod backoffice;
+mod events;
 mod holders;
 mod limiter;
 mod newsletter;

@@ -36,18 +36,18 @@ const MAX_KEY_LEN: usize = 255;
 
 /// The answer's language: the `lang` given (a bad one is a 400), else the
 /// reader's `Accept-Language`.
-fn request_lang(given: Option<&str>, preferred: Lang) -> Result<Lang, AppError> {
+pub(super) fn request_lang(given: Option<&str>, preferred: Lang) -> Result<Lang, AppError> {
     match given.map(str::trim).filter(|l| !l.is_empty()) {
         None => Ok(preferred),
         Some(code) => Lang::parse(code).ok_or_else(|| AppError::bad_parameter("lang", code).api(preferred)),
     }
 }
 
-fn rfc3339(instant: chrono::DateTime<Utc>) -> String {
+pub(super) fn rfc3339(instant: chrono::DateTime<Utc>) -> String {
     to_rome(instant).to_rfc3339()
 }
 
-fn refused(status: StatusCode, title: String, detail: String, reason: &str) -> Refusal {
+pub(super) fn refused(status: StatusCode, title: String, detail: String, reason: &str) -> Refusal {
     let mut members = serde_json::Map::new();
     members.insert("reason".into(), reason.into());
     Refusal {
@@ -58,7 +58,7 @@ fn refused(status: StatusCode, title: String, detail: String, reason: &str) -> R
     }
 }
 
-fn refusal_error(refusal: Refusal, lang: Lang) -> AppError {
+pub(super) fn refusal_error(refusal: Refusal, lang: Lang) -> AppError {
     AppError::new(Problem::Refused(Box::new(refusal))).api(lang)
 }
 
@@ -134,7 +134,7 @@ fn next_slot(slot: &Slot) -> NextSlotJson {
     }
 }
 
-fn bad_token(lang: Lang) -> AppError {
+pub(super) fn bad_token(lang: Lang) -> AppError {
     refusal_error(
         refused(
             StatusCode::FORBIDDEN,
@@ -333,12 +333,12 @@ fn booking_answer(state: &AppState, booking: &Booking, status: StatusCode) -> Re
 }
 
 /// Reads a JSON body; bad JSON or unknown fields are a 400.
-fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8], lang: Lang) -> Result<T, AppError> {
+pub(super) fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8], lang: Lang) -> Result<T, AppError> {
     serde_json::from_slice(body).map_err(|e| AppError::bad_parameter("body", e.to_string()).api(lang))
 }
 
 /// The `Idempotency-Key` header: 1 to 255 visible ASCII characters.
-fn idempotency_key(headers: &HeaderMap, lang: Lang) -> Result<Option<String>, AppError> {
+pub(super) fn idempotency_key(headers: &HeaderMap, lang: Lang) -> Result<Option<String>, AppError> {
     let Some(value) = headers.get("idempotency-key") else {
         return Ok(None);
     };

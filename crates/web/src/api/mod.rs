@@ -3,6 +3,7 @@
 
 pub mod appointments;
 pub mod centres;
+pub mod events;
 pub mod offers;
 pub mod operator;
 
@@ -24,7 +25,9 @@ use crate::error::AppError;
         centres::list_centres, offers::list_offers, offers::get_offer,
         operator::create, operator::update, operator::lifecycle,
         appointments::services, appointments::slots, appointments::book, appointments::get_booking,
-        appointments::move_booking, appointments::cancel
+        appointments::move_booking, appointments::cancel,
+        events::list_events, events::get_event, events::register, events::get_registration,
+        events::cancel_registration
     ),
     components(schemas(
         centres::CentreList, centres::CentreJson, centres::HoursJson,
@@ -33,7 +36,9 @@ use crate::error::AppError;
         operator::OfferInput, sportello_domain::RawLanguage, operator::OperatorOfferJson, operator::FieldErrorJson,
         appointments::ServiceList, appointments::ServiceJson, appointments::SlotList, appointments::DayJson,
         appointments::ClosedJson, appointments::SlotJson, appointments::NextSlotJson, appointments::BookingInput,
-        appointments::ChangeInput, appointments::BookingJson, appointments::NeedsJson, appointments::SentJson
+        appointments::ChangeInput, appointments::BookingJson, appointments::NeedsJson, appointments::SentJson,
+        events::EventList, events::EventJson, events::SessionJson, events::RegistrationInputJson,
+        events::RegistrationRowJson, events::RegistrationJson, events::CancelInput
     )),
     modifiers(&TokenAuth, &NodeLimits),
     tags(
@@ -41,6 +46,9 @@ use crate::error::AppError;
         (name = "centres", description = "Employment centres"),
         (name = "appointments", description = "Services of a centre, free slots, booking, moving and cancelling \
                                                (the same rules as the booking pages)"),
+        (name = "events", description = "Group meetings: upcoming events and their free seats, registering \
+                                         (a seat, or a place on the waiting list), reading and cancelling a \
+                                         registration (the same rules as the event pages)"),
         (name = "operator", description = "Writing offers with a personal API token (made on the back office's \
                                            account page, by a user with a second factor, after giving the \
                                            password again; valid for 1 to 365 days, 90 by default; revoked at \

@@ -4,6 +4,7 @@
 pub mod appointments;
 pub mod board;
 pub mod employers;
+pub mod events;
 pub mod home;
 pub mod info;
 pub mod mailbox;

@@ -34,6 +34,16 @@ const EXEMPT: &[(&str, &str, &str)] = &[
     ),
     (
         "POST",
+        "/api/v1/events/{id}/registrations",
+        "the public registration API: no session, no cookie",
+    ),
+    (
+        "POST",
+        "/api/v1/registrations/{reference}/cancel",
+        "the public registration API, with the registration's token",
+    ),
+    (
+        "POST",
         "/{lang}/newsletter/confirm/{token}",
         "the signed link in the confirmation mail is the credential: no cookie gives authority to forge",
     ),
@@ -52,10 +62,12 @@ struct Values {
     reference: String,
     service: String,
     id: String,
+    event: String,
 }
 
 fn fill(path: &str, values: &Values) -> String {
     path.replace("{lang}", "en")
+        .replace("/events/{id}", &format!("/events/{}", values.event))
         .replace("{reference}", &values.reference)
         .replace("{action}", "publish")
         .replace("{id}", &values.id)
@@ -92,6 +104,14 @@ async fn every_writing_route_needs_a_form_token(app: TestApp) {
         reference: app.open_references("").await.remove(0),
         service: service.id.0.to_string(),
         id: user.id.0.to_string(),
+        event: app
+            .storage()
+            .upcoming_events(&Default::default(), Utc::now(), 1)
+            .await
+            .unwrap()[0]
+            .id
+            .0
+            .to_string(),
     };
 
     // Halfway through signing in (password given, code not yet), for the

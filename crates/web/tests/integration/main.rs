@@ -16,6 +16,8 @@ mod common;
 mod crawlers;
 mod csrf;
 mod employers;
+mod events;
+mod events_api;
 mod feeds;
 mod hardening;
 mod limiter;
