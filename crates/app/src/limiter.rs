@@ -109,6 +109,31 @@ impl App {
         Ok(refused)
     }
 
+    /// Counts an anonymous request once under `limit` for each contact of
+    /// `person` (e-mail address, phone number); operators acting for
+    /// someone are not counted.
+    pub async fn limit_recipients(
+        &self,
+        limit: Limit,
+        person: &sportello_domain::Person,
+        actor: &sportello_domain::Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Limited>, StorageError> {
+        if !actor.is_anonymous() {
+            return Ok(None);
+        }
+        let contacts = [
+            person.email.as_ref().map(|e| e.as_str()),
+            person.phone.as_ref().map(|p| p.as_str()),
+        ];
+        let keys: Vec<_> = contacts
+            .into_iter()
+            .flatten()
+            .map(|contact| (limit, LimitKey::Recipient(contact)))
+            .collect();
+        self.limit(&keys, now).await
+    }
+
     /// Forgets the counts of `key` under `limit` (an account that signed in).
     pub async fn forget_limit(&self, limit: &Limit, key: LimitKey<'_>) -> Result<(), StorageError> {
         self.storage.forget_requests(&self.bucket(limit, key)).await

@@ -190,8 +190,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/appointments/person_fields.html"),
     ),
     ("events/list.html", include_str!("../templates/events/list.html")),
+    ("events/next.html", include_str!("../templates/events/next.html")),
     ("events/event.html", include_str!("../templates/events/event.html")),
-    ("events/sent.html", include_str!("../templates/events/sent.html")),
     (
         "events/registration.html",
         include_str!("../templates/events/registration.html"),

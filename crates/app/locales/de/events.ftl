@@ -5,6 +5,7 @@ events-title = Gruppentreffen
 events-intro = Treffen der Arbeitsvermittlungszentren, im Saal oder online: Dienste, Arbeitssuche, Möglichkeiten in Italien und im Ausland. Sie sind kostenlos; melden Sie sich an, um einen Platz zu bekommen.
 events-subscribe = Die Treffen dieses Zentrums im Kalender abonnieren (.ics)
 events-board-link = Gruppentreffen dieses Zentrums
+events-next = Die nächsten Gruppentreffen
 events-filter-legend = Auswählen
 events-filter-centre = Zentrum
 events-filter-centre-any = Alle Zentren

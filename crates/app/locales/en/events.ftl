@@ -5,6 +5,7 @@ events-title = Group meetings
 events-intro = Meetings of the employment centres, in the room or online: services, looking for work, opportunities in Italy and abroad. They are free; register to get a seat.
 events-subscribe = Subscribe to this centre's meetings in your calendar (.ics)
 events-board-link = Group meetings of this centre
+events-next = Next group meetings
 events-filter-legend = Choose
 events-filter-centre = Centre
 events-filter-centre-any = All centres

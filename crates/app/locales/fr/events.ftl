@@ -5,6 +5,7 @@ events-title = Réunions de groupe
 events-intro = Réunions des centres pour l'emploi, en salle ou en ligne : services, recherche d'emploi, opportunités en Italie et à l'étranger. Elles sont gratuites ; inscrivez-vous pour avoir une place.
 events-subscribe = Abonnez-vous aux réunions de ce centre dans votre agenda (.ics)
 events-board-link = Réunions de groupe de ce centre
+events-next = Prochaines réunions de groupe
 events-filter-legend = Choisir
 events-filter-centre = Centre
 events-filter-centre-any = Tous les centres

@@ -5,6 +5,7 @@ events-title = Incontri di gruppo
 events-intro = Incontri dei Centri per l'Impiego, in sala oppure online: servizi, ricerca di lavoro, opportunità in Italia e all'estero. Sono gratuiti; iscriviti per avere un posto.
 events-subscribe = Ricevi gli incontri di questo centro nel tuo calendario (.ics)
 events-board-link = Incontri di gruppo di questo centro
+events-next = Prossimi incontri di gruppo
 events-filter-legend = Scegli
 events-filter-centre = Centro
 events-filter-centre-any = Tutti i centri

@@ -210,12 +210,7 @@ async fn book_uncounted(
     let service = input.service;
     limit_anonymous(app, actor, &[], now).await?;
     let (mut person, needs) = input.form.validate(input.lang).map_err(BookingError::Fields)?;
-    let sms = match &person.phone {
-        None => SmsVerdict::NotWanted,
-        Some(phone) if !phone.can_receive_sms() && person.email.is_none() => SmsVerdict::Landline,
-        Some(_) if !person.sms => SmsVerdict::NotWanted,
-        Some(phone) => app.sms_gate(phone, actor, now).await?,
-    };
+    let sms = app.request_sms(&person, actor, now).await?;
     // No texts about this booking (reminders neither) when its first one
     // could not be queued.
     person.sms = sms == SmsVerdict::Queued;
@@ -246,20 +241,9 @@ async fn book_uncounted(
         return Ok((Booked::Replayed(previous), sms));
     }
     // A replay sends nothing: only a new booking counts for its recipients.
-    if actor.is_anonymous() {
-        let per_recipient = app.limits.appointment_mails_per_recipient;
-        let contacts = [
-            request.person.email.as_ref().map(|e| e.as_str()),
-            request.person.phone.as_ref().map(|p| p.as_str()),
-        ];
-        let keys: Vec<_> = contacts
-            .into_iter()
-            .flatten()
-            .map(|contact| (per_recipient, LimitKey::Recipient(contact)))
-            .collect();
-        if let Some(limited) = app.limit(&keys, now).await? {
-            return Err(BookingError::Limited(limited));
-        }
+    let per_recipient = app.limits.appointment_mails_per_recipient;
+    if let Some(limited) = app.limit_recipients(per_recipient, &request.person, actor, now).await? {
+        return Err(BookingError::Limited(limited));
     }
     if !service.data.active || !service.data.offers(input.modality) {
         return Err(BookingError::Unavailable);

@@ -59,12 +59,7 @@ pub fn short_token(app: &App, reference: &BookingRef, start: DateTime<Utc>) -> S
 /// (compared in constant time).
 pub fn short_token_is_valid(app: &App, booking: &Booking, token: &str) -> bool {
     let expected = short_token(app, &booking.reference, booking.start);
-    expected.len() == token.len()
-        && expected
-            .bytes()
-            .zip(token.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0
+    sportello_auth::constant_time_eq(expected.as_bytes(), token.as_bytes())
 }
 
 /// The short absolute address that leads to a booking's page, for texts.

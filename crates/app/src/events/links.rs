@@ -26,13 +26,7 @@ pub fn token_is_valid(app: &App, reference: &RegistrationRef, token: &str) -> bo
     if app.keys.verify("registration-link", reference.as_str(), token) {
         return true;
     }
-    let expected = short_token(app, reference);
-    expected.len() == token.len()
-        && expected
-            .bytes()
-            .zip(token.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0
+    sportello_auth::constant_time_eq(short_token(app, reference).as_bytes(), token.as_bytes())
 }
 
 fn short_token(app: &App, reference: &RegistrationRef) -> String {

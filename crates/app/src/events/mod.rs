@@ -9,9 +9,23 @@ pub mod links;
 pub mod mails;
 pub mod registration;
 
+use sportello_domain::{Centre, Event, EventId};
+use sportello_storage::StorageError;
+
+use crate::App;
+
 pub use calendar::centre_calendar;
 pub use mails::{EventContext, NoticeKind, place_text, session_ics, status_id, status_text};
 pub use registration::{
     IDEMPOTENCY_WINDOW, RegistrationError, RegistrationInput, answered_by_message, cancel, confirm, lapse_due,
     register, sessions_asked,
 };
+
+/// An event with its organising centre; `None` when there is no such event.
+pub async fn event_with_centre(app: &App, id: EventId) -> Result<Option<(Event, Centre)>, StorageError> {
+    let Some(event) = app.storage.event(id).await? else {
+        return Ok(None);
+    };
+    let centre = app.storage.centres().await?.into_iter().find(|c| c.id == event.centre);
+    Ok(centre.map(|centre| (event, centre)))
+}

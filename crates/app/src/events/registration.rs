@@ -130,27 +130,11 @@ pub async fn register(
         };
         return Ok((Registered::Replayed(previous), sms));
     }
-    let sms = match &person.phone {
-        None => SmsVerdict::NotWanted,
-        Some(phone) if !phone.can_receive_sms() && person.email.is_none() => SmsVerdict::Landline,
-        Some(_) if !person.sms => SmsVerdict::NotWanted,
-        Some(phone) => app.sms_gate(phone, actor, now).await?,
-    };
+    let sms = app.request_sms(&person, actor, now).await?;
     person.sms = sms == SmsVerdict::Queued;
-    if actor.is_anonymous() {
-        let per_recipient = app.limits.event_mails_per_recipient;
-        let contacts = [
-            person.email.as_ref().map(|e| e.as_str()),
-            person.phone.as_ref().map(|p| p.as_str()),
-        ];
-        let keys: Vec<_> = contacts
-            .into_iter()
-            .flatten()
-            .map(|contact| (per_recipient, LimitKey::Recipient(contact)))
-            .collect();
-        if let Some(limited) = app.limit(&keys, now).await? {
-            return Err(RegistrationError::Limited(limited));
-        }
+    let per_recipient = app.limits.event_mails_per_recipient;
+    if let Some(limited) = app.limit_recipients(per_recipient, &person, actor, now).await? {
+        return Err(RegistrationError::Limited(limited));
     }
     let one_per_person = by_message(actor, person.email.is_some(), sms);
     let ctx = EventContext {
@@ -266,10 +250,7 @@ pub async fn cancel(
         return Err(RegistrationError::TooLate);
     }
     limit_anonymous(app, actor, &[], now).await?;
-    let notices = |rows: &[Registration]| {
-        let kind = rows.first().map_or(NoticeKind::Cancelled, |r| NoticeKind::of(r.status));
-        notice(app, ctx, kind, rows, now)
-    };
+    let notices = |rows: &[Registration]| notice_of_status(app, ctx, rows, now);
     Ok(app
         .storage
         .cancel_registration(
@@ -322,26 +303,19 @@ pub async fn confirm(
 /// another node made is skipped). How many lapsed.
 pub async fn lapse_due(app: &App, now: DateTime<Utc>) -> Result<u32, StorageError> {
     let due = app.storage.due_lapses(now, 200).await?;
-    let centres = app.storage.centres().await?;
-    let mut events: Vec<Event> = Vec::new();
+    let mut loaded: Vec<(Event, Centre)> = Vec::new();
     let mut lapsed = 0;
     for registration in due {
-        if !events.iter().any(|e| e.id == registration.event)
-            && let Some(event) = app.storage.event(registration.event).await?
+        if !loaded.iter().any(|(e, _)| e.id == registration.event)
+            && let Some(pair) = super::event_with_centre(app, registration.event).await?
         {
-            events.push(event);
+            loaded.push(pair);
         }
-        let Some(event) = events.iter().find(|e| e.id == registration.event) else {
-            continue;
-        };
-        let Some(centre) = centres.iter().find(|c| c.id == event.centre) else {
+        let Some((event, centre)) = loaded.iter().find(|(e, _)| e.id == registration.event) else {
             continue;
         };
         let ctx = EventContext { event, centre };
-        let notices = |rows: &[Registration]| {
-            let kind = rows.first().map_or(NoticeKind::Lapsed, |r| NoticeKind::of(r.status));
-            notice(app, &ctx, kind, rows, now)
-        };
+        let notices = |rows: &[Registration]| notice_of_status(app, &ctx, rows, now);
         match app
             .storage
             .lapse_offer(
@@ -359,6 +333,20 @@ pub async fn lapse_due(app: &App, now: DateTime<Utc>) -> Result<u32, StorageErro
         }
     }
     Ok(lapsed)
+}
+
+/// The messages about registrations just changed, by their new status
+/// (cancelled, offered a seat, lapsed).
+fn notice_of_status(
+    app: &App,
+    ctx: &EventContext,
+    rows: &[Registration],
+    now: DateTime<Utc>,
+) -> sportello_domain::Notification {
+    let kind = rows
+        .first()
+        .map_or(NoticeKind::Registered, |r| NoticeKind::of(r.status));
+    notice(app, ctx, kind, rows, now)
 }
 
 /// Counts an anonymous request under its network and `more` keys.

@@ -183,6 +183,23 @@ impl App {
         Ok(SmsVerdict::Queued)
     }
 
+    /// What becomes of the texts a request for `person` asks for: none
+    /// without a number or when not asked for (a mobile number given alone
+    /// always asks), none to a landline given alone, else the gate's verdict.
+    pub async fn request_sms(
+        &self,
+        person: &sportello_domain::Person,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<SmsVerdict, StorageError> {
+        Ok(match &person.phone {
+            None => SmsVerdict::NotWanted,
+            Some(phone) if !phone.can_receive_sms() && person.email.is_none() => SmsVerdict::Landline,
+            Some(_) if !person.sms => SmsVerdict::NotWanted,
+            Some(phone) => self.sms_gate(phone, actor, now).await?,
+        })
+    }
+
     /// A text of `kind` to `to`, if `text` fits in [`SmsText`]'s parts
     /// (else it is logged, and none is sent: texts are written to fit).
     pub fn outgoing_sms(&self, to: &Phone, lang: Lang, kind: &str, text: String) -> Option<OutgoingSms> {

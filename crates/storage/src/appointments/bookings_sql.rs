@@ -172,6 +172,56 @@ async fn service_capacity(tx: &mut Tx, service: ServiceId) -> Result<i32, Storag
     Ok(capacity)
 }
 
+/// Claims an idempotency key in `table` (`key`, `request_hash`,
+/// `created_at` and the `made` column naming what the key made), first
+/// forgetting it if older than its window: `None` when the key is new (its
+/// row is now this transaction's), `Some(made)` when it came before with the
+/// same request (`made` still `None` if that request made nothing), and
+/// [`StorageError::KeyReused`] when it came with another. A concurrent
+/// request with the same key waits on PostgreSQL until the first commits
+/// (then finds its row) or rolls back.
+pub(super) async fn claim_key<T>(
+    tx: &mut Tx,
+    table: &str,
+    made: &str,
+    key: &IdempotencyKey,
+    now: DateTime<Utc>,
+) -> Result<Option<Option<T>>, StorageError>
+where
+    T: for<'r> sqlx::Decode<'r, super::Db> + sqlx::Type<super::Db> + Send + Unpin,
+{
+    sqlx::query(AssertSqlSafe(format!(
+        "DELETE FROM {table} WHERE key = $1 AND created_at < $2"
+    )))
+    .bind(&key.key)
+    .bind(key.not_before)
+    .execute(&mut **tx)
+    .await?;
+    let fresh = sqlx::query(AssertSqlSafe(format!(
+        "INSERT INTO {table} (key, request_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING"
+    )))
+    .bind(&key.key)
+    .bind(&key.request_hash)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if fresh == 1 {
+        return Ok(None);
+    }
+    let row = sqlx::query(AssertSqlSafe(format!(
+        "SELECT request_hash, {made} FROM {table} WHERE key = $1"
+    )))
+    .bind(&key.key)
+    .fetch_one(&mut **tx)
+    .await?;
+    let hash: String = row.try_get("request_hash")?;
+    if hash != key.request_hash {
+        return Err(StorageError::KeyReused);
+    }
+    Ok(Some(row.try_get::<Option<T>, _>(made)?))
+}
+
 pub(super) async fn queue(tx: &mut Tx, notice: &Notification, now: DateTime<Utc>) -> Result<(), StorageError> {
     if let Some(mail) = &notice.mail {
         enqueue_mail(tx, mail, now).await?;
@@ -241,39 +291,12 @@ impl Bookings for Store {
         now: DateTime<Utc>,
     ) -> Result<Booked, StorageError> {
         let mut tx = self.begin_write().await?;
-        if let Some(key) = key {
-            sqlx::query("DELETE FROM idempotency_keys WHERE key = $1 AND created_at < $2")
-                .bind(&key.key)
-                .bind(key.not_before)
-                .execute(&mut *tx)
-                .await?;
-            // A concurrent request with the same key waits here on PostgreSQL
-            // until the first one commits (then finds its row) or rolls back.
-            let fresh = sqlx::query(
-                "INSERT INTO idempotency_keys (key, request_hash, created_at) VALUES ($1, $2, $3) \
-                 ON CONFLICT (key) DO NOTHING",
-            )
-            .bind(&key.key)
-            .bind(&key.request_hash)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if fresh == 0 {
-                let row = sqlx::query("SELECT request_hash, booking_id FROM idempotency_keys WHERE key = $1")
-                    .bind(&key.key)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                let hash: String = row.try_get("request_hash")?;
-                if hash != key.request_hash {
-                    return Err(StorageError::KeyReused);
-                }
-                let id: Option<i64> = row.try_get("booking_id")?;
-                let id = id.ok_or(StorageError::Stale)?;
-                let previous = self.booking_by_id(&mut tx, id).await?;
-                tx.commit().await?;
-                return Ok(Booked::Replayed(previous));
-            }
+        if let Some(key) = key
+            && let Some(made) = claim_key::<i64>(&mut tx, "idempotency_keys", "booking_id", key, now).await?
+        {
+            let previous = self.booking_by_id(&mut tx, made.ok_or(StorageError::Stale)?).await?;
+            tx.commit().await?;
+            return Ok(Booked::Replayed(previous));
         }
         let request = &booking.request;
         if booking.one_per_person {
@@ -286,15 +309,7 @@ impl Bookings for Store {
             }
         }
         // Health-related needs (art. 9) are sealed; none means no value.
-        let sealed_needs = if request.needs.is_empty() {
-            None
-        } else {
-            Some(sealed::seal(
-                self.data_keys(),
-                BOOKING_NEEDS,
-                &needs::to_json(&request.needs),
-            )?)
-        };
+        let sealed_needs = needs::seal(self.data_keys(), BOOKING_NEEDS, &request.needs)?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO bookings (reference, centre_id, service_id, modality, starts_at, ends_at, status, name, \
              email, phone, codice_fiscale, lang, sms, needs_sealed, video_url, booked_by, created_at, updated_at) \

@@ -19,6 +19,19 @@ pub(crate) fn to_json(needs: &Needs) -> String {
     .to_string()
 }
 
+/// `needs` sealed for `column` with the data keys; `None` when there are
+/// none (no value is stored for no needs).
+pub(crate) fn seal(
+    keys: Option<&sportello_auth::DataKeys>,
+    column: crate::sealed::SealedColumn,
+    needs: &Needs,
+) -> Result<Option<String>, StorageError> {
+    if needs.is_empty() {
+        return Ok(None);
+    }
+    crate::sealed::seal(keys, column, &to_json(needs)).map(Some)
+}
+
 /// The needs of [`to_json`]'s text.
 pub(crate) fn from_json(text: &str) -> Result<Needs, StorageError> {
     let bad = || StorageError::Invalid("sealed booking needs are not the expected JSON".into());

@@ -18,7 +18,7 @@ use sqlx::{AssertSqlSafe, Row};
 use super::Store;
 use super::Tx;
 use super::audit::write_audit;
-use super::bookings::queue;
+use super::bookings::{claim_key, queue};
 use super::rows::{DbRow, invalid};
 use crate::appointments::needs;
 use crate::events::{EventFilter, Events, NewRegistration, Notices, Registered};
@@ -288,40 +288,12 @@ impl Events for Store {
         now: DateTime<Utc>,
     ) -> Result<Registered, StorageError> {
         let mut tx = self.begin_write().await?;
-        if let Some(key) = key {
-            sqlx::query("DELETE FROM registration_keys WHERE key = $1 AND created_at < $2")
-                .bind(&key.key)
-                .bind(key.not_before)
-                .execute(&mut *tx)
-                .await?;
-            // A concurrent request with the same key waits here on PostgreSQL
-            // until the first one commits (then finds its row) or rolls back.
-            let fresh = sqlx::query(
-                "INSERT INTO registration_keys (key, request_hash, created_at) VALUES ($1, $2, $3) \
-                 ON CONFLICT (key) DO NOTHING",
-            )
-            .bind(&key.key)
-            .bind(&key.request_hash)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if fresh == 0 {
-                let row = sqlx::query("SELECT request_hash, reference FROM registration_keys WHERE key = $1")
-                    .bind(&key.key)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                let hash: String = row.try_get("request_hash")?;
-                if hash != key.request_hash {
-                    return Err(StorageError::KeyReused);
-                }
-                let reference: Option<String> = row.try_get("reference")?;
-                let previous = self
-                    .reference_in(&mut tx, &reference.ok_or(StorageError::Stale)?)
-                    .await?;
-                tx.commit().await?;
-                return Ok(Registered::Replayed(previous));
-            }
+        if let Some(key) = key
+            && let Some(made) = claim_key::<String>(&mut tx, "registration_keys", "reference", key, now).await?
+        {
+            let previous = self.reference_in(&mut tx, &made.ok_or(StorageError::Stale)?).await?;
+            tx.commit().await?;
+            return Ok(Registered::Replayed(previous));
         }
         // Sessions in one order, so that two series registrations cannot
         // each hold a lock the other waits for.
@@ -356,15 +328,8 @@ impl Events for Store {
                 }
             }
         }
-        let sealed_needs = if registration.needs.is_empty() {
-            None
-        } else {
-            Some(sealed::seal(
-                self.data_keys(),
-                REGISTRATION_NEEDS,
-                &needs::to_json(&registration.needs),
-            )?)
-        };
+        // Health-related needs (art. 9) are sealed; none means no value.
+        let sealed_needs = needs::seal(self.data_keys(), REGISTRATION_NEEDS, &registration.needs)?;
         for session in &sessions {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO registrations (reference, session_id, status, name, email, phone, lang, sms, \

@@ -172,21 +172,10 @@ pub async fn list_events(
 }
 
 async fn load(state: &AppState, id: i64, lang: Lang) -> Result<(Event, Centre), AppError> {
-    let event = state
-        .storage
-        .event(EventId(id))
+    events::event_with_centre(state, EventId(id))
         .await
         .on_api(lang)?
-        .ok_or_else(|| AppError::not_found().api(lang))?;
-    let centre = state
-        .storage
-        .centres()
-        .await
-        .on_api(lang)?
-        .into_iter()
-        .find(|c| c.id == event.centre)
-        .ok_or_else(|| AppError::not_found().api(lang))?;
-    Ok((event, centre))
+        .ok_or_else(|| AppError::not_found().api(lang))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]

@@ -23,6 +23,8 @@ use sportello_app::view::{self, OfferCard, SectionView};
 
 /// Offers listed per section before the "see all" link.
 const PER_SECTION: usize = 25;
+/// Group meetings a board lists.
+const NEXT_EVENTS: u32 = 3;
 
 #[derive(Serialize)]
 struct BoardSection {
@@ -88,6 +90,7 @@ pub async fn board(
         today_in_rome(),
     );
     let office = markup::script_json(&office);
+    let events = super::events::next_events(&state, lang, Some(centre.id), NEXT_EVENTS).await?;
     let centre = view::centre(lang, &centre);
     render_page(
         "board.html",
@@ -95,6 +98,6 @@ pub async fn board(
         &path,
         &centre.name.clone(),
         &state.public_url,
-        context! { centre => Serde(centre), sections => Serde(sections), feeds => Serde(feeds), government_office => office },
+        context! { centre => Serde(centre), sections => Serde(sections), feeds => Serde(feeds), government_office => office, events => Serde(events) },
     )
 }

@@ -22,6 +22,9 @@ struct AreaView {
     centres: Vec<(CentreView, u64)>,
 }
 
+/// Group meetings the home page lists.
+const NEXT_EVENTS: u32 = 3;
+
 /// `GET /{lang}/`.
 #[tracing::instrument(skip_all, fields(lang = %lang))]
 pub async fn home(State(state): State<AppState>, Locale(lang): Locale) -> Result<Html<String>, AppError> {
@@ -57,6 +60,7 @@ pub async fn home(State(state): State<AppState>, Locale(lang): Locale) -> Result
             )
         })
         .collect();
+    let events = super::events::next_events(&state, lang, None, NEXT_EVENTS).await?;
     let title = msg(lang, "home-title");
     render_page(
         "home.html",
@@ -64,6 +68,6 @@ pub async fn home(State(state): State<AppState>, Locale(lang): Locale) -> Result
         "/",
         &title,
         &state.public_url,
-        context! { areas => Serde(areas), sections => Serde(sections), total => all.total },
+        context! { areas => Serde(areas), sections => Serde(sections), total => all.total, events => Serde(events) },
     )
 }

@@ -131,12 +131,13 @@ async fn the_youth_series_in_four_languages(app: TestApp) {
     let rimini = app.get("/en/events?centre=rimini").await.body;
     assert!(rimini.contains("Young people and work") && !rimini.contains("Job day"));
     // The home page and the centre's board lead to the events.
-    assert!(app.get("/en/").await.body.contains("href=\"/en/events\""));
+    let home = app.get("/en/").await.body;
+    assert!(home.contains("href=\"/en/events\"") && home.contains("Next group meetings"));
+    let board = app.get("/en/centres/rimini").await.body;
+    assert!(board.contains("href=\"/en/events?centre=rimini\""));
     assert!(
-        app.get("/en/centres/rimini")
-            .await
-            .body
-            .contains("href=\"/en/events?centre=rimini\"")
+        board.contains("Young people and work: three online meetings"),
+        "the board lists its meetings"
     );
     // The centre's calendar to subscribe to: the three sessions, no meeting room.
     assert!(rimini.contains("href=\"/en/centres/rimini/events.ics\""));

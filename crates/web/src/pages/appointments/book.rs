@@ -14,8 +14,9 @@ use minijinja::context;
 use serde::{Deserialize, Serialize};
 use sportello_domain::appointments::slots::{Slot, SlotProblem};
 use sportello_domain::vocab::SpokenLanguage;
-use sportello_domain::{Actor, Lang, Modality, RawBooking, Service};
+use sportello_domain::{Actor, Lang, Modality, Service};
 
+use super::person::{TypedPerson, attempt_for, attempt_key};
 use super::{
     AlternativeView, Crumb, Message, ServiceView, crumbs, load_centre, load_service, message_page, modality_view,
     private, query, rome_day, rules_html, service_view,
@@ -161,56 +162,19 @@ pub fn taken_alternatives(lang: Lang, next: &[Slot], href: impl Fn(&str) -> Stri
 /// What the person typed, shown again with the errors.
 #[derive(Debug, Default, Serialize)]
 struct Typed {
-    /// A random value per form shown: the booking's idempotency key, so that
-    /// a second click on "book" (or a reload of the POST) books once.
+    /// The booking's idempotency key (see [`attempt_key`]).
     attempt: String,
-    name: String,
-    email: String,
-    phone: String,
-    codice_fiscale: String,
-    interpreter: String,
-    wheelchair: bool,
-    sign_language: bool,
-    other_needs: String,
-    /// Texts as well as e-mail.
-    sms: bool,
+    #[serde(flatten)]
+    person: TypedPerson,
 }
 
 impl Typed {
     fn from_form(form: &FormFields) -> Typed {
         Typed {
             attempt: form.get("attempt"),
-            name: form.get("name"),
-            email: form.get("email"),
-            phone: form.get("phone"),
-            codice_fiscale: form.get("codice_fiscale"),
-            interpreter: form.get("interpreter"),
-            wheelchair: form.checked("wheelchair"),
-            sign_language: form.checked("sign_language"),
-            other_needs: form.get("other_needs"),
-            sms: form.checked("sms"),
+            person: TypedPerson::from_form(form),
         }
     }
-
-    fn raw(&self) -> RawBooking {
-        RawBooking {
-            name: self.name.clone(),
-            email: self.email.clone(),
-            phone: self.phone.clone(),
-            codice_fiscale: self.codice_fiscale.clone(),
-            interpreter: self.interpreter.clone(),
-            wheelchair: self.wheelchair,
-            sign_language: self.sign_language,
-            other_needs: self.other_needs.clone(),
-            sms: self.sms,
-        }
-    }
-}
-
-/// The form's attempt value, when it is one we could have made.
-fn attempt_key(value: &str) -> Option<&str> {
-    let value = value.trim();
-    (value.len() == 32 && value.bytes().all(|b| b.is_ascii_hexdigit())).then_some(value)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -237,9 +201,7 @@ fn form_page(
     .map(|(field, id)| (field, msg(lang, id)))
     .collect();
     let title = msg(lang, "booking-form-title");
-    let attempt = attempt_key(&typed.attempt)
-        .map(str::to_string)
-        .unwrap_or_else(|| sportello_auth::hex(&sportello_auth::random_bytes::<16>()));
+    let attempt = attempt_for(&typed.attempt);
     let ctx = context! {
         attempt,
         crumbs => minijinja::value::Serde(chosen.trail(lang)),
@@ -304,7 +266,7 @@ fn sent_page(
     typed: &Typed,
     sms: SmsVerdict,
 ) -> Result<Response, AppError> {
-    let (email, phone) = appointments::contacts_given(&typed.email, &typed.phone);
+    let (email, phone) = appointments::contacts_given(&typed.person.email, &typed.person.phone);
     let texted = sms == SmsVerdict::Queued && phone.is_some();
     let contacts = [email.as_deref(), phone.as_deref().filter(|_| texted)]
         .into_iter()
@@ -401,7 +363,7 @@ pub async fn submit(
             StatusCode::FORBIDDEN,
         );
     }
-    let raw = typed.raw();
+    let raw = typed.person.raw();
     let input = BookingInput {
         calendar: &chosen.calendar,
         service: &chosen.service,

@@ -1,6 +1,7 @@
 //! Citizens' booking pages, no account needed: choose a centre, a service,
 //! how to meet, a day and a free time (`choose.rs`), leave a name and a way to
-//! be reached (`book.rs`), then see, download, move or cancel the booking
+//! be reached (`book.rs`, with `person.rs`, shared with the group meetings'
+//! registration form), then see, download, move or cancel the booking
 //! through its signed link (`manage.rs`). Every step is a plain link or form:
 //! nothing needs JavaScript. The rules (calendar, seats, e-mails) live in
 //! `sportello_app::appointments`; this module only shows them.
@@ -8,6 +9,7 @@
 pub mod book;
 pub mod choose;
 pub mod manage;
+pub mod person;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};

@@ -140,21 +140,31 @@ pub fn crumbs(lang: Lang) -> Vec<Crumb> {
 /// The event with this number in the address, with its centre.
 pub async fn load_event(state: &AppState, lang: Lang, id: &str) -> Result<(Event, Centre), AppError> {
     let id = id.parse::<i64>().map_err(|_| AppError::not_found().page(lang))?;
-    let event = state
-        .storage
-        .event(EventId(id))
+    sportello_app::events::event_with_centre(state, EventId(id))
         .await
         .on_page(lang)?
-        .ok_or_else(|| AppError::not_found().page(lang))?;
-    let centre = state
-        .storage
-        .centres()
-        .await
-        .on_page(lang)?
-        .into_iter()
-        .find(|c| c.id == event.centre)
-        .ok_or_else(|| AppError::not_found().page(lang))?;
-    Ok((event, centre))
+        .ok_or_else(|| AppError::not_found().page(lang))
+}
+
+/// The next `count` events of a centre or of the network, as the home page
+/// and a centre's board show them.
+pub async fn next_events(
+    state: &AppState,
+    lang: Lang,
+    centre: Option<sportello_domain::CentreId>,
+    count: u32,
+) -> Result<Vec<EventView>, AppError> {
+    let now = Utc::now();
+    let filter = EventFilter {
+        centre,
+        ..Default::default()
+    };
+    let events = state.storage.upcoming_events(&filter, now, count).await.on_page(lang)?;
+    let centres = state.storage.centres().await.on_page(lang)?;
+    Ok(events
+        .iter()
+        .filter_map(|e| Some(event_view(lang, e, centres.iter().find(|c| c.id == e.centre)?, now)))
+        .collect())
 }
 
 #[derive(Debug, Default, Deserialize)]

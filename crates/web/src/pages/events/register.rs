@@ -13,12 +13,13 @@ use chrono::Utc;
 use minijinja::context;
 use serde::Serialize;
 use sportello_domain::vocab::SpokenLanguage;
-use sportello_domain::{Actor, Centre, Event, Lang, RawBooking, SessionId};
+use sportello_domain::{Actor, Centre, Event, Lang, SessionId};
 
 use super::{EventView, closed_text, crumbs, event_view, load_event};
 use crate::AppState;
 use crate::error::AppError;
 use crate::extract::{FormFields, Locale, PathParams};
+use crate::pages::appointments::person::{TypedPerson, attempt_for, attempt_key};
 use crate::pages::appointments::{Message, message_page, private};
 use crate::pages::office::offers::form::{field_message, options};
 use crate::pages::render_page;
@@ -31,55 +32,24 @@ use sportello_app::view;
 /// What the person typed, shown again with the errors.
 #[derive(Debug, Default, Serialize)]
 struct Typed {
-    /// A random value per form shown: the registration's idempotency key,
-    /// so that a second click (or a reload of the POST) registers once.
+    /// The registration's idempotency key (see [`attempt_key`]).
     attempt: String,
     session: String,
-    name: String,
-    email: String,
-    phone: String,
-    interpreter: String,
-    wheelchair: bool,
-    sign_language: bool,
-    other_needs: String,
-    sms: bool,
+    #[serde(flatten)]
+    person: TypedPerson,
 }
 
 impl Typed {
     fn from_form(form: &FormFields) -> Typed {
+        let mut person = TypedPerson::from_form(form);
+        // Registrations ask for no codice fiscale.
+        person.codice_fiscale.clear();
         Typed {
             attempt: form.get("attempt"),
             session: form.get("session"),
-            name: form.get("name"),
-            email: form.get("email"),
-            phone: form.get("phone"),
-            interpreter: form.get("interpreter"),
-            wheelchair: form.checked("wheelchair"),
-            sign_language: form.checked("sign_language"),
-            other_needs: form.get("other_needs"),
-            sms: form.checked("sms"),
+            person,
         }
     }
-
-    fn raw(&self) -> RawBooking {
-        RawBooking {
-            name: self.name.clone(),
-            email: self.email.clone(),
-            phone: self.phone.clone(),
-            codice_fiscale: String::new(),
-            interpreter: self.interpreter.clone(),
-            wheelchair: self.wheelchair,
-            sign_language: self.sign_language,
-            other_needs: self.other_needs.clone(),
-            sms: self.sms,
-        }
-    }
-}
-
-/// The form's attempt value, when it is one we could have made.
-fn attempt_key(value: &str) -> Option<&str> {
-    let value = value.trim();
-    (value.len() == 32 && value.bytes().all(|b| b.is_ascii_hexdigit())).then_some(value)
 }
 
 /// What the event page shows, beside what the person typed.
@@ -112,9 +82,7 @@ fn event_page(
     .into_iter()
     .map(|(field, id)| (field, msg(lang, id)))
     .collect();
-    let attempt = attempt_key(&typed.attempt)
-        .map(str::to_string)
-        .unwrap_or_else(|| sportello_auth::hex(&sportello_auth::random_bytes::<16>()));
+    let attempt = attempt_for(&typed.attempt);
     let path = format!("/events/{}", shown.event.id.0);
     let markup = sportello_app::markup::event::events(
         shown.event,
@@ -188,7 +156,7 @@ fn sent_page(
     typed: &Typed,
     sms: SmsVerdict,
 ) -> Result<Response, AppError> {
-    let (email, phone) = sportello_app::appointments::contacts_given(&typed.email, &typed.phone);
+    let (email, phone) = sportello_app::appointments::contacts_given(&typed.person.email, &typed.person.phone);
     let texted = sms == SmsVerdict::Queued && phone.is_some();
     let contacts = [email.as_deref(), phone.as_deref().filter(|_| texted)]
         .into_iter()
@@ -208,10 +176,11 @@ fn sent_page(
         no_text,
         contact => minijinja::value::Serde(view::centre(lang, shown.centre)),
         demo_mailbox => state.demo_mailbox.then(|| format!("/{lang}/demo/mailbox")),
+        registering => true,
     };
     let title = msg(lang, "event-sent-title");
     let path = format!("/events/{}", shown.event.id.0);
-    let page = render_page("events/sent.html", lang, &path, &title, &state.public_url, ctx)?;
+    let page = render_page("appointments/sent.html", lang, &path, &title, &state.public_url, ctx)?;
     Ok(private(page.into_response()))
 }
 
@@ -240,7 +209,7 @@ pub async fn submit(
     if !guard.accepts(&form.get("csrf")) {
         return show(&typed, &[], Some(msg(lang, "form-expired-text")), StatusCode::FORBIDDEN);
     }
-    let raw = typed.raw();
+    let raw = typed.person.raw();
     let input = RegistrationInput {
         event: &event,
         centre: &centre,

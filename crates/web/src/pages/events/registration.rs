@@ -70,37 +70,11 @@ async fn held(state: &AppState, lang: Lang, reference: &str, token: &str) -> Res
         None => Vec::new(),
     };
     let (Some(reference), Some(first)) = (reference, rows.first()) else {
-        let message = Message {
-            title: msg(lang, "event-token-title"),
-            text: msg(lang, "event-token-text"),
-            links: vec![(format!("/{lang}/events"), msg(lang, "event-back"))],
-            ..Message::default()
-        };
-        return Ok(Err(message_page(
-            state,
-            lang,
-            "/events",
-            StatusCode::FORBIDDEN,
-            crumbs(lang),
-            message,
-        )?));
+        return Ok(Err(link_refused(state, lang, StatusCode::FORBIDDEN)?));
     };
     let (event, centre) = super::load_event(state, lang, &first.event.0.to_string()).await?;
     if links::link_expired(&event, Utc::now()) {
-        let message = Message {
-            title: msg(lang, "event-link-expired-title"),
-            text: msg(lang, "event-link-expired-text"),
-            links: vec![(format!("/{lang}/events"), msg(lang, "event-back"))],
-            ..Message::default()
-        };
-        return Ok(Err(message_page(
-            state,
-            lang,
-            "/events",
-            StatusCode::GONE,
-            crumbs(lang),
-            message,
-        )?));
+        return Ok(Err(link_refused(state, lang, StatusCode::GONE)?));
     }
     Ok(Ok(Held {
         rows,
@@ -109,6 +83,24 @@ async fn held(state: &AppState, lang: Lang, reference: &str, token: &str) -> Res
         reference,
         token: token.to_string(),
     }))
+}
+
+/// The page of a link that does not open a registration: 403 for a wrong
+/// token or reference (the same answer for both), 410 once the meeting is
+/// long over.
+fn link_refused(state: &AppState, lang: Lang, status: StatusCode) -> Result<Response, AppError> {
+    let (title, text) = if status == StatusCode::GONE {
+        ("event-link-expired-title", "event-link-expired-text")
+    } else {
+        ("event-token-title", "event-token-text")
+    };
+    let message = Message {
+        title: msg(lang, title),
+        text: msg(lang, text),
+        links: vec![(format!("/{lang}/events"), msg(lang, "event-back"))],
+        ..Message::default()
+    };
+    message_page(state, lang, "/events", status, crumbs(lang), message)
 }
 
 macro_rules! held_or_refuse {
@@ -364,13 +356,7 @@ pub async fn short_link(
     let lang = Lang::It;
     let valid = RegistrationRef::parse(&reference).filter(|r| links::token_is_valid(&state, r, &tag));
     let Some(reference) = valid else {
-        let message = Message {
-            title: msg(lang, "event-token-title"),
-            text: msg(lang, "event-token-text"),
-            links: vec![(format!("/{lang}/events"), msg(lang, "event-back"))],
-            ..Message::default()
-        };
-        return message_page(&state, lang, "/events", StatusCode::FORBIDDEN, crumbs(lang), message);
+        return link_refused(&state, lang, StatusCode::FORBIDDEN);
     };
     let person_lang = state
         .storage
