@@ -1,7 +1,7 @@
 //! The periodic jobs of every node, run every minute: expiring offers whose
 //! valid-through day has passed, removing ended sessions, forgetting old
 //! idempotency keys and the limiter's old counts, queueing appointment
-//! reminders, letting unconfirmed seat offers of group meetings lapse (the
+//! and group meeting reminders, letting unconfirmed seat offers of group meetings lapse (the
 //! seat passing to the next in line) and the newsletter's digests. Each is
 //! safe when several nodes
 //! run it at once: a reminder or a digest is recorded
@@ -47,6 +47,11 @@ pub async fn run_once(app: &App) {
         Ok(0) => {}
         Ok(count) => tracing::info!(count, "appointment reminders queued"),
         Err(e) => tracing::error!(error = %e, "queueing appointment reminders failed"),
+    }
+    match crate::events::queue_registration_reminders(app, now).await {
+        Ok(0) => {}
+        Ok(count) => tracing::info!(count, "group meeting reminders queued"),
+        Err(e) => tracing::error!(error = %e, "queueing group meeting reminders failed"),
     }
     match crate::events::lapse_due(app, now).await {
         Ok(0) => {}

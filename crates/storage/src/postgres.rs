@@ -35,6 +35,9 @@ mod centres;
 #[path = "employers/sql.rs"]
 mod employers;
 #[allow(clippy::duplicate_mod)]
+#[path = "events/reminders_sql.rs"]
+mod event_reminders;
+#[allow(clippy::duplicate_mod)]
 #[path = "events/events_sql.rs"]
 mod events;
 #[allow(clippy::duplicate_mod)]

@@ -1,6 +1,6 @@
 //! The messages about a registration, in the person's language: registered
 //! (a seat or a place in line, per session), a seat offered, confirmed,
-//! cancelled, an offer lapsed, and the registration sent again. Each e-mail
+//! cancelled, an offer lapsed, a reminder, and the registration sent again. Each e-mail
 //! lists the sessions with their state, carries the signed link to the
 //! registration's page and an `.ics` with the sessions the person holds a
 //! seat in (or cancels); each text is one line with the short link. Nothing
@@ -28,6 +28,8 @@ pub enum NoticeKind {
     Cancelled,
     /// A seat offer not confirmed in time.
     Lapsed,
+    /// A session is coming (at the reminders' delays).
+    Reminder,
     /// The registration the person holds, sent again because someone asked
     /// to register them once more.
     Existing,
@@ -51,6 +53,7 @@ impl NoticeKind {
             NoticeKind::Offered => "registration.offer",
             NoticeKind::Cancelled => "registration.cancelled",
             NoticeKind::Lapsed => "registration.lapsed",
+            NoticeKind::Reminder => "registration.reminder",
             NoticeKind::Existing => "registration.existing",
         }
     }
@@ -61,6 +64,7 @@ impl NoticeKind {
             NoticeKind::Offered => "mail-registration-offer-subject",
             NoticeKind::Cancelled => "mail-registration-cancelled-subject",
             NoticeKind::Lapsed => "mail-registration-lapsed-subject",
+            NoticeKind::Reminder => "mail-registration-reminder-subject",
             NoticeKind::Existing => "mail-registration-existing-subject",
         }
     }
@@ -71,6 +75,7 @@ impl NoticeKind {
             NoticeKind::Offered => "sms-registration-offer",
             NoticeKind::Cancelled => "sms-registration-cancelled",
             NoticeKind::Lapsed => "sms-registration-lapsed",
+            NoticeKind::Reminder => "sms-registration-reminder",
             NoticeKind::Existing => "sms-registration-existing",
         }
     }
@@ -81,6 +86,7 @@ impl NoticeKind {
             NoticeKind::Offered => "mail-registration-offer-intro",
             NoticeKind::Cancelled => "mail-registration-cancelled-intro",
             NoticeKind::Lapsed => "mail-registration-lapsed-intro",
+            NoticeKind::Reminder => "mail-registration-reminder-intro",
             NoticeKind::Existing => "mail-registration-existing-intro",
         }
     }

@@ -2,12 +2,14 @@
 //! registrations — made, confirmed and cancelled the same way by the public
 //! pages and the API (`registration`), with their e-mails and texts
 //! (`mails`), the signed links that open a registration (`links`), and each
-//! centre's calendar of its sessions to subscribe to (`calendar`).
+//! centre's calendar of its sessions to subscribe to (`calendar`), and the
+//! reminders before each session (`reminders`).
 
 pub mod calendar;
 pub mod links;
 pub mod mails;
 pub mod registration;
+pub mod reminders;
 
 use sportello_domain::{Centre, Event, EventId};
 use sportello_storage::StorageError;
@@ -20,6 +22,7 @@ pub use registration::{
     IDEMPOTENCY_WINDOW, RegistrationError, RegistrationInput, answered_by_message, cancel, confirm, lapse_due,
     register, sessions_asked,
 };
+pub use reminders::queue_registration_reminders;
 
 /// An event with its organising centre; `None` when there is no such event.
 pub async fn event_with_centre(app: &App, id: EventId) -> Result<Option<(Event, Centre)>, StorageError> {

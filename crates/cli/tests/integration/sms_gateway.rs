@@ -5,6 +5,8 @@
 //! message; STOP sent from the phone opts the number out and is confirmed;
 //! a failure report, as Kannel posts it to the `dlr-url`, is stored; a text
 //! queued while `bearerbox` is down is retried and delivered once it is back.
+//! A registration for a group meeting with only a phone number gets its
+//! text with the short link too.
 
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -151,6 +153,31 @@ async fn texts_go_through_kannel_and_come_back(backend: Backend) {
     })
     .await;
     assert_eq!(delivered[1], "sent");
+
+    // A registration for a group meeting with only a phone number, in
+    // German: its text with the short link to the registration reaches the
+    // phone too.
+    let centres = db.storage.centres().await.unwrap();
+    sportello_demo::events::create(db.storage.as_ref(), &centres, sportello_domain::time::today_in_rome())
+        .await
+        .unwrap();
+    let (status, events) = node.get("/api/v1/events?centre=rimini");
+    assert_eq!(status, 200, "{events}");
+    let events: serde_json::Value = serde_json::from_str(&events).unwrap();
+    let series = &events["events"][0];
+    let body = serde_json::json!({ "lang": "de", "name": "Lena Weber", "phone": "+39 347 111 2233" });
+    let (status, answer) = node.send(
+        "POST",
+        &format!("/api/v1/events/{}/registrations", series["id"]),
+        &[("Content-Type", "application/json")],
+        body.to_string().as_bytes(),
+    );
+    assert_eq!(status, 202, "{answer}");
+    let text = kannel.wait_for(Duration::from_secs(40), |sms| sms.to == "+393471112233");
+    assert!(
+        text.text.contains("Platz bestätigt") && text.text.contains("/r/E-"),
+        "{text:?}"
+    );
 
     // 2. STOP from the phone: the number is opted out, and only the
     // confirmation of it is sent (in the language of the last text).

@@ -95,6 +95,15 @@ CREATE TABLE waiting_places (
     PRIMARY KEY (session_id, ticket)
 );
 
+-- One row per reminder of a registration (sent, or skipped when it was
+-- made too late for it), so that no node sends one twice.
+CREATE TABLE registration_reminders (
+    registration_id  INTEGER NOT NULL REFERENCES registrations (id) ON DELETE CASCADE,
+    minutes_before   INTEGER NOT NULL CHECK (minutes_before > 0),
+    sent_at          TIMESTAMP NOT NULL,
+    PRIMARY KEY (registration_id, minutes_before)
+);
+
 -- `Idempotency-Key` of the registration API: the reference a key made,
 -- kept for 24 hours with a hash of the request.
 CREATE TABLE registration_keys (

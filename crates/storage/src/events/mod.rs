@@ -1,6 +1,7 @@
 //! What the database keeps of group meetings: events with their texts and
 //! sessions (`events_sql.rs`) and people's registrations with the seats they
-//! hold and the line they wait in (`registrations_sql.rs`).
+//! hold and the line they wait in (`registrations_sql.rs`), and the
+//! reminders sent (`reminders_sql.rs`).
 //!
 //! No seat is given twice and no one is skipped: a registration, a
 //! cancellation, a confirmation and a lapse each lock the session's row
@@ -145,6 +146,27 @@ pub trait Events: Send + Sync {
         notices: Notices<'_>,
         now: DateTime<Utc>,
     ) -> Result<Registration, StorageError>;
+    /// Confirmed registrations with an e-mail address or texts wanted, due
+    /// a reminder: their session starts within `minutes_before` of `now`
+    /// (and not yet), and no reminder at that delay or a closer one was
+    /// recorded.
+    async fn due_registration_reminders(
+        &self,
+        minutes_before: u32,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Registration>, StorageError>;
+    /// Records a reminder and queues its messages in one transaction;
+    /// `false` (nothing queued) when another node recorded it first or the
+    /// registration is no longer confirmed. Without a message the reminder
+    /// is recorded as skipped (registered too late for it).
+    async fn record_registration_reminder(
+        &self,
+        registration: &Registration,
+        minutes_before: u32,
+        notice: &Notification,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError>;
     /// Forgets registration idempotency keys created before `before`.
     async fn purge_registration_keys(&self, before: DateTime<Utc>) -> Result<u64, StorageError>;
 }

@@ -10,8 +10,8 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sportello_domain::{
-    Actor, Email, Event, EventId, Lang, NewAuditEntry, NewEvent, Person, Phone, Registration, RegistrationRef,
-    RegistrationStatus, SeatOfferRules, Session, SessionId,
+    Actor, Email, Event, EventId, Lang, NewAuditEntry, NewEvent, Notification, Person, Phone, Registration,
+    RegistrationRef, RegistrationStatus, SeatOfferRules, Session, SessionId,
 };
 use sqlx::{AssertSqlSafe, Row};
 
@@ -28,7 +28,7 @@ use sportello_auth::DataKeys;
 
 /// A registration with its event and, while it waits, its place in line
 /// (the tickets of the session up to its own).
-const REGISTRATION_SELECT: &str = "SELECT r.id, r.reference, r.session_id, s.event_id, r.status, r.name, r.email, \
+pub(super) const REGISTRATION_SELECT: &str = "SELECT r.id, r.reference, r.session_id, s.event_id, r.status, r.name, r.email, \
     r.phone, r.lang, r.sms, r.needs_sealed, r.offer_expires_at, r.created_at, r.updated_at, \
     (SELECT COUNT(*) FROM waiting_places w2 WHERE w2.session_id = r.session_id AND w2.ticket <= w.ticket) AS position \
     FROM registrations r JOIN event_sessions s ON s.id = r.session_id \
@@ -37,7 +37,7 @@ const REGISTRATION_SELECT: &str = "SELECT r.id, r.reference, r.session_id, s.eve
 /// Statuses that hold a seat or a place in line.
 const ACTIVE: &str = "('confirmed', 'waiting', 'offered')";
 
-fn registration_from_row(row: &DbRow, keys: Option<&DataKeys>) -> Result<Registration, StorageError> {
+pub(super) fn registration_from_row(row: &DbRow, keys: Option<&DataKeys>) -> Result<Registration, StorageError> {
     let text = |c: &str| -> Result<String, StorageError> { Ok(row.try_get::<String, _>(c)?) };
     let optional = |c: &str| -> Result<Option<String>, StorageError> { Ok(row.try_get::<Option<String>, _>(c)?) };
     let (reference, status, lang) = (text("reference")?, text("status")?, text("lang")?);
@@ -507,6 +507,26 @@ impl Events for Store {
         Store::tell(&mut tx, notices, &lapsed, &offered, now).await?;
         tx.commit().await?;
         Ok(lapsed)
+    }
+
+    async fn due_registration_reminders(
+        &self,
+        minutes_before: u32,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Registration>, StorageError> {
+        self.due_reminders_of_registrations(minutes_before, now, limit).await
+    }
+
+    async fn record_registration_reminder(
+        &self,
+        registration: &Registration,
+        minutes_before: u32,
+        notice: &Notification,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        self.record_reminder_of_registration(registration, minutes_before, notice, now)
+            .await
     }
 
     async fn purge_registration_keys(&self, before: DateTime<Utc>) -> Result<u64, StorageError> {

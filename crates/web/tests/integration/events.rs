@@ -231,6 +231,22 @@ async fn registering_by_mail_and_by_text(app: TestApp) {
     let page = app.get(r.header("location")).await;
     assert_eq!(page.status, 200);
     assert!(page.text().contains("Karim Haddad"));
+    // Two days before the first session, a reminder to each, once.
+    let event = app.storage().event(series).await.unwrap().unwrap();
+    let before = event.sessions[0].start - Duration::hours(47);
+    let queued = sportello_app::events::queue_registration_reminders(&app.state, before)
+        .await
+        .unwrap();
+    assert_eq!(queued, 2, "Giulia's mail and Karim's text");
+    mailed_registration(&app, "giulia@example.org", "registration.reminder").await;
+    let texts = app.storage().recent_sms(100).await.unwrap();
+    assert!(texts.iter().any(|t| t.sms.kind == "registration.reminder"));
+    assert_eq!(
+        sportello_app::events::queue_registration_reminders(&app.state, before)
+            .await
+            .unwrap(),
+        0
+    );
 }
 
 async fn a_freed_seat_goes_to_the_first_in_line(app: TestApp) {
