@@ -34,6 +34,7 @@ pub struct FileConfig {
     pub mail_from: Option<String>,
     pub jitsi_url: Option<String>,
     pub reminders: Option<String>,
+    pub seat_offers: Option<String>,
     pub mail_rate: Option<u32>,
     pub mail_lease: Option<u64>,
     pub index_dir: Option<String>,
@@ -124,6 +125,11 @@ pub struct ServeArgs {
     /// `none` [default: 48h,2h]
     #[arg(long, env = "SPORTELLO_REMINDERS", value_name = "LIST")]
     reminders: Option<String>,
+    /// How long a seat freed at a group meeting is held for the first on
+    /// the waiting list: at most HOLD after the offer, and until BEFORE the
+    /// start [default: 24h,2h]
+    #[arg(long, env = "SPORTELLO_SEAT_OFFERS", value_name = "HOLD,BEFORE")]
+    seat_offers: Option<String>,
     /// Most newsletter e-mails sent per minute by each node, evenly spaced
     /// (other mail is never held back) [default: no limit]
     #[arg(long, env = "SPORTELLO_MAIL_RATE", value_name = "N")]
@@ -294,7 +300,7 @@ impl ServeArgs {
             sportello_jobs::parse_mailbox(&from).map_err(|e| format!("{e} (--mail-from or SPORTELLO_MAIL_FROM)"))?;
         let mail = MailTransport::parse(smtp_url.as_deref().unwrap_or("record"), from)
             .map_err(|e| format!("{e} (--smtp-url or SPORTELLO_SMTP_URL)"))?;
-        let appointments = sportello_app::appointments::Settings::parse(
+        let mut appointments = sportello_app::appointments::Settings::parse(
             self.jitsi_url
                 .or_else(|| file.jitsi_url.clone())
                 .as_deref()
@@ -305,6 +311,13 @@ impl ServeArgs {
                 .unwrap_or("48h,2h"),
         )
         .map_err(|e| format!("{e} (--jitsi-url / --reminders)"))?;
+        appointments.seat_offers = sportello_app::appointments::settings::parse_seat_offers(
+            self.seat_offers
+                .or_else(|| file.seat_offers.clone())
+                .as_deref()
+                .unwrap_or("24h,2h"),
+        )
+        .map_err(|e| format!("{e} (--seat-offers or SPORTELLO_SEAT_OFFERS)"))?;
         let sms = self
             .sms
             .resolve(file.sms.as_ref(), &public_url, &appointments.reminders)?;

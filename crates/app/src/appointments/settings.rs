@@ -2,6 +2,9 @@
 //! the video-meeting server, the reminders' delays and how long a freed
 //! seat of a group meeting is held for the first in line.
 
+use chrono::Duration;
+use sportello_domain::SeatOfferRules;
+
 /// What the appointments need from the configuration.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -10,7 +13,7 @@ pub struct Settings {
     /// Reminders, in minutes before the start (e.g. 2880 and 120).
     pub reminders: Vec<u32>,
     /// How long a seat offered from a waiting list is held.
-    pub seat_offers: sportello_domain::SeatOfferRules,
+    pub seat_offers: SeatOfferRules,
 }
 
 impl Settings {
@@ -31,15 +34,8 @@ impl Settings {
         let reminders = reminders.trim();
         if reminders != "none" && !reminders.is_empty() {
             for item in reminders.split(',').map(str::trim) {
-                let (number, unit) = item.split_at(item.len().saturating_sub(1));
-                let factor = match unit {
-                    "m" => 1,
-                    "h" => 60,
-                    "d" => 24 * 60,
-                    _ => 0,
-                };
-                match number.parse::<u32>() {
-                    Ok(n) if factor > 0 && n > 0 && n * factor <= 14 * 24 * 60 => minutes.push(n * factor),
+                match delay_minutes(item) {
+                    Some(n) if n > 0 => minutes.push(n),
                     _ => {
                         return Err(format!(
                             "not a reminder delay: {item:?} (use e.g. 48h, 90m or 2d, at most 14 days, separated by commas)"
@@ -56,6 +52,34 @@ impl Settings {
             seat_offers: Default::default(),
         })
     }
+}
+
+/// How long a seat freed at a group meeting is held for the first on the
+/// waiting list, as configured: `HOLD,BEFORE` — at most HOLD after the
+/// offer and until BEFORE the start, e.g. `24h,2h`.
+pub fn parse_seat_offers(text: &str) -> Result<SeatOfferRules, String> {
+    let bad = || format!("not a seat offer's hold: {text:?} (use HOLD,BEFORE, e.g. 24h,2h: at most 14 days each)");
+    let (hold, before) = text.split_once(',').ok_or_else(bad)?;
+    match (delay_minutes(hold.trim()), delay_minutes(before.trim())) {
+        (Some(hold), Some(before)) if hold > 0 => Ok(SeatOfferRules {
+            hold: Duration::minutes(i64::from(hold)),
+            before_start: Duration::minutes(i64::from(before)),
+        }),
+        _ => Err(bad()),
+    }
+}
+
+/// A delay such as `48h`, `90m` or `2d`, in minutes, at most 14 days.
+fn delay_minutes(item: &str) -> Option<u32> {
+    let (number, unit) = item.split_at(item.len().saturating_sub(1));
+    let factor = match unit {
+        "m" => 1,
+        "h" => 60,
+        "d" => 24 * 60,
+        _ => return None,
+    };
+    let n = number.parse::<u32>().ok()?;
+    (n * factor <= 14 * 24 * 60).then_some(n * factor)
 }
 
 impl Default for Settings {
@@ -91,5 +115,17 @@ mod tests {
         );
         assert!(Settings::parse("https://meet.jit.si", "0h").is_err());
         assert!(Settings::parse("https://meet.jit.si", "15d").is_err());
+    }
+
+    #[test]
+    fn seat_offers_are_read_from_configuration() {
+        let rules = parse_seat_offers("12h, 90m").unwrap();
+        assert_eq!(rules.hold, Duration::hours(12));
+        assert_eq!(rules.before_start, Duration::minutes(90));
+        assert_eq!(parse_seat_offers("24h,2h").unwrap(), SeatOfferRules::default());
+        assert_eq!(parse_seat_offers("1d,0h").unwrap().before_start, Duration::zero());
+        for bad in ["24h", "0h,2h", "24 hours,2h", "15d,1h", ""] {
+            assert!(parse_seat_offers(bad).unwrap_err().contains("24h,2h"), "{bad}");
+        }
     }
 }
