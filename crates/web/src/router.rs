@@ -262,7 +262,9 @@ fn routes() -> Routes {
     .route("/b/{reference}/{token}", get(crate::sms_gateway::short_link))
     // Group meetings: registration without an account.
     .route("/r/{reference}/{token}", get(pages::events::registration::short_link))
+    .route("/e/{id}", get(pages::redirect::short_event))
     .route("/{lang}/events", get(pages::events::list))
+    .route("/{lang}/events/{id}/poster.pdf", get(pages::events::poster::poster))
     .route(
         "/{lang}/events/{id}",
         get(pages::events::register::page).post(pages::events::register::submit),

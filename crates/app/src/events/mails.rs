@@ -92,6 +92,17 @@ impl NoticeKind {
     }
 }
 
+/// Message id of an audience.
+pub fn audience_id(audience: sportello_domain::Audience) -> &'static str {
+    use sportello_domain::Audience;
+    match audience {
+        Audience::Everyone => "event-audience-everyone",
+        Audience::YoungPeople => "event-audience-young_people",
+        Audience::ForeignResidents => "event-audience-foreign_residents",
+        Audience::Mirato => "event-audience-mirato",
+    }
+}
+
 /// Message id of a registration status.
 pub fn status_id(status: RegistrationStatus) -> &'static str {
     match status {

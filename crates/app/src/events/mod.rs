@@ -3,11 +3,13 @@
 //! pages and the API (`registration`), with their e-mails and texts
 //! (`mails`), the signed links that open a registration (`links`), and each
 //! centre's calendar of its sessions to subscribe to (`calendar`), and the
-//! reminders before each session (`reminders`).
+//! reminders before each session (`reminders`), and the A4 poster for the
+//! centre's wall (`poster`).
 
 pub mod calendar;
 pub mod links;
 pub mod mails;
+pub mod poster;
 pub mod registration;
 pub mod reminders;
 
@@ -17,7 +19,7 @@ use sportello_storage::StorageError;
 use crate::App;
 
 pub use calendar::centre_calendar;
-pub use mails::{EventContext, NoticeKind, place_text, session_ics, status_id, status_text};
+pub use mails::{EventContext, NoticeKind, audience_id, place_text, session_ics, status_id, status_text};
 pub use registration::{
     IDEMPOTENCY_WINDOW, RegistrationError, RegistrationInput, answered_by_message, cancel, confirm, lapse_due,
     register, sessions_asked,

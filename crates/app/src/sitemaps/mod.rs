@@ -1,5 +1,6 @@
 //! What search engines read: `/robots.txt`, and `/sitemap.xml` with every
-//! open offer and the public pages in every language — an index of
+//! open offer and the public pages (group meetings to come among them) in
+//! every language — an index of
 //! `/sitemaps/pages.xml` and `/sitemaps/offers-N.xml` when they do not fit in
 //! one file. Everything is built from the configured public URL. Offers are
 //! read a page of ids at a time (keyset pagination), and one file never
@@ -10,11 +11,14 @@ pub mod sitemap;
 
 use chrono::NaiveDate;
 use sportello_domain::time::today_in_rome;
-use sportello_domain::{Centre, Lang, PublicUrl};
+use sportello_domain::{Centre, Event, Lang, PublicUrl};
 use sportello_storage::{OfferBlock, StorageError};
 
 use crate::App;
 use sitemap::{Limits, Page, Plan, SitemapFile, UrlSet};
+
+/// Group meetings listed at most (those to come soonest).
+const LISTED_EVENTS: u32 = 500;
 
 /// Offers read from the database per query while writing a file.
 const READ_PAGE: u32 = 2_000;
@@ -23,9 +27,10 @@ const READ_PAGE: u32 = 2_000;
 /// the back office, personal pages reached by signed links, the demo's
 /// mailbox, and the search with filters (endless combinations of the same
 /// offers, which the boards and the sitemap already list).
-pub const DISALLOWED: [&str; 7] = [
+pub const DISALLOWED: [&str; 8] = [
     "/office/",
     "/appointments/booking/",
+    "/events/registration/",
     "/employers/requests/",
     "/newsletter/confirm/",
     "/newsletter/unsubscribe/",
@@ -45,14 +50,16 @@ pub fn robots_txt(public: &PublicUrl) -> String {
     out
 }
 
-/// The public pages listed besides the offers, as paths after the language.
-pub fn public_pages(centres: &[Centre]) -> Vec<Page> {
+/// The public pages listed besides the offers, as paths after the language:
+/// the fixed ones, each centre's board and each group meeting to come.
+pub fn public_pages(centres: &[Centre], events: &[Event]) -> Vec<Page> {
     let fixed = [
         "/",
         "/search",
         "/employers",
         "/employers/request",
         "/appointments",
+        "/events",
         "/newsletter",
         "/reports",
         "/accessibility",
@@ -63,7 +70,19 @@ pub fn public_pages(centres: &[Centre]) -> Vec<Page> {
         .map(|p| p.to_string())
         .chain(centres.iter().map(|c| format!("/centres/{}", c.data.slug)))
         .map(|path| Page { path, lastmod: None })
+        .chain(events.iter().map(|e| Page {
+            path: format!("/events/{}", e.id.0),
+            lastmod: Some(e.created_at),
+        }))
         .collect()
+}
+
+/// The group meetings to come that the sitemap lists.
+async fn listed_events(app: &App) -> Result<Vec<Event>, StorageError> {
+    let filter = sportello_storage::EventFilter::default();
+    app.storage
+        .upcoming_events(&filter, chrono::Utc::now(), LISTED_EVENTS)
+        .await
 }
 
 /// Offers in one file, for the configured public URL.
@@ -105,7 +124,7 @@ pub async fn sitemap_xml(app: &App) -> Result<String, StorageError> {
     let today = today_in_rome();
     let per_file = per_file(app);
     let centres = app.storage.centres().await?;
-    let pages = public_pages(&centres);
+    let pages = public_pages(&centres, &listed_events(app).await?);
     let blocks = app.storage.open_offer_blocks(today, per_file as u64).await?;
     match sitemap::plan(pages.len(), &blocks, per_file) {
         Plan::Single => {
@@ -133,7 +152,7 @@ pub async fn sitemap_file(app: &App, file: &str) -> Result<Option<String>, Stora
     match file {
         SitemapFile::Pages => {
             let centres = app.storage.centres().await?;
-            for p in &public_pages(&centres) {
+            for p in &public_pages(&centres, &listed_events(app).await?) {
                 set.push(p);
             }
         }

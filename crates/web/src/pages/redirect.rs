@@ -1,6 +1,7 @@
 //! Addresses that send the reader on: `/` to the home page in the best
-//! language, and `/o/{REF}`, the permanent short address printed in QR codes,
-//! to the offer's page.
+//! language, `/o/{REF}`, the permanent short address printed in QR codes,
+//! to the offer's page, and `/e/{ID}`, the one on a group meeting's poster,
+//! to the event's page.
 
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -40,4 +41,10 @@ pub async fn short_offer(
 ) -> Result<Response, AppError> {
     let reference = RefCode::parse(&reference).map_err(|_| AppError::not_found().page(lang))?;
     Ok(vary_on_language(format!("/{lang}/offers/{reference}")))
+}
+
+/// `GET /e/{ID}`: sends to the group meeting's page in the reader's language.
+pub async fn short_event(PathParams(id): PathParams<String>, Preferred(lang): Preferred) -> Result<Response, AppError> {
+    let id = id.trim().parse::<u64>().map_err(|_| AppError::not_found().page(lang))?;
+    Ok(vary_on_language(format!("/{lang}/events/{id}")))
 }

@@ -247,6 +247,7 @@ async fn sitemap_lists_every_open_offer_in_every_language(app: TestApp) {
             "/search",
             "/employers",
             "/appointments",
+            "/events",
             "/newsletter",
             "/reports",
             "/accessibility",
@@ -259,9 +260,19 @@ async fn sitemap_lists_every_open_offer_in_every_language(app: TestApp) {
             assert!(locs.contains(board.as_str()), "{board}");
         }
     }
+    // And each group meeting to come.
+    let events = app
+        .storage()
+        .upcoming_events(&Default::default(), chrono::Utc::now(), 100)
+        .await
+        .unwrap();
+    for e in &events {
+        let page = format!("{PUBLIC_URL}/it/events/{}", e.id.0);
+        assert!(locs.contains(page.as_str()), "{page}");
+    }
     assert_eq!(
         parsed.urls.len(),
-        offers.len() + 4 * (9 + centres.len()),
+        offers.len() + 4 * (10 + centres.len() + events.len()),
         "nothing else is listed"
     );
 }
@@ -373,6 +384,7 @@ async fn robots_txt_keeps_crawlers_to_the_public_board(app: TestApp) {
         for path in [
             "office/",
             "appointments/booking/",
+            "events/registration/",
             "employers/requests/",
             "newsletter/confirm/",
             "newsletter/unsubscribe/",

@@ -141,6 +141,42 @@ async fn the_youth_series_in_four_languages(app: TestApp) {
     );
     // The centre's calendar to subscribe to: the three sessions, no meeting room.
     assert!(rimini.contains("href=\"/en/centres/rimini/events.ics\""));
+    // The poster for the wall: one page in four languages, one QR code to
+    // the event's short address, which leads to its page.
+    assert!(page.body.contains(&format!("/en/events/{}/poster.pdf", series.0)));
+    let r = app
+        .get(&format!("/en/events/{}/poster.pdf?lang=en,fr,de", series.0))
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), "application/pdf");
+    let pdf = sportello_testkit::pdf::PdfFile::new(&r.bytes);
+    assert_eq!(pdf.pages(), 1);
+    let text = pdf.flat_text();
+    for needle in [
+        "Giovani e lavoro",
+        "Young people and work",
+        "Les jeunes et le travail",
+        "Jugend und Arbeit",
+    ] {
+        assert!(text.contains(needle), "{needle}: {text}");
+    }
+    assert!(!text.contains("meet.jit.si"), "no meeting room on the wall");
+    let short = format!("{}/e/{}", crate::common::PUBLIC_URL, series.0);
+    assert_eq!(pdf.qr_codes(), vec![short.clone()]);
+    let r = app
+        .get_with(&format!("/e/{}", series.0), &[("accept-language", "fr")])
+        .await;
+    assert_eq!(r.header("location"), format!("/fr/events/{}", series.0));
+    assert_eq!(app.get("/e/nine").await.status, 404);
+    // Search engines: the events in the sitemap, the registrations not crawled.
+    let sitemap = app.get("/sitemap.xml").await.body;
+    assert!(sitemap.contains(&format!("/en/events/{}</loc>", series.0)), "{sitemap}");
+    assert!(
+        app.get("/robots.txt")
+            .await
+            .body
+            .contains("Disallow: /en/events/registration/")
+    );
     let ics = app.get("/en/centres/rimini/events.ics").await;
     assert_eq!(ics.status, 200);
     assert!(ics.header("content-type").starts_with("text/calendar"));

@@ -2,9 +2,11 @@
 //! the network or of one centre with filters (`GET /{lang}/events`), an
 //! event's page with its sessions, free seats and the registration form
 //! (`register.rs` takes the form), and a registration's own page behind its
-//! signed link (`registration.rs`). Plain links and forms: nothing needs
+//! signed link (`registration.rs`), and an event's A4 poster (`poster.rs`).
+//! Plain links and forms: nothing needs
 //! JavaScript. The rules live in `sportello_app::events`.
 
+pub mod poster;
 pub mod register;
 pub mod registration;
 
@@ -21,22 +23,12 @@ use super::render_page;
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::Locale;
-use sportello_app::events::place_text;
+use sportello_app::events::{audience_id, place_text};
 use sportello_app::i18n::{args, msg, msg_args};
 use sportello_app::view;
 
 /// Events listed on one page at most.
 pub const LIST_LIMIT: u32 = 100;
-
-/// Message id of an audience.
-pub fn audience_id(audience: Audience) -> &'static str {
-    match audience {
-        Audience::Everyone => "event-audience-everyone",
-        Audience::YoungPeople => "event-audience-young_people",
-        Audience::ForeignResidents => "event-audience-foreign_residents",
-        Audience::Mirato => "event-audience-mirato",
-    }
-}
 
 /// Why a session takes no registration, in words.
 pub fn closed_text(lang: Lang, closed: SessionClosed) -> String {
