@@ -44,8 +44,8 @@ trap cleanup EXIT
 SPORTELLO_LOG=warn "$bin" demo --behind-proxy --db "$tmp/bench.sqlite" --addr 127.0.0.1:18093 >"$tmp/sqlite.log" 2>&1 & pids+=($!)
 SPORTELLO_LOG=warn "$bin" demo --behind-proxy --db "$pg_url" --addr 127.0.0.1:18094 >"$tmp/pg.log" 2>&1 & pids+=($!)
 for port in 18093 18094; do
-  for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
-  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { echo "the server on port $port did not start" >&2; exit 1; }
+  for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { echo "the server on port $port did not start" >&2; tail -n 20 "$tmp"/*.log >&2; exit 1; }
 done
 
 count_sql="SELECT (SELECT COUNT(*) FROM registrations), (SELECT COUNT(*) FROM event_seats), \
