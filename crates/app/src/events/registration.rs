@@ -114,10 +114,12 @@ pub async fn register(
     let (mut person, needs) = input.form.validate(input.lang).map_err(RegistrationError::Fields)?;
     // Registrations name no codice fiscale: it is not asked for.
     person.codice_fiscale = None;
-    let sessions = sessions_asked(input.event, input.session, now)?;
+    // The request as sent (not the sessions open now: a replay after one
+    // of a series has closed is still the same request).
+    let chosen = input.session.filter(|_| !input.event.series);
     let key = key.map(|key| IdempotencyKey {
         key: key.to_string(),
-        request_hash: request_hash(input.event, &sessions, input.form),
+        request_hash: request_hash(input.event, chosen, input.form),
         not_before: now - IDEMPOTENCY_WINDOW,
     });
     if let Some(key) = &key
@@ -130,6 +132,8 @@ pub async fn register(
         };
         return Ok((Registered::Replayed(previous), sms));
     }
+    // A replay gets the answer of the first, even once a session has closed.
+    let sessions = sessions_asked(input.event, input.session, now)?;
     let sms = app.request_sms(&person, actor, now).await?;
     person.sms = sms == SmsVerdict::Queued;
     let per_recipient = app.limits.event_mails_per_recipient;
@@ -369,7 +373,7 @@ async fn limit_anonymous(
 
 /// A stable hash of what a registration request asks for, for idempotency
 /// keys (the language only chooses words: not part of it).
-fn request_hash(event: &Event, sessions: &[SessionId], form: &RawBooking) -> String {
-    let request = serde_json::json!({ "event": event.id, "sessions": sessions, "form": form });
+fn request_hash(event: &Event, session: Option<SessionId>, form: &RawBooking) -> String {
+    let request = serde_json::json!({ "event": event.id, "session": session, "form": form });
     hash_token(&request.to_string())
 }

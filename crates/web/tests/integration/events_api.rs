@@ -13,6 +13,7 @@ on_both_backends!(
     using crate::common::TestApp::new =>
     events_are_listed_with_free_seats,
     registering_reading_and_cancelling,
+    a_replay_after_the_start_gets_the_registration,
 );
 
 async fn post(app: &TestApp, path: &str, headers: &[(&str, &str)], body: Value) -> TestResponse {
@@ -133,4 +134,67 @@ async fn registering_reading_and_cancelling(app: TestApp) {
     let no_session = post(&app, &path, &[], json!({ "name": "N", "email": "n@example.org" })).await;
     assert_eq!(no_session.status, 422);
     assert_eq!(no_session.json()["reason"], "no_session");
+}
+
+/// A client retrying with its key after a session has started (within the
+/// key's 24 hours) gets the registration it made, not a refusal.
+async fn a_replay_after_the_start_gets_the_registration(app: TestApp) {
+    use chrono::{Duration, Utc};
+    use sportello_app::events::{self, RegistrationInput};
+    use sportello_domain::{Actor, Audience, EventText, Lang, NewEvent, NewSession, RawBooking};
+    let now = Utc::now();
+    let centre = app.storage().centre_by_slug("rimini").await.unwrap().unwrap();
+    let session = |start| NewSession {
+        start,
+        end: start + Duration::hours(1),
+        room: None,
+        video_url: Some("https://meet.example.org/Sportello-replay".into()),
+        seats: 10,
+        registration_closes: None,
+    };
+    let new = NewEvent {
+        centre: centre.id,
+        audience: Audience::YoungPeople,
+        partners: String::new(),
+        series: true,
+        texts: vec![EventText {
+            lang: Lang::It,
+            title: "Due incontri".into(),
+            description: String::new(),
+        }],
+        sessions: vec![session(now + Duration::hours(2)), session(now + Duration::days(3))],
+    };
+    let id = app.storage().create_event(&new, &Actor::system(), now).await.unwrap();
+    let series = app.storage().event(id).await.unwrap().unwrap();
+    let form = RawBooking {
+        name: "Rita Conti".into(),
+        phone: "0541 123456".into(),
+        ..Default::default()
+    };
+    let input = RegistrationInput {
+        event: &series,
+        centre: &centre,
+        session: None,
+        form: &form,
+        lang: Lang::It,
+    };
+    let actor = Actor::anonymous("192.0.2.9");
+    let (first, _) = events::register(&app.state, &input, Some("api:rita-1"), &actor, now)
+        .await
+        .unwrap();
+    assert_eq!(first.registrations().len(), 2);
+    let later = now + Duration::hours(2) + Duration::minutes(5);
+    let (again, _) = events::register(&app.state, &input, Some("api:rita-1"), &actor, later)
+        .await
+        .unwrap();
+    assert!(matches!(again, sportello_storage::Registered::Replayed(_)));
+    assert_eq!(again.registrations()[0].reference, first.registrations()[0].reference);
+    // Without the key, a new request then registers for the last session only.
+    let other = RawBooking {
+        phone: "0541 654321".into(),
+        ..form.clone()
+    };
+    let input = RegistrationInput { form: &other, ..input };
+    let (late, _) = events::register(&app.state, &input, None, &actor, later).await.unwrap();
+    assert_eq!(late.registrations().len(), 1, "only the open session");
 }
