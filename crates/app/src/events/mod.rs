@@ -34,3 +34,21 @@ pub async fn event_with_centre(app: &App, id: EventId) -> Result<Option<(Event, 
     let centre = app.storage.centres().await?.into_iter().find(|c| c.id == event.centre);
     Ok(centre.map(|centre| (event, centre)))
 }
+
+/// Events with their centres, read once each: what the minute jobs keep
+/// while they go through many registrations.
+#[derive(Default)]
+pub(crate) struct LoadedEvents(Vec<(Event, Centre)>);
+
+impl LoadedEvents {
+    /// The event `id` with its centre, read on first use; `None` when there
+    /// is no such event.
+    pub(crate) async fn get(&mut self, app: &App, id: EventId) -> Result<Option<&(Event, Centre)>, StorageError> {
+        if !self.0.iter().any(|(e, _)| e.id == id)
+            && let Some(pair) = event_with_centre(app, id).await?
+        {
+            self.0.push(pair);
+        }
+        Ok(self.0.iter().find(|(e, _)| e.id == id))
+    }
+}

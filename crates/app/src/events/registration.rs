@@ -307,15 +307,10 @@ pub async fn confirm(
 /// another node made is skipped). How many lapsed.
 pub async fn lapse_due(app: &App, now: DateTime<Utc>) -> Result<u32, StorageError> {
     let due = app.storage.due_lapses(now, 200).await?;
-    let mut loaded: Vec<(Event, Centre)> = Vec::new();
+    let mut loaded = super::LoadedEvents::default();
     let mut lapsed = 0;
     for registration in due {
-        if !loaded.iter().any(|(e, _)| e.id == registration.event)
-            && let Some(pair) = super::event_with_centre(app, registration.event).await?
-        {
-            loaded.push(pair);
-        }
-        let Some((event, centre)) = loaded.iter().find(|(e, _)| e.id == registration.event) else {
+        let Some((event, centre)) = loaded.get(app, registration.event).await? else {
             continue;
         };
         let ctx = EventContext { event, centre };

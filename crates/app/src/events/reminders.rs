@@ -6,7 +6,7 @@
 //! after a reminder's time gets no such reminder.
 
 use chrono::{DateTime, Duration, Utc};
-use sportello_domain::{Centre, Event, Notification};
+use sportello_domain::Notification;
 use sportello_storage::StorageError;
 
 use super::mails::{EventContext, NoticeKind, notice};
@@ -22,7 +22,7 @@ pub async fn queue_registration_reminders(app: &App, now: DateTime<Utc>) -> Resu
     let mut delays: Vec<u32> = by_mail.iter().chain(by_text).copied().collect();
     delays.sort_unstable();
     delays.dedup();
-    let mut loaded: Vec<(Event, Centre)> = Vec::new();
+    let mut loaded = super::LoadedEvents::default();
     let mut queued = 0;
     for minutes in delays {
         for registration in app
@@ -30,12 +30,7 @@ pub async fn queue_registration_reminders(app: &App, now: DateTime<Utc>) -> Resu
             .due_registration_reminders(minutes, now, REMINDER_BATCH)
             .await?
         {
-            if !loaded.iter().any(|(e, _)| e.id == registration.event)
-                && let Some(pair) = super::event_with_centre(app, registration.event).await?
-            {
-                loaded.push(pair);
-            }
-            let Some((event, centre)) = loaded.iter().find(|(e, _)| e.id == registration.event) else {
+            let Some((event, centre)) = loaded.get(app, registration.event).await? else {
                 continue;
             };
             let Some(session) = event.session(registration.session) else {

@@ -192,12 +192,17 @@ impl Store {
         registration_from_row(&row, self.data_keys())
     }
 
-    async fn reference_in(&self, tx: &mut Tx, reference: &str) -> Result<Vec<Registration>, StorageError> {
+    /// The registrations of one reference, by session start, inside a
+    /// transaction or not.
+    async fn reference_in<'e, E>(&self, executor: E, reference: &str) -> Result<Vec<Registration>, StorageError>
+    where
+        E: sqlx::Executor<'e, Database = super::Db>,
+    {
         let rows = sqlx::query(AssertSqlSafe(format!(
             "{REGISTRATION_SELECT} WHERE r.reference = $1 ORDER BY s.starts_at, r.id"
         )))
         .bind(reference)
-        .fetch_all(&mut **tx)
+        .fetch_all(executor)
         .await?;
         rows.iter()
             .map(|r| registration_from_row(r, self.data_keys()))
@@ -291,7 +296,7 @@ impl Events for Store {
         if let Some(key) = key
             && let Some(made) = claim_key::<String>(&mut tx, "registration_keys", "reference", key, now).await?
         {
-            let previous = self.reference_in(&mut tx, &made.ok_or(StorageError::Stale)?).await?;
+            let previous = self.reference_in(&mut *tx, &made.ok_or(StorageError::Stale)?).await?;
             tx.commit().await?;
             return Ok(Registered::Replayed(previous));
         }
@@ -322,7 +327,7 @@ impl Events for Store {
                 .await?;
                 if let Some(held) = held {
                     // Nothing written, the idempotency key neither.
-                    let existing = self.reference_in(&mut tx, &held).await?;
+                    let existing = self.reference_in(&mut *tx, &held).await?;
                     tx.rollback().await?;
                     return Ok(Registered::Existing(existing));
                 }
@@ -362,7 +367,7 @@ impl Events for Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        let made = self.reference_in(&mut tx, registration.reference.as_str()).await?;
+        let made = self.reference_in(&mut *tx, registration.reference.as_str()).await?;
         queue(&mut tx, &notices(&made), now).await?;
         // People's own registrations are in their table already; what
         // operators do for others is logged.
@@ -397,15 +402,7 @@ impl Events for Store {
     }
 
     async fn registrations(&self, reference: &RegistrationRef) -> Result<Vec<Registration>, StorageError> {
-        let rows = sqlx::query(AssertSqlSafe(format!(
-            "{REGISTRATION_SELECT} WHERE r.reference = $1 ORDER BY s.starts_at, r.id"
-        )))
-        .bind(reference.as_str())
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter()
-            .map(|r| registration_from_row(r, self.data_keys()))
-            .collect()
+        self.reference_in(self.pool(), reference.as_str()).await
     }
 
     async fn session_registrations(&self, session: SessionId) -> Result<Vec<Registration>, StorageError> {
