@@ -20,7 +20,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 10]); 4] = [
+pub const SOURCES: [(&str, [&str; 11]); 4] = [
     (
         "it",
         [
@@ -34,6 +34,7 @@ pub const SOURCES: [(&str, [&str; 10]); 4] = [
             include_str!("../locales/it/reports.ftl"),
             include_str!("../locales/it/sms.ftl"),
             include_str!("../locales/it/events.ftl"),
+            include_str!("../locales/it/outreach.ftl"),
         ],
     ),
     (
@@ -49,6 +50,7 @@ pub const SOURCES: [(&str, [&str; 10]); 4] = [
             include_str!("../locales/en/reports.ftl"),
             include_str!("../locales/en/sms.ftl"),
             include_str!("../locales/en/events.ftl"),
+            include_str!("../locales/en/outreach.ftl"),
         ],
     ),
     (
@@ -64,6 +66,7 @@ pub const SOURCES: [(&str, [&str; 10]); 4] = [
             include_str!("../locales/fr/reports.ftl"),
             include_str!("../locales/fr/sms.ftl"),
             include_str!("../locales/fr/events.ftl"),
+            include_str!("../locales/fr/outreach.ftl"),
         ],
     ),
     (
@@ -79,6 +82,7 @@ pub const SOURCES: [(&str, [&str; 10]); 4] = [
             include_str!("../locales/de/reports.ftl"),
             include_str!("../locales/de/sms.ftl"),
             include_str!("../locales/de/events.ftl"),
+            include_str!("../locales/de/outreach.ftl"),
         ],
     ),
 ];

@@ -162,6 +162,8 @@ fn every_message_formats_without_errors() {
         ("contacts", "amina@example.org, +393331234567".into()),
         ("position", 3.into()),
         ("deadline", "Tuesday 15/12/2026, 07:00".into()),
+        ("town", "Veglie".into()),
+        ("weeks", 8.into()),
     ]);
     for lang in Lang::ALL {
         for id in message_ids(lang) {

@@ -19,6 +19,7 @@ pub mod limiter;
 pub mod markup;
 pub mod metrics;
 pub mod newsletter;
+pub mod outreach;
 pub mod periodic;
 pub mod printed;
 pub mod reports;

@@ -108,6 +108,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "office/services_rules.html",
         include_str!("../templates/office/services_rules.html"),
     ),
+    (
+        "office/outreach.html",
+        include_str!("../templates/office/outreach.html"),
+    ),
     ("office/offers.html", include_str!("../templates/office/offers.html")),
     ("office/posts.html", include_str!("../templates/office/posts.html")),
     ("office/print.html", include_str!("../templates/office/print.html")),
@@ -191,6 +195,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("events/list.html", include_str!("../templates/events/list.html")),
     ("events/next.html", include_str!("../templates/events/next.html")),
+    ("outreach/next.html", include_str!("../templates/outreach/next.html")),
+    ("outreach/point.html", include_str!("../templates/outreach/point.html")),
     ("events/event.html", include_str!("../templates/events/event.html")),
     (
         "events/registration.html",

@@ -4,8 +4,9 @@
 //! some in each Collocamento Mirato section, with English and French texts
 //! for most and German for some; each centre's services catalogue, access
 //! rules and patron days, so that appointments can be booked at once; group
-//! meetings to register for; and the weekly reports of the last two weeks. The same seed always gives the
-//! same data.
+//! meetings to register for; the Lecce job camper's stops and the Boncuri
+//! hostel desk of Nardò; and the weekly reports of the last two weeks. The
+//! same seed always gives the same data.
 
 pub mod accounts;
 pub mod appointments;
@@ -14,6 +15,7 @@ pub mod centres;
 mod content;
 pub mod events;
 pub mod offers;
+pub mod outreach;
 pub mod queries;
 pub mod reports;
 mod rng;
@@ -51,6 +53,7 @@ pub async fn load(storage: &dyn Storage, count: usize, seed: u64, today: NaiveDa
         }
         accounts::create(storage, &centres).await?;
         events::create(storage, &centres, today).await?;
+        outreach::create(storage, &centres, today).await?;
         return Ok(Loaded::AlreadyThere);
     }
     let mut stored = Vec::new();
@@ -64,6 +67,7 @@ pub async fn load(storage: &dyn Storage, count: usize, seed: u64, today: NaiveDa
     appointments::create(storage, &stored).await?;
     accounts::create(storage, &stored).await?;
     events::create(storage, &stored, today).await?;
+    outreach::create(storage, &stored, today).await?;
     Ok(Loaded::Loaded {
         centres: stored.len(),
         offers: written,

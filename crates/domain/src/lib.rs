@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod newsletter;
 pub mod notification;
 pub mod offers;
+pub mod outreach;
 pub mod partita_iva;
 pub mod phone;
 pub mod public_url;
@@ -48,7 +49,7 @@ pub use appointments::bookings::{
 };
 pub use appointments::holidays::{Holiday, PatronDay};
 pub use appointments::services::{Modality, NewService, RawService, Service, ServiceId, ServiceKind, ServiceText};
-pub use appointments::slots::{Calendar, DayClosed, Slot, SlotProblem, SlotRules};
+pub use appointments::slots::{Calendar, DatedHours, DayClosed, Slot, SlotProblem, SlotRules};
 pub use centres::form::{RawCentre, RawClosure, RawPeriod};
 pub use centres::{Area, Centre, CentreId, Closure, NewCentre, OpeningHours};
 pub use codice_fiscale::{CodiceFiscale, CodiceFiscaleError};
@@ -76,6 +77,8 @@ pub use offers::{
     Employer, LanguageRequirement, NewOffer, Offer, OfferId, OfferStatus, OfferText, PublishError, Requirements,
     Salary, Section, TextStatus, WorkPlace,
 };
+pub use outreach::stops::{RawStop, check_stop};
+pub use outreach::{NewOutreachPoint, NewStop, OutreachPoint, OutreachPointId, PointKind, PointText, Stop, StopId};
 pub use partita_iva::{PartitaIva, PartitaIvaError};
 pub use phone::{Phone, PhoneError};
 pub use public_url::PublicUrl;

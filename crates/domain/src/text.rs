@@ -25,6 +25,12 @@ pub fn normalize(input: &str) -> String {
     out
 }
 
+/// One line as typed, trimmed, with every run of white space (line breaks
+/// included) made one space: names and places shown as they were written.
+pub fn clean_line(input: &str) -> String {
+    input.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Splits normalised text into search terms, without duplicates.
 pub fn terms(input: &str) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();

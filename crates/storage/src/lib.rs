@@ -21,6 +21,7 @@ mod limiter;
 mod newsletter;
 mod offers;
 mod outbox;
+mod outreach;
 mod postgres;
 mod reports;
 mod sealed;
@@ -49,6 +50,7 @@ pub use offers::{
     ImportOffer, OfferEdits, Offers, OfficeFilter, OfficePage, SectionCounts, SectionText, TranslationTask,
 };
 pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
+pub use outreach::{OutreachPoints, StopCancel};
 pub use postgres::PostgresStore;
 pub use reports::{Reports, StoredReport};
 pub use sealed::{SealedCounts, SealedData};
@@ -61,7 +63,8 @@ pub use sqlite::SqliteStore;
 /// users and how they sign in ([`Accounts`], [`Sessions`]), the
 /// [`AuditLog`], [`Centres`], [`Offers`] and the back office's
 /// [`OfferEdits`], employers' requests ([`EmployerRequests`]), the
-/// appointments' [`Services`] and [`Bookings`], group meetings' [`Events`], the [`Limiter`]'s counts, e-mail waiting to be sent
+/// appointments' [`Services`] and [`Bookings`], group meetings' [`Events`],
+/// [`OutreachPoints`] and their stops, the [`Limiter`]'s counts, e-mail waiting to be sent
 /// ([`Outbox`]), what sitemaps list ([`Sitemaps`]), subscribers and news
 /// issues ([`Newsletter`]), weekly [`Reports`], encrypted personal data
 /// ([`SealedData`]), text messages ([`SmsOutbox`]) and what the search index follows ([`SearchFeed`]). Code that needs one feature asks for its
@@ -80,6 +83,7 @@ pub trait Storage:
     + OfferEdits
     + Offers
     + Outbox
+    + OutreachPoints
     + Reports
     + SealedData
     + SearchFeed

@@ -65,6 +65,9 @@ mod offers;
 #[path = "outbox/sql.rs"]
 mod outbox;
 #[allow(clippy::duplicate_mod)]
+#[path = "outreach/sql.rs"]
+mod outreach;
+#[allow(clippy::duplicate_mod)]
 #[path = "accounts/proposals_sql.rs"]
 mod proposals;
 #[allow(clippy::duplicate_mod)]
@@ -82,6 +85,9 @@ mod sealed_data;
 #[allow(clippy::duplicate_mod)]
 #[path = "search_feed/sql.rs"]
 mod search_feed;
+#[allow(clippy::duplicate_mod)]
+#[path = "appointments/seats_sql.rs"]
+mod seats;
 #[allow(clippy::duplicate_mod)]
 #[path = "appointments/services_sql.rs"]
 mod services;

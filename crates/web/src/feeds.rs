@@ -71,6 +71,9 @@ pub async fn network(
     PathParams((_, file)): PathParams<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    if file == "stops.ics" {
+        return stops_calendar(&state, lang, None).await;
+    }
     match Format::split(&file) {
         Some(("offers", format)) => answer(&state, lang, Scope::Network, format, &headers).await,
         _ => Err(AppError::not_found().page(lang)),
@@ -107,11 +110,32 @@ pub async fn centre(
     if file == "events.ics" {
         return events_calendar(&state, lang, &centre).await;
     }
+    if file == "stops.ics" {
+        return stops_calendar(&state, lang, Some(centre.id)).await;
+    }
     let format = match Format::split(&file) {
         Some(("feed", format)) => format,
         _ => return Err(AppError::not_found().page(lang)),
     };
     answer(&state, lang, Scope::Centre(&centre), format, &headers).await
+}
+
+/// `GET /{lang}/feeds/stops.ics` and `/{lang}/centres/{slug}/stops.ics`: the
+/// stops to come of the outreach points of the network or of a centre.
+async fn stops_calendar(
+    state: &AppState,
+    lang: Lang,
+    centre: Option<sportello_domain::CentreId>,
+) -> Result<Response, AppError> {
+    let now = chrono::Utc::now();
+    let stops = state
+        .storage
+        .upcoming_stops(centre, now, crate::pages::outreach::PAGE_STOPS)
+        .await
+        .on_page(lang)?;
+    let centres = state.storage.centres().await.on_page(lang)?;
+    let text = sportello_app::outreach::stops_calendar(state, lang, &centres, &stops, now);
+    Ok(crate::pages::outreach::ics_response(text))
 }
 
 /// `GET /{lang}/centres/{slug}/events.ics`: the centre's group meetings to

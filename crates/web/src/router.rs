@@ -206,6 +206,8 @@ fn routes() -> Routes {
     .route("/api/v1/events/{id}", get(api::events::get_event))
     .route("/api/v1/events/{id}/registrations", post(api::events::register))
     .route("/api/v1/registrations/{reference}", get(api::events::get_registration))
+    .route("/api/v1/outreach-points", get(api::outreach::list_points))
+    .route("/api/v1/outreach-points/{slug}", get(api::outreach::get_point))
     .route(
         "/api/v1/registrations/{reference}/cancel",
         post(api::events::cancel_registration),
@@ -263,6 +265,10 @@ fn routes() -> Routes {
     // Group meetings: registration without an account.
     .route("/r/{reference}/{token}", get(pages::events::registration::short_link))
     .route("/e/{id}", get(pages::redirect::short_event))
+    .route("/p/{slug}", get(pages::redirect::short_point))
+    .route("/{lang}/outreach/{slug}", get(pages::outreach::point))
+    .route("/{lang}/outreach/{slug}/stops.ics", get(pages::outreach::calendar))
+    .route("/{lang}/outreach/{slug}/poster.pdf", get(pages::outreach::poster))
     .route("/{lang}/events", get(pages::events::list))
     .route("/{lang}/events/{id}/poster.pdf", get(pages::events::poster::poster))
     .route(
@@ -389,6 +395,15 @@ fn routes() -> Routes {
         get(office::appointments::agenda::booking).post(office::appointments::agenda::action),
     )
     .route("/{lang}/office/services", get(office::appointments::services::list))
+    .route("/{lang}/office/outreach", get(office::appointments::outreach::list))
+    .route(
+        "/{lang}/office/outreach/{point}/stops",
+        post(office::appointments::outreach::add_stop),
+    )
+    .route(
+        "/{lang}/office/outreach/stops/{stop}/cancel",
+        post(office::appointments::outreach::cancel_stop),
+    )
     .route(
         "/{lang}/office/services/new",
         get(office::appointments::services::new_form).post(office::appointments::services::create),

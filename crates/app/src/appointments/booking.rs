@@ -98,7 +98,12 @@ pub async fn free_slots(
     };
     let taken = app
         .storage
-        .taken_seats(service.id, first.start, last.start + Duration::seconds(1))
+        .taken_seats(
+            service.id,
+            calendar.point_id(),
+            first.start,
+            last.start + Duration::seconds(1),
+        )
         .await?;
     Ok(Ok(slots
         .into_iter()
@@ -224,7 +229,7 @@ async fn book_uncounted(
     };
     let key = key.map(|key| IdempotencyKey {
         key: key.to_string(),
-        request_hash: request_hash(&request),
+        request_hash: request_hash(&request, input.calendar.point_id()),
         not_before: now - IDEMPOTENCY_WINDOW,
     });
     // A repeated request gets the answer of the first, even once its time
@@ -245,7 +250,7 @@ async fn book_uncounted(
     if let Some(limited) = app.limit_recipients(per_recipient, &request.person, actor, now).await? {
         return Err(BookingError::Limited(limited));
     }
-    if !service.data.active || !service.data.offers(input.modality) {
+    if !service.data.active || !input.calendar.offers(service, input.modality) {
         return Err(BookingError::Unavailable);
     }
     let slot = input
@@ -259,6 +264,7 @@ async fn book_uncounted(
             request: request.clone(),
             reference: new_reference(),
             end: slot.end,
+            point: input.calendar.point_id(),
             video_url: (input.modality == Modality::Video).then(|| meeting_url(&app.appointments.jitsi_url)),
             one_per_person,
         };
@@ -514,12 +520,18 @@ pub(crate) fn meeting_url(base: &str) -> String {
 }
 
 /// A stable hash of what a booking request asks for, for idempotency keys.
-fn request_hash(request: &BookingRequest) -> String {
+fn request_hash(request: &BookingRequest, point: Option<sportello_domain::OutreachPointId>) -> String {
     // The language only chooses the words of pages and e-mails: a retry sent
     // with another `Accept-Language` is the same request.
     let mut request = request.clone();
     request.person.lang = sportello_domain::Lang::It;
-    hash_token(&serde_json::to_string(&request).expect("a booking request serialises"))
+    let request = serde_json::to_string(&request).expect("a booking request serialises");
+    match point {
+        // Office bookings hash as they always did: keys stored before
+        // outreach points existed still match.
+        None => hash_token(&request),
+        Some(point) => hash_token(&format!("{request}@point:{}", point.0)),
+    }
 }
 
 #[cfg(test)]

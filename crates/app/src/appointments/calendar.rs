@@ -1,24 +1,84 @@
 //! A centre's calendar as stored (weekly hours, closures, patron days and
-//! access rules), and how its days and start times are read and told.
+//! access rules), or that of one of its outreach points (its weekly hours
+//! or its stops, with the patron days of their towns), and how its days and
+//! start times are read and told.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sportello_domain::appointments::holidays::PatronDay;
-use sportello_domain::appointments::slots::{Calendar, DayClosed, Slot, SlotProblem};
+use sportello_domain::appointments::slots::{Calendar, DatedHours, DayClosed, Slot, SlotProblem};
 use sportello_domain::time::{from_rome_local, today_in_rome};
-use sportello_domain::{Centre, Lang, Modality};
+use sportello_domain::{Centre, Lang, Modality, OutreachPoint, OutreachPointId, PointKind, Stop};
 use sportello_storage::StorageError;
 
 use crate::App;
 use crate::i18n::{args, msg, msg_args};
 
+/// How many stops of a tour its calendar reads ahead.
+const STOPS_AHEAD: usize = 400;
+
 /// A centre's calendar as stored: its weekly hours, closures and patron
-/// days, and the access rules shown before and after booking.
+/// days, and the access rules shown before and after booking; or, with
+/// `point`, the calendar of one of its outreach points.
 pub struct CentreCalendar {
     pub centre: Centre,
     pub patron_days: Vec<PatronDay>,
     pub access_rules: BTreeMap<Lang, String>,
+    pub point: Option<PointCalendar>,
+}
+
+/// An outreach point's own calendar: a desk's weekly hours with its town's
+/// patron days, or a tour's stops (none on a patron day of its town).
+pub struct PointCalendar {
+    pub point: OutreachPoint,
+    /// A tour's stops to come, cancelled ones left out.
+    pub stops: Vec<Stop>,
+    dated: Vec<DatedHours>,
+    patron_days: Vec<PatronDay>,
+}
+
+impl PointCalendar {
+    pub async fn load(app: &App, point: OutreachPoint) -> Result<PointCalendar, StorageError> {
+        let mut stops = Vec::new();
+        let mut dated = Vec::new();
+        let mut patron_days = Vec::new();
+        match point.data.kind {
+            PointKind::Desk => patron_days = app.storage.town_patron_days(&point.data.town).await?,
+            PointKind::Tour => {
+                let mut towns: BTreeMap<String, Vec<PatronDay>> = BTreeMap::new();
+                for stop in app.storage.stops(point.id, today_in_rome(), STOPS_AHEAD).await? {
+                    if stop.cancelled {
+                        continue;
+                    }
+                    if !towns.contains_key(&stop.data.town) {
+                        let days = app.storage.town_patron_days(&stop.data.town).await?;
+                        towns.insert(stop.data.town.clone(), days);
+                    }
+                    let feast = towns[&stop.data.town]
+                        .iter()
+                        .any(|p| p.date_in(chrono::Datelike::year(&stop.data.date)) == Some(stop.data.date));
+                    if !feast {
+                        dated.push(stop.data.hours());
+                        stops.push(stop);
+                    }
+                }
+            }
+        }
+        Ok(PointCalendar {
+            point,
+            stops,
+            dated,
+            patron_days,
+        })
+    }
+
+    /// The stop under way at `start`, for a tour.
+    pub fn stop_at(&self, start: DateTime<Utc>) -> Option<&Stop> {
+        self.stops
+            .iter()
+            .find(|s| s.data.start() <= start && start < s.data.end())
+    }
 }
 
 impl CentreCalendar {
@@ -29,7 +89,41 @@ impl CentreCalendar {
             centre,
             patron_days,
             access_rules,
+            point: None,
         })
+    }
+
+    /// The calendar of the centre's office, or of its outreach point
+    /// `point` (a booking's place).
+    pub async fn at(app: &App, centre: Centre, point: Option<OutreachPointId>) -> Result<CentreCalendar, StorageError> {
+        let mut calendar = CentreCalendar::load(app, centre).await?;
+        if let Some(id) = point {
+            let point = app.storage.point(id).await?.ok_or(StorageError::NotFound)?;
+            calendar.point = Some(PointCalendar::load(app, point).await?);
+        }
+        Ok(calendar)
+    }
+
+    /// The address segment of the booking pages: the point's slug or the
+    /// centre's.
+    pub fn slug(&self) -> &str {
+        match &self.point {
+            Some(p) => &p.point.data.slug,
+            None => &self.centre.data.slug,
+        }
+    }
+
+    /// The place's name in `lang`: the point's, or the centre's.
+    pub fn place_name(&self, lang: Lang) -> String {
+        match &self.point {
+            Some(p) => p.point.data.name(lang).to_string(),
+            None => self.centre.data.name.clone(),
+        }
+    }
+
+    /// The outreach point, when the calendar is one's.
+    pub fn point_id(&self) -> Option<OutreachPointId> {
+        self.point.as_ref().map(|p| p.point.id)
     }
 
     /// The centre's name and full address on one line.
@@ -38,13 +132,68 @@ impl CentreCalendar {
         format!("{}, {}, {} {}", c.name, c.address, c.postcode, c.town)
     }
 
-    /// Where an appointment held in `modality` takes place, in words.
-    pub fn where_text(&self, lang: Lang, modality: Modality) -> String {
+    /// Where an appointment starting at `start` is held in person, on one
+    /// line: the centre, a desk, or the tour's stop at that time.
+    pub fn address_at(&self, lang: Lang, start: DateTime<Utc>) -> String {
+        let Some(place) = &self.point else {
+            return self.address_line();
+        };
+        let name = place.point.data.name(lang);
+        match place.stop_at(start) {
+            Some(stop) => format!("{name}, {}", stop.data.address_line()),
+            None if place.point.data.address.is_empty() => format!("{name}, {}", place.point.data.town),
+            None => format!("{name}, {}, {}", place.point.data.address, place.point.data.town),
+        }
+    }
+
+    /// The street and town only (for text messages): the centre's, a
+    /// desk's, or the tour's stop's at `start`.
+    pub fn street_at(&self, start: DateTime<Utc>) -> String {
+        let c = &self.centre.data;
+        match &self.point {
+            None => format!("{}, {}", c.address, c.town),
+            Some(p) => match p.stop_at(start) {
+                Some(stop) => stop.data.address_line(),
+                None if p.point.data.address.is_empty() => p.point.data.town.clone(),
+                None => format!("{}, {}", p.point.data.address, p.point.data.town),
+            },
+        }
+    }
+
+    /// Where an appointment held in `modality` from `start` takes place, in
+    /// words.
+    pub fn where_text(&self, lang: Lang, modality: Modality, start: DateTime<Utc>) -> String {
         match modality {
-            Modality::InOffice => self.address_line(),
+            Modality::InOffice => self.address_at(lang, start),
             Modality::Phone => msg(lang, "appointment-phone-note"),
             Modality::Video => msg(lang, "appointment-video-note"),
         }
+    }
+
+    /// Whether `service` can be booked here in `modality`: at an outreach
+    /// point, only the services it offers, in person.
+    pub fn offers(&self, service: &sportello_domain::Service, modality: Modality) -> bool {
+        service.data.centre == self.centre.id
+            && self.modalities(&service.data.modalities).contains(&modality)
+            && self
+                .point
+                .as_ref()
+                .is_none_or(|p| p.point.data.services.contains(&service.id))
+    }
+
+    /// Whether people can book `service` here now, in some way.
+    pub fn serves(&self, service: &sportello_domain::Service) -> bool {
+        service.data.active && service.data.modalities.iter().any(|m| self.offers(service, *m))
+    }
+
+    /// The ways a service can be held here: all the service offers at the
+    /// centre, in person only at an outreach point.
+    pub fn modalities(&self, offered: &[Modality]) -> Vec<Modality> {
+        offered
+            .iter()
+            .copied()
+            .filter(|m| self.point.is_none() || *m == Modality::InOffice)
+            .collect()
     }
 
     /// The access rules in `lang`, else in Italian.
@@ -61,10 +210,19 @@ impl CentreCalendar {
     }
 
     pub fn calendar(&self) -> Calendar<'_> {
-        Calendar {
-            hours: &self.centre.data.hours,
-            closures: &self.centre.data.closures,
-            patron_days: &self.patron_days,
+        match &self.point {
+            Some(p) => Calendar {
+                hours: &p.point.data.hours,
+                closures: &[],
+                patron_days: &p.patron_days,
+                dated: &p.dated,
+            },
+            None => Calendar {
+                hours: &self.centre.data.hours,
+                closures: &self.centre.data.closures,
+                patron_days: &self.patron_days,
+                dated: &[],
+            },
         }
     }
 }

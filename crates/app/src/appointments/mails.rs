@@ -129,7 +129,7 @@ fn content(app: &App, kind: MailKind, calendar: &CentreCalendar, service: &Servi
     ];
     lines.push(Line {
         label: msg(lang, "appointment-where"),
-        value: calendar.where_text(lang, s.modality),
+        value: calendar.where_text(lang, s.modality, s.start),
     });
     lines.push(Line {
         label: msg(lang, "appointment-contact"),
@@ -213,7 +213,7 @@ fn ics(
         description.push_str(&format!("\n{}: {url}", msg(lang, "appointment-video-link")));
     }
     let location = match s.modality {
-        Modality::InOffice => Some(calendar.address_line()),
+        Modality::InOffice => Some(calendar.address_at(lang, s.start)),
         Modality::Video => s.video_url.map(str::to_string),
         Modality::Phone => Some(msg(lang, "appointment-phone-note")),
     };

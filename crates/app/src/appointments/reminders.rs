@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sportello_domain::{CentreId, Notification, Service, ServiceId};
+use sportello_domain::{CentreId, Notification, OutreachPointId, Service, ServiceId};
 use sportello_storage::StorageError;
 
 use super::calendar::CentreCalendar;
@@ -25,18 +25,19 @@ pub async fn queue_reminders(app: &App, now: DateTime<Utc>) -> Result<usize, Sto
     let mut delays: Vec<u32> = by_mail.iter().chain(by_text).copied().collect();
     delays.sort_unstable();
     delays.dedup();
-    let mut calendars: HashMap<CentreId, CentreCalendar> = HashMap::new();
+    let mut calendars: HashMap<(CentreId, Option<OutreachPointId>), CentreCalendar> = HashMap::new();
     let mut services: HashMap<ServiceId, Service> = HashMap::new();
     let mut queued = 0;
     for minutes in delays {
         for booking in app.storage.due_reminders(minutes, now, REMINDER_BATCH).await? {
             let too_late = booking.created_at > booking.start - chrono::Duration::minutes(i64::from(minutes));
-            if let std::collections::hash_map::Entry::Vacant(slot) = calendars.entry(booking.centre) {
+            let place = (booking.centre, booking.point);
+            if let std::collections::hash_map::Entry::Vacant(slot) = calendars.entry(place) {
                 let centres = app.storage.centres().await?;
                 let Some(centre) = centres.into_iter().find(|c| c.id == booking.centre) else {
                     continue;
                 };
-                slot.insert(CentreCalendar::load(app, centre).await?);
+                slot.insert(CentreCalendar::at(app, centre, booking.point).await?);
             }
             if let std::collections::hash_map::Entry::Vacant(slot) = services.entry(booking.service) {
                 let Some(service) = app.storage.service(booking.service).await? else {
@@ -44,7 +45,7 @@ pub async fn queue_reminders(app: &App, now: DateTime<Utc>) -> Result<usize, Sto
                 };
                 slot.insert(service);
             }
-            let calendar = &calendars[&booking.centre];
+            let calendar = &calendars[&place];
             let mut notice = Notification::NONE;
             if !too_late && by_mail.contains(&minutes) {
                 notice.mail = mails::reminder(app, calendar, &services[&booking.service], &booking, minutes, now);

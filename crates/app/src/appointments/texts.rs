@@ -69,7 +69,7 @@ pub fn text(app: &App, kind: TextKind, calendar: &CentreCalendar, s: &TextSubjec
     let centre = &calendar.centre.data;
     let local = sportello_domain::time::to_rome(s.start);
     let place = match s.modality {
-        Modality::InOffice => format!("{}, {}", centre.address, centre.town),
+        Modality::InOffice => calendar.street_at(s.start),
         Modality::Phone => msg(lang, "sms-place-phone"),
         Modality::Video => msg(lang, "sms-place-video"),
     };

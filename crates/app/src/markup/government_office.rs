@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use serde_json::{Value, json};
-use sportello_domain::Centre;
+use sportello_domain::{Centre, OpeningHours};
 
 /// The schema.org day of an ISO weekday (1 = Monday).
 fn day_of_week(weekday: u8) -> &'static str {
@@ -22,22 +22,20 @@ fn day_of_week(weekday: u8) -> &'static str {
     }
 }
 
+/// One weekly opening period as schema.org writes it.
+pub(crate) fn weekly_hours(h: &OpeningHours) -> Value {
+    json!({
+        "@type": "OpeningHoursSpecification",
+        "dayOfWeek": day_of_week(h.weekday),
+        "opens": h.opens.format("%H:%M").to_string(),
+        "closes": h.closes.format("%H:%M").to_string(),
+    })
+}
+
 /// The `GovernmentOffice` of `centre`, whose page is at `url`, as of `today`.
 pub fn government_office(centre: &Centre, url: &str, today: NaiveDate) -> Value {
     let c = &centre.data;
-    let mut hours: Vec<Value> = c
-        .hours
-        .iter()
-        .filter(|h| !h.by_appointment)
-        .map(|h| {
-            json!({
-                "@type": "OpeningHoursSpecification",
-                "dayOfWeek": day_of_week(h.weekday),
-                "opens": h.opens.format("%H:%M").to_string(),
-                "closes": h.closes.format("%H:%M").to_string(),
-            })
-        })
-        .collect();
+    let mut hours: Vec<Value> = c.hours.iter().filter(|h| !h.by_appointment).map(weekly_hours).collect();
     let closures = c.closures.iter().filter(|x| x.last_day >= today).map(|x| {
         json!({
             "@type": "OpeningHoursSpecification",

@@ -1,14 +1,16 @@
 //! Machine-readable descriptions of public pages: schema.org JSON-LD for an
-//! offer (`JobPosting`), a centre (`GovernmentOffice`) and the sessions of
-//! a group meeting (`Event`), and the Open Graph
+//! offer (`JobPosting`), a centre (`GovernmentOffice`), an outreach point
+//! (`GovernmentOffice` with its stops as `Place`s), the sessions of a group
+//! meeting (`Event`), and the Open Graph
 //! and Twitter card tags of an offer's page. Pure builders: the pages pass
 //! what they show, nothing here reads storage.
 
 pub mod event;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 pub mod government_office;
 pub mod job_posting;
+pub mod outreach;
 pub mod social;
 
 /// Serialises JSON-LD for a `<script type="application/ld+json">` element:

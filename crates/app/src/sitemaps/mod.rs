@@ -11,7 +11,7 @@ pub mod sitemap;
 
 use chrono::NaiveDate;
 use sportello_domain::time::today_in_rome;
-use sportello_domain::{Centre, Event, Lang, PublicUrl};
+use sportello_domain::{Centre, Event, Lang, OutreachPoint, PublicUrl};
 use sportello_storage::{OfferBlock, StorageError};
 
 use crate::App;
@@ -51,8 +51,9 @@ pub fn robots_txt(public: &PublicUrl) -> String {
 }
 
 /// The public pages listed besides the offers, as paths after the language:
-/// the fixed ones, each centre's board and each group meeting to come.
-pub fn public_pages(centres: &[Centre], events: &[Event]) -> Vec<Page> {
+/// the fixed ones, each centre's board, each group meeting to come and each
+/// outreach point's page.
+pub fn public_pages(centres: &[Centre], events: &[Event], points: &[OutreachPoint]) -> Vec<Page> {
     let fixed = [
         "/",
         "/search",
@@ -74,15 +75,23 @@ pub fn public_pages(centres: &[Centre], events: &[Event]) -> Vec<Page> {
             path: format!("/events/{}", e.id.0),
             lastmod: Some(e.created_at),
         }))
+        .chain(points.iter().map(|p| Page {
+            path: format!("/outreach/{}", p.data.slug),
+            lastmod: None,
+        }))
         .collect()
 }
 
-/// The group meetings to come that the sitemap lists.
-async fn listed_events(app: &App) -> Result<Vec<Event>, StorageError> {
+/// The public pages besides the offers, with the group meetings to come
+/// and the outreach points.
+async fn listed_pages(app: &App, centres: &[Centre]) -> Result<Vec<Page>, StorageError> {
     let filter = sportello_storage::EventFilter::default();
-    app.storage
+    let events = app
+        .storage
         .upcoming_events(&filter, chrono::Utc::now(), LISTED_EVENTS)
-        .await
+        .await?;
+    let points = app.storage.points(None).await?;
+    Ok(public_pages(centres, &events, &points))
 }
 
 /// Offers in one file, for the configured public URL.
@@ -124,7 +133,7 @@ pub async fn sitemap_xml(app: &App) -> Result<String, StorageError> {
     let today = today_in_rome();
     let per_file = per_file(app);
     let centres = app.storage.centres().await?;
-    let pages = public_pages(&centres, &listed_events(app).await?);
+    let pages = listed_pages(app, &centres).await?;
     let blocks = app.storage.open_offer_blocks(today, per_file as u64).await?;
     match sitemap::plan(pages.len(), &blocks, per_file) {
         Plan::Single => {
@@ -152,7 +161,7 @@ pub async fn sitemap_file(app: &App, file: &str) -> Result<Option<String>, Stora
     match file {
         SitemapFile::Pages => {
             let centres = app.storage.centres().await?;
-            for p in &public_pages(&centres, &listed_events(app).await?) {
+            for p in &listed_pages(app, &centres).await? {
                 set.push(p);
             }
         }

@@ -181,6 +181,7 @@ fn check(app: &App, case: Case) -> Result<(), TestCaseError> {
         },
         patron_days: Vec::new(),
         access_rules: BTreeMap::new(),
+        point: None,
     };
     let service = Service {
         id: ServiceId(1),
@@ -217,6 +218,7 @@ fn check(app: &App, case: Case) -> Result<(), TestCaseError> {
         reference: BookingRef::from_random(case.reference),
         centre: CentreId(1),
         service: ServiceId(1),
+        point: None,
         modality: case.modality,
         start: case.start,
         end: case.start + Duration::minutes(case.minutes),
@@ -253,6 +255,7 @@ fn check(app: &App, case: Case) -> Result<(), TestCaseError> {
         },
         reference: booking.reference.clone(),
         end: booking.end,
+        point: None,
         video_url: booking.video_url.clone(),
         one_per_person: false,
     };

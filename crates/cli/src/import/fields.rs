@@ -140,6 +140,11 @@ pub fn describe(error: &FieldError, offer: &RawOffer, centres: &[Centre], today:
         FieldProblem::BadPhone => format!("{value:?} is not a phone number"),
         FieldProblem::BadCodiceFiscale => format!("{value:?} is not a valid codice fiscale"),
         FieldProblem::ContactNeeded => "an e-mail address or a phone number is needed".into(),
+        // Problems of schedules (outreach stops), never of an offer's fields.
+        FieldProblem::NotATime => format!("{value:?} is not a time: write it as HH:MM"),
+        FieldProblem::TimeOrder => "the closing time is not after the opening time".into(),
+        FieldProblem::ClosedDay => format!("{value} is a holiday"),
+        FieldProblem::Overlap => "overlaps another entry".into(),
     }
 }
 

@@ -128,6 +128,7 @@ async fn keep_booking(storage: Arc<dyn Storage>, stop: Arc<Mutex<bool>>) -> Vec<
             },
             reference: reference(n),
             end: start + chrono::Duration::minutes(30),
+            point: None,
             video_url: None,
             one_per_person: false,
         };

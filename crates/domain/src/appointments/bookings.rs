@@ -160,6 +160,8 @@ pub struct Booking {
     pub reference: BookingRef,
     pub centre: CentreId,
     pub service: ServiceId,
+    /// The outreach point where it is held; none: the centre's own office.
+    pub point: Option<crate::OutreachPointId>,
     pub modality: Modality,
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,

@@ -9,7 +9,7 @@
 //! `duration_minutes`, as long as the slot ends by the closing time. Every
 //! period counts, whether or not it is reserved to people with an appointment.
 
-use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::Serialize;
 
 use crate::appointments::holidays::{Holiday, PatronDay, national_holiday};
@@ -111,12 +111,23 @@ impl SlotProblem {
     }
 }
 
-/// A centre's calendar: its weekly opening hours, closures and patron days.
+/// Opening hours on one date only, e.g. a stop of the job camper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DatedHours {
+    pub date: NaiveDate,
+    pub opens: NaiveTime,
+    pub closes: NaiveTime,
+}
+
+/// A place's calendar: the weekly opening hours and the dated ones (a
+/// centre has only weekly hours, the camper only dated ones), closures and
+/// patron days.
 #[derive(Debug, Clone, Copy)]
 pub struct Calendar<'a> {
     pub hours: &'a [OpeningHours],
     pub closures: &'a [Closure],
     pub patron_days: &'a [PatronDay],
+    pub dated: &'a [DatedHours],
 }
 
 impl Calendar<'_> {
@@ -151,9 +162,9 @@ impl Calendar<'_> {
         }
         let step = Duration::minutes(i64::from(rules.duration_minutes));
         let mut slots = Vec::new();
-        for period in self.periods(date) {
-            let closes = date.and_time(period.closes);
-            let mut start = date.and_time(period.opens);
+        for (opens, closes) in self.periods(date) {
+            let closes = date.and_time(closes);
+            let mut start = date.and_time(opens);
             while start + step <= closes {
                 slots.push(Slot {
                     start: from_rome_local(start),
@@ -224,7 +235,7 @@ impl Calendar<'_> {
                 .unwrap_or(NaiveDate::MAX),
         );
         let mut days = Vec::new();
-        if self.hours.is_empty() {
+        if self.hours.is_empty() && self.dated.iter().all(|d| d.date < first) {
             return days;
         }
         for day in first.iter_days().take_while(|day| *day <= last_day) {
@@ -241,10 +252,21 @@ impl Calendar<'_> {
         days
     }
 
-    /// The opening periods on the weekday of `date`.
-    fn periods(&self, date: NaiveDate) -> impl Iterator<Item = &OpeningHours> {
+    /// The opening periods of `date`, as opening and closing times: those
+    /// of its weekday, then those of that date.
+    fn periods(&self, date: NaiveDate) -> impl Iterator<Item = (NaiveTime, NaiveTime)> {
         let weekday = date.weekday().number_from_monday();
-        self.hours.iter().filter(move |h| u32::from(h.weekday) == weekday)
+        let weekly = self
+            .hours
+            .iter()
+            .filter(move |h| u32::from(h.weekday) == weekday)
+            .map(|h| (h.opens, h.closes));
+        let dated = self
+            .dated
+            .iter()
+            .filter(move |d| d.date == date)
+            .map(|d| (d.opens, d.closes));
+        weekly.chain(dated)
     }
 }
 

@@ -60,6 +60,7 @@ fn thirty_minute_service() {
         hours: &hours,
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
+        dated: &[],
     };
     let monday = date("2026-05-04");
     assert_eq!(monday.weekday(), Weekday::Mon);
@@ -86,6 +87,7 @@ fn forty_five_minute_service() {
         hours: &hours,
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
+        dated: &[],
     };
     let monday = cal.day_slots(date("2026-05-04"), &rules(45)).unwrap();
     assert_eq!(starts(&monday), ["08:30", "09:15", "10:00", "10:45"]);
@@ -111,6 +113,7 @@ fn periods_may_come_in_any_order_and_overlap() {
         hours: &hours,
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
+        dated: &[],
     };
     let slots = cal.day_slots(date("2026-05-06"), &rules(30)).unwrap();
     assert_eq!(starts(&slots), ["09:00", "09:30", "15:00", "15:30"]);
@@ -136,6 +139,7 @@ fn holidays_patron_days_closures_and_weekends() {
         hours: &hours,
         closures: &closures,
         patron_days: &patrons,
+        dated: &[],
     };
     let r = rules(30);
     let closed = |d: &str| cal.day_slots(date(d), &r).err();
@@ -178,6 +182,7 @@ fn patron_day_on_29_february() {
         hours: &hours,
         closures: NO_CLOSURES,
         patron_days: &patrons,
+        dated: &[],
     };
     // 29 February 2028 is a Tuesday; in 2029, a common year, Thursday 1 March
     // stays open.
@@ -195,6 +200,7 @@ fn bookable_slots_respect_notice_and_window() {
         hours: &hours,
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
+        dated: &[],
     };
     let r = rules(30);
     // Monday 4 May 2026, 09:05 in Rome (summer time): with an hour's notice
@@ -237,6 +243,7 @@ fn check_slot_refuses_what_cannot_be_booked() {
         hours: &hours,
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
+        dated: &[],
     };
     let r = rules(30);
     let now = utc("2026-05-04T07:05:00Z");
@@ -282,6 +289,7 @@ fn winter_and_summer_times() {
         hours: &hours,
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
+        dated: &[],
     };
     let r = rules(30);
     let nine = |d: &str| {
@@ -322,6 +330,7 @@ fn a_night_period_across_the_spring_switch() {
         hours: &hours,
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
+        dated: &[],
     };
     let slots = cal.day_slots(date("2026-03-29"), &rules(60)).unwrap();
     assert_eq!(
@@ -351,6 +360,7 @@ fn next_open_days_skip_closed_and_full_days() {
         hours: &hours,
         closures: &closures,
         patron_days: NO_PATRONS,
+        dated: &[],
     };
     let r = rules(30);
     // Monday 4 May at 11:00 in Rome: nothing left today with an hour's notice.
@@ -383,6 +393,7 @@ fn next_open_days_skip_closed_and_full_days() {
         hours: &[],
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
+        dated: &[],
     };
     assert_eq!(none.next_open_days(date("2026-05-01"), &r, now, 10), []);
     let forever = SlotRules {
@@ -398,6 +409,7 @@ fn next_open_days_skip_closed_and_full_days() {
         hours: &hours,
         closures: &closed_for_good,
         patron_days: NO_PATRONS,
+        dated: &[],
     };
     assert_eq!(gone.next_open_days(date("2026-05-01"), &forever, now, 10), []);
     assert_eq!(
@@ -435,4 +447,44 @@ fn serializes_reasons_for_the_ui() {
         serde_json::to_string(&slot).unwrap(),
         r#"{"start":"2026-05-05T07:00:00Z","end":"2026-05-05T07:30:00Z"}"#
     );
+}
+
+#[test]
+fn dated_hours_open_only_their_day() {
+    // A tour: no weekly hours, two stops (one on a holiday).
+    let dated = [
+        DatedHours {
+            date: date("2026-12-09"),
+            opens: hm("09:00"),
+            closes: hm("10:00"),
+        },
+        DatedHours {
+            date: date("2026-12-08"),
+            opens: hm("09:00"),
+            closes: hm("10:00"),
+        },
+    ];
+    let cal = Calendar {
+        hours: &[],
+        closures: NO_CLOSURES,
+        patron_days: NO_PATRONS,
+        dated: &dated,
+    };
+    assert_eq!(
+        starts(&cal.day_slots(date("2026-12-09"), &rules(30)).unwrap()),
+        ["09:00", "09:30"]
+    );
+    assert_eq!(cal.day_slots(date("2026-12-10"), &rules(30)), Err(DayClosed::Weekday));
+    assert_eq!(
+        cal.day_slots(date("2026-12-08"), &rules(30)),
+        Err(DayClosed::Holiday(crate::Holiday::ImmaculateConception)),
+        "national holidays apply to stops too"
+    );
+    let now = utc("2026-12-07T09:00:00Z");
+    assert_eq!(
+        cal.next_open_days(date("2026-12-07"), &rules(30), now, 5),
+        [date("2026-12-09")]
+    );
+    let later = utc("2026-12-10T09:00:00Z");
+    assert!(cal.next_open_days(date("2026-12-10"), &rules(30), later, 5).is_empty());
 }

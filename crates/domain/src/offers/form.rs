@@ -119,6 +119,14 @@ pub enum FieldProblem {
     BadCodiceFiscale,
     /// Neither an e-mail address nor a phone number was given.
     ContactNeeded,
+    /// Not a time of day written `HH:MM`.
+    NotATime,
+    /// The closing time is not after the opening time.
+    TimeOrder,
+    /// A national holiday or the town's patron day.
+    ClosedDay,
+    /// At the same time as another entry of the same schedule.
+    Overlap,
 }
 
 impl FieldProblem {
@@ -141,6 +149,10 @@ impl FieldProblem {
             FieldProblem::BadPhone => "field-bad-phone",
             FieldProblem::BadCodiceFiscale => "field-bad-codice-fiscale",
             FieldProblem::ContactNeeded => "field-contact-needed",
+            FieldProblem::NotATime => "field-not-a-time",
+            FieldProblem::TimeOrder => "field-time-order",
+            FieldProblem::ClosedDay => "field-closed-day",
+            FieldProblem::Overlap => "field-overlap",
         }
     }
 }

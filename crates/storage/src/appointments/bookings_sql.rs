@@ -1,18 +1,13 @@
 //! [`Bookings`] for both backends, written once (compiled per backend,
 //! like every feature's SQL: see `crate::sqlite`); the services themselves are
-//! in `services_sql.rs`.
-//! Taking a place: the slot's row is created on first use with the service's
-//! capacity, then the lowest free seat number is inserted
-//! with `ON CONFLICT DO NOTHING`, trying the next number when another
-//! transaction took it first; the schema refuses any number beyond the slot's
-//! capacity, so two bookings can never share a place.
+//! in `services_sql.rs`, the places of slots in `seats_sql.rs`.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sportello_domain::vocab::{SpokenLanguage, Vocabulary};
 use sportello_domain::{
     Actor, Booking, BookingId, BookingRef, BookingStatus, CentreId, CodiceFiscale, Email, Lang, Modality, Needs,
-    NewAuditEntry, Notification, Person, Phone, ServiceId, UserId,
+    NewAuditEntry, Notification, OutreachPointId, Person, Phone, ServiceId, UserId,
 };
 use sqlx::{AssertSqlSafe, Row};
 
@@ -22,13 +17,15 @@ use super::audit::write_audit;
 use super::holders::{held_booking, lock_holder};
 use super::outbox::enqueue_mail;
 use super::rows::{DbRow, invalid};
+use super::seats::{free_seat, service_capacity, take_seat};
 use super::sms::enqueue_sms;
 use crate::appointments::needs;
 use crate::sealed::{self, BOOKING_NEEDS};
 use crate::{Booked, Bookings, IdempotencyKey, NewBooking, StorageError, TakenSeats};
 use sportello_auth::DataKeys;
 
-const BOOKING_SELECT: &str = "SELECT id, reference, centre_id, service_id, modality, starts_at, ends_at, status, name, \
+const BOOKING_SELECT: &str = "SELECT id, reference, centre_id, service_id, point_id, modality, starts_at, ends_at, \
+    status, name, \
     email, phone, codice_fiscale, lang, sms, interpreter, wheelchair, sign_language, other_needs, needs_sealed, \
     video_url, sequence, booked_by, created_at, updated_at FROM bookings";
 
@@ -66,6 +63,7 @@ fn booking_from_row(row: &DbRow, keys: Option<&DataKeys>) -> Result<Booking, Sto
         reference: BookingRef::parse(&reference).ok_or_else(|| invalid("reference", &reference))?,
         centre: CentreId(row.try_get("centre_id")?),
         service: ServiceId(row.try_get("service_id")?),
+        point: row.try_get::<Option<i64>, _>("point_id")?.map(OutreachPointId),
         modality: Modality::parse(&modality).ok_or_else(|| invalid("modality", &modality))?,
         start: row.try_get("starts_at")?,
         end: row.try_get("ends_at")?,
@@ -106,70 +104,6 @@ async fn audit(
         .centre(booking.centre)
         .details(details);
     write_audit(tx, actor, &entry, now).await
-}
-
-/// Takes the lowest free place of the slot of `service` starting at `start`
-/// for `booking`; `false` when the slot is full.
-async fn take_seat(
-    tx: &mut Tx,
-    service: ServiceId,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    booking: i64,
-) -> Result<bool, StorageError> {
-    let capacity = service_capacity(tx, service).await?;
-    sqlx::query(
-        "INSERT INTO slots (service_id, starts_at, ends_at, capacity) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (service_id, starts_at) DO NOTHING",
-    )
-    .bind(service.0)
-    .bind(start)
-    .bind(end)
-    .bind(capacity)
-    .execute(&mut **tx)
-    .await?;
-    let slot = sqlx::query("SELECT id, capacity FROM slots WHERE service_id = $1 AND starts_at = $2")
-        .bind(service.0)
-        .bind(start)
-        .fetch_one(&mut **tx)
-        .await?;
-    let (slot, capacity): (i64, i32) = (slot.try_get("id")?, slot.try_get("capacity")?);
-    let taken: Vec<i32> = sqlx::query_scalar("SELECT seat_no FROM seats WHERE slot_id = $1")
-        .bind(slot)
-        .fetch_all(&mut **tx)
-        .await?;
-    for seat in (1..=capacity).filter(|n| !taken.contains(n)) {
-        let inserted = sqlx::query(
-            "INSERT INTO seats (slot_id, capacity, seat_no, booking_id) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (slot_id, seat_no) DO NOTHING",
-        )
-        .bind(slot)
-        .bind(capacity)
-        .bind(seat)
-        .bind(booking)
-        .execute(&mut **tx)
-        .await?
-        .rows_affected();
-        if inserted == 1 {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
-/// The service's capacity, read under a share lock on PostgreSQL: a
-/// concurrent capacity change (which updates the row) waits for this
-/// booking, or this booking waits for it and reads the new value; either
-/// way the slot created here gets the capacity in force.
-async fn service_capacity(tx: &mut Tx, service: ServiceId) -> Result<i32, StorageError> {
-    let lock = if Store::BACKEND == "postgres" { " FOR SHARE" } else { "" };
-    let capacity = sqlx::query_scalar(AssertSqlSafe(format!(
-        "SELECT capacity FROM services WHERE id = $1{lock}"
-    )))
-    .bind(service.0)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(capacity)
 }
 
 /// Claims an idempotency key in `table` (`key`, `request_hash`,
@@ -261,24 +195,11 @@ impl Bookings for Store {
     async fn taken_seats(
         &self,
         service: ServiceId,
+        point: Option<OutreachPointId>,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<TakenSeats, StorageError> {
-        let rows = sqlx::query(
-            "SELECT s.starts_at, COUNT(*) AS taken FROM slots s JOIN seats t ON t.slot_id = s.id \
-             WHERE s.service_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3 GROUP BY s.starts_at",
-        )
-        .bind(service.0)
-        .bind(from)
-        .bind(to)
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter()
-            .map(|row| {
-                let taken: i64 = row.try_get("taken")?;
-                Ok((row.try_get("starts_at")?, taken as u32))
-            })
-            .collect()
+        self.seats_taken(service, point, from, to).await
     }
 
     #[tracing::instrument(skip_all, fields(service = booking.request.service.0))]
@@ -312,8 +233,9 @@ impl Bookings for Store {
         let sealed_needs = needs::seal(self.data_keys(), BOOKING_NEEDS, &request.needs)?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO bookings (reference, centre_id, service_id, modality, starts_at, ends_at, status, name, \
-             email, phone, codice_fiscale, lang, sms, needs_sealed, video_url, booked_by, created_at, updated_at) \
-             SELECT $1, centre_id, id, $2, $3, $4, 'booked', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14 \
+             email, phone, codice_fiscale, lang, sms, needs_sealed, video_url, booked_by, created_at, updated_at, \
+             point_id) \
+             SELECT $1, centre_id, id, $2, $3, $4, 'booked', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $16 \
              FROM services WHERE id = $15 RETURNING id",
         )
         .bind(booking.reference.as_str())
@@ -331,10 +253,11 @@ impl Bookings for Store {
         .bind(actor.user.map(|u| u.0))
         .bind(now)
         .bind(request.service.0)
+        .bind(booking.point.map(|p| p.0))
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(StorageError::NotFound)?;
-        if !take_seat(&mut tx, request.service, request.start, booking.end, id).await? {
+        if !take_seat(&mut tx, request.service, booking.point, request.start, booking.end, id).await? {
             return Err(StorageError::Full);
         }
         if let Some(key) = key {
@@ -399,16 +322,13 @@ impl Bookings for Store {
         // The service first, as a new booking does: no lock-order deadlock
         // with a capacity change.
         service_capacity(&mut tx, current.service).await?;
-        sqlx::query("DELETE FROM seats WHERE booking_id = $1")
-            .bind(current.id.0)
-            .execute(&mut *tx)
-            .await?;
+        free_seat(&mut tx, current.id.0).await?;
         // Reminders start again for the new time.
         sqlx::query("DELETE FROM booking_reminders WHERE booking_id = $1")
             .bind(current.id.0)
             .execute(&mut *tx)
             .await?;
-        if !take_seat(&mut tx, current.service, start, end, current.id.0).await? {
+        if !take_seat(&mut tx, current.service, current.point, start, end, current.id.0).await? {
             return Err(StorageError::Full);
         }
         sqlx::query(
@@ -459,10 +379,7 @@ impl Bookings for Store {
         if current.status != BookingStatus::Booked || current.start <= now {
             return Err(StorageError::Stale);
         }
-        sqlx::query("DELETE FROM seats WHERE booking_id = $1")
-            .bind(current.id.0)
-            .execute(&mut *tx)
-            .await?;
+        free_seat(&mut tx, current.id.0).await?;
         sqlx::query("UPDATE bookings SET status = 'cancelled', sequence = sequence + 1, updated_at = $1 WHERE id = $2")
             .bind(now)
             .bind(current.id.0)

@@ -15,7 +15,9 @@ use std::collections::BTreeMap;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sportello_domain::{Actor, Booking, BookingRef, BookingRequest, BookingStatus, CentreId, Notification, ServiceId};
+use sportello_domain::{
+    Actor, Booking, BookingRef, BookingRequest, BookingStatus, CentreId, Notification, OutreachPointId, ServiceId,
+};
 
 pub use services::Services;
 
@@ -28,6 +30,9 @@ pub struct NewBooking {
     pub request: BookingRequest,
     pub reference: BookingRef,
     pub end: DateTime<Utc>,
+    /// The outreach point where it is held (in person); none: the centre's
+    /// own office. Each place has its own slots and seats.
+    pub point: Option<OutreachPointId>,
     /// The meeting address, for video interviews only.
     pub video_url: Option<String>,
     /// The person may hold only one future booking of the service (people
@@ -73,10 +78,12 @@ pub type TakenSeats = BTreeMap<DateTime<Utc>, u32>;
 
 #[async_trait]
 pub trait Bookings: Send + Sync {
-    /// Places taken in the slots of `service` starting in `[from, to)`.
+    /// Places taken in the slots of `service` at `point` (none: the
+    /// centre's office) starting in `[from, to)`.
     async fn taken_seats(
         &self,
         service: ServiceId,
+        point: Option<OutreachPointId>,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<TakenSeats, StorageError>;

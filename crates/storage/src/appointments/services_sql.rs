@@ -260,9 +260,13 @@ impl Services for Store {
         if changed != 1 {
             return Err(StorageError::Stale);
         }
-        // Future slots take the new capacity; the seats follow through their
-        // foreign key, and their check refuses a capacity below a taken seat.
-        sqlx::query("UPDATE slots SET capacity = $1 WHERE service_id = $2 AND starts_at > $3")
+        // Future slots, at the office and at the outreach points, take the
+        // new capacity; the seats follow through their foreign key, and
+        // their check refuses a capacity below a taken seat.
+        for slots in ["slots", "point_slots"] {
+            sqlx::query(AssertSqlSafe(format!(
+                "UPDATE {slots} SET capacity = $1 WHERE service_id = $2 AND starts_at > $3"
+            )))
             .bind(service.capacity as i32)
             .bind(id.0)
             .bind(now)
@@ -272,6 +276,7 @@ impl Services for Store {
                 StorageError::Invalid(_) | StorageError::Conflict(_) => StorageError::Full,
                 other => other,
             })?;
+        }
         write_service_texts(&mut tx, id.0, service).await?;
         write_audit(&mut tx, actor, &service_audit("service.update", id.0, service), now).await?;
         tx.commit().await?;

@@ -90,6 +90,7 @@ pub(crate) fn booking(service: ServiceId, start: DateTime<Utc>, name: &str) -> N
         },
         reference: reference(),
         end: start + Duration::minutes(30),
+        point: None,
         video_url: None,
         one_per_person: false,
     }
@@ -201,7 +202,7 @@ async fn places_are_taken_and_given_back(backend: Backend) {
         "a refused booking queues no mail"
     );
     let taken = s
-        .taken_seats(svc.id, start(), start() + Duration::hours(1))
+        .taken_seats(svc.id, None, start(), start() + Duration::hours(1))
         .await
         .unwrap();
     assert_eq!(taken.get(&start()), Some(&2));
@@ -245,7 +246,7 @@ async fn places_are_taken_and_given_back(backend: Backend) {
         .unwrap();
     assert_eq!(moved.start, later);
     let taken = s
-        .taken_seats(svc.id, start(), start() + Duration::hours(2))
+        .taken_seats(svc.id, None, start(), start() + Duration::hours(2))
         .await
         .unwrap();
     assert_eq!((taken.get(&start()), taken.get(&later)), (Some(&1), Some(&1)));
@@ -335,7 +336,7 @@ async fn the_schema_refuses_overbooking(backend: Backend) {
         assert!(result.is_err(), "the database accepted {sql}");
     }
     let taken = s
-        .taken_seats(svc.id, start(), start() + Duration::minutes(1))
+        .taken_seats(svc.id, None, start(), start() + Duration::minutes(1))
         .await
         .unwrap();
     assert_eq!(taken.get(&start()), Some(&1));
@@ -433,7 +434,7 @@ async fn idempotency_keys(backend: Backend) {
     assert_eq!(answers.iter().filter(|a| matches!(a, Booked::New(_))).count(), 1);
     assert!(answers.iter().all(|a| a.booking() == answers[0].booking()));
     let taken = storage
-        .taken_seats(svc.id, start(), start() + Duration::minutes(1))
+        .taken_seats(svc.id, None, start(), start() + Duration::minutes(1))
         .await
         .unwrap();
     assert_eq!(taken.get(&start()), Some(&1), "one booking for one key");

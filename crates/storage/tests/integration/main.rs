@@ -9,6 +9,7 @@ mod holders;
 mod limiter;
 mod newsletter;
 mod outbox;
+mod outreach;
 mod reports;
 mod sealed;
 mod search_feed;

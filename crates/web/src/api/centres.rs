@@ -98,3 +98,20 @@ pub async fn list_centres(
         .collect();
     Ok(Json(CentreList { items }))
 }
+
+/// The centre a list is filtered by (`?centre=SLUG`): none when not given,
+/// 400 naming the parameter when no centre has that slug.
+pub(super) fn centre_filter(
+    centres: &[sportello_domain::Centre],
+    given: Option<&str>,
+    lang: sportello_domain::Lang,
+) -> Result<Option<sportello_domain::CentreId>, AppError> {
+    match given.filter(|c| !c.is_empty()) {
+        Some(slug) => centres
+            .iter()
+            .find(|c| c.data.slug == slug)
+            .map(|c| Some(c.id))
+            .ok_or_else(|| AppError::bad_parameter("centre", slug).api(lang)),
+        None => Ok(None),
+    }
+}

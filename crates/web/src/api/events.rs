@@ -134,16 +134,7 @@ pub async fn list_events(
 ) -> Result<Response, AppError> {
     let lang = request_lang(params.lang.as_deref(), preferred)?;
     let centres = state.storage.centres().await.on_api(lang)?;
-    let centre = match params.centre.as_deref().filter(|c| !c.is_empty()) {
-        Some(slug) => Some(
-            centres
-                .iter()
-                .find(|c| c.data.slug == slug)
-                .ok_or_else(|| AppError::bad_parameter("centre", slug).api(lang))?
-                .id,
-        ),
-        None => None,
-    };
+    let centre = super::centres::centre_filter(&centres, params.centre.as_deref(), lang)?;
     let audience = match params.audience.as_deref().filter(|a| !a.is_empty()) {
         Some(code) => Some(Audience::parse(code).ok_or_else(|| AppError::bad_parameter("audience", code).api(lang))?),
         None => None,

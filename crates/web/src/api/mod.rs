@@ -6,6 +6,7 @@ pub mod centres;
 pub mod events;
 pub mod offers;
 pub mod operator;
+pub mod outreach;
 
 use axum::Json;
 use sportello_domain::Lang;
@@ -27,7 +28,8 @@ use crate::error::AppError;
         appointments::services, appointments::slots, appointments::book, appointments::get_booking,
         appointments::move_booking, appointments::cancel,
         events::list_events, events::get_event, events::register, events::get_registration,
-        events::cancel_registration
+        events::cancel_registration,
+        outreach::list_points, outreach::get_point
     ),
     components(schemas(
         centres::CentreList, centres::CentreJson, centres::HoursJson,
@@ -38,7 +40,8 @@ use crate::error::AppError;
         appointments::ClosedJson, appointments::SlotJson, appointments::NextSlotJson, appointments::BookingInput,
         appointments::ChangeInput, appointments::BookingJson, appointments::NeedsJson, appointments::SentJson,
         events::EventList, events::EventJson, events::SessionJson, events::RegistrationInputJson,
-        events::RegistrationRowJson, events::RegistrationJson, events::CancelInput
+        events::RegistrationRowJson, events::RegistrationJson, events::CancelInput,
+        outreach::PointList, outreach::PointJson, outreach::PointHoursJson, outreach::StopJson
     )),
     modifiers(&TokenAuth, &NodeLimits),
     tags(
@@ -49,6 +52,8 @@ use crate::error::AppError;
         (name = "events", description = "Group meetings: upcoming events and their free seats, registering \
                                          (a seat, or a place on the waiting list), reading and cancelling a \
                                          registration (the same rules as the event pages)"),
+        (name = "outreach", description = "Outreach points of the centres: desks with weekly hours and tours \
+                                           (the job camper) with dated stops, and the services booked there"),
         (name = "operator", description = "Writing offers with a personal API token (made on the back office's \
                                            account page, by a user with a second factor, after giving the \
                                            password again; valid for 1 to 365 days, 90 by default; revoked at \

@@ -91,6 +91,7 @@ pub async fn board(
     );
     let office = markup::script_json(&office);
     let events = super::events::next_events(&state, lang, Some(centre.id), NEXT_EVENTS).await?;
+    let stops = super::outreach::next_stops(&state, lang, Some(centre.id), super::outreach::NEXT_STOPS).await?;
     let centre = view::centre(lang, &centre);
     render_page(
         "board.html",
@@ -98,6 +99,6 @@ pub async fn board(
         &path,
         &centre.name.clone(),
         &state.public_url,
-        context! { centre => Serde(centre), sections => Serde(sections), feeds => Serde(feeds), government_office => office, events => Serde(events) },
+        context! { centre => Serde(centre), sections => Serde(sections), feeds => Serde(feeds), government_office => office, events => Serde(events), stops => Serde(stops) },
     )
 }

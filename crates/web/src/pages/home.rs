@@ -61,6 +61,7 @@ pub async fn home(State(state): State<AppState>, Locale(lang): Locale) -> Result
         })
         .collect();
     let events = super::events::next_events(&state, lang, None, NEXT_EVENTS).await?;
+    let stops = super::outreach::next_stops(&state, lang, None, super::outreach::NEXT_STOPS).await?;
     let title = msg(lang, "home-title");
     render_page(
         "home.html",
@@ -68,6 +69,6 @@ pub async fn home(State(state): State<AppState>, Locale(lang): Locale) -> Result
         "/",
         &title,
         &state.public_url,
-        context! { areas => Serde(areas), sections => Serde(sections), total => all.total, events => Serde(events) },
+        context! { areas => Serde(areas), sections => Serde(sections), total => all.total, events => Serde(events), stops => Serde(stops) },
     )
 }

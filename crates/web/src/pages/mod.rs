@@ -11,6 +11,7 @@ pub mod mailbox;
 pub mod newsletter;
 pub mod offers;
 pub mod office;
+pub mod outreach;
 pub mod redirect;
 pub mod reports;
 pub mod search;

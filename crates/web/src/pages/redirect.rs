@@ -43,6 +43,23 @@ pub async fn short_offer(
     Ok(vary_on_language(format!("/{lang}/offers/{reference}")))
 }
 
+/// `GET /p/{slug}`: an outreach point's page (the stop-list poster's QR
+/// code) in the reader's language.
+pub async fn short_point(
+    PathParams(slug): PathParams<String>,
+    Preferred(lang): Preferred,
+) -> Result<Response, AppError> {
+    let slug = slug.trim();
+    if slug.is_empty()
+        || !slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(AppError::not_found().page(lang));
+    }
+    Ok(vary_on_language(format!("/{lang}/outreach/{slug}")))
+}
+
 /// `GET /e/{ID}`: sends to the group meeting's page in the reader's language.
 pub async fn short_event(PathParams(id): PathParams<String>, Preferred(lang): Preferred) -> Result<Response, AppError> {
     let id = id.trim().parse::<u64>().map_err(|_| AppError::not_found().page(lang))?;

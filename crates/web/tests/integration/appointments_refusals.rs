@@ -237,6 +237,7 @@ async fn refuses_bad_input_and_saves_nothing(app: TestApp) {
         },
         reference: BookingRef::from_random([7, 7, 7, 7, 8, 8, 8, 8]),
         end: now + Duration::minutes(20),
+        point: None,
         video_url: None,
         one_per_person: false,
     };

@@ -107,6 +107,7 @@ async fn links_expire_after_the_appointment(app: TestApp) {
             },
             reference: reference(n),
             end: start + Duration::minutes(30),
+            point: None,
             video_url: None,
             one_per_person: false,
         };

@@ -165,7 +165,7 @@ async fn last_place_goes_to_exactly_one_of_200(backend: Backend) {
         .with_timezone(&Utc);
     let taken = app
         .storage()
-        .taken_seats(service.id, slot, slot + Duration::seconds(1))
+        .taken_seats(service.id, None, slot, slot + Duration::seconds(1))
         .await
         .unwrap();
     assert_eq!(taken.get(&slot), Some(&2), "the slot holds exactly its two places");

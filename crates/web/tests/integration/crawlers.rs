@@ -270,9 +270,16 @@ async fn sitemap_lists_every_open_offer_in_every_language(app: TestApp) {
         let page = format!("{PUBLIC_URL}/it/events/{}", e.id.0);
         assert!(locs.contains(page.as_str()), "{page}");
     }
+    // And each outreach point.
+    let points = app.storage().points(None).await.unwrap();
+    assert_eq!(points.len(), 2, "the camper and the Boncuri desk");
+    for p in &points {
+        let page = format!("{PUBLIC_URL}/de/outreach/{}", p.data.slug);
+        assert!(locs.contains(page.as_str()), "{page}");
+    }
     assert_eq!(
         parsed.urls.len(),
-        offers.len() + 4 * (10 + centres.len() + events.len()),
+        offers.len() + 4 * (10 + centres.len() + events.len() + points.len()),
         "nothing else is listed"
     );
 }

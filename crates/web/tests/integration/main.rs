@@ -33,6 +33,7 @@ mod office_posts;
 mod office_print;
 mod one_booking;
 mod operator_api;
+mod outreach;
 mod pages;
 mod parallel_attacks;
 mod permissions;

@@ -72,6 +72,7 @@ pub(crate) async fn stored_booking(
         },
         reference: BookingRef::from_random(sportello_auth::random_bytes::<8>()),
         end: start + Duration::minutes(i64::from(service.data.duration_minutes)),
+        point: None,
         video_url: None,
         one_per_person: false,
     };

@@ -66,7 +66,9 @@ impl Chosen {
     fn path(&self) -> String {
         format!(
             "/appointments/{}/{}/book?{}",
-            self.calendar.centre.data.slug, self.service.id.0, self.query
+            self.calendar.slug(),
+            self.service.id.0,
+            self.query
         )
     }
 
@@ -93,7 +95,7 @@ async fn chosen(
     let service = load_service(state, lang, &calendar, service).await?;
     let view = service_view(lang, &calendar, &service);
     let modality = q.modality.as_deref().and_then(Modality::parse);
-    let Some(modality) = modality.filter(|m| service.data.offers(*m)) else {
+    let Some(modality) = modality.filter(|m| calendar.offers(&service, *m)) else {
         let message = unavailable(lang, &view);
         let path = format!("/appointments/{slug}/{}", service.id.0);
         return Ok(Err(message_page(
@@ -208,7 +210,7 @@ fn form_page(
         service => minijinja::value::Serde(&chosen.view),
         modality => minijinja::value::Serde(modality_view(lang, chosen.modality)),
         when => view::when(lang, chosen.start),
-        place => chosen.calendar.where_text(lang, chosen.modality),
+        place => chosen.calendar.where_text(lang, chosen.modality, chosen.start),
         change_href => chosen.day_choice(),
         action => format!("/{lang}{}", chosen.path()),
         form_csrf => guard.csrf.clone(),

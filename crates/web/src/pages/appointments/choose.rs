@@ -74,10 +74,10 @@ pub async fn centre(
         .await
         .on_page(lang)?
         .iter()
-        .filter(|s| s.data.active)
+        .filter(|s| calendar.serves(s))
         .map(|s| service_view(lang, &calendar, s))
         .collect();
-    let name = calendar.centre.data.name.clone();
+    let name = calendar.place_name(lang);
     let title = msg_args(lang, "booking-centre-title", &args(&[("centre", name.as_str().into())]));
     let ctx = context! {
         crumbs => minijinja::value::Serde(crumbs(lang, None)),
@@ -114,7 +114,7 @@ pub async fn service(
     let calendar = load_centre(&state, lang, &slug).await?;
     let service = load_service(&state, lang, &calendar, &service).await?;
     let view = service_view(lang, &calendar, &service);
-    let offered = &service.data.modalities;
+    let offered = &calendar.modalities(&service.data.modalities);
     let modality = match q.modality.as_deref().and_then(Modality::parse) {
         Some(m) if offered.contains(&m) => Some(m),
         _ if offered.len() == 1 => offered.first().copied(),
@@ -126,7 +126,7 @@ pub async fn service(
         "booking-service-title",
         &args(&[
             ("service", view.name.as_str().into()),
-            ("centre", calendar.centre.data.name.as_str().into()),
+            ("centre", calendar.place_name(lang).into()),
         ]),
     );
     let Some(modality) = modality else {

@@ -146,7 +146,7 @@ async fn held(
         .into_iter()
         .find(|c| c.id == booking.centre)
         .ok_or_else(|| AppError::not_found().page(lang))?;
-    let calendar = CentreCalendar::load(state, centre).await.on_page(lang)?;
+    let calendar = CentreCalendar::at(state, centre, booking.point).await.on_page(lang)?;
     let service = state
         .storage
         .service(booking.service)
@@ -269,7 +269,7 @@ pub async fn page(
         service => minijinja::value::Serde(&view),
         when => view::when(lang, b.start),
         modality => minijinja::value::Serde(modality_view(lang, b.modality)),
-        place => held.calendar.where_text(lang, b.modality),
+        place => held.calendar.where_text(lang, b.modality, b.start),
         video_url => b.video_url.clone().filter(|_| b.modality == Modality::Video),
         name => b.person.name.clone(),
         email => b.person.email.as_ref().map(|e| e.as_str().to_string()),

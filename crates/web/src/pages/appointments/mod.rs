@@ -48,9 +48,12 @@ pub fn crumbs(lang: Lang, calendar: Option<&CentreCalendar>) -> Vec<Crumb> {
     }];
     if let Some(calendar) = calendar {
         crumbs.push(Crumb {
-            href: format!("/{lang}/appointments/{}", calendar.centre.data.slug),
-            label: calendar.centre.data.name.clone(),
-            lang: None,
+            href: format!("/{lang}/appointments/{}", calendar.slug()),
+            label: calendar.place_name(lang),
+            lang: calendar
+                .point
+                .as_ref()
+                .and_then(|p| sportello_app::outreach::text_lang(lang, &p.point)),
         });
     }
     crumbs
@@ -61,15 +64,24 @@ pub fn query(pairs: &[(&str, &str)]) -> String {
     serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
-/// The centre with this slug and its calendar, or "not found".
+/// The centre or the outreach point with this slug and its calendar, or
+/// "not found".
 pub async fn load_centre(state: &AppState, lang: Lang, slug: &str) -> Result<CentreCalendar, AppError> {
-    let centre = state
+    if let Some(centre) = state.storage.centre_by_slug(slug).await.on_page(lang)? {
+        return CentreCalendar::load(state, centre).await.on_page(lang);
+    }
+    let point = state
         .storage
-        .centre_by_slug(slug)
+        .point_by_slug(slug)
         .await
         .on_page(lang)?
         .ok_or_else(|| AppError::not_found().page(lang))?;
-    CentreCalendar::load(state, centre).await.on_page(lang)
+    let centres = state.storage.centres().await.on_page(lang)?;
+    let centre = centres
+        .into_iter()
+        .find(|c| c.id == point.data.centre)
+        .ok_or_else(|| AppError::not_found().page(lang))?;
+    CentreCalendar::at(state, centre, Some(point.id)).await.on_page(lang)
 }
 
 /// An active service of the centre, by its number in the address.
@@ -85,7 +97,7 @@ pub async fn load_service(
         .service(sportello_domain::ServiceId(id))
         .await
         .on_page(lang)?
-        .filter(|s| s.data.centre == calendar.centre.id && s.data.active)
+        .filter(|s| calendar.serves(s))
         .ok_or_else(|| AppError::not_found().page(lang))
 }
 
@@ -124,13 +136,12 @@ pub fn service_view(lang: Lang, calendar: &CentreCalendar, service: &Service) ->
         name: text.map(|t| t.name.clone()).unwrap_or_default(),
         description: text.map(|t| t.description.clone()).unwrap_or_default(),
         minutes: service.data.duration_minutes,
-        modalities: service
-            .data
-            .modalities
-            .iter()
-            .map(|m| modality_view(lang, *m))
+        modalities: calendar
+            .modalities(&service.data.modalities)
+            .into_iter()
+            .map(|m| modality_view(lang, m))
             .collect(),
-        url: format!("/{lang}/appointments/{}/{}", calendar.centre.data.slug, service.id.0),
+        url: format!("/{lang}/appointments/{}/{}", calendar.slug(), service.id.0),
     }
 }
 

@@ -93,7 +93,12 @@ pub async fn saved(app: &TestApp, service: &Service) -> (usize, u32, u64) {
     let bookings = s.centre_bookings(service.data.centre, past, far).await.unwrap().len();
     let mut seats = 0;
     for each in s.services(service.data.centre).await.unwrap() {
-        seats += s.taken_seats(each.id, past, far).await.unwrap().values().sum::<u32>();
+        seats += s
+            .taken_seats(each.id, None, past, far)
+            .await
+            .unwrap()
+            .values()
+            .sum::<u32>();
     }
     let mail = s.mail_counts().await.unwrap();
     (bookings, seats, mail.pending + mail.sent + mail.recorded + mail.failed)

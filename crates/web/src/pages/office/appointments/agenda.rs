@@ -98,6 +98,7 @@ fn rows(
     lang: Lang,
     bookings: &[Booking],
     services: &[Service],
+    points: &[sportello_domain::OutreachPoint],
     can_edit: impl Fn(&Booking) -> bool,
     health: impl Fn(&Booking) -> bool,
 ) -> Vec<Row> {
@@ -115,7 +116,11 @@ fn rows(
                     .find(|s| s.id == b.service)
                     .map(|s| service_name(lang, s))
                     .unwrap_or_default(),
-                modality: msg(lang, modality_id(b.modality)),
+                // At an outreach point, its name: the operator goes there.
+                modality: match points.iter().find(|p| Some(p.id) == b.point) {
+                    Some(p) => format!("{} · {}", msg(lang, modality_id(b.modality)), p.data.name(lang)),
+                    None => msg(lang, modality_id(b.modality)),
+                },
                 name: b.person.name.clone(),
                 phone: b
                     .person
@@ -266,6 +271,7 @@ async fn show(
         )),
         _ => None,
     };
+    let points = state.storage.points(Some(centre.id)).await.on_page(lang)?;
     let title = msg_args(
         lang,
         "agenda-heading",
@@ -281,7 +287,7 @@ async fn show(
         day => day.to_string(),
         previous => day.pred_opt().map(|d| d.to_string()),
         next => day.succ_opt().map(|d| d.to_string()),
-        rows => minijinja::value::Serde(rows(lang, &bookings, &services, handles, health)),
+        rows => minijinja::value::Serde(rows(lang, &bookings, &services, &points, handles, health)),
         can_edit,
         booked,
         mailed => query.mailed.is_some(),
@@ -414,7 +420,9 @@ pub async fn action(
                 ctx,
             );
         }
-        let calendar = CentreCalendar::load(&state, centre.clone()).await.on_page(lang)?;
+        let calendar = CentreCalendar::at(&state, centre.clone(), booking.point)
+            .await
+            .on_page(lang)?;
         return match appointments::cancel(&state, &calendar, &service, &booking, &user.actor(), now).await {
             Ok(_) => Ok(back("cancelled")),
             Err(BookingError::TooLate) => refusal(&user, &centre, day, &msg(lang, "agenda-too-late")),
