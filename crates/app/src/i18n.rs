@@ -20,7 +20,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 11]); 4] = [
+pub const SOURCES: [(&str, [&str; 12]); 4] = [
     (
         "it",
         [
@@ -35,6 +35,7 @@ pub const SOURCES: [(&str, [&str; 11]); 4] = [
             include_str!("../locales/it/sms.ftl"),
             include_str!("../locales/it/events.ftl"),
             include_str!("../locales/it/outreach.ftl"),
+            include_str!("../locales/it/figures.ftl"),
         ],
     ),
     (
@@ -51,6 +52,7 @@ pub const SOURCES: [(&str, [&str; 11]); 4] = [
             include_str!("../locales/en/sms.ftl"),
             include_str!("../locales/en/events.ftl"),
             include_str!("../locales/en/outreach.ftl"),
+            include_str!("../locales/en/figures.ftl"),
         ],
     ),
     (
@@ -67,6 +69,7 @@ pub const SOURCES: [(&str, [&str; 11]); 4] = [
             include_str!("../locales/fr/sms.ftl"),
             include_str!("../locales/fr/events.ftl"),
             include_str!("../locales/fr/outreach.ftl"),
+            include_str!("../locales/fr/figures.ftl"),
         ],
     ),
     (
@@ -83,6 +86,7 @@ pub const SOURCES: [(&str, [&str; 11]); 4] = [
             include_str!("../locales/de/sms.ftl"),
             include_str!("../locales/de/events.ftl"),
             include_str!("../locales/de/outreach.ftl"),
+            include_str!("../locales/de/figures.ftl"),
         ],
     ),
 ];

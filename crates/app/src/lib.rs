@@ -10,6 +10,7 @@
 //! serves no HTTP and has no SQL (its one HTTP client is the translator's):
 //! the web layer (`sportello-web`) and the `sportello` command both call it.
 
+pub mod activity;
 pub mod appointments;
 pub mod data_keys;
 pub mod events;

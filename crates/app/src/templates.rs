@@ -112,6 +112,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "office/outreach.html",
         include_str!("../templates/office/outreach.html"),
     ),
+    ("office/figures.html", include_str!("../templates/office/figures.html")),
     ("office/offers.html", include_str!("../templates/office/offers.html")),
     ("office/posts.html", include_str!("../templates/office/posts.html")),
     ("office/print.html", include_str!("../templates/office/print.html")),

@@ -11,6 +11,7 @@
 //! here is tested by fast unit tests.
 
 pub mod accounts;
+pub mod activity;
 pub mod appointments;
 pub mod centres;
 pub mod codice_fiscale;
@@ -44,6 +45,7 @@ mod strategies;
 
 pub use accounts::api_tokens::{TokenLifetime, TokenLifetimeError};
 pub use accounts::{Access, Actor, AuditEntry, Grant, GrantError, NewAuditEntry, Role, Scope, User, UserId};
+pub use activity::ActivityCounts;
 pub use appointments::bookings::{
     Booking, BookingId, BookingRef, BookingRequest, BookingStatus, Needs, Person, RawBooking,
 };

@@ -9,6 +9,7 @@
 //! commands ask of a database itself.
 
 mod accounts;
+mod activity;
 mod appointments;
 mod audit;
 pub mod backup;
@@ -37,6 +38,7 @@ use async_trait::async_trait;
 use sportello_auth::DataKeys;
 
 pub use accounts::{Accounts, ApiToken, Credentials, GrantProposal, NewUser, SessionRecord, SessionStage, Sessions};
+pub use activity::Activity;
 pub use appointments::{Booked, Bookings, IdempotencyKey, NewBooking, Services, TakenSeats};
 pub use audit::{AuditFilter, AuditLog, with_request_id};
 pub use cache::CENTRES_TTL;
@@ -64,7 +66,8 @@ pub use sqlite::SqliteStore;
 /// [`AuditLog`], [`Centres`], [`Offers`] and the back office's
 /// [`OfferEdits`], employers' requests ([`EmployerRequests`]), the
 /// appointments' [`Services`] and [`Bookings`], group meetings' [`Events`],
-/// [`OutreachPoints`] and their stops, the [`Limiter`]'s counts, e-mail waiting to be sent
+/// [`OutreachPoints`] and their stops, the centres' [`Activity`] counted for
+/// the figures page, the [`Limiter`]'s counts, e-mail waiting to be sent
 /// ([`Outbox`]), what sitemaps list ([`Sitemaps`]), subscribers and news
 /// issues ([`Newsletter`]), weekly [`Reports`], encrypted personal data
 /// ([`SealedData`]), text messages ([`SmsOutbox`]) and what the search index follows ([`SearchFeed`]). Code that needs one feature asks for its
@@ -73,6 +76,7 @@ pub use sqlite::SqliteStore;
 #[async_trait]
 pub trait Storage:
     Accounts
+    + Activity
     + AuditLog
     + Bookings
     + Centres

@@ -17,6 +17,9 @@ type Tx = WriteTx<Postgres>;
 // feature's folder), compiled here against this backend's `Db`, `Tx` and
 // `Store`.
 #[allow(clippy::duplicate_mod)]
+#[path = "activity/sql.rs"]
+mod activity;
+#[allow(clippy::duplicate_mod)]
 #[path = "audit/sql.rs"]
 mod audit;
 #[allow(clippy::duplicate_mod)]

@@ -396,6 +396,8 @@ fn routes() -> Routes {
     )
     .route("/{lang}/office/services", get(office::appointments::services::list))
     .route("/{lang}/office/outreach", get(office::appointments::outreach::list))
+    .route("/{lang}/office/figures", get(office::figures::page))
+    .route("/{lang}/office/figures.csv", get(office::figures::csv))
     .route(
         "/{lang}/office/outreach/{point}/stops",
         post(office::appointments::outreach::add_stop),

@@ -19,6 +19,7 @@ mod employers;
 mod events;
 mod events_api;
 mod feeds;
+mod figures;
 mod hardening;
 mod limiter;
 mod machine_translation;

@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod admin;
 pub mod appointments;
 pub mod employers;
+pub mod figures;
 pub mod home;
 pub mod newsletter;
 pub mod offers;
@@ -45,6 +46,7 @@ pub fn render(
             agenda => access.works_on_offers(),
             services => access.works_on_offers() || access.administers(),
             newsletter => !access.news_centres().is_empty(),
+            figures => u.centres.iter().any(|c| access.can_count_bookings(c.id)),
             csrf => u.csrf.clone(),
         }
     });

@@ -1,0 +1,26 @@
+# The coordinators' figures page: each centre's activity by week.
+figures-title = Zahlen der Zentren
+figures-intro = Aktivität nach Zentrum und Woche, von Woche { $from } bis { $to }: Termine und Gruppentreffen. Nur Zählungen, keine Namen.
+figures-every-centre = Alle Zentren
+figures-weeks-label = Wochen
+figures-until-label = Bis zur Woche
+figures-until-hint = Im Format JJJJ-Wnn, zum Beispiel 2026-W49.
+figures-show = Anzeigen
+figures-csv = Die Zahlen herunterladen (CSV)
+figures-legend = Legende des Diagramms
+figures-all-centres = Alle angezeigten Zentren
+figures-total = Summe
+figures-table-caption = Zahlen nach Woche: { $centre }
+figures-chart-title = Termine nach Woche: { $centre }
+figures-chart-desc = { $count } Termine in { $weeks } Wochen; die Zahlen stehen in der Tabelle daneben.
+figures-week = Woche
+figures-appointments = Termine
+figures-attended = Erschienen
+figures-no-show = Nicht erschienen
+figures-booked = Gebucht, Ergebnis nicht vermerkt
+figures-no-show-rate = Anteil nicht Erschienener
+figures-cancelled = Abgesagt
+figures-sessions = Gruppensitzungen
+figures-seats = Belegte Plätze
+figures-fill-rate = Auslastung
+figures-waiting = Auf Wartelisten

@@ -1,0 +1,26 @@
+# The coordinators' figures page: each centre's activity by week.
+figures-title = Centres' figures
+figures-intro = Activity by centre and week, from week { $from } to { $to }: appointments and group meetings. Counts only, no names.
+figures-every-centre = All centres
+figures-weeks-label = Weeks
+figures-until-label = Up to the week
+figures-until-hint = As YYYY-Www, for example 2026-W49.
+figures-show = Show
+figures-csv = Download the figures (CSV)
+figures-legend = Chart legend
+figures-all-centres = All centres shown
+figures-total = Total
+figures-table-caption = Figures by week: { $centre }
+figures-chart-title = Appointments by week: { $centre }
+figures-chart-desc = { $count } appointments in { $weeks } weeks; the numbers are in the table beside the chart.
+figures-week = Week
+figures-appointments = Appointments
+figures-attended = Attended
+figures-no-show = Did not come
+figures-booked = Booked, outcome not marked
+figures-no-show-rate = Share not coming
+figures-cancelled = Cancelled
+figures-sessions = Group sessions
+figures-seats = Seats taken
+figures-fill-rate = Fill rate
+figures-waiting = On waiting lists

@@ -1,0 +1,26 @@
+# The coordinators' figures page: each centre's activity by week.
+figures-title = Chiffres des centres
+figures-intro = Activité par centre et par semaine, de la semaine { $from } à { $to } : rendez-vous et rencontres de groupe. Des comptages seulement, aucun nom.
+figures-every-centre = Tous les centres
+figures-weeks-label = Semaines
+figures-until-label = Jusqu'à la semaine
+figures-until-hint = Sous la forme AAAA-Wnn, par exemple 2026-W49.
+figures-show = Afficher
+figures-csv = Télécharger les chiffres (CSV)
+figures-legend = Légende du graphique
+figures-all-centres = Tous les centres affichés
+figures-total = Total
+figures-table-caption = Chiffres par semaine : { $centre }
+figures-chart-title = Rendez-vous par semaine : { $centre }
+figures-chart-desc = { $count } rendez-vous en { $weeks } semaines ; les chiffres sont dans le tableau à côté.
+figures-week = Semaine
+figures-appointments = Rendez-vous
+figures-attended = Présents
+figures-no-show = Absents
+figures-booked = Pris, issue non notée
+figures-no-show-rate = Part d'absents
+figures-cancelled = Annulés
+figures-sessions = Séances de groupe
+figures-seats = Places occupées
+figures-fill-rate = Taux de remplissage
+figures-waiting = En liste d'attente

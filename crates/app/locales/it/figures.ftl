@@ -1,0 +1,26 @@
+# The coordinators' figures page: each centre's activity by week.
+figures-title = Cifre dei centri
+figures-intro = Attività per centro e settimana, dalla settimana { $from } alla { $to }: appuntamenti e incontri di gruppo. Solo conteggi, nessun nome.
+figures-every-centre = Tutti i centri
+figures-weeks-label = Settimane
+figures-until-label = Fino alla settimana
+figures-until-hint = Nella forma AAAA-Wnn, per esempio 2026-W49.
+figures-show = Mostra
+figures-csv = Scarica le cifre (CSV)
+figures-legend = Legenda del grafico
+figures-all-centres = Tutti i centri mostrati
+figures-total = Totale
+figures-table-caption = Cifre per settimana: { $centre }
+figures-chart-title = Appuntamenti per settimana: { $centre }
+figures-chart-desc = { $count } appuntamenti in { $weeks } settimane; i numeri sono nella tabella accanto.
+figures-week = Settimana
+figures-appointments = Appuntamenti
+figures-attended = Presenti
+figures-no-show = Assenti
+figures-booked = Prenotati, esito non segnato
+figures-no-show-rate = Quota di assenti
+figures-cancelled = Annullati
+figures-sessions = Incontri di gruppo
+figures-seats = Posti occupati
+figures-fill-rate = Riempimento
+figures-waiting = In lista d'attesa
