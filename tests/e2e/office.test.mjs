@@ -802,7 +802,7 @@ it('keyboard: the office navigation and the sign-out button are reachable and sh
   await page.goto(url('/en/office/'));
   await page.locator('body').focus();
   await tabUntil(page, 'nav.office-nav a[href="/en/office/offers"]', 20);
-  await tabUntil(page, 'nav.office-nav button[type="submit"]', 10);
+  await tabUntil(page, 'nav.office-nav button[type="submit"]', 16);
   const style = await page.evaluate(() => {
     const s = getComputedStyle(document.activeElement);
     return { outline: s.outlineStyle, width: s.outlineWidth, shadow: s.boxShadow };

@@ -164,6 +164,9 @@ fn every_message_formats_without_errors() {
         ("deadline", "Tuesday 15/12/2026, 07:00".into()),
         ("town", "Veglie".into()),
         ("weeks", 8.into()),
+        ("taken", 3.into()),
+        ("seats", 20.into()),
+        ("waiting", 1.into()),
     ]);
     for lang in Lang::ALL {
         for id in message_ids(lang) {

@@ -113,6 +113,15 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/office/outreach.html"),
     ),
     ("office/figures.html", include_str!("../templates/office/figures.html")),
+    (
+        "office/centre_filter.html",
+        include_str!("../templates/office/centre_filter.html"),
+    ),
+    ("office/events.html", include_str!("../templates/office/events.html")),
+    (
+        "office/event_session.html",
+        include_str!("../templates/office/event_session.html"),
+    ),
     ("office/offers.html", include_str!("../templates/office/offers.html")),
     ("office/posts.html", include_str!("../templates/office/posts.html")),
     ("office/print.html", include_str!("../templates/office/print.html")),

@@ -45,7 +45,7 @@ pub use cache::CENTRES_TTL;
 pub use centres::Centres;
 pub use employers::EmployerRequests;
 pub use error::StorageError;
-pub use events::{EventFilter, Events, NewRegistration, Notices, Registered};
+pub use events::{EventFilter, EventOffice, Events, NewRegistration, Notices, Registered};
 pub use limiter::{Limiter, WindowCounts};
 pub use newsletter::{NEWS_BATCH, Newsletter};
 pub use offers::{
@@ -65,7 +65,8 @@ pub use sqlite::SqliteStore;
 /// users and how they sign in ([`Accounts`], [`Sessions`]), the
 /// [`AuditLog`], [`Centres`], [`Offers`] and the back office's
 /// [`OfferEdits`], employers' requests ([`EmployerRequests`]), the
-/// appointments' [`Services`] and [`Bookings`], group meetings' [`Events`],
+/// appointments' [`Services`] and [`Bookings`], group meetings' [`Events`]
+/// and what operators do with them ([`EventOffice`]),
 /// [`OutreachPoints`] and their stops, the centres' [`Activity`] counted for
 /// the figures page, the [`Limiter`]'s counts, e-mail waiting to be sent
 /// ([`Outbox`]), what sitemaps list ([`Sitemaps`]), subscribers and news
@@ -81,6 +82,7 @@ pub trait Storage:
     + Bookings
     + Centres
     + EmployerRequests
+    + EventOffice
     + Events
     + Limiter
     + Newsletter

@@ -38,6 +38,9 @@ mod centres;
 #[path = "employers/sql.rs"]
 mod employers;
 #[allow(clippy::duplicate_mod)]
+#[path = "events/office_sql.rs"]
+mod event_office;
+#[allow(clippy::duplicate_mod)]
 #[path = "events/reminders_sql.rs"]
 mod event_reminders;
 #[allow(clippy::duplicate_mod)]

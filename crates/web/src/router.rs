@@ -396,6 +396,15 @@ fn routes() -> Routes {
     )
     .route("/{lang}/office/services", get(office::appointments::services::list))
     .route("/{lang}/office/outreach", get(office::appointments::outreach::list))
+    .route("/{lang}/office/events", get(office::events::list))
+    .route(
+        "/{lang}/office/events/{event}/sessions/{session}",
+        get(office::events::session),
+    )
+    .route(
+        "/{lang}/office/events/{event}/sessions/{session}/attendance",
+        post(office::events::attendance),
+    )
     .route("/{lang}/office/figures", get(office::figures::page))
     .route("/{lang}/office/figures.csv", get(office::figures::csv))
     .route(

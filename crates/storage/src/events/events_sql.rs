@@ -199,9 +199,16 @@ impl Store {
             .iter()
             .map(|row| row.try_get("id"))
             .collect::<Result<_, _>>()?;
+        self.read_events(&ids).await
+    }
+}
+
+impl Store {
+    /// The events of `ids` that exist, in that order.
+    pub(super) async fn read_events(&self, ids: &[i64]) -> Result<Vec<Event>, StorageError> {
         let mut events = Vec::with_capacity(ids.len());
         for id in ids {
-            if let Some(event) = self.read_event(EventId(id)).await? {
+            if let Some(event) = self.read_event(EventId(*id)).await? {
                 events.push(event);
             }
         }

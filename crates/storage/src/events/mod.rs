@@ -1,7 +1,8 @@
 //! What the database keeps of group meetings: events with their texts and
 //! sessions (`events_sql.rs`) and people's registrations with the seats they
-//! hold and the line they wait in (`registrations_sql.rs`), and the
-//! reminders sent (`reminders_sql.rs`).
+//! hold and the line they wait in (`registrations_sql.rs`), the reminders
+//! sent (`reminders_sql.rs`), and the operators' side: a centre's events by
+//! date and attendance (`office_sql.rs`).
 //!
 //! No seat is given twice and no one is skipped: a registration, a
 //! cancellation, a confirmation and a lapse each lock the session's row
@@ -18,7 +19,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sportello_domain::{
     Actor, Audience, CentreId, Event, EventId, Needs, NewEvent, Notification, Person, Registration, RegistrationRef,
-    SeatOfferRules, SessionId,
+    RegistrationStatus, SeatOfferRules, SessionId,
 };
 
 use crate::{IdempotencyKey, StorageError};
@@ -70,6 +71,33 @@ pub struct EventFilter {
     pub audience: Option<Audience>,
     /// `Some(true)`: with a session online; `Some(false)`: with one in a room.
     pub online: Option<bool>,
+}
+
+/// What operators do with their centre's group meetings (`office_sql.rs`):
+/// find the events with sessions in a span, and mark who came.
+#[async_trait]
+pub trait EventOffice: Send + Sync {
+    /// The events of `centre` with a session starting in `[from, to)`, by
+    /// their first session there; each with all of its sessions.
+    async fn centre_events(
+        &self,
+        centre: CentreId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<Event>, StorageError>;
+
+    /// Marks a registration of `session` attended or not shown (or back to
+    /// confirmed) once the session has started: only one that holds its
+    /// seat (confirmed, attended or not shown). [`StorageError::Stale`]
+    /// otherwise, nothing written.
+    async fn mark_registration(
+        &self,
+        session: SessionId,
+        registration: i64,
+        status: RegistrationStatus,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Registration, StorageError>;
 }
 
 #[async_trait]

@@ -30,6 +30,7 @@ mod newsletter_mail;
 mod newsletter_sending;
 mod office;
 mod office_appointments;
+mod office_events;
 mod office_posts;
 mod office_print;
 mod one_booking;

@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod admin;
 pub mod appointments;
 pub mod employers;
+pub mod events;
 pub mod figures;
 pub mod home;
 pub mod newsletter;
