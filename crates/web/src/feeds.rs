@@ -63,7 +63,7 @@ async fn answer(
     Ok(response)
 }
 
-/// `GET /{lang}/feeds/{file}`: `offers.atom` or `offers.json`.
+/// `GET /{lang}/feeds/{file}`: `offers.atom`, `offers.json` or `stops.ics`.
 #[tracing::instrument(skip_all, fields(lang = %lang, file))]
 pub async fn network(
     State(state): State<AppState>,
@@ -93,7 +93,8 @@ pub async fn section(
     answer(&state, lang, Scope::Section(section), format, &headers).await
 }
 
-/// `GET /{lang}/centres/{slug}/{file}`: `feed.atom` or `feed.json`.
+/// `GET /{lang}/centres/{slug}/{file}`: `feed.atom`, `feed.json`, `events.ics`
+/// or `stops.ics`.
 #[tracing::instrument(skip_all, fields(lang = %lang, slug, file))]
 pub async fn centre(
     State(state): State<AppState>,
