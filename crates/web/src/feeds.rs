@@ -122,16 +122,15 @@ pub async fn centre(
 }
 
 /// `GET /{lang}/feeds/stops.ics` and `/{lang}/centres/{slug}/stops.ics`: the
-/// stops to come of the outreach points of the network or of a centre.
+/// stops to come of the outreach points of the network or of a centre, a
+/// cancelled one marked so.
 async fn stops_calendar(
     state: &AppState,
     lang: Lang,
     centre: Option<sportello_domain::CentreId>,
 ) -> Result<Response, AppError> {
     let now = chrono::Utc::now();
-    let stops = state
-        .storage
-        .upcoming_stops(centre, now, crate::pages::outreach::PAGE_STOPS)
+    let stops = sportello_app::outreach::feed_stops(state, centre, now, crate::pages::outreach::PAGE_STOPS)
         .await
         .on_page(lang)?;
     let centres = state.storage.centres().await.on_page(lang)?;

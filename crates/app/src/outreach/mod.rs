@@ -91,6 +91,29 @@ pub async fn next_stops(
         .collect())
 }
 
+/// The stops not over at `now` of the points of `centre` (or of every
+/// centre), cancelled ones too, by time, at most `limit`: what a calendar
+/// feed carries, so that a subscriber sees a cancelled stop marked, not
+/// vanished.
+pub async fn feed_stops(
+    app: &App,
+    centre: Option<CentreId>,
+    now: DateTime<Utc>,
+    limit: usize,
+) -> Result<Vec<(OutreachPoint, Stop)>, StorageError> {
+    let mut all = Vec::new();
+    for point in app.storage.points(centre).await? {
+        for stop in app.storage.stops(point.id, rome_date(now), limit).await? {
+            if stop.data.end() > now {
+                all.push((point.clone(), stop));
+            }
+        }
+    }
+    all.sort_by_key(|(_, s)| (s.data.start(), s.id));
+    all.truncate(limit);
+    Ok(all)
+}
+
 /// A desk's weekly hours as lines, e.g. "martedì: 16:00–19:00".
 pub fn hours_lines(lang: Lang, point: &OutreachPoint) -> Vec<String> {
     point

@@ -316,6 +316,17 @@ async fn operators_add_and_cancel_stops(app: TestApp) {
         page.text().contains("Annullata"),
         "a cancelled stop stays listed, marked"
     );
+    // Calendars that subscribed to the stops see it cancelled, not gone.
+    let feed = app.get("/it/centres/lecce/stops.ics").await.body;
+    let entry = feed
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains(&format!("UID:stop-{}@", new.id.0)));
+    assert!(
+        entry
+            .expect("the cancelled stop is in the feed")
+            .contains("STATUS:CANCELLED"),
+        "{feed}"
+    );
 
     // A stop with a booking is not cancelled.
     let (first_stop_point, booked_stop) = app
