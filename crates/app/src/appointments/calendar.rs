@@ -96,11 +96,19 @@ impl CentreCalendar {
     /// The calendar of the centre's office, or of its outreach point
     /// `point` (a booking's place).
     pub async fn at(app: &App, centre: Centre, point: Option<OutreachPointId>) -> Result<CentreCalendar, StorageError> {
-        let mut calendar = CentreCalendar::load(app, centre).await?;
-        if let Some(id) = point {
-            let point = app.storage.point(id).await?.ok_or(StorageError::NotFound)?;
-            calendar.point = Some(PointCalendar::load(app, point).await?);
+        match point {
+            Some(id) => {
+                let point = app.storage.point(id).await?.ok_or(StorageError::NotFound)?;
+                CentreCalendar::of_point(app, centre, point).await
+            }
+            None => CentreCalendar::load(app, centre).await,
         }
+    }
+
+    /// The calendar of `point`, an outreach point of `centre`, already read.
+    pub async fn of_point(app: &App, centre: Centre, point: OutreachPoint) -> Result<CentreCalendar, StorageError> {
+        let mut calendar = CentreCalendar::load(app, centre).await?;
+        calendar.point = Some(PointCalendar::load(app, point).await?);
         Ok(calendar)
     }
 

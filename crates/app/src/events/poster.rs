@@ -7,13 +7,13 @@
 //! registered people and are never printed.
 
 use chrono::{DateTime, Utc};
-use sportello_domain::markdown::to_plain_text;
+
 use sportello_domain::{Audience, Centre, Event, Lang, PublicUrl};
 use sportello_print::{Poster, PosterBanner, PosterBlock, PosterCentre};
 
 use super::mails::{audience_id, place_text};
 use crate::i18n::{args, msg, msg_args};
-use crate::printed::poster::{centre_block, in_each};
+use crate::printed::poster::{centre_block, description, in_each};
 use crate::view;
 
 fn block(lang: Lang, event: &Event, centre: &Centre, short_url: &str, now: DateTime<Utc>) -> PosterBlock {
@@ -29,23 +29,15 @@ fn block(lang: Lang, event: &Event, centre: &Centre, short_url: &str, now: DateT
             format!("{} · {}", view::time_range(s.start, s.end), place_text(lang, s)),
         )
     }));
+    let (description, note) = description(lang, text.map(|t| (t.lang, t.description.as_str())));
     PosterBlock {
         lang: lang.code().to_owned(),
         heading: lang.native_name().to_owned(),
         title: text.map(|t| t.title.clone()).unwrap_or_default(),
         who: (event.audience != Audience::Everyone).then(|| msg(lang, audience_id(event.audience))),
         fields,
-        description: text
-            .map(|t| {
-                to_plain_text(&t.description)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_default(),
-        note: text
-            .filter(|t| t.lang != lang)
-            .map(|_| msg(lang, "poster-description-in-italian")),
+        description,
+        note,
         apply_label: msg(lang, "event-register-title"),
         apply: msg_args(lang, "event-poster-register", &args(&[("url", short_url.into())])),
     }

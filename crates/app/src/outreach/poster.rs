@@ -5,13 +5,12 @@
 //! QR code to the point's page; the centre's address and contacts at the
 //! foot.
 
-use sportello_domain::markdown::to_plain_text;
 use sportello_domain::{Centre, Lang, OutreachPoint, PointKind, PublicUrl, Stop};
 use sportello_print::{Poster, PosterBlock, PosterCentre};
 
 use super::{hours_lines, point_address};
 use crate::i18n::{args, msg, msg_args};
-use crate::printed::poster::{centre_block, in_each};
+use crate::printed::poster::{centre_block, description, in_each};
 use crate::view;
 
 /// Most stops a poster lists; the page has the rest.
@@ -45,23 +44,15 @@ fn block(lang: Lang, point: &OutreachPoint, stops: &[Stop], url: &str) -> Poster
             })
             .collect(),
     };
+    let (description, note) = description(lang, text.map(|t| (t.lang, t.description.as_str())));
     PosterBlock {
         lang: lang.code().to_owned(),
         heading: lang.native_name().to_owned(),
         title: point.data.name(lang).to_string(),
         who: None,
         fields,
-        description: text
-            .map(|t| {
-                to_plain_text(&t.description)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_default(),
-        note: text
-            .filter(|t| t.lang != lang)
-            .map(|_| msg(lang, "poster-description-in-italian")),
+        description,
+        note,
         apply_label: msg(lang, "outreach-book"),
         apply: msg_args(lang, "outreach-poster-book", &args(&[("url", url.into())])),
     }

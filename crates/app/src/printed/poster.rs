@@ -18,6 +18,17 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A block's description and note for a poster in `lang`, from a Markdown
+/// description written in `text_lang` (none: no text at all): the text on
+/// one line, and a note that it is in Italian when it is not in `lang`.
+pub fn description(lang: Lang, text: Option<(Lang, &str)>) -> (String, Option<String>) {
+    let description = text.map(|(_, t)| one_line(&to_plain_text(t))).unwrap_or_default();
+    let note = text
+        .filter(|(text_lang, _)| *text_lang != lang)
+        .map(|_| msg(lang, "poster-description-in-italian"));
+    (description, note)
+}
+
 /// Label and value of the structured fields of `offer` in `lang`.
 pub fn fields(lang: Lang, offer: &Offer, sections: &Sections) -> Vec<(String, String)> {
     let d = view::detail(lang, offer, sections);

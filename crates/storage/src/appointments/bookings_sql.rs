@@ -156,6 +156,35 @@ where
     Ok(Some(row.try_get::<Option<T>, _>(made)?))
 }
 
+/// Records in `table` (a reminders table keyed by `owner` and
+/// `minutes_before`) that the reminder `minutes_before` of `id` is sent,
+/// and queues `notice` with it; `false`, and nothing queued, when a node
+/// recorded it already.
+pub(super) async fn record_once(
+    tx: &mut Tx,
+    (table, owner): (&str, &str),
+    id: i64,
+    minutes_before: u32,
+    notice: &Notification,
+    now: DateTime<Utc>,
+) -> Result<bool, StorageError> {
+    let recorded = sqlx::query(AssertSqlSafe(format!(
+        "INSERT INTO {table} ({owner}, minutes_before, sent_at) VALUES ($1, $2, $3) \
+         ON CONFLICT ({owner}, minutes_before) DO NOTHING"
+    )))
+    .bind(id)
+    .bind(i32::try_from(minutes_before).unwrap_or(i32::MAX))
+    .bind(now)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if recorded {
+        queue(tx, notice, now).await?;
+    }
+    Ok(recorded)
+}
+
 pub(super) async fn queue(tx: &mut Tx, notice: &Notification, now: DateTime<Utc>) -> Result<(), StorageError> {
     if let Some(mail) = &notice.mail {
         enqueue_mail(tx, mail, now).await?;
@@ -486,20 +515,15 @@ impl Bookings for Store {
         if !unchanged {
             return Ok(false);
         }
-        let recorded = sqlx::query(
-            "INSERT INTO booking_reminders (booking_id, minutes_before, sent_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (booking_id, minutes_before) DO NOTHING",
+        let recorded = record_once(
+            &mut tx,
+            ("booking_reminders", "booking_id"),
+            booking.id.0,
+            minutes_before,
+            notice,
+            now,
         )
-        .bind(booking.id.0)
-        .bind(minutes_before as i32)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            == 1;
-        if recorded {
-            queue(&mut tx, notice, now).await?;
-        }
+        .await?;
         tx.commit().await?;
         Ok(recorded)
     }

@@ -8,7 +8,7 @@ use sportello_domain::{Notification, Registration, RegistrationStatus};
 use sqlx::AssertSqlSafe;
 
 use super::Store;
-use super::bookings::queue;
+use super::bookings::record_once;
 use super::registrations::{REGISTRATION_SELECT, registration_from_row};
 use crate::StorageError;
 
@@ -59,20 +59,15 @@ impl Store {
         if !confirmed {
             return Ok(false);
         }
-        let recorded = sqlx::query(
-            "INSERT INTO registration_reminders (registration_id, minutes_before, sent_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (registration_id, minutes_before) DO NOTHING",
+        let recorded = record_once(
+            &mut tx,
+            ("registration_reminders", "registration_id"),
+            registration.id,
+            minutes_before,
+            notice,
+            now,
         )
-        .bind(registration.id)
-        .bind(minutes_before as i32)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            == 1;
-        if recorded {
-            queue(&mut tx, notice, now).await?;
-        }
+        .await?;
         tx.commit().await?;
         Ok(recorded)
     }

@@ -81,7 +81,7 @@ pub async fn load_centre(state: &AppState, lang: Lang, slug: &str) -> Result<Cen
         .into_iter()
         .find(|c| c.id == point.data.centre)
         .ok_or_else(|| AppError::not_found().page(lang))?;
-    CentreCalendar::at(state, centre, Some(point.id)).await.on_page(lang)
+    CentreCalendar::of_point(state, centre, point).await.on_page(lang)
 }
 
 /// An active service of the centre, by its number in the address.

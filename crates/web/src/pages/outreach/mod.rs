@@ -79,7 +79,7 @@ pub async fn point(
     PathParams((_, slug)): PathParams<(String, String)>,
 ) -> Result<Response, AppError> {
     let (point, centre, stops) = load_point(&state, lang, &slug).await?;
-    let calendar = CentreCalendar::at(&state, centre.clone(), Some(point.id))
+    let calendar = CentreCalendar::of_point(&state, centre.clone(), point.clone())
         .await
         .on_page(lang)?;
     let services: Vec<_> = state
