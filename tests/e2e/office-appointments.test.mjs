@@ -3,7 +3,8 @@
 // errors, the access rules and patron days (sent with a wrong line) and the
 // steps of booking on someone's behalf, in every UI language, each with no
 // WCAG 2.0/2.1 A/AA violations found by axe; a booking made with the keyboard
-// alone, then its own page in every language; and the agenda printed without the navigation.
+// alone, then its own page in every language; the agenda printed without the navigation;
+// the centre's week and its part-day closures (one refused, one added and removed).
 //
 // Needs a running `sportello demo` server: SPORTELLO_URL=http://127.0.0.1:PORT
 // (see run.sh). It adds one booking to the demo data.
@@ -183,5 +184,37 @@ describe('booking on behalf with the keyboard alone, and printing the agenda', (
     }
     assert.equal(await page.locator('.office-nav').isVisible(), true);
     assert.ok(message('it', 'office-nav'));
+  });
+});
+
+describe("the centre's week and its part-day closures, in every language", () => {
+  for (const lang of LANGS) {
+    it(`week and closures in ${lang}`, async () => {
+      await check(page, `/${lang}/office/week?centre=lecce`, { lang });
+      assert.ok((await page.locator('main section.week-day').count()) >= 5, 'the week has its working days');
+      await check(page, `/${lang}/office/closures?centre=lecce`, { lang });
+      // A closure that ends before it starts: errors shown, nothing saved.
+      await page.fill('#f-date', '2099-03-10');
+      await page.fill('#f-from', '11:00');
+      await page.fill('#f-to', '10:00');
+      await page.fill('#f-reason', 'Prova');
+      const response = await submitWith(page, page.locator('form[action*="/office/closures?"] button[type="submit"]'));
+      await checkShown(page, response, `${lang} closure refused`, { status: 422, lang });
+      await assertFieldErrors(page, `${lang} closure refused`, lang);
+    });
+  }
+
+  it('a closure added, then removed', async () => {
+    await check(page, '/it/office/closures?centre=lecce', { lang: 'it' });
+    await page.fill('#f-date', '2099-03-10');
+    await page.fill('#f-from', '09:00');
+    await page.fill('#f-to', '10:00');
+    await page.fill('#f-reason', 'Sala riunioni occupata (prova e2e)');
+    const added = await submitWith(page, page.locator('form[action*="/office/closures?"] button[type="submit"]'));
+    await checkShown(page, added, 'closure added', { lang: 'it' });
+    assert.match(await page.locator('main').innerText(), /Sala riunioni occupata \(prova e2e\)/);
+    const removed = await submitWith(page, page.locator('form[action$="/remove"] button').last());
+    await checkShown(page, removed, 'closure removed', { lang: 'it' });
+    assert.doesNotMatch(await page.locator('main').innerText(), /prova e2e/);
   });
 });

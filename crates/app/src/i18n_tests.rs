@@ -143,6 +143,7 @@ fn every_message_formats_without_errors() {
         ("shown", 100.into()),
         ("total", 140.into()),
         ("subject", "Job day".into()),
+        ("message", "Bring your CV.".into()),
         ("url", "https://lavoro.example.it/en/search".into()),
         ("phone", "0541.446209".into()),
         ("opens", "08:30".into()),

@@ -122,6 +122,15 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "office/event_session.html",
         include_str!("../templates/office/event_session.html"),
     ),
+    ("office/week.html", include_str!("../templates/office/week.html")),
+    (
+        "office/closures.html",
+        include_str!("../templates/office/closures.html"),
+    ),
+    (
+        "office/agenda_move.html",
+        include_str!("../templates/office/agenda_move.html"),
+    ),
     ("office/offers.html", include_str!("../templates/office/offers.html")),
     ("office/posts.html", include_str!("../templates/office/posts.html")),
     ("office/print.html", include_str!("../templates/office/print.html")),

@@ -50,6 +50,7 @@ pub use appointments::bookings::{
     Booking, BookingId, BookingRef, BookingRequest, BookingStatus, Needs, Person, RawBooking,
 };
 pub use appointments::holidays::{Holiday, PatronDay};
+pub use appointments::part_closures::{NewPartClosure, PartClosure, PartClosureId, RawPartClosure};
 pub use appointments::services::{Modality, NewService, RawService, Service, ServiceId, ServiceKind, ServiceText};
 pub use appointments::slots::{Calendar, DatedHours, DayClosed, Slot, SlotProblem, SlotRules};
 pub use centres::form::{RawCentre, RawClosure, RawPeriod};
@@ -58,6 +59,7 @@ pub use codice_fiscale::{CodiceFiscale, CodiceFiscaleError};
 pub use email::{Email, EmailError};
 pub use employers::quota::{Quota, required_hires};
 pub use employers::{EmployerContact, EmployerRequest, RequestStatus};
+pub use events::changes::{ChangeProblem, SentMessage, SessionChanges, SessionMessage, SessionMove};
 pub use events::waiting::SeatOfferRules;
 pub use events::{
     Audience, Event, EventId, EventProblem, EventText, NewEvent, NewSession, Registration, RegistrationRef,

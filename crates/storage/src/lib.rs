@@ -39,7 +39,7 @@ use sportello_auth::DataKeys;
 
 pub use accounts::{Accounts, ApiToken, Credentials, GrantProposal, NewUser, SessionRecord, SessionStage, Sessions};
 pub use activity::Activity;
-pub use appointments::{Booked, Bookings, IdempotencyKey, NewBooking, Services, TakenSeats};
+pub use appointments::{Booked, Bookings, IdempotencyKey, NewBooking, PartClosures, Services, TakenSeats};
 pub use audit::{AuditFilter, AuditLog, with_request_id};
 pub use cache::CENTRES_TTL;
 pub use centres::Centres;
@@ -65,7 +65,8 @@ pub use sqlite::SqliteStore;
 /// users and how they sign in ([`Accounts`], [`Sessions`]), the
 /// [`AuditLog`], [`Centres`], [`Offers`] and the back office's
 /// [`OfferEdits`], employers' requests ([`EmployerRequests`]), the
-/// appointments' [`Services`] and [`Bookings`], group meetings' [`Events`]
+/// appointments' [`Services`], their [`PartClosures`] and [`Bookings`],
+/// group meetings' [`Events`]
 /// and what operators do with them ([`EventOffice`]),
 /// [`OutreachPoints`] and their stops, the centres' [`Activity`] counted for
 /// the figures page, the [`Limiter`]'s counts, e-mail waiting to be sent
@@ -90,6 +91,7 @@ pub trait Storage:
     + Offers
     + Outbox
     + OutreachPoints
+    + PartClosures
     + Reports
     + SealedData
     + SearchFeed

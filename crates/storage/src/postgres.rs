@@ -71,6 +71,9 @@ mod outbox;
 #[path = "outreach/sql.rs"]
 mod outreach;
 #[allow(clippy::duplicate_mod)]
+#[path = "appointments/part_closures_sql.rs"]
+mod part_closures;
+#[allow(clippy::duplicate_mod)]
 #[path = "accounts/proposals_sql.rs"]
 mod proposals;
 #[allow(clippy::duplicate_mod)]

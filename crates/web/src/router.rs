@@ -394,9 +394,22 @@ fn routes() -> Routes {
         "/{lang}/office/agenda/{reference}",
         get(office::appointments::agenda::booking).post(office::appointments::agenda::action),
     )
+    .route(
+        "/{lang}/office/agenda/{reference}/move",
+        get(office::appointments::move_booking::form).post(office::appointments::move_booking::submit),
+    )
     .route("/{lang}/office/services", get(office::appointments::services::list))
     .route("/{lang}/office/outreach", get(office::appointments::outreach::list))
     .route("/{lang}/office/events", get(office::events::list))
+    .route("/{lang}/office/week", get(office::week::page))
+    .route(
+        "/{lang}/office/closures",
+        get(office::appointments::closures::list).post(office::appointments::closures::add),
+    )
+    .route(
+        "/{lang}/office/closures/{id}/remove",
+        post(office::appointments::closures::remove),
+    )
     .route(
         "/{lang}/office/events/{event}/sessions/{session}",
         get(office::events::session),
@@ -404,6 +417,18 @@ fn routes() -> Routes {
     .route(
         "/{lang}/office/events/{event}/sessions/{session}/attendance",
         post(office::events::attendance),
+    )
+    .route(
+        "/{lang}/office/events/{event}/sessions/{session}/move",
+        post(office::event_changes::move_session),
+    )
+    .route(
+        "/{lang}/office/events/{event}/sessions/{session}/cancel",
+        post(office::event_changes::cancel_session),
+    )
+    .route(
+        "/{lang}/office/events/{event}/sessions/{session}/message",
+        post(office::event_changes::message_session),
     )
     .route("/{lang}/office/figures", get(office::figures::page))
     .route("/{lang}/office/figures.csv", get(office::figures::csv))

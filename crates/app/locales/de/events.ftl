@@ -125,3 +125,55 @@ office-session-marked = Anwesenheit gespeichert.
 office-session-not-started = Die Anwesenheit wird vermerkt, sobald die Sitzung begonnen hat.
 office-session-empty = Noch niemand angemeldet.
 office-session-gone = Abgesagte oder verfallene Anmeldungen, nicht aufgeführt: { $count }.
+## Was die Veranstalter an einem Termin ändern und allen Angemeldeten mitteilen.
+event-previously = Bisher
+event-change-reason = Grund
+event-called-off = Von den Veranstaltern abgesagt
+event-moved-from = Verschoben vom { $when }
+event-messages = Nachrichten der Veranstalter
+mail-registration-moved-subject = Neuer Termin: { $title }
+mail-registration-moved-intro = Die Veranstalter haben einen Termin von „{ $title }“ verschoben: Datum und Uhrzeit stehen unten, Ihre Anmeldung bleibt bestehen. Wenn Sie nicht mehr kommen können, stornieren Sie sie bitte, damit Ihr Platz an die nächste Person auf der Warteliste geht.
+mail-registration-called-off-subject = Termin abgesagt: { $title }
+mail-registration-called-off-intro = Die Veranstalter haben einen Termin von „{ $title }“ abgesagt und damit Ihre Anmeldung zu diesem Termin. Sie müssen nichts tun. Wir bitten um Entschuldigung.
+mail-registration-message-subject = { $title }: { $subject }
+mail-registration-message-intro = Die Veranstalter von „{ $title }“ senden allen Angemeldeten diese Nachricht:
+sms-registration-moved = { $centre }: { $title } ist verschoben auf { $when }. { $link }
+sms-registration-called-off = { $centre }: { $title } am { $when } ist von den Veranstaltern abgesagt. { $link }
+sms-registration-message = { $centre }, { $title }: { $message } { $link }
+session-change-started = Dieser Termin hat begonnen oder ist vorbei: Er kann nicht mehr geändert werden.
+session-change-cancelled = Dieser Termin ist bereits abgesagt.
+session-change-in-past = Das neue Datum und die Uhrzeit sind vorbei: Wählen Sie eine künftige Zeit.
+session-change-times = Geben Sie ein Datum (Tag, Monat, Jahr) und Beginn und Ende (Stunden:Minuten) an diesem Tag an, das Ende nach dem Beginn.
+session-change-unchanged = Das neue Datum und die Zeiten sind die des Termins: Es gibt nichts zu verschieben.
+session-change-no-reason = Geben Sie den Grund der Absage an: Alle Angemeldeten lesen ihn.
+session-change-length = Geben Sie einen Betreff (bis 150 Zeichen) und einen Text (bis 2.000) an, oder einen Grund von höchstens 300 Zeichen.
+office-session-moved = Der Termin ist verschoben; alle Angemeldeten werden benachrichtigt.
+office-session-called-off = Der Termin ist abgesagt; alle Angemeldeten werden benachrichtigt.
+office-session-sent = Die Nachricht geht an alle Angemeldeten.
+office-session-messages = Gesendete Nachrichten
+office-session-message-recipients = { $count ->
+    [one] an eine Person
+   *[other] an { $count } Personen
+}
+office-session-message-title = Allen Angemeldeten schreiben
+office-session-message-hint = Per E-Mail, und per SMS an alle, die SMS wünschen: { $count ->
+    [one] Eine Person hat einen Platz oder wartet.
+   *[other] { $count } Personen haben einen Platz oder warten.
+} Die Nachricht steht auch auf der Anmeldeseite jeder Person.
+office-session-subject = Betreff
+office-session-body = Nachricht
+office-session-send = Nachricht senden
+office-session-move-title = Diesen Termin verschieben
+office-session-move-hint = Alle Angemeldeten behalten ihren Platz oder ihre Stelle in der Warteliste und erfahren das neue Datum und die Uhrzeit; die Anmeldung schließt so lange vor dem neuen Beginn wie bisher.
+office-session-date = Tag
+office-session-start = Beginn (Stunden:Minuten)
+office-session-end = Ende (Stunden:Minuten)
+office-session-reason-optional = Grund (freiwillig, für alle sichtbar)
+office-session-reason = Grund (für alle sichtbar)
+office-session-move = Termin verschieben und alle benachrichtigen
+office-session-cancel-title = Diesen Termin absagen
+office-session-cancel-hint = Jede Anmeldung wird storniert, und { $count ->
+    [one] die angemeldete Person erfährt
+   *[other] die { $count } angemeldeten Personen erfahren
+} es per E-Mail oder SMS. Das lässt sich nicht rückgängig machen.
+office-session-cancel = Termin absagen und alle benachrichtigen

@@ -139,3 +139,53 @@ agenda-interpreter = Dolmetscher nötig für
 agenda-other-needs = Andere Bedürfnisse
 agenda-book-button = Termin buchen
 office-appointments = Termine
+## Die Woche des Zentrums.
+week-title = Woche
+week-heading = Woche von { $centre } ab { $day }
+week-weeks = Wochen
+week-previous = Vorherige Woche
+week-next = Nächste Woche
+week-intro = Termine, Gruppentreffen und Halte der mobilen Stellen in der Woche, Tag für Tag; die Seite druckt sich ohne Menü. Kontakte und Bedürfnisse stehen im Tagesplan jedes Tages.
+week-time = Uhrzeit
+week-kind = Was
+week-what = Dienst oder Treffen
+week-detail = Einzelheiten
+week-kind-appointment = Termin
+week-kind-session = Gruppentreffen
+week-kind-stop = Halt des Job-Campers
+week-kind-desk = Mobile Beratungsstelle
+week-nothing = Nichts geplant.
+week-kind-closure = Teilweise geschlossen
+## Schließungen für einen Teil des Tages.
+part-closures-title = Schließungen für einen Teil des Tages
+part-closures-intro = Ein Teil eines Tages, an dem das ganze Zentrum oder ein Dienst keine Termine annimmt (ein Raum belegt, Personal abwesend): Seine Zeiten verschwinden von den Buchungsseiten. Schon gebuchte Termine in dieser Zeit bleiben bestehen und stehen hier, damit Sie sie mit den Betroffenen verlegen oder im Tagesplan stornieren, der sie benachrichtigt; keiner wird von selbst storniert.
+part-closures-whole-centre = Das ganze Zentrum
+part-closures-none = Keine künftige Schließung für einen Teil des Tages.
+part-closures-to-move = { $count ->
+    [one] Ein Termin in dieser Zeit ist zu verlegen.
+   *[other] { $count } Termine in dieser Zeit sind zu verlegen.
+}
+part-closures-to-move-caption = Zu verlegende Termine
+part-closures-none-inside = Kein Termin in dieser Zeit.
+part-closures-remove = Diese Schließung entfernen
+part-closures-add = Einen Teil des Tages schließen
+part-closures-from = Von (Stunden:Minuten)
+part-closures-to = Bis (Stunden:Minuten)
+part-closures-service = Für
+part-closures-reason = Grund
+part-closures-reason-hint = Für die Mitarbeitenden, z. B. „Besprechungsraum belegt“.
+part-closures-add-button = Schließung hinzufügen
+part-closures-added = Die Schließung ist gespeichert: Ihre Zeiten können nicht mehr gebucht werden. Verlegen Sie die unten aufgeführten Termine.
+part-closures-removed = Die Schließung ist entfernt: Ihre Zeiten können wieder gebucht werden.
+## Eine Buchung im Büro verlegen.
+agenda-move = Verlegen
+agenda-move-title = Termin { $reference } verlegen
+agenda-move-service = Dienst
+agenda-move-now = Jetzt
+agenda-move-tells = Wählen Sie die neue Zeit: Die Person erhält sie per E-Mail oder SMS, mit der Kalenderaktualisierung.
+agenda-move-no-contact = Wählen Sie die neue Zeit. Die Person hat weder Adresse noch Mobilnummer für Nachrichten hinterlassen: Benachrichtigen Sie sie selbst.
+agenda-move-button = Verlegen und die Person benachrichtigen
+agenda-move-none = In den nächsten Tagen keine freie Zeit für diesen Dienst.
+agenda-move-choose = Wählen Sie eine der aufgeführten freien Zeiten.
+agenda-move-taken = Diese Zeit wurde inzwischen vergeben: Wählen Sie eine andere.
+agenda-done-moved = Der Termin { $reference } ist verlegt; die Person wird benachrichtigt.

@@ -125,3 +125,55 @@ office-session-marked = Attendance saved.
 office-session-not-started = Attendance is marked once the session has started.
 office-session-empty = Nobody has registered yet.
 office-session-gone = Registrations cancelled or lapsed, not listed: { $count }.
+## What the organiser changes in a session, and tells everyone registered.
+event-previously = Previously
+event-change-reason = Reason
+event-called-off = Cancelled by the organiser
+event-moved-from = Moved from { $when }
+event-messages = Messages from the organiser
+mail-registration-moved-subject = New date: { $title }
+mail-registration-moved-intro = The organiser has moved a session of “{ $title }”: its new date and time are below, and your registration stays as it was. If you can no longer come, please cancel it, so that your seat goes to the next person on the waiting list.
+mail-registration-called-off-subject = Session cancelled: { $title }
+mail-registration-called-off-intro = The organiser has cancelled a session of “{ $title }”, and with it your registration for that session. You need not do anything. We are sorry.
+mail-registration-message-subject = { $title }: { $subject }
+mail-registration-message-intro = The organiser of “{ $title }” sends this message to everyone registered:
+sms-registration-moved = { $centre }: { $title } has moved to { $when }. { $link }
+sms-registration-called-off = { $centre }: { $title } of { $when } is cancelled by the organiser. { $link }
+sms-registration-message = { $centre }, { $title }: { $message } { $link }
+session-change-started = This session has started or is over: it can no longer be changed.
+session-change-cancelled = This session has been cancelled already.
+session-change-in-past = The new date and time have passed: choose a time still to come.
+session-change-times = Give a date (day, month, year) and a start and end time (hours:minutes) on that day, the end after the start.
+session-change-unchanged = The new date and times are the session's own: nothing to move.
+session-change-no-reason = Give the reason for the cancellation: everyone registered will read it.
+session-change-length = Give a subject (up to 150 characters) and a text (up to 2,000), or a reason of up to 300 characters.
+office-session-moved = The session has moved; everyone registered is being told.
+office-session-called-off = The session has been cancelled; everyone registered is being told.
+office-session-sent = The message is on its way to everyone registered.
+office-session-messages = Messages sent
+office-session-message-recipients = { $count ->
+    [one] to one person
+   *[other] to { $count } people
+}
+office-session-message-title = Write to everyone registered
+office-session-message-hint = By e-mail, and by text to those who asked for texts: { $count ->
+    [one] one person holds a seat or waits.
+   *[other] { $count } people hold a seat or wait.
+} The message also shows on each person's registration page.
+office-session-subject = Subject
+office-session-body = Message
+office-session-send = Send the message
+office-session-move-title = Move this session
+office-session-move-hint = Everyone registered keeps their seat or place in line and is told the new date and time; registration closes as long before the new start as before.
+office-session-date = Day
+office-session-start = Starts at (hours:minutes)
+office-session-end = Ends at (hours:minutes)
+office-session-reason-optional = Reason (optional, shown to everyone)
+office-session-reason = Reason (shown to everyone)
+office-session-move = Move the session and tell everyone
+office-session-cancel-title = Cancel this session
+office-session-cancel-hint = Every registration is cancelled and { $count ->
+    [one] the one person registered is told
+   *[other] the { $count } people registered are told
+} by e-mail or text. This cannot be undone.
+office-session-cancel = Cancel the session and tell everyone

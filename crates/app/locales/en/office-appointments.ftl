@@ -139,3 +139,53 @@ agenda-interpreter = Interpreter needed for
 agenda-other-needs = Other needs
 agenda-book-button = Book the appointment
 office-appointments = Appointments
+## The centre's week.
+week-title = Week
+week-heading = Week of { $centre } from { $day }
+week-weeks = Weeks
+week-previous = Previous week
+week-next = Next week
+week-intro = Appointments, group meetings and outreach stops of the week, day by day; the page prints on its own without the menu. Contacts and needs are in each day's agenda.
+week-time = Time
+week-kind = What
+week-what = Service or meeting
+week-detail = Details
+week-kind-appointment = Appointment
+week-kind-session = Group meeting
+week-kind-stop = Camper stop
+week-kind-desk = Outreach desk
+week-nothing = Nothing planned.
+week-kind-closure = Closed for part of the day
+## Part-day closures.
+part-closures-title = Part-day closures
+part-closures-intro = A part of a day when the whole centre or one service takes no appointments (a room taken, staff away): its slots leave the booking pages. Appointments already booked inside it are kept and listed here, for you to move with the people concerned or to cancel from the agenda, which tells them; none is cancelled on its own.
+part-closures-whole-centre = The whole centre
+part-closures-none = No part-day closure to come.
+part-closures-to-move = { $count ->
+    [one] One appointment inside it to move.
+   *[other] { $count } appointments inside it to move.
+}
+part-closures-to-move-caption = Appointments to move
+part-closures-none-inside = No appointment inside it.
+part-closures-remove = Remove this closure
+part-closures-add = Close part of a day
+part-closures-from = From (hours:minutes)
+part-closures-to = To (hours:minutes)
+part-closures-service = For
+part-closures-reason = Reason
+part-closures-reason-hint = For operators, e.g. “Meeting room taken”.
+part-closures-add-button = Add the closure
+part-closures-added = The closure is saved: its slots can no longer be booked. Move the appointments listed below it.
+part-closures-removed = The closure is removed: its slots can be booked again.
+## Moving a booking from the office.
+agenda-move = Move
+agenda-move-title = Move the appointment { $reference }
+agenda-move-service = Service
+agenda-move-now = Now
+agenda-move-tells = Choose the new time: the person gets an e-mail or a text with it, and a calendar update.
+agenda-move-no-contact = Choose the new time. The person left no address or mobile number for messages: tell them yourself.
+agenda-move-button = Move and tell the person
+agenda-move-none = No free time in the coming days for this service.
+agenda-move-choose = Choose one of the free times listed.
+agenda-move-taken = That time was taken meanwhile: choose another.
+agenda-done-moved = The appointment { $reference } has been moved; the person is being told.

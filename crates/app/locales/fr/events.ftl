@@ -125,3 +125,55 @@ office-session-marked = Présence enregistrée.
 office-session-not-started = La présence se note une fois la séance commencée.
 office-session-empty = Personne ne s'est encore inscrit.
 office-session-gone = Inscriptions annulées ou expirées, non listées : { $count }.
+## Ce que l'organisateur change dans une séance, et dit à tous les inscrits.
+event-previously = Auparavant
+event-change-reason = Motif
+event-called-off = Annulée par l'organisateur
+event-moved-from = Déplacée du { $when }
+event-messages = Messages de l'organisateur
+mail-registration-moved-subject = Nouvelle date : { $title }
+mail-registration-moved-intro = L'organisateur a déplacé une séance de « { $title } » : sa nouvelle date et son heure figurent ci-dessous, et votre inscription reste la même. Si vous ne pouvez plus venir, annulez-la, pour que votre place aille à la personne suivante sur la liste d'attente.
+mail-registration-called-off-subject = Séance annulée : { $title }
+mail-registration-called-off-intro = L'organisateur a annulé une séance de « { $title } », et avec elle votre inscription à cette séance. Vous n'avez rien à faire. Nous en sommes désolés.
+mail-registration-message-subject = { $title } : { $subject }
+mail-registration-message-intro = L'organisateur de « { $title } » envoie ce message à tous les inscrits :
+sms-registration-moved = { $centre } : { $title } est déplacé au { $when }. { $link }
+sms-registration-called-off = { $centre } : { $title } du { $when } est annulé par l'organisateur. { $link }
+sms-registration-message = { $centre }, { $title } : { $message } { $link }
+session-change-started = Cette séance a commencé ou est terminée : elle ne peut plus être modifiée.
+session-change-cancelled = Cette séance a déjà été annulée.
+session-change-in-past = La nouvelle date et l'heure sont passées : choisissez un horaire à venir.
+session-change-times = Indiquez une date (jour, mois, année) et une heure de début et de fin (heures:minutes) ce jour-là, la fin après le début.
+session-change-unchanged = La nouvelle date et les horaires sont ceux de la séance : rien à déplacer.
+session-change-no-reason = Indiquez le motif de l'annulation : tous les inscrits le liront.
+session-change-length = Indiquez un objet (jusqu'à 150 caractères) et un texte (jusqu'à 2 000), ou un motif de 300 caractères au plus.
+office-session-moved = La séance a été déplacée ; tous les inscrits sont prévenus.
+office-session-called-off = La séance a été annulée ; tous les inscrits sont prévenus.
+office-session-sent = Le message part vers tous les inscrits.
+office-session-messages = Messages envoyés
+office-session-message-recipients = { $count ->
+    [one] à une personne
+   *[other] à { $count } personnes
+}
+office-session-message-title = Écrire à tous les inscrits
+office-session-message-hint = Par e-mail, et par SMS à qui les a demandés : { $count ->
+    [one] une personne a une place ou attend.
+   *[other] { $count } personnes ont une place ou attendent.
+} Le message s'affiche aussi sur la page d'inscription de chacun.
+office-session-subject = Objet
+office-session-body = Message
+office-session-send = Envoyer le message
+office-session-move-title = Déplacer cette séance
+office-session-move-hint = Chaque inscrit garde sa place ou son rang dans la file et reçoit la nouvelle date et l'heure ; les inscriptions ferment aussi longtemps avant le nouveau début qu'avant.
+office-session-date = Jour
+office-session-start = Début (heures:minutes)
+office-session-end = Fin (heures:minutes)
+office-session-reason-optional = Motif (facultatif, visible par tous)
+office-session-reason = Motif (visible par tous)
+office-session-move = Déplacer la séance et prévenir tout le monde
+office-session-cancel-title = Annuler cette séance
+office-session-cancel-hint = Chaque inscription est annulée et { $count ->
+    [one] la personne inscrite est prévenue
+   *[other] les { $count } personnes inscrites sont prévenues
+} par e-mail ou SMS. C'est définitif.
+office-session-cancel = Annuler la séance et prévenir tout le monde

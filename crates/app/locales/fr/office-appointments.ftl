@@ -139,3 +139,53 @@ agenda-interpreter = Interprète nécessaire pour
 agenda-other-needs = Autres besoins
 agenda-book-button = Réserver le rendez-vous
 office-appointments = Rendez-vous
+## La semaine du centre.
+week-title = Semaine
+week-heading = Semaine de { $centre } à partir du { $day }
+week-weeks = Semaines
+week-previous = Semaine précédente
+week-next = Semaine suivante
+week-intro = Rendez-vous, réunions de groupe et étapes itinérantes de la semaine, jour par jour ; la page s'imprime seule, sans le menu. Les contacts et les besoins sont dans l'agenda de chaque jour.
+week-time = Heure
+week-kind = Quoi
+week-what = Service ou réunion
+week-detail = Détails
+week-kind-appointment = Rendez-vous
+week-kind-session = Réunion de groupe
+week-kind-stop = Étape du camping-car
+week-kind-desk = Guichet itinérant
+week-nothing = Rien de prévu.
+week-kind-closure = Fermeture d'une partie de la journée
+## Fermetures d'une partie de la journée.
+part-closures-title = Fermetures d'une partie de la journée
+part-closures-intro = Une partie d'une journée où tout le centre ou un service ne reçoit pas sur rendez-vous (une salle prise, du personnel absent) : ses créneaux quittent les pages de réservation. Les rendez-vous déjà pris dans cette plage restent et sont listés ici, à déplacer avec les personnes concernées ou à annuler depuis l'agenda, qui les prévient ; aucun n'est annulé tout seul.
+part-closures-whole-centre = Tout le centre
+part-closures-none = Aucune fermeture d'une partie de journée à venir.
+part-closures-to-move = { $count ->
+    [one] Un rendez-vous dans cette plage à déplacer.
+   *[other] { $count } rendez-vous dans cette plage à déplacer.
+}
+part-closures-to-move-caption = Rendez-vous à déplacer
+part-closures-none-inside = Aucun rendez-vous dans cette plage.
+part-closures-remove = Retirer cette fermeture
+part-closures-add = Fermer une partie de la journée
+part-closures-from = De (heures:minutes)
+part-closures-to = À (heures:minutes)
+part-closures-service = Pour
+part-closures-reason = Motif
+part-closures-reason-hint = Pour les agents, par ex. « Salle de réunion prise ».
+part-closures-add-button = Ajouter la fermeture
+part-closures-added = La fermeture est enregistrée : ses créneaux ne peuvent plus être réservés. Déplacez les rendez-vous listés dessous.
+part-closures-removed = La fermeture est retirée : ses créneaux peuvent de nouveau être réservés.
+## Déplacer une réservation depuis le bureau.
+agenda-move = Déplacer
+agenda-move-title = Déplacer le rendez-vous { $reference }
+agenda-move-service = Service
+agenda-move-now = Actuellement
+agenda-move-tells = Choisissez la nouvelle heure : la personne la reçoit par e-mail ou SMS, avec la mise à jour de son agenda.
+agenda-move-no-contact = Choisissez la nouvelle heure. La personne n'a laissé ni adresse ni mobile pour les messages : prévenez-la vous-même.
+agenda-move-button = Déplacer et prévenir la personne
+agenda-move-none = Aucune heure libre ces prochains jours pour ce service.
+agenda-move-choose = Choisissez une des heures libres listées.
+agenda-move-taken = Cette heure a été prise entre-temps : choisissez-en une autre.
+agenda-done-moved = Le rendez-vous { $reference } a été déplacé ; la personne est prévenue.

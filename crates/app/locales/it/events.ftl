@@ -125,3 +125,55 @@ office-session-marked = Presenza registrata.
 office-session-not-started = Le presenze si segnano quando la sessione è iniziata.
 office-session-empty = Ancora nessun iscritto.
 office-session-gone = Iscrizioni annullate o scadute, non elencate: { $count }.
+## Cosa cambia l'organizzatore in una sessione, e lo dice a tutti gli iscritti.
+event-previously = In precedenza
+event-change-reason = Motivo
+event-called-off = Annullato dall'organizzatore
+event-moved-from = Spostato dal { $when }
+event-messages = Messaggi dell'organizzatore
+mail-registration-moved-subject = Nuova data: { $title }
+mail-registration-moved-intro = L'organizzatore ha spostato un incontro di «{ $title }»: la nuova data e l'ora sono qui sotto, e la sua iscrizione resta com'era. Se non può più venire, la annulli, così il posto passa alla persona successiva in lista d'attesa.
+mail-registration-called-off-subject = Incontro annullato: { $title }
+mail-registration-called-off-intro = L'organizzatore ha annullato un incontro di «{ $title }» e, con esso, la sua iscrizione a quell'incontro. Non deve fare nulla. Ci scusiamo.
+mail-registration-message-subject = { $title }: { $subject }
+mail-registration-message-intro = L'organizzatore di «{ $title }» invia questo messaggio a tutti gli iscritti:
+sms-registration-moved = { $centre }: { $title } è spostato al { $when }. { $link }
+sms-registration-called-off = { $centre }: { $title } del { $when } è annullato dall'organizzatore. { $link }
+sms-registration-message = { $centre }, { $title }: { $message } { $link }
+session-change-started = L'incontro è iniziato o finito: non si può più cambiare.
+session-change-cancelled = L'incontro è già stato annullato.
+session-change-in-past = La nuova data e l'ora sono passate: scelga un orario futuro.
+session-change-times = Indichi una data (giorno, mese, anno) e un'ora di inizio e di fine (ore:minuti) in quel giorno, con la fine dopo l'inizio.
+session-change-unchanged = La nuova data e gli orari sono quelli dell'incontro: non c'è nulla da spostare.
+session-change-no-reason = Indichi il motivo dell'annullamento: tutti gli iscritti lo leggeranno.
+session-change-length = Indichi un oggetto (fino a 150 caratteri) e un testo (fino a 2.000), o un motivo di al massimo 300 caratteri.
+office-session-moved = L'incontro è stato spostato; tutti gli iscritti ricevono l'avviso.
+office-session-called-off = L'incontro è stato annullato; tutti gli iscritti ricevono l'avviso.
+office-session-sent = Il messaggio è in partenza per tutti gli iscritti.
+office-session-messages = Messaggi inviati
+office-session-message-recipients = { $count ->
+    [one] a una persona
+   *[other] a { $count } persone
+}
+office-session-message-title = Scrivi a tutti gli iscritti
+office-session-message-hint = Per e-mail, e per SMS a chi li ha chiesti: { $count ->
+    [one] una persona ha un posto o è in attesa.
+   *[other] { $count } persone hanno un posto o sono in attesa.
+} Il messaggio compare anche nella pagina dell'iscrizione di ciascuno.
+office-session-subject = Oggetto
+office-session-body = Messaggio
+office-session-send = Invia il messaggio
+office-session-move-title = Sposta questo incontro
+office-session-move-hint = Ogni iscritto mantiene il posto o la posizione in lista e riceve la nuova data e l'ora; le iscrizioni chiudono con lo stesso anticipo sul nuovo inizio.
+office-session-date = Giorno
+office-session-start = Inizio (ore:minuti)
+office-session-end = Fine (ore:minuti)
+office-session-reason-optional = Motivo (facoltativo, visibile a tutti)
+office-session-reason = Motivo (visibile a tutti)
+office-session-move = Sposta l'incontro e avvisa tutti
+office-session-cancel-title = Annulla questo incontro
+office-session-cancel-hint = Ogni iscrizione viene annullata e { $count ->
+    [one] l'unica persona iscritta riceve
+   *[other] le { $count } persone iscritte ricevono
+} l'avviso per e-mail o SMS. Non si può tornare indietro.
+office-session-cancel = Annulla l'incontro e avvisa tutti

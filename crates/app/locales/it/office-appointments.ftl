@@ -139,3 +139,53 @@ agenda-interpreter = Serve un interprete di
 agenda-other-needs = Altre esigenze
 agenda-book-button = Prenota l'appuntamento
 office-appointments = Appuntamenti
+## La settimana del centro.
+week-title = Settimana
+week-heading = Settimana di { $centre } dal { $day }
+week-weeks = Settimane
+week-previous = Settimana precedente
+week-next = Settimana successiva
+week-intro = Appuntamenti, incontri di gruppo e tappe itineranti della settimana, giorno per giorno; la pagina si stampa da sola senza il menu. Contatti ed esigenze sono nell'agenda di ogni giorno.
+week-time = Orario
+week-kind = Cosa
+week-what = Servizio o incontro
+week-detail = Dettagli
+week-kind-appointment = Appuntamento
+week-kind-session = Incontro di gruppo
+week-kind-stop = Tappa del camper
+week-kind-desk = Sportello itinerante
+week-nothing = Niente in programma.
+week-kind-closure = Chiusura per parte del giorno
+## Chiusure per parte del giorno.
+part-closures-title = Chiusure per parte del giorno
+part-closures-intro = Una parte di un giorno in cui tutto il centro o un servizio non riceve su appuntamento (una sala occupata, personale assente): i suoi orari escono dalle pagine di prenotazione. Gli appuntamenti già prenotati in quella fascia restano e sono elencati qui, da spostare con le persone interessate o da annullare dall'agenda, che le avvisa; nessuno viene annullato da solo.
+part-closures-whole-centre = Tutto il centro
+part-closures-none = Nessuna chiusura per parte del giorno in programma.
+part-closures-to-move = { $count ->
+    [one] Un appuntamento in questa fascia da spostare.
+   *[other] { $count } appuntamenti in questa fascia da spostare.
+}
+part-closures-to-move-caption = Appuntamenti da spostare
+part-closures-none-inside = Nessun appuntamento in questa fascia.
+part-closures-remove = Togli questa chiusura
+part-closures-add = Chiudi una parte del giorno
+part-closures-from = Dalle (ore:minuti)
+part-closures-to = Alle (ore:minuti)
+part-closures-service = Per
+part-closures-reason = Motivo
+part-closures-reason-hint = Per gli operatori, ad es. «Sala riunioni occupata».
+part-closures-add-button = Aggiungi la chiusura
+part-closures-added = La chiusura è salvata: i suoi orari non si possono più prenotare. Sposti gli appuntamenti elencati sotto.
+part-closures-removed = La chiusura è tolta: i suoi orari si possono di nuovo prenotare.
+## Spostare una prenotazione dall'ufficio.
+agenda-move = Sposta
+agenda-move-title = Sposta l'appuntamento { $reference }
+agenda-move-service = Servizio
+agenda-move-now = Ora
+agenda-move-tells = Scelga il nuovo orario: la persona lo riceve per e-mail o SMS, con l'aggiornamento del calendario.
+agenda-move-no-contact = Scelga il nuovo orario. La persona non ha lasciato un indirizzo o un cellulare per i messaggi: la avvisi lei.
+agenda-move-button = Sposta e avvisa la persona
+agenda-move-none = Nessun orario libero nei prossimi giorni per questo servizio.
+agenda-move-choose = Scelga uno degli orari liberi elencati.
+agenda-move-taken = Quell'orario è stato preso nel frattempo: ne scelga un altro.
+agenda-done-moved = L'appuntamento { $reference } è stato spostato; la persona riceve l'avviso.

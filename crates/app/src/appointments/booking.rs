@@ -89,7 +89,10 @@ pub async fn free_slots(
     date: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Result<Vec<FreeSlot>, DayClosed>, StorageError> {
-    let slots = match calendar.calendar().bookable_slots(date, &service.data.rules(), now) {
+    let slots = match calendar
+        .calendar_for(service.id)
+        .bookable_slots(date, &service.data.rules(), now)
+    {
         Ok(slots) => slots,
         Err(closed) => return Ok(Err(closed)),
     };
@@ -127,7 +130,7 @@ pub async fn open_days(
 ) -> Result<Vec<(NaiveDate, Vec<FreeSlot>)>, StorageError> {
     let mut days = Vec::new();
     let candidates = calendar
-        .calendar()
+        .calendar_for(service.id)
         .next_open_days(from, &service.data.rules(), now, usize::MAX);
     for date in candidates {
         if days.len() >= max {
@@ -255,7 +258,7 @@ async fn book_uncounted(
     }
     let slot = input
         .calendar
-        .calendar()
+        .calendar_for(service.id)
         .check_slot(input.start, &service.data.rules(), now)
         .map_err(BookingError::Slot)?;
     // A new reference on the rare clash with an existing one.
@@ -421,7 +424,7 @@ pub async fn move_booking(
         return Err(BookingError::Unavailable);
     }
     let slot = calendar
-        .calendar()
+        .calendar_for(service.id)
         .check_slot(start, &service.data.rules(), now)
         .map_err(BookingError::Slot)?;
     let mut moved = booking.clone();

@@ -9,7 +9,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sportello_domain::appointments::holidays::PatronDay;
 use sportello_domain::appointments::slots::{Calendar, DatedHours, DayClosed, Slot, SlotProblem};
 use sportello_domain::time::{from_rome_local, today_in_rome};
-use sportello_domain::{Centre, Lang, Modality, OutreachPoint, OutreachPointId, PointKind, Stop};
+use sportello_domain::{
+    Centre, Lang, Modality, OutreachPoint, OutreachPointId, PartClosure, PointKind, ServiceId, Stop,
+};
 use sportello_storage::StorageError;
 
 use crate::App;
@@ -26,6 +28,8 @@ pub struct CentreCalendar {
     pub patron_days: Vec<PatronDay>,
     pub access_rules: BTreeMap<Lang, String>,
     pub point: Option<PointCalendar>,
+    /// The office's part-day closures still to come.
+    pub part_closures: Vec<PartClosure>,
 }
 
 /// An outreach point's own calendar: a desk's weekly hours with its town's
@@ -85,11 +89,13 @@ impl CentreCalendar {
     pub async fn load(app: &App, centre: Centre) -> Result<CentreCalendar, StorageError> {
         let patron_days = app.storage.patron_days(centre.id).await?;
         let access_rules = app.storage.access_rules(centre.id).await?;
+        let part_closures = app.storage.part_closures(centre.id, Utc::now(), None).await?;
         Ok(CentreCalendar {
             centre,
             patron_days,
             access_rules,
             point: None,
+            part_closures,
         })
     }
 
@@ -217,6 +223,8 @@ impl CentreCalendar {
             .find_map(|l| self.access_rules.get(&l).map(|text| (l, text.as_str())))
     }
 
+    /// The calendar of the place's days, closed by whole-centre part-day
+    /// closures only: for the slots of one service, [`Self::calendar_for`].
     pub fn calendar(&self) -> Calendar<'_> {
         match &self.point {
             Some(p) => Calendar {
@@ -224,13 +232,27 @@ impl CentreCalendar {
                 closures: &[],
                 patron_days: &p.patron_days,
                 dated: &p.dated,
+                // A point keeps its own hours when the office closes.
+                part_closures: &[],
+                service: None,
             },
             None => Calendar {
                 hours: &self.centre.data.hours,
                 closures: &self.centre.data.closures,
                 patron_days: &self.patron_days,
                 dated: &[],
+                part_closures: &self.part_closures,
+                service: None,
             },
+        }
+    }
+
+    /// The calendar of `service`'s slots: also closed by the part-day
+    /// closures of that service.
+    pub fn calendar_for(&self, service: ServiceId) -> Calendar<'_> {
+        Calendar {
+            service: Some(service),
+            ..self.calendar()
         }
     }
 }

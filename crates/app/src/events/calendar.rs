@@ -23,7 +23,8 @@ pub fn centre_calendar(app: &App, lang: Lang, centre: &Centre, events: &[Event],
             let cancelled = s.status == SessionStatus::Cancelled;
             entries.push(IcsEvent {
                 uid: format!("event-{}-{}@{}", event.id.0, s.id.0, app.public_url.host()),
-                sequence: u32::from(cancelled),
+                // Each move or cancellation by the organiser is a revision.
+                sequence: s.changes.revision,
                 stamp: now,
                 start: s.start,
                 end: s.end,

@@ -1,6 +1,8 @@
 //! The messages about a registration, in the person's language: registered
 //! (a seat or a place in line, per session), a seat offered, confirmed,
-//! cancelled, an offer lapsed, a reminder, and the registration sent again. Each e-mail
+//! cancelled, an offer lapsed, a reminder, the registration sent again,
+//! and what the organiser changed: the session moved or called off (with
+//! the reason), or a message to everyone registered. Each e-mail
 //! lists the sessions with their state, carries the signed link to the
 //! registration's page and an `.ics` with the sessions the person holds a
 //! seat in (or cancels); each text is one line with the short link. Nothing
@@ -12,6 +14,7 @@ use serde::Serialize;
 use sportello_domain::ics::{IcsEvent, IcsMethod, calendar};
 use sportello_domain::{
     Centre, Event, Lang, MailAttachment, Notification, OutgoingMail, Registration, RegistrationStatus, Session,
+    SessionMessage,
 };
 
 use super::links::{manage_url, short_url};
@@ -33,6 +36,12 @@ pub enum NoticeKind {
     /// The registration the person holds, sent again because someone asked
     /// to register them once more.
     Existing,
+    /// The organiser moved the session: its new time, the old one, why.
+    SessionMoved,
+    /// The organiser called the session off: why.
+    SessionCancelled,
+    /// The organiser wrote to everyone registered.
+    Message,
 }
 
 impl NoticeKind {
@@ -55,6 +64,9 @@ impl NoticeKind {
             NoticeKind::Lapsed => "registration.lapsed",
             NoticeKind::Reminder => "registration.reminder",
             NoticeKind::Existing => "registration.existing",
+            NoticeKind::SessionMoved => "registration.session_moved",
+            NoticeKind::SessionCancelled => "registration.session_cancelled",
+            NoticeKind::Message => "registration.message",
         }
     }
 
@@ -66,6 +78,9 @@ impl NoticeKind {
             NoticeKind::Lapsed => "mail-registration-lapsed-subject",
             NoticeKind::Reminder => "mail-registration-reminder-subject",
             NoticeKind::Existing => "mail-registration-existing-subject",
+            NoticeKind::SessionMoved => "mail-registration-moved-subject",
+            NoticeKind::SessionCancelled => "mail-registration-called-off-subject",
+            NoticeKind::Message => "mail-registration-message-subject",
         }
     }
 
@@ -77,6 +92,9 @@ impl NoticeKind {
             NoticeKind::Lapsed => "sms-registration-lapsed",
             NoticeKind::Reminder => "sms-registration-reminder",
             NoticeKind::Existing => "sms-registration-existing",
+            NoticeKind::SessionMoved => "sms-registration-moved",
+            NoticeKind::SessionCancelled => "sms-registration-called-off",
+            NoticeKind::Message => "sms-registration-message",
         }
     }
 
@@ -88,6 +106,9 @@ impl NoticeKind {
             NoticeKind::Lapsed => "mail-registration-lapsed-intro",
             NoticeKind::Reminder => "mail-registration-reminder-intro",
             NoticeKind::Existing => "mail-registration-existing-intro",
+            NoticeKind::SessionMoved => "mail-registration-moved-intro",
+            NoticeKind::SessionCancelled => "mail-registration-called-off-intro",
+            NoticeKind::Message => "mail-registration-message-intro",
         }
     }
 }
@@ -166,18 +187,68 @@ pub fn notice(
     rows: &[Registration],
     now: DateTime<Utc>,
 ) -> Notification {
+    notice_with(app, ctx, kind, rows, None, now)
+}
+
+/// [`notice`] of the organiser's message to everyone registered.
+pub fn message_notice(
+    app: &App,
+    ctx: &EventContext,
+    rows: &[Registration],
+    message: &SessionMessage,
+    now: DateTime<Utc>,
+) -> Notification {
+    notice_with(app, ctx, NoticeKind::Message, rows, Some(message), now)
+}
+
+fn notice_with(
+    app: &App,
+    ctx: &EventContext,
+    kind: NoticeKind,
+    rows: &[Registration],
+    message: Option<&SessionMessage>,
+    now: DateTime<Utc>,
+) -> Notification {
     let Some(first) = rows.first() else {
         return Notification::NONE;
     };
     Notification {
-        mail: mail(app, ctx, kind, rows, now),
+        mail: mail(app, ctx, kind, rows, message, now),
         sms: first
             .person
             .phone
             .as_ref()
             .filter(|_| first.person.sms)
-            .and_then(|phone| app.outgoing_sms(phone, first.person.lang, kind.code(), text(app, ctx, kind, rows))),
+            .and_then(|phone| {
+                app.outgoing_sms(
+                    phone,
+                    first.person.lang,
+                    kind.code(),
+                    text(app, ctx, kind, rows, message),
+                )
+            }),
     }
+}
+
+/// The lines an organiser's change adds: the start before a move, the
+/// reason given.
+fn change_lines(lang: Lang, kind: NoticeKind, session: &Session) -> Vec<Line> {
+    let mut lines = Vec::new();
+    if kind == NoticeKind::SessionMoved
+        && let Some(previous) = session.changes.previous_start
+    {
+        lines.push(Line {
+            label: msg(lang, "event-previously"),
+            value: view::when(lang, previous),
+        });
+    }
+    if matches!(kind, NoticeKind::SessionMoved | NoticeKind::SessionCancelled) && !session.changes.reason.is_empty() {
+        lines.push(Line {
+            label: msg(lang, "event-change-reason"),
+            value: session.changes.reason.clone(),
+        });
+    }
+    lines
 }
 
 fn mail(
@@ -185,6 +256,7 @@ fn mail(
     ctx: &EventContext,
     kind: NoticeKind,
     rows: &[Registration],
+    message: Option<&SessionMessage>,
     now: DateTime<Utc>,
 ) -> Option<OutgoingMail> {
     let first = rows.first()?;
@@ -204,6 +276,7 @@ fn mail(
             label: view::when(lang, session.start),
             value: format!("{} — {}", place_text(lang, session), status_text(lang, r)),
         });
+        lines.extend(change_lines(lang, kind, session));
         if r.status == RegistrationStatus::Confirmed
             && let Some(url) = &session.video_url
         {
@@ -217,7 +290,17 @@ fn mail(
         label: msg(lang, "appointment-contact"),
         value: format!("{} · {} · {}", centre.name, centre.phone, centre.email),
     });
-    let subject = msg_args(lang, kind.subject_id(), &args(&[("title", title.as_str().into())]));
+    let subject = msg_args(
+        lang,
+        kind.subject_id(),
+        &args(&[
+            ("title", title.as_str().into()),
+            (
+                "subject",
+                message.map(|m| m.subject.as_str()).unwrap_or_default().into(),
+            ),
+        ]),
+    );
     let greeting = msg_args(
         lang,
         "mail-greeting",
@@ -227,6 +310,9 @@ fn mail(
     let manage = manage_url(app, lang, &first.reference);
     let footer = msg_args(lang, "mail-footer", &args(&[("centre", centre.name.as_str().into())]));
     let mut text = format!("{greeting}\n\n{intro}\n\n");
+    if let Some(message) = message {
+        text.push_str(&format!("{}\n\n{}\n\n", message.subject, message.body));
+    }
     for line in &lines {
         text.push_str(&format!("{}: {}\n", line.label, line.value));
     }
@@ -241,6 +327,8 @@ fn mail(
             subject => &subject,
             greeting => &greeting,
             intro => &intro,
+            message_subject => message.map(|m| m.subject.as_str()),
+            message_body => message.map(|m| m.body.as_str()),
             lines => minijinja::value::Serde(&lines),
             manage_url => &manage,
             manage_label => msg(lang, "mail-registration-manage-link"),
@@ -250,8 +338,10 @@ fn mail(
     .map_err(|e| tracing::error!(error = %e, "the HTML body of a mail did not render; sending text only"))
     .ok();
     let cancelling = rows.iter().all(|r| r.status == RegistrationStatus::Cancelled);
+    // A message changes nothing in people's calendars.
     let in_calendar: Vec<_> = rows
         .iter()
+        .filter(|_| kind != NoticeKind::Message)
         .filter(|r| r.status == RegistrationStatus::Confirmed || cancelling)
         .filter_map(|r| Some((r, ctx.event.session(r.session)?)))
         .map(|(r, s)| ics_event(app, ctx, r, s, Some(email.as_str()), now))
@@ -300,9 +390,11 @@ fn ics_event(
         description.push_str(&format!("\n{}: {url}", msg(lang, "appointment-video-link")));
     }
     let cancelled = r.status == RegistrationStatus::Cancelled || s.status == sportello_domain::SessionStatus::Cancelled;
+    // Each move or cancellation of the session is a revision; the person's
+    // own cancellation one more.
     IcsEvent {
         uid: format!("{}-{}@{}", r.reference, s.id.0, app.public_url.host()),
-        sequence: u32::from(cancelled),
+        sequence: s.changes.revision + u32::from(r.status == RegistrationStatus::Cancelled),
         stamp: now,
         start: s.start,
         end: s.end,
@@ -333,18 +425,56 @@ pub fn session_ics(app: &App, ctx: &EventContext, r: &Registration, now: DateTim
 /// The text: the event, each session's day, time and state, the link. When
 /// that takes more than the parts a text may have (a long series), the
 /// first session only, with how many more there are: the link shows them.
-fn text(app: &App, ctx: &EventContext, kind: NoticeKind, rows: &[Registration]) -> String {
+/// The organiser's message is given whole when it fits, else its subject
+/// with the link, where the registration's page shows it.
+fn text(
+    app: &App,
+    ctx: &EventContext,
+    kind: NoticeKind,
+    rows: &[Registration],
+    message: Option<&SessionMessage>,
+) -> String {
     let first = &rows[0];
     let lang = first.person.lang;
     let mut title = ctx.title(lang);
     if title.chars().count() > 40 {
         title = format!("{}...", title.chars().take(37).collect::<String>());
     }
+    if let Some(message) = message {
+        let say = |body: &str| {
+            msg_args(
+                lang,
+                kind.sms_id(),
+                &args(&[
+                    ("centre", ctx.centre.data.name.as_str().into()),
+                    ("title", title.as_str().into()),
+                    ("message", body.into()),
+                    ("link", short_url(app, &first.reference).into()),
+                ]),
+            )
+        };
+        // The whole message, else its subject, else the subject's start:
+        // the link leads to the whole of it.
+        let short: String = message.subject.chars().take(40).collect();
+        let tries = [
+            format!("{} - {}", message.subject, message.body),
+            message.subject.clone(),
+        ];
+        return tries
+            .iter()
+            .map(|t| say(t))
+            .find(|t| sportello_domain::SmsText::parse(t).is_ok())
+            .unwrap_or_else(|| say(&format!("{short}...")));
+    }
     let sessions: Vec<String> = rows
         .iter()
         .filter_map(|r| {
             let s = ctx.event.session(r.session)?;
             let local = sportello_domain::time::to_rome(s.start);
+            // A session moved or called off: the message says so already.
+            if matches!(kind, NoticeKind::SessionMoved | NoticeKind::SessionCancelled) {
+                return Some(local.format("%d/%m %H:%M").to_string());
+            }
             Some(format!("{} {}", local.format("%d/%m %H:%M"), status_text(lang, r)))
         })
         .collect();

@@ -4,9 +4,11 @@
 //! (`mails`), the signed links that open a registration (`links`), and each
 //! centre's calendar of its sessions to subscribe to (`calendar`), and the
 //! reminders before each session (`reminders`), and the A4 poster for the
-//! centre's wall (`poster`).
+//! centre's wall (`poster`); what the organiser changes in a session and
+//! tells everyone registered (`changes`).
 
 pub mod calendar;
+pub mod changes;
 pub mod links;
 pub mod mails;
 pub mod poster;
@@ -19,6 +21,7 @@ use sportello_storage::StorageError;
 use crate::App;
 
 pub use calendar::centre_calendar;
+pub use changes::{ChangeError, cancel_session, message_session, move_session, state_note};
 pub use mails::{EventContext, NoticeKind, audience_id, place_text, session_ics, status_id, status_text};
 pub use registration::{
     IDEMPOTENCY_WINDOW, RegistrationError, RegistrationInput, answered_by_message, cancel, confirm, lapse_due,

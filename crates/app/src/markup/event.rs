@@ -1,7 +1,8 @@
 //! schema.org `Event` for an event's page, one per session still to come
 //! (search engines list each date as an event of its own): name and
 //! description in the page's language, start and end in Rome time, the
-//! status (`EventScheduled`, `EventCancelled`), how people attend
+//! status (`EventScheduled`, `EventCancelled`, or `EventRescheduled` with
+//! the `previousStartDate` once the organiser moved it), how people attend
 //! (`OfflineEventAttendanceMode`, `OnlineEventAttendanceMode` or
 //! `MixedEventAttendanceMode`), the `Place` of the room and a
 //! `VirtualLocation` (the event's page: the meeting room is for registered
@@ -46,16 +47,17 @@ pub fn events(event: &Event, centre: &Centre, lang: Lang, url: &str, centre_url:
             if s.online {
                 location.push(json!({ "@type": "VirtualLocation", "url": url }));
             }
-            let status = match s.status {
-                SessionStatus::Scheduled => "https://schema.org/EventScheduled",
-                SessionStatus::Cancelled => "https://schema.org/EventCancelled",
+            let status = match (s.status, s.changes.previous_start) {
+                (SessionStatus::Cancelled, _) => "https://schema.org/EventCancelled",
+                (SessionStatus::Scheduled, Some(_)) => "https://schema.org/EventRescheduled",
+                (SessionStatus::Scheduled, None) => "https://schema.org/EventScheduled",
             };
             let availability = if s.free_seats() > 0 {
                 "https://schema.org/InStock"
             } else {
                 "https://schema.org/SoldOut"
             };
-            json!({
+            let mut markup = json!({
                 "@context": "https://schema.org",
                 "@type": "Event",
                 "name": name,
@@ -80,7 +82,11 @@ pub fn events(event: &Event, centre: &Centre, lang: Lang, url: &str, centre_url:
                     "availability": availability,
                     "url": url,
                 },
-            })
+            });
+            if let Some(previous) = s.changes.previous_start {
+                markup["previousStartDate"] = json!(to_rome(previous).to_rfc3339());
+            }
+            markup
         })
         .collect();
     Value::Array(sessions)
@@ -110,6 +116,7 @@ mod tests {
             registration_closes: start,
             taken,
             waiting: 0,
+            changes: Default::default(),
         }
     }
 
@@ -160,8 +167,38 @@ mod tests {
             !value.to_string().contains("secret"),
             "the meeting room is never in the markup"
         );
+        assert!(all[0].get("previousStartDate").is_none());
         // Sessions over are left out.
         let later = events(&event, &centre, Lang::En, "u", "c", now + Duration::days(30));
         assert!(later.as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_moved_session_is_rescheduled_and_a_cancelled_one_cancelled() {
+        let mut moved = session(1, true, false, 0);
+        moved.changes.previous_start = Some(moved.start - Duration::days(7));
+        moved.changes.revision = 1;
+        let mut off = session(2, true, false, 0);
+        off.status = SessionStatus::Cancelled;
+        let event = Event {
+            id: EventId(1),
+            centre: crate::markup::fixtures::centre().id,
+            audience: Audience::Everyone,
+            partners: String::new(),
+            series: false,
+            texts: vec![EventText {
+                lang: Lang::It,
+                title: "Giornata del lavoro".into(),
+                description: String::new(),
+            }],
+            sessions: vec![moved, off],
+            created_at: Utc::now(),
+        };
+        let now = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+        let value = events(&event, &crate::markup::fixtures::centre(), Lang::It, "u", "c", now);
+        assert_eq!(value[0]["eventStatus"], "https://schema.org/EventRescheduled");
+        assert_eq!(value[0]["previousStartDate"], "2026-12-08T17:00:00+01:00");
+        assert_eq!(value[1]["eventStatus"], "https://schema.org/EventCancelled");
+        assert!(value[1].get("previousStartDate").is_none());
     }
 }

@@ -182,6 +182,7 @@ fn check(app: &App, case: Case) -> Result<(), TestCaseError> {
         patron_days: Vec::new(),
         access_rules: BTreeMap::new(),
         point: None,
+        part_closures: Vec::new(),
     };
     let service = Service {
         id: ServiceId(1),

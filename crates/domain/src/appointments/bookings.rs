@@ -143,6 +143,18 @@ pub struct Person {
     pub sms: bool,
 }
 
+impl Person {
+    /// The e-mail address as text ("" when none).
+    pub fn email_text(&self) -> String {
+        self.email.as_ref().map(|e| e.as_str().to_string()).unwrap_or_default()
+    }
+
+    /// The phone number as text ("" when none).
+    pub fn phone_text(&self) -> String {
+        self.phone.as_ref().map(|p| p.as_str().to_string()).unwrap_or_default()
+    }
+}
+
 /// A checked booking form, before a seat is taken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BookingRequest {

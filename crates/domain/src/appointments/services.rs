@@ -6,7 +6,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::appointments::slots::SlotRules;
 use crate::{CentreId, FieldError, FieldProblem, Lang};
 
 /// Longest accepted values, in characters.
@@ -327,6 +326,17 @@ impl RawService {
             _ => Err(errors),
         }
     }
+}
+
+/// How a service hands out its slots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SlotRules {
+    /// Length of one appointment; 0 means no slots at all.
+    pub duration_minutes: u32,
+    /// How long before its start a slot can still be booked.
+    pub min_notice_minutes: u32,
+    /// The last bookable day is today (in Rome) plus this many days.
+    pub max_days_ahead: u32,
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Free-slot arithmetic for a centre's appointment service: which days it is
 //! open (opening hours, national holidays, the town's patron day, closures),
-//! the slots of a day, and whether a start time may be booked now. Pure: the
+//! the slots of a day (less those a part-day closure takes), and whether a
+//! start time may be booked now; the service's rules ([`SlotRules`]) are
+//! kept with the service (`services.rs`). Pure: the
 //! caller passes the centre's data and the current instant, and storage
 //! subtracts the slots already taken.
 //!
@@ -13,23 +15,15 @@ use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveDateTime, Naive
 use serde::Serialize;
 
 use crate::appointments::holidays::{Holiday, PatronDay, national_holiday};
+use crate::appointments::part_closures::PartClosure;
+use crate::appointments::services::ServiceId;
+pub use crate::appointments::services::SlotRules;
 use crate::centres::{Closure, OpeningHours};
 use crate::time::{from_rome_local, rome_date, to_rome};
 
 /// How far [`Calendar::next_open_days`] looks at most, whatever the window:
 /// ten years, a guard against a calendar with no open day at all.
 const MAX_SCAN_DAYS: u64 = 3660;
-
-/// How a service hands out its slots.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct SlotRules {
-    /// Length of one appointment; 0 means no slots at all.
-    pub duration_minutes: u32,
-    /// How long before its start a slot can still be booked.
-    pub min_notice_minutes: u32,
-    /// The last bookable day is today (in Rome) plus this many days.
-    pub max_days_ahead: u32,
-}
 
 /// Why no slot can be booked on a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -121,13 +115,17 @@ pub struct DatedHours {
 
 /// A place's calendar: the weekly opening hours and the dated ones (a
 /// centre has only weekly hours, the camper only dated ones), closures and
-/// patron days.
+/// patron days; and, for the slots of `service`, the part-day closures
+/// that take some of them (those of the whole centre, and of that service).
 #[derive(Debug, Clone, Copy)]
 pub struct Calendar<'a> {
     pub hours: &'a [OpeningHours],
     pub closures: &'a [Closure],
     pub patron_days: &'a [PatronDay],
     pub dated: &'a [DatedHours],
+    pub part_closures: &'a [PartClosure],
+    /// The service whose slots are laid out (`None`: any).
+    pub service: Option<ServiceId>,
 }
 
 impl Calendar<'_> {
@@ -174,8 +172,15 @@ impl Calendar<'_> {
             }
         }
         // A slot starting in the hour skipped in spring has no length; periods
-        // that overlap would give the same slot twice.
+        // that overlap would give the same slot twice; a part-day closure
+        // takes the slots it touches.
         slots.retain(|slot| slot.end > slot.start);
+        slots.retain(|slot| {
+            !self
+                .part_closures
+                .iter()
+                .any(|c| c.data.covers(self.service, slot.start, slot.end))
+        });
         slots.sort();
         slots.dedup_by_key(|slot| slot.start);
         Ok(slots)

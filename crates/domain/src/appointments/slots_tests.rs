@@ -61,6 +61,8 @@ fn thirty_minute_service() {
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
         dated: &[],
+        part_closures: &[],
+        service: None,
     };
     let monday = date("2026-05-04");
     assert_eq!(monday.weekday(), Weekday::Mon);
@@ -88,6 +90,8 @@ fn forty_five_minute_service() {
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
         dated: &[],
+        part_closures: &[],
+        service: None,
     };
     let monday = cal.day_slots(date("2026-05-04"), &rules(45)).unwrap();
     assert_eq!(starts(&monday), ["08:30", "09:15", "10:00", "10:45"]);
@@ -114,6 +118,8 @@ fn periods_may_come_in_any_order_and_overlap() {
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
         dated: &[],
+        part_closures: &[],
+        service: None,
     };
     let slots = cal.day_slots(date("2026-05-06"), &rules(30)).unwrap();
     assert_eq!(starts(&slots), ["09:00", "09:30", "15:00", "15:30"]);
@@ -140,6 +146,8 @@ fn holidays_patron_days_closures_and_weekends() {
         closures: &closures,
         patron_days: &patrons,
         dated: &[],
+        part_closures: &[],
+        service: None,
     };
     let r = rules(30);
     let closed = |d: &str| cal.day_slots(date(d), &r).err();
@@ -183,6 +191,8 @@ fn patron_day_on_29_february() {
         closures: NO_CLOSURES,
         patron_days: &patrons,
         dated: &[],
+        part_closures: &[],
+        service: None,
     };
     // 29 February 2028 is a Tuesday; in 2029, a common year, Thursday 1 March
     // stays open.
@@ -201,6 +211,8 @@ fn bookable_slots_respect_notice_and_window() {
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
         dated: &[],
+        part_closures: &[],
+        service: None,
     };
     let r = rules(30);
     // Monday 4 May 2026, 09:05 in Rome (summer time): with an hour's notice
@@ -244,6 +256,8 @@ fn check_slot_refuses_what_cannot_be_booked() {
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
         dated: &[],
+        part_closures: &[],
+        service: None,
     };
     let r = rules(30);
     let now = utc("2026-05-04T07:05:00Z");
@@ -290,6 +304,8 @@ fn winter_and_summer_times() {
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
         dated: &[],
+        part_closures: &[],
+        service: None,
     };
     let r = rules(30);
     let nine = |d: &str| {
@@ -331,6 +347,8 @@ fn a_night_period_across_the_spring_switch() {
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
         dated: &[],
+        part_closures: &[],
+        service: None,
     };
     let slots = cal.day_slots(date("2026-03-29"), &rules(60)).unwrap();
     assert_eq!(
@@ -361,6 +379,8 @@ fn next_open_days_skip_closed_and_full_days() {
         closures: &closures,
         patron_days: NO_PATRONS,
         dated: &[],
+        part_closures: &[],
+        service: None,
     };
     let r = rules(30);
     // Monday 4 May at 11:00 in Rome: nothing left today with an hour's notice.
@@ -394,6 +414,8 @@ fn next_open_days_skip_closed_and_full_days() {
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
         dated: &[],
+        part_closures: &[],
+        service: None,
     };
     assert_eq!(none.next_open_days(date("2026-05-01"), &r, now, 10), []);
     let forever = SlotRules {
@@ -410,6 +432,8 @@ fn next_open_days_skip_closed_and_full_days() {
         closures: &closed_for_good,
         patron_days: NO_PATRONS,
         dated: &[],
+        part_closures: &[],
+        service: None,
     };
     assert_eq!(gone.next_open_days(date("2026-05-01"), &forever, now, 10), []);
     assert_eq!(
@@ -469,6 +493,8 @@ fn dated_hours_open_only_their_day() {
         closures: NO_CLOSURES,
         patron_days: NO_PATRONS,
         dated: &dated,
+        part_closures: &[],
+        service: None,
     };
     assert_eq!(
         starts(&cal.day_slots(date("2026-12-09"), &rules(30)).unwrap()),
@@ -487,4 +513,47 @@ fn dated_hours_open_only_their_day() {
     );
     let later = utc("2026-12-10T09:00:00Z");
     assert!(cal.next_open_days(date("2026-12-10"), &rules(30), later, 5).is_empty());
+}
+
+#[test]
+fn part_day_closures_take_the_slots_they_touch() {
+    use crate::appointments::part_closures::{NewPartClosure, PartClosure, PartClosureId};
+    use crate::centres::CentreId;
+    let hours = lecce_hours();
+    let closure = |service: Option<i64>, from: &str, to: &str| PartClosure {
+        id: PartClosureId(1),
+        data: NewPartClosure {
+            centre: CentreId(1),
+            service: service.map(ServiceId),
+            start: utc(from),
+            end: utc(to),
+            reason: "Sala occupata".into(),
+        },
+    };
+    // Monday 4 May 2026 (Rome is UTC+2): the whole centre 09:15–10:00,
+    // service 7 from 10:30 to the end of the morning.
+    let closures = [
+        closure(None, "2026-05-04T07:15:00Z", "2026-05-04T08:00:00Z"),
+        closure(Some(7), "2026-05-04T08:30:00Z", "2026-05-04T09:30:00Z"),
+    ];
+    let cal = |service| Calendar {
+        hours: &hours,
+        closures: NO_CLOSURES,
+        patron_days: NO_PATRONS,
+        dated: &[],
+        part_closures: &closures,
+        service,
+    };
+    let monday = date("2026-05-04");
+    let seven = cal(Some(ServiceId(7))).day_slots(monday, &rules(30)).unwrap();
+    assert_eq!(starts(&seven), ["08:30", "10:00"]);
+    let other = cal(Some(ServiceId(8))).day_slots(monday, &rules(30)).unwrap();
+    assert_eq!(starts(&other), ["08:30", "10:00", "10:30", "11:00"]);
+    // The day stays open: only its slots go.
+    assert_eq!(cal(Some(ServiceId(7))).closed_reason(monday), None);
+    let start = utc("2026-05-04T07:30:00Z");
+    assert_eq!(
+        cal(Some(ServiceId(8))).check_slot(start, &rules(30), utc("2026-05-01T08:00:00Z")),
+        Err(SlotProblem::NotAligned)
+    );
 }

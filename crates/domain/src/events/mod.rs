@@ -7,6 +7,7 @@
 //! while (`waiting`). The registration form is the booking form's
 //! ([`crate::RawBooking`]): the same person fields and needs.
 
+pub mod changes;
 pub mod waiting;
 
 use chrono::{DateTime, Utc};
@@ -163,6 +164,8 @@ pub struct Session {
     pub taken: u32,
     /// People in line.
     pub waiting: u32,
+    /// Moves and cancellation by the organiser.
+    pub changes: changes::SessionChanges,
 }
 
 /// Why a session takes no registration.
@@ -365,6 +368,7 @@ mod tests {
             registration_closes: start - Duration::hours(1),
             taken,
             waiting,
+            changes: Default::default(),
         }
     }
 

@@ -19,7 +19,7 @@ use sportello_domain::{
     Actor, Booking, BookingRef, BookingRequest, BookingStatus, CentreId, Notification, OutreachPointId, ServiceId,
 };
 
-pub use services::Services;
+pub use services::{PartClosures, Services};
 
 use crate::StorageError;
 

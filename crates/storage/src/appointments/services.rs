@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sportello_domain::appointments::holidays::PatronDay;
-use sportello_domain::{Actor, CentreId, Lang, NewService, Service, ServiceId};
+use sportello_domain::{
+    Actor, CentreId, Lang, NewPartClosure, NewService, PartClosure, PartClosureId, Service, ServiceId,
+};
 
 use crate::StorageError;
 
@@ -66,4 +68,34 @@ pub trait Services: Send + Sync {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError>;
+}
+
+/// A centre's part-day closures (`part_closures_sql.rs`): spans of a day
+/// when the centre or one service takes no appointments. Adding or removing
+/// one is in the audit log; the bookings inside stay as they are.
+#[async_trait]
+pub trait PartClosures: Send + Sync {
+    /// Stores a part-day closure.
+    async fn add_part_closure(
+        &self,
+        closure: &NewPartClosure,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<PartClosure, StorageError>;
+    /// The closures of `centre` ending after `from` (and, with `to`,
+    /// starting before it), by start.
+    async fn part_closures(
+        &self,
+        centre: CentreId,
+        from: DateTime<Utc>,
+        to: Option<DateTime<Utc>>,
+    ) -> Result<Vec<PartClosure>, StorageError>;
+    async fn part_closure(&self, id: PartClosureId) -> Result<Option<PartClosure>, StorageError>;
+    /// Removes a closure: its slots are free again. `false` if there was none.
+    async fn remove_part_closure(
+        &self,
+        id: PartClosureId,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError>;
 }

@@ -5,8 +5,8 @@
 
 use chrono::{DateTime, Utc};
 use sportello_domain::{
-    Actor, Audience, CentreId, Event, EventId, EventText, Lang, NewAuditEntry, NewEvent, Room, Session, SessionId,
-    SessionStatus,
+    Actor, Audience, CentreId, Event, EventId, EventText, Lang, NewAuditEntry, NewEvent, Room, Session, SessionChanges,
+    SessionId, SessionStatus,
 };
 use sqlx::{AssertSqlSafe, Row};
 
@@ -17,7 +17,7 @@ use crate::StorageError;
 use crate::events::EventFilter;
 
 const SESSION_SELECT: &str = "SELECT s.id, s.event_id, s.starts_at, s.ends_at, s.registration_closes_at, s.place, \
-    s.address, s.online, s.video_url, s.seats, s.status, \
+    s.address, s.online, s.video_url, s.seats, s.status, s.revision, s.previous_starts_at, s.change_reason, \
     (SELECT COUNT(*) FROM event_seats t WHERE t.session_id = s.id) AS taken, \
     (SELECT COUNT(*) FROM waiting_places w WHERE w.session_id = s.id) AS waiting \
     FROM event_sessions s";
@@ -41,6 +41,11 @@ fn session_from_row(row: &DbRow) -> Result<Session, StorageError> {
         registration_closes: row.try_get("registration_closes_at")?,
         taken: count("taken")?,
         waiting: count("waiting")?,
+        changes: SessionChanges {
+            revision: u32::try_from(row.try_get::<i32, _>("revision")?).unwrap_or(0),
+            previous_start: row.try_get("previous_starts_at")?,
+            reason: row.try_get("change_reason")?,
+        },
     })
 }
 

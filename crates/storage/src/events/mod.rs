@@ -2,7 +2,8 @@
 //! sessions (`events_sql.rs`) and people's registrations with the seats they
 //! hold and the line they wait in (`registrations_sql.rs`), the reminders
 //! sent (`reminders_sql.rs`), and the operators' side: a centre's events by
-//! date and attendance (`office_sql.rs`).
+//! date, attendance, and a session moved, called off or written about to
+//! everyone registered (`office_sql.rs`).
 //!
 //! No seat is given twice and no one is skipped: a registration, a
 //! cancellation, a confirmation and a lapse each lock the session's row
@@ -19,7 +20,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sportello_domain::{
     Actor, Audience, CentreId, Event, EventId, Needs, NewEvent, Notification, Person, Registration, RegistrationRef,
-    RegistrationStatus, SeatOfferRules, SessionId,
+    RegistrationStatus, SeatOfferRules, SentMessage, SessionId, SessionMessage, SessionMove,
 };
 
 use crate::{IdempotencyKey, StorageError};
@@ -74,7 +75,12 @@ pub struct EventFilter {
 }
 
 /// What operators do with their centre's group meetings (`office_sql.rs`):
-/// find the events with sessions in a span, and mark who came.
+/// find the events with sessions in a span, mark who came, and move, call
+/// off or write about a session. Each change to a session locks its row,
+/// re-checks that it may still be changed ([`StorageError::Stale`] if not:
+/// started or called off meanwhile), and queues what `notices` says to
+/// each registration still active (seat, offer or line) in the same
+/// transaction: nobody is left untold.
 #[async_trait]
 pub trait EventOffice: Send + Sync {
     /// The events of `centre` with a session starting in `[from, to)`, by
@@ -98,6 +104,46 @@ pub trait EventOffice: Send + Sync {
         actor: &Actor,
         now: DateTime<Utc>,
     ) -> Result<Registration, StorageError>;
+
+    /// Moves a session: its new times and registration closing, one more
+    /// revision, the start it had kept as the previous one; a seat offer
+    /// held past the new start ends then; the reminders recorded for it are
+    /// forgotten, so that they come again before the new time. The active
+    /// registrations, as they are after the move.
+    async fn move_session(
+        &self,
+        session: SessionId,
+        to: &SessionMove,
+        notices: Notices<'_>,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Registration>, StorageError>;
+
+    /// Calls a session off with its public reason: one more revision, and
+    /// every active registration cancelled, its seat or place in line let
+    /// go. The registrations cancelled.
+    async fn cancel_session(
+        &self,
+        session: SessionId,
+        reason: &str,
+        notices: Notices<'_>,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Registration>, StorageError>;
+
+    /// Keeps a message to a session's registered people and queues it to
+    /// each active registration; how many it went to.
+    async fn message_session(
+        &self,
+        session: SessionId,
+        message: &SessionMessage,
+        notices: Notices<'_>,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<u32, StorageError>;
+
+    /// The messages sent to a session's registered people, oldest first.
+    async fn session_messages(&self, session: SessionId) -> Result<Vec<SentMessage>, StorageError>;
 }
 
 #[async_trait]

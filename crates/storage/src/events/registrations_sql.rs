@@ -35,7 +35,7 @@ pub(super) const REGISTRATION_SELECT: &str = "SELECT r.id, r.reference, r.sessio
     LEFT JOIN waiting_places w ON w.registration_id = r.id";
 
 /// Statuses that hold a seat or a place in line.
-const ACTIVE: &str = "('confirmed', 'waiting', 'offered')";
+pub(super) const ACTIVE: &str = "('confirmed', 'waiting', 'offered')";
 
 pub(super) fn registration_from_row(row: &DbRow, keys: Option<&DataKeys>) -> Result<Registration, StorageError> {
     let text = |c: &str| -> Result<String, StorageError> { Ok(row.try_get::<String, _>(c)?) };
@@ -75,7 +75,7 @@ pub(super) fn registration_from_row(row: &DbRow, keys: Option<&DataKeys>) -> Res
 
 /// Locks a session's row until the end of the transaction (PostgreSQL;
 /// SQLite's write transaction holds the whole file) and reads it.
-async fn lock_session(store: &Store, tx: &mut Tx, id: SessionId) -> Result<Session, StorageError> {
+pub(super) async fn lock_session(store: &Store, tx: &mut Tx, id: SessionId) -> Result<Session, StorageError> {
     if Store::BACKEND == "postgres" {
         sqlx::query("SELECT id FROM event_sessions WHERE id = $1 FOR UPDATE")
             .bind(id.0)
@@ -126,7 +126,7 @@ async fn join_line(tx: &mut Tx, session: SessionId, registration: i64) -> Result
     Ok(())
 }
 
-async fn set_status(
+pub(super) async fn set_status(
     tx: &mut Tx,
     id: i64,
     status: RegistrationStatus,
@@ -144,7 +144,7 @@ async fn set_status(
 }
 
 /// Lets go of whatever the registration holds: its seat or its place in line.
-async fn release(tx: &mut Tx, id: i64) -> Result<(), StorageError> {
+pub(super) async fn release(tx: &mut Tx, id: i64) -> Result<(), StorageError> {
     for table in ["event_seats", "waiting_places"] {
         sqlx::query(AssertSqlSafe(format!("DELETE FROM {table} WHERE registration_id = $1")))
             .bind(id)

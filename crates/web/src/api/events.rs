@@ -59,6 +59,10 @@ pub struct SessionJson {
     pub waiting: u32,
     /// `scheduled` or `cancelled`.
     pub status: String,
+    /// The start before the organiser last moved the session, if moved.
+    pub previous_start: Option<String>,
+    /// The organiser's reason for moving or cancelling it ("" if none).
+    pub change_reason: String,
     /// Whether a registration is taken now (a seat or a place in line).
     pub registration_open: bool,
     pub registration_closes: String,
@@ -100,6 +104,8 @@ fn session_json(s: &Session, now: chrono::DateTime<Utc>) -> SessionJson {
         free_seats: s.free_seats(),
         waiting: s.waiting,
         status: s.status.code().into(),
+        previous_start: s.changes.previous_start.map(rfc3339),
+        change_reason: s.changes.reason.clone(),
         registration_open: s.open_at(now).is_ok(),
         registration_closes: rfc3339(s.registration_closes),
     }

@@ -30,7 +30,7 @@ fn hrefs(html: &str, prefix: &str) -> Vec<String> {
 }
 
 /// The values of the radio buttons named `name`.
-fn radio_values(html: &str, name: &str) -> Vec<String> {
+pub(crate) fn radio_values(html: &str, name: &str) -> Vec<String> {
     let marker = "type=\"radio\" id=\"";
     html.match_indices(&marker)
         .filter_map(|(i, _)| {

@@ -46,7 +46,7 @@ fn plain(html: &str) -> String {
 }
 
 /// Every JSON-LD block of a page, parsed.
-fn json_ld(body: &str) -> Vec<Value> {
+pub(crate) fn json_ld(body: &str) -> Vec<Value> {
     const OPEN: &str = r#"<script type="application/ld+json">"#;
     body.match_indices(OPEN)
         .map(|(i, _)| {

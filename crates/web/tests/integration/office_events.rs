@@ -2,30 +2,33 @@
 //! on SQLite and PostgreSQL: the list of a centre's events, a session's
 //! registered list with the needs of who registered (health-related ones
 //! to who serves, each read audited), attendance marked once the session
-//! has started; a Law 68/1999 event's list for the Collocamento Mirato only.
+//! has started; a Law 68/1999 event's list for the Collocamento Mirato only;
+//! the centre's week with its appointments, sessions and stops.
 
 use axum::http::StatusCode;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
+use sportello_domain::time::{from_rome_local, today_in_rome};
 use sportello_domain::{
     Actor, Audience, Email, EventId, EventText, Grant, Lang, Needs, NewEvent, NewSession, Notification, Person,
-    RegistrationRef, RegistrationStatus, Role, Room, Scope, SessionId,
+    RegistrationRef, RegistrationStatus, Role, Room, Scope, ServiceKind, SessionId,
 };
 use sportello_storage::NewRegistration;
 use sportello_testkit::on_both_backends;
 
 use crate::common::TestApp;
-use crate::office_appointments::signed_in;
+use crate::office_appointments::{service_of, signed_in, stored_booking};
 
 on_both_backends!(
     using crate::common::TestApp::new =>
     the_registered_list_and_attendance,
     a_mirato_list_is_for_the_mirato_office_only,
+    the_week_shows_appointments_sessions_and_stops,
 );
 
 /// An event of Lecce with one session starting at `start`, 2 seats, and
 /// three people registered the day before (the third waits); the first
 /// needs a wheelchair.
-async fn event_with_three(app: &TestApp, audience: Audience, start: DateTime<Utc>) -> (EventId, SessionId) {
+pub(crate) async fn event_with_three(app: &TestApp, audience: Audience, start: DateTime<Utc>) -> (EventId, SessionId) {
     let s = app.storage();
     let lecce = app.centre("lecce").await;
     let event = NewEvent {
@@ -175,4 +178,71 @@ async fn a_mirato_list_is_for_the_mirato_office_only(app: TestApp) {
             "every registration of a Law 68/1999 event read is audited: {reads:?}"
         );
     }
+}
+
+async fn the_week_shows_appointments_sessions_and_stops(app: TestApp) {
+    // The week of the camper's next stop, in a future week with work days.
+    let camper = app.storage().point_by_slug("camper").await.unwrap().unwrap();
+    let stops = app
+        .storage()
+        .stops(camper.id, today_in_rome() + Days::new(7), 5)
+        .await
+        .unwrap();
+    let stop = stops.first().expect("the demo camper has stops a week ahead").clone();
+    let day = stop.data.date;
+    let at = |hour: u32| from_rome_local(day.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap()));
+    event_with_three(&app, Audience::Everyone, at(16)).await;
+    let ordinary = service_of(&app, "lecce", ServiceKind::BasicGuidance).await;
+    let mirato = service_of(&app, "lecce", ServiceKind::MiratoAdvice).await;
+    stored_booking(&app, &ordinary, at(9), Utc::now()).await;
+    let hidden = stored_booking(&app, &mirato, at(10), Utc::now()).await;
+    let lecce = app.centre("lecce").await;
+    let grant = Grant::new(Role::Operator, Scope::Centre(lecce.id)).unwrap();
+    let (mut browser, _) = signed_in(&app, "op-week@example.org", grant).await;
+    let path = format!("/it/office/week?centre=lecce&week={day}");
+    let page = browser.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let text = page.text();
+    for expected in [
+        "Settimana di",
+        "Appuntamento",
+        "Giulia Rizzo",
+        "Incontro di gruppo",
+        "Laboratorio curriculum",
+        "2 posti occupati su 2",
+        "Tappa del camper",
+        "Camper del lavoro",
+        stop.data.town.as_str(),
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    assert_eq!(
+        text.matches("Giulia Rizzo").count(),
+        1,
+        "the Collocamento Mirato booking is not shown"
+    );
+    assert!(!page.body.contains(hidden.reference.as_str()));
+    // The Collocamento Mirato office sees its booking, and the read is logged.
+    let grant = Grant::new(Role::Mirato, Scope::Centre(lecce.id)).unwrap();
+    let (mut office, _) = signed_in(&app, "mirato-week@example.org", grant).await;
+    let page = office.get(&path).await;
+    assert!(page.body.contains(hidden.reference.as_str()), "{}", page.text());
+    assert!(
+        app.audit_actions(hidden.reference.as_str())
+            .await
+            .contains(&"booking.read".to_string())
+    );
+    // The Boncuri desk's hours are on its weekdays, on Nardò's week.
+    let nardo = app.centre("nardo").await;
+    let grant = Grant::new(Role::Operator, Scope::Centre(nardo.id)).unwrap();
+    let (mut nardo_office, _) = signed_in(&app, "op-nardo-week@example.org", grant).await;
+    let desk_week = nardo_office
+        .get(&format!("/en/office/week?centre=nardo&week={day}"))
+        .await;
+    assert_eq!(desk_week.status, StatusCode::OK);
+    assert!(desk_week.text().contains("Outreach desk"), "{}", desk_week.text());
+    assert_eq!(
+        browser.get("/it/office/week?centre=lecce&week=2026-13-40").await.status,
+        StatusCode::BAD_REQUEST
+    );
 }

@@ -310,7 +310,11 @@ pub async fn form(
     };
     let rules = chosen.service.data.rules();
     let now = Utc::now();
-    if let Err(problem) = chosen.calendar.calendar().check_slot(chosen.start, &rules, now) {
+    if let Err(problem) = chosen
+        .calendar
+        .calendar_for(chosen.service.id)
+        .check_slot(chosen.start, &rules, now)
+    {
         return slot_refused(&state, lang, &chosen, &problem);
     }
     // A time taken since the day's list was shown: say so before the form.

@@ -52,6 +52,8 @@ pub struct SessionView {
     /// "3 seats free", "Full: …", "Cancelled", "Registration closed".
     pub seats: String,
     pub open: bool,
+    /// "Moved from …" or "Cancelled by the organiser", with the reason.
+    pub change: Option<String>,
 }
 
 pub fn session_view(lang: Lang, s: &Session, now: DateTime<Utc>) -> SessionView {
@@ -72,6 +74,7 @@ pub fn session_view(lang: Lang, s: &Session, now: DateTime<Utc>) -> SessionView 
         place: place_text(lang, s),
         seats,
         open: s.open_at(now).is_ok(),
+        change: sportello_app::events::state_note(lang, s),
     }
 }
 

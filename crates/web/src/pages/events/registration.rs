@@ -12,7 +12,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
-use sportello_domain::{Centre, Event, Lang, Registration, RegistrationRef, RegistrationStatus, SessionId};
+use sportello_domain::{
+    Centre, Event, Lang, Registration, RegistrationRef, RegistrationStatus, SentMessage, SessionId,
+};
 
 use super::{EventView, crumbs, event_view};
 use crate::AppState;
@@ -39,6 +41,8 @@ struct Held {
     centre: Centre,
     reference: RegistrationRef,
     token: String,
+    /// The organiser's messages to each session's registered people.
+    messages: Vec<(SessionId, Vec<SentMessage>)>,
 }
 
 impl Held {
@@ -76,12 +80,20 @@ async fn held(state: &AppState, lang: Lang, reference: &str, token: &str) -> Res
     if links::link_expired(&event, Utc::now()) {
         return Ok(Err(link_refused(state, lang, StatusCode::GONE)?));
     }
+    let mut messages = Vec::with_capacity(rows.len());
+    for r in &rows {
+        messages.push((
+            r.session,
+            state.storage.session_messages(r.session).await.on_page(lang)?,
+        ));
+    }
     Ok(Ok(Held {
         rows,
         event,
         centre,
         reference,
         token: token.to_string(),
+        messages,
     }))
 }
 
@@ -126,6 +138,17 @@ struct RowView {
     ics_href: String,
     can_confirm: bool,
     can_cancel: bool,
+    /// "Moved from …" or "Cancelled by the organiser", with the reason.
+    change: Option<String>,
+    messages: Vec<MessageView>,
+}
+
+/// A message of the organiser as the page shows it.
+#[derive(Debug, Serialize)]
+struct MessageView {
+    subject: String,
+    body: String,
+    sent: String,
 }
 
 fn row_view(lang: Lang, held: &Held, r: &Registration) -> Option<RowView> {
@@ -150,6 +173,18 @@ fn row_view(lang: Lang, held: &Held, r: &Registration) -> Option<RowView> {
         ),
         can_confirm: r.status == RegistrationStatus::Offered && r.offer_expires.is_some_and(|d| d > now),
         can_cancel: r.status.is_active() && upcoming,
+        change: events::state_note(lang, session),
+        messages: held
+            .messages
+            .iter()
+            .filter(|(s, _)| *s == session.id)
+            .flat_map(|(_, m)| m)
+            .map(|m| MessageView {
+                subject: m.subject.clone(),
+                body: m.body.clone(),
+                sent: view::when(lang, m.sent_at),
+            })
+            .collect(),
     })
 }
 

@@ -35,7 +35,7 @@ const READS_COALESCED: Duration = Duration::hours(1);
 
 /// The need-to-know kind of an event's registrations: a Law 68/1999 event's
 /// are as Collocamento Mirato bookings, every other as ordinary ones.
-fn kind(event: &Event) -> ServiceKind {
+pub(super) fn kind(event: &Event) -> ServiceKind {
     if event.audience == Audience::Mirato {
         ServiceKind::MiratoAdvice
     } else {
@@ -125,7 +125,7 @@ pub async fn list(
 
 /// The event and session of the address, with the event's centre, if the
 /// user may read its registrations.
-async fn load(
+pub(super) async fn load(
     state: &AppState,
     user: &SignedIn,
     event: &str,
@@ -182,14 +182,50 @@ pub async fn session(
 ) -> Result<Response, AppError> {
     let lang = user.lang;
     let (event, session, centre) = load(&state, &user, &event, &session).await?;
+    let notice = match query.done.as_deref() {
+        Some("marked") => Some(msg(lang, "office-session-marked")),
+        Some("moved") => Some(msg(lang, "office-session-moved")),
+        Some("cancelled") => Some(msg(lang, "office-session-called-off")),
+        Some("sent") => Some(msg(lang, "office-session-sent")),
+        _ => None,
+    };
+    let outcome = SessionOutcome {
+        notice,
+        ..SessionOutcome::default()
+    };
+    session_page(&state, &user, &event, session, &centre, outcome).await
+}
+
+/// What the session's page shows after a change: a notice, or the form
+/// that was refused with its values and error, and the answer's status.
+#[derive(Debug, Default)]
+pub(super) struct SessionOutcome {
+    pub notice: Option<String>,
+    /// The form (`move`, `cancel` or `message`) and its error.
+    pub error: Option<(&'static str, String)>,
+    pub values: std::collections::BTreeMap<&'static str, String>,
+    pub status: Option<axum::http::StatusCode>,
+}
+
+/// The session's page: what it is, the registered list, and for who handles
+/// it the forms that move it, call it off or write to everyone registered.
+pub(super) async fn session_page(
+    state: &AppState,
+    user: &SignedIn,
+    event: &Event,
+    session: SessionId,
+    centre: &Centre,
+    outcome: SessionOutcome,
+) -> Result<Response, AppError> {
+    let lang = user.lang;
     let s = event
         .sessions
         .iter()
         .find(|s| s.id == session)
         .ok_or_else(|| AppError::not_found().page(lang))?;
     let access = user.access();
-    let serves = access.can_read_needs(centre.id, kind(&event));
-    let handles = access.can_handle_bookings(centre.id, kind(&event));
+    let serves = access.can_read_needs(centre.id, kind(event));
+    let handles = access.can_handle_bookings(centre.id, kind(event));
     let now = Utc::now();
     let started = s.start <= now;
     let all = state.storage.session_registrations(session).await.on_page(lang)?;
@@ -232,18 +268,8 @@ pub async fn session(
             Row {
                 id: r.id,
                 name: r.person.name.clone(),
-                email: r
-                    .person
-                    .email
-                    .as_ref()
-                    .map(|e| e.as_str().to_string())
-                    .unwrap_or_default(),
-                phone: r
-                    .person
-                    .phone
-                    .as_ref()
-                    .map(|p| p.as_str().to_string())
-                    .unwrap_or_default(),
+                email: r.person.email_text(),
+                phone: r.person.phone_text(),
                 status: status_text(lang, r),
                 status_code: r.status.code(),
                 needs,
@@ -260,12 +286,48 @@ pub async fn session(
         lang,
         "office-session-title",
         &args(&[
-            ("title", title(lang, &event).into()),
+            ("title", title(lang, event).into()),
             ("when", view::when(lang, s.start).into()),
         ]),
     );
+    let messages: Vec<_> = state
+        .storage
+        .session_messages(session)
+        .await
+        .on_page(lang)?
+        .into_iter()
+        .map(|m| {
+            context! {
+                subject => m.subject,
+                body => m.body,
+                sent => view::when(lang, m.sent_at),
+                recipients => m.recipients,
+            }
+        })
+        .collect();
+    let local = sportello_domain::time::to_rome(s.start);
+    let mut values = outcome.values;
+    values
+        .entry("date")
+        .or_insert_with(|| local.format("%Y-%m-%d").to_string());
+    values
+        .entry("start")
+        .or_insert_with(|| local.format("%H:%M").to_string());
+    values
+        .entry("end")
+        .or_insert_with(|| sportello_domain::time::to_rome(s.end).format("%H:%M").to_string());
+    let base = format!("/{lang}/office/events/{}/sessions/{}", event.id.0, session.0);
     let ctx = context! {
         centre => centre.data.slug.clone(),
+        state_note => sportello_app::events::state_note(lang, s),
+        changeable => handles && s.changeable_at(now).is_ok(),
+        told => s.taken + s.waiting,
+        base => &base,
+        notice => outcome.notice,
+        error_form => outcome.error.as_ref().map(|e| e.0),
+        error => outcome.error.as_ref().map(|e| e.1.clone()),
+        values => values,
+        messages => messages,
         place => place_text(lang, s),
         counts => msg_args(
             lang,
@@ -280,17 +342,20 @@ pub async fn session(
         gone => all.len() - listed.len(),
         started,
         handles,
-        action => format!("/{lang}/office/events/{}/sessions/{}/attendance", event.id.0, session.0),
-        saved => query.done.as_deref() == Some("marked"),
+        action => format!("{base}/attendance"),
     };
-    render(
+    let mut response = render(
         "office/event_session.html",
         lang,
         "/office/events",
         &heading,
-        Some(&user),
+        Some(user),
         ctx,
-    )
+    )?;
+    if let Some(status) = outcome.status {
+        *response.status_mut() = status;
+    }
+    Ok(response)
 }
 
 /// `POST /{lang}/office/events/{event}/sessions/{session}/attendance` with

@@ -11,11 +11,13 @@ pub mod accounts;
 pub mod admin;
 pub mod appointments;
 pub mod employers;
+pub mod event_changes;
 pub mod events;
 pub mod figures;
 pub mod home;
 pub mod newsletter;
 pub mod offers;
+pub mod week;
 
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};

@@ -122,18 +122,8 @@ fn rows(
                     None => msg(lang, modality_id(b.modality)),
                 },
                 name: b.person.name.clone(),
-                phone: b
-                    .person
-                    .phone
-                    .as_ref()
-                    .map(|p| p.as_str().to_string())
-                    .unwrap_or_default(),
-                email: b
-                    .person
-                    .email
-                    .as_ref()
-                    .map(|e| e.as_str().to_string())
-                    .unwrap_or_default(),
+                phone: b.person.phone_text(),
+                email: b.person.email_text(),
                 needs: needs(lang, b, health(b)),
                 status: msg(lang, status_id(b.status)),
                 status_code: b.status.code(),
@@ -209,18 +199,21 @@ pub async fn booking(
     .await
 }
 
-/// The agenda of `centre` on `day` (only the booking `only`, when given),
-/// with what this user may see of each booking; reads of art. 9 data logged.
-async fn show(
+/// The bookings of `centre` from `from` to `to` (only the booking `only`,
+/// when given) that `user` may read, the centre's services, and the
+/// Collocamento Mirato bookings hidden from them, to be counted (none for
+/// who may not count them). Reads of art. 9 data are logged: every Collocamento Mirato
+/// booking shown, and the health-related needs when `with_needs` (the page
+/// shows them to who serves the booking).
+pub(crate) async fn readable_bookings(
     state: &AppState,
-    user: &Office,
+    user: &SignedIn,
     centre: &Centre,
-    day: NaiveDate,
+    (from, to): (chrono::DateTime<Utc>, chrono::DateTime<Utc>),
     only: Option<&BookingRef>,
-    query: &AgendaQuery,
-) -> Result<Response, AppError> {
+    with_needs: bool,
+) -> Result<(Vec<Booking>, Vec<Service>, Vec<Booking>), AppError> {
     let lang = user.lang;
-    let (from, to) = day_bounds(day);
     let services = state.storage.services(centre.id).await.on_page(lang)?;
     let kind = |b: &Booking| services.iter().find(|s| s.id == b.service).map(|s| s.data.kind);
     let access = user.access();
@@ -233,15 +226,15 @@ async fn show(
         .filter(|b| only.is_none_or(|r| *r == b.reference))
         .partition(|b| kind(b).is_some_and(|k| access.can_read_bookings(centre.id, k)));
     // Others' Collocamento Mirato bookings: how many, never whose.
-    let hidden_mirato = if access.can_count_bookings(centre.id) && only.is_none() {
+    let hidden_mirato: Vec<Booking> = if access.can_count_bookings(centre.id) && only.is_none() {
         hidden
-            .iter()
+            .into_iter()
             .filter(|b| kind(b) == Some(ServiceKind::MiratoAdvice))
-            .count()
+            .collect()
     } else {
-        0
+        Vec::new()
     };
-    let health = |b: &Booking| kind(b).is_some_and(|k| access.can_read_needs(centre.id, k));
+    let health = |b: &Booking| with_needs && kind(b).is_some_and(|k| access.can_read_needs(centre.id, k));
     let now = Utc::now();
     let reads: Vec<NewAuditEntry> = bookings
         .iter()
@@ -253,6 +246,25 @@ async fn show(
         .audit_reads(&user.actor(), &reads, now - READS_COALESCED, now)
         .await
         .on_page(lang)?;
+    Ok((bookings, services, hidden_mirato))
+}
+
+/// The agenda of `centre` on `day` (only the booking `only`, when given),
+/// with what this user may see of each booking; reads of art. 9 data logged.
+async fn show(
+    state: &AppState,
+    user: &Office,
+    centre: &Centre,
+    day: NaiveDate,
+    only: Option<&BookingRef>,
+    query: &AgendaQuery,
+) -> Result<Response, AppError> {
+    let lang = user.lang;
+    let (bookings, services, hidden_mirato) =
+        readable_bookings(state, user, centre, day_bounds(day), only, true).await?;
+    let kind = |b: &Booking| services.iter().find(|s| s.id == b.service).map(|s| s.data.kind);
+    let access = user.access();
+    let health = |b: &Booking| kind(b).is_some_and(|k| access.can_read_needs(centre.id, k));
     let can_edit = allowed(user, centre, Need::EditAgenda);
     let handles = |b: &Booking| can_edit && kind(b).is_some_and(|k| access.can_handle_bookings(centre.id, k));
     let booked = query
@@ -264,7 +276,7 @@ async fn show(
         query.done.as_deref(),
         query.reference.as_deref().and_then(BookingRef::parse),
     ) {
-        (Some(action @ ("cancelled" | "attended" | "no_show")), Some(reference)) => Some(msg_args(
+        (Some(action @ ("cancelled" | "attended" | "no_show" | "moved")), Some(reference)) => Some(msg_args(
             lang,
             &format!("agenda-done-{}", action.replace('_', "-")),
             &args(&[("reference", reference.to_string().into())]),
@@ -292,7 +304,7 @@ async fn show(
         booked,
         mailed => query.mailed.is_some(),
         done,
-        hidden_mirato,
+        hidden_mirato => hidden_mirato.len(),
     };
     render("office/agenda.html", lang, "/office/agenda", &title, Some(user), ctx)
 }
@@ -325,7 +337,7 @@ async fn booking_of(
 }
 
 /// The booking `reference` and its centre, if the user may change it.
-async fn editable_booking(
+pub(super) async fn editable_booking(
     state: &AppState,
     user: &SignedIn,
     reference: &str,
@@ -339,7 +351,7 @@ async fn editable_booking(
 }
 
 /// A short page saying why an action could not be done.
-fn refusal(user: &SignedIn, centre: &Centre, day: NaiveDate, text: &str) -> Result<Response, AppError> {
+pub(super) fn refusal(user: &SignedIn, centre: &Centre, day: NaiveDate, text: &str) -> Result<Response, AppError> {
     let lang = user.lang;
     let title = msg(lang, "agenda-not-done");
     let ctx = context! {
