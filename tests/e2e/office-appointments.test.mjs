@@ -3,8 +3,9 @@
 // errors, the access rules and patron days (sent with a wrong line) and the
 // steps of booking on someone's behalf, in every UI language, each with no
 // WCAG 2.0/2.1 A/AA violations found by axe; a booking made with the keyboard
-// alone, then its own page in every language; the agenda printed without the navigation;
-// the centre's week and its part-day closures (one refused, one added and removed).
+// alone, then its own page and its move page in every language, and moved; the
+// agenda printed without the navigation; the centre's week and its part-day
+// closures (one refused, one added and removed).
 //
 // Needs a running `sportello demo` server: SPORTELLO_URL=http://127.0.0.1:PORT
 // (see run.sh). It adds one booking to the demo data.
@@ -165,7 +166,15 @@ describe('booking on behalf with the keyboard alone, and printing the agenda', (
       const rows = page.locator('table.data tbody tr');
       assert.equal(await rows.count(), 1, `${lang}: one booking on its page`);
       assert.ok(collapse(await rows.first().textContent()).includes(reference));
+      // Moving it: the free times as radio buttons grouped by day.
+      await check(page, `/${lang}/office/agenda/${reference}/move`, { lang });
+      assert.ok((await page.locator('main fieldset legend').count()) > 0, `${lang}: days to move to`);
     }
+    // Moved to the first free time offered: the agenda of its new day says so.
+    await check(page, `/it/office/agenda/${reference}/move`, { lang: 'it' });
+    const moved = await submitWith(page, page.locator('main form[method="post"] button[type="submit"]'));
+    await checkShown(page, moved, 'booking moved', { lang: 'it' });
+    assert.ok(collapse(await page.locator('main p.note').first().textContent()).includes(reference));
   });
 
   it('prints the agenda without navigation or buttons', async () => {
