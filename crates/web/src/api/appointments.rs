@@ -146,8 +146,29 @@ pub(super) fn bad_token(lang: Lang) -> AppError {
     )
 }
 
-/// A service by its id, with its centre's calendar.
-async fn service_and_calendar(state: &AppState, id: i64, lang: Lang) -> Result<(Service, CentreCalendar), AppError> {
+/// The outreach point of `slug` (`None` for none given); a 404 for a slug
+/// that names no point.
+async fn point_named(
+    state: &AppState,
+    slug: Option<&str>,
+    lang: Lang,
+) -> Result<Option<sportello_domain::OutreachPointId>, AppError> {
+    let Some(slug) = slug.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let point = state.storage.point_by_slug(slug).await.on_api(lang)?;
+    point.map(|p| Some(p.id)).ok_or_else(|| AppError::not_found().api(lang))
+}
+
+/// A service by its id, with the calendar of the place: its centre's
+/// office, or `point`, one of that centre's outreach points that offers the
+/// service (a 404 otherwise).
+async fn service_and_calendar(
+    state: &AppState,
+    id: i64,
+    point: Option<sportello_domain::OutreachPointId>,
+    lang: Lang,
+) -> Result<(Service, CentreCalendar), AppError> {
     let service = state
         .storage
         .service(ServiceId(id))
@@ -162,7 +183,13 @@ async fn service_and_calendar(state: &AppState, id: i64, lang: Lang) -> Result<(
         .into_iter()
         .find(|c| c.id == service.data.centre)
         .ok_or_else(|| AppError::not_found().api(lang))?;
-    let calendar = CentreCalendar::load(state, centre).await.on_api(lang)?;
+    let calendar = match CentreCalendar::at(state, centre, point).await {
+        Err(sportello_storage::StorageError::NotFound) => return Err(AppError::not_found().api(lang)),
+        other => other.on_api(lang)?,
+    };
+    if calendar.point.is_some() && !calendar.serves(&service) {
+        return Err(AppError::not_found().api(lang));
+    }
     Ok((service, calendar))
 }
 
@@ -250,7 +277,8 @@ pub async fn slots(
         None => None,
         Some(v) => Some(Modality::parse(v).ok_or_else(|| AppError::bad_parameter("modality", v).api(lang))?),
     };
-    let (service, calendar) = service_and_calendar(&state, id, lang).await?;
+    let point = point_named(&state, params.point.as_deref(), lang).await?;
+    let (service, calendar) = service_and_calendar(&state, id, point, lang).await?;
     if !service.data.active || modality.is_some_and(|m| !service.data.offers(m)) {
         return Err(booking_error(lang, BookingError::Unavailable));
     }
@@ -387,7 +415,8 @@ pub async fn book(
         .ok_or_else(|| AppError::bad_parameter("modality", input.modality.as_str()).api(lang))?;
     let start = appointments::parse_start(&input.start)
         .ok_or_else(|| AppError::bad_parameter("start", input.start.as_str()).api(lang))?;
-    let (service, calendar) = service_and_calendar(&state, input.service, lang).await?;
+    let point = point_named(&state, input.point.as_deref(), lang).await?;
+    let (service, calendar) = service_and_calendar(&state, input.service, point, lang).await?;
     let (email, phone) = appointments::contacts_given(&input.email, &input.phone);
     let form = RawBooking {
         name: input.name,
@@ -497,7 +526,7 @@ pub async fn move_booking(
     let given = input.start.unwrap_or_default();
     let start =
         appointments::parse_start(&given).ok_or_else(|| AppError::bad_parameter("start", given.as_str()).api(lang))?;
-    let (service, calendar) = service_and_calendar(&state, current.service.0, lang).await?;
+    let (service, calendar) = service_and_calendar(&state, current.service.0, current.point, lang).await?;
     let actor = Actor::anonymous(&address);
     let moved = appointments::move_booking(&state, &calendar, &service, &current, start, &actor, Utc::now())
         .await
@@ -533,7 +562,7 @@ pub async fn cancel(
         // Already cancelled (a retry after a lost answer): the same answer.
         return Ok(booking_answer(&state, &current, StatusCode::OK));
     }
-    let (service, calendar) = service_and_calendar(&state, current.service.0, lang).await?;
+    let (service, calendar) = service_and_calendar(&state, current.service.0, current.point, lang).await?;
     let actor = Actor::anonymous(&address);
     let cancelled = appointments::cancel(&state, &calendar, &service, &current, &actor, Utc::now())
         .await

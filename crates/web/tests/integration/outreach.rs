@@ -3,7 +3,9 @@
 //! languages with its markup, in the calendar feeds, on a poster whose QR
 //! code leads to its page, in the sitemap and the API; the Boncuri desk
 //! with its weekly hours; booking at the camper through the pages (in
-//! person only, the stop's square in the mail); operators adding and
+//! person only, the stop's square in the mail) and through the API (its
+//! slots, booked, moved to the next stop and cancelled against the camper's
+//! calendar); operators adding and
 //! cancelling stops, with bad input refused in their language and nothing
 //! saved, and a booked stop never cancelled silently.
 
@@ -17,6 +19,7 @@ use sportello_testkit::pdf::PdfFile;
 
 use crate::appointments_pages::{book, first_free_start};
 use crate::common::TestApp;
+use crate::common::appointments::{body, book_by_mail, post};
 use crate::common::browser::Browser;
 use crate::office_appointments::signed_in;
 
@@ -24,6 +27,7 @@ on_both_backends!(
     using crate::common::TestApp::new =>
     the_camper_on_the_board_in_feeds_and_on_a_poster,
     booking_at_the_camper,
+    booking_at_the_camper_through_the_api,
     operators_add_and_cancel_stops,
 );
 
@@ -221,6 +225,105 @@ async fn booking_at_the_camper(app: TestApp) {
         row.contains("Kwame Mensah") && row.contains("In sede · Camper del lavoro"),
         "{row}"
     );
+}
+
+/// The start times the API offers for `service` at the camper on `day`.
+async fn camper_slots(app: &TestApp, service: i64, day: &str) -> Vec<String> {
+    let r = app
+        .get(&format!(
+            "/api/v1/services/{service}/slots?point=camper&from={day}&days=1"
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    r.json()["days"][0]["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["start"].as_str().unwrap().to_string())
+        .collect()
+}
+
+async fn booking_at_the_camper_through_the_api(app: TestApp) {
+    let camper = point(&app, "camper").await;
+    let lecce = app.centre("lecce").await;
+    let services = app.storage().services(lecce.id).await.unwrap();
+    let did = services.iter().find(|s| s.data.kind == ServiceKind::Did).unwrap();
+    let taking = services
+        .iter()
+        .find(|s| s.data.kind == ServiceKind::TakingInCharge)
+        .unwrap();
+    let stops = app
+        .storage()
+        .stops(camper.id, today_in_rome() + Days::new(2), 5)
+        .await
+        .unwrap();
+    let (first, second) = (stops[0].data.date.to_string(), stops[1].data.date.to_string());
+    let slots = camper_slots(&app, did.id.0, &first).await;
+    assert!(!slots.is_empty(), "the camper's stop has slots");
+    // The office's slots that day are other ones (or none): keyed by place.
+    let office = app
+        .get(&format!("/api/v1/services/{}/slots?from={first}&days=1", did.id.0))
+        .await
+        .json();
+    assert_ne!(office["days"][0]["slots"], serde_json::json!(slots));
+    // A point that does not offer the service, or that does not exist: 404.
+    for (service, point) in [(taking.id.0, "camper"), (did.id.0, "no-such-point")] {
+        let r = app
+            .get(&format!(
+                "/api/v1/services/{service}/slots?point={point}&from={first}&days=1"
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{point}");
+    }
+    let booking = book_by_mail(
+        &app,
+        &[],
+        body(
+            did,
+            &slots[0],
+            serde_json::json!({ "point": "camper", "email": "ama@example.org" }),
+        ),
+    )
+    .await;
+    let reference = booking["reference"].as_str().unwrap().to_string();
+    let token = booking["manage_token"].as_str().unwrap().to_string();
+    let stored = app
+        .storage()
+        .booking(&sportello_domain::BookingRef::parse(&reference).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.point, Some(camper.id));
+    // Moved to the next stop through the API: checked against the camper's
+    // calendar, not the office's.
+    let next = camper_slots(&app, did.id.0, &second).await;
+    let moved = post(
+        &app,
+        &format!("/api/v1/bookings/{reference}/move"),
+        &[],
+        serde_json::json!({ "token": token, "start": next[0] })
+            .to_string()
+            .into_bytes(),
+    )
+    .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text());
+    assert_eq!(moved.json()["start"], next[0]);
+    // A move gives the booking a new link.
+    let token = moved.json()["manage_token"].as_str().unwrap().to_string();
+    let cancelled = post(
+        &app,
+        &format!("/api/v1/bookings/{reference}/cancel"),
+        &[],
+        serde_json::json!({ "token": token }).to_string().into_bytes(),
+    )
+    .await;
+    assert_eq!(cancelled.status, StatusCode::OK, "{}", cancelled.text());
+    let mails = app.storage().recent_mail(50).await.unwrap();
+    let mail = mails
+        .iter()
+        .find(|m| m.mail.kind == "booking.cancelled" && m.mail.to.as_str() == "ama@example.org")
+        .expect("the cancellation");
+    assert!(mail.mail.text.contains(&stops[1].data.place), "{}", mail.mail.text);
 }
 
 /// A working day at least `after` days ahead with no demo stop.

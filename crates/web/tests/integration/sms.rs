@@ -9,10 +9,10 @@
 //! The real gateway (Kannel) is in the CLI's tests.
 
 use crate::common::TestApp;
-use crate::common::appointments::{at, body, book_and_read, guidance, post, working_day};
+use crate::common::appointments::{at, body, book_and_read, guidance, post, working_day, working_day_after};
 use crate::common::browser::Browser;
 use axum::http::StatusCode;
-use chrono::{Days, Duration, Utc};
+use chrono::{Duration, Utc};
 use serde_json::json;
 use sportello_app::sms::{CountryCaps, Settings};
 use sportello_domain::limits::Limit;
@@ -370,7 +370,7 @@ pub(crate) async fn caps_let_the_booking_through_without_its_text(app: TestApp) 
         let service = service.clone();
         let app = &app;
         async move {
-            let start = at(working_day() + Days::new(1), time);
+            let start = at(working_day_after(working_day()), time);
             let extra = json!({ "email": "", "phone": phone });
             let r = post(
                 app,

@@ -107,6 +107,9 @@ pub struct SlotsParams {
     pub days: Option<String>,
     /// Only check that the service offers it: `in_office`, `phone`, `video`.
     pub modality: Option<String>,
+    /// An outreach point's `slug` (e.g. `camper`): its slots for the
+    /// service, which it must offer; none for the centre's office.
+    pub point: Option<String>,
     /// Language of the answer: it, en, fr, de (default: `Accept-Language`).
     pub lang: Option<String>,
 }
@@ -133,6 +136,9 @@ pub struct BookingInput {
     /// A free slot's `start`, RFC 3339 with an offset.
     #[schema(required = true, example = "2026-12-01T09:00:00+01:00")]
     pub start: String,
+    /// An outreach point's `slug`, to book at that point (in person only);
+    /// none for the centre's office.
+    pub point: Option<String>,
     /// The person's language (messages, e-mails, reminders): it, en, fr, de.
     pub lang: Option<String>,
     pub name: String,

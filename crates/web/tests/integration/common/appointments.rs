@@ -53,6 +53,15 @@ pub fn working_day() -> NaiveDate {
     date
 }
 
+/// The first working day after `date`.
+pub fn working_day_after(date: NaiveDate) -> NaiveDate {
+    let mut next = date + Days::new(1);
+    while !working(next) {
+        next = next + Days::new(1);
+    }
+    next
+}
+
 /// Whether Lecce's centre is open on `date`.
 pub fn working(date: NaiveDate) -> bool {
     date.weekday().number_from_monday() <= 5 && national_holiday(date).is_none() && !is_patron(date)
