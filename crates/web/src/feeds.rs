@@ -139,7 +139,8 @@ async fn stops_calendar(
 }
 
 /// `GET /{lang}/centres/{slug}/events.ics`: the centre's group meetings to
-/// subscribe to in a calendar.
+/// subscribe to in a calendar; a session called off stays in it, marked
+/// cancelled.
 async fn events_calendar(
     state: &AppState,
     lang: Lang,
@@ -148,6 +149,7 @@ async fn events_calendar(
     let now = chrono::Utc::now();
     let filter = sportello_storage::EventFilter {
         centre: Some(centre.id),
+        cancelled_too: true,
         ..Default::default()
     };
     let events = state

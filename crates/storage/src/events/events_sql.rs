@@ -167,7 +167,10 @@ impl Store {
         now: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<Event>, StorageError> {
-        let mut conditions = vec!["s.status = 'scheduled'", "s.ends_at > $1"];
+        let mut conditions = vec!["s.ends_at > $1"];
+        if !filter.cancelled_too {
+            conditions.push("s.status = 'scheduled'");
+        }
         if filter.centre.is_some() {
             conditions.push("e.centre_id = $2");
         }

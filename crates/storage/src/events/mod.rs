@@ -72,6 +72,9 @@ pub struct EventFilter {
     pub audience: Option<Audience>,
     /// `Some(true)`: with a session online; `Some(false)`: with one in a room.
     pub online: Option<bool>,
+    /// Also events whose sessions to come were all called off (for the
+    /// calendar feeds, so that subscribers see them cancelled, not gone).
+    pub cancelled_too: bool,
 }
 
 /// What operators do with their centre's group meetings (`office_sql.rs`):

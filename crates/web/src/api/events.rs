@@ -155,6 +155,7 @@ pub async fn list_events(
         centre,
         audience,
         online,
+        cancelled_too: false,
     };
     let found = state
         .storage

@@ -248,6 +248,15 @@ async fn cancelling_a_session_cancels_every_registration_and_says_why(app: TestA
     assert_eq!(events[0]["eventStatus"], "https://schema.org/EventCancelled");
     let public = app.get(&format!("/it/events/{}", event.0)).await;
     assert!(public.text().contains("Relatore malato"), "{}", public.text());
+    // The centre's calendar feed keeps it, marked cancelled, a revision on.
+    let feed = app.get("/it/centres/lecce/events.ics").await.body;
+    let uid = format!("UID:event-{}-{}@", event.0, session.0);
+    let at = feed.find(&uid).unwrap_or_else(|| panic!("{uid} in {feed}"));
+    let entry = &feed[at..at + feed[at..].find("END:VEVENT").unwrap()];
+    assert!(
+        entry.contains("STATUS:CANCELLED") && entry.contains("SEQUENCE:1"),
+        "{entry}"
+    );
     // Done once: a second cancellation, a move or a message is refused.
     let twice = browser
         .post(&format!("{path}/cancel"), &[("cancel_reason", "Di nuovo")])

@@ -212,6 +212,7 @@ pub async fn list(
         centre: chosen_centre.map(|c| c.id),
         audience,
         online,
+        cancelled_too: false,
     };
     let events = state
         .storage
