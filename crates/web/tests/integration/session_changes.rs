@@ -174,6 +174,8 @@ async fn moving_a_session_tells_everyone_and_marks_it_rescheduled(app: TestApp) 
     // The public page and its markup.
     let public = app.get(&format!("/it/events/{}", event.0)).await;
     assert!(public.text().contains("Spostato dal"), "{}", public.text());
+    let listed = browser.get("/it/office/events?centre=lecce").await;
+    assert!(listed.text().contains("Spostato dal"), "{}", listed.text());
     let events = markup(&app, event).await;
     assert_eq!(events[0]["eventStatus"], "https://schema.org/EventRescheduled");
     assert!(events[0]["previousStartDate"].is_string());

@@ -53,6 +53,8 @@ struct SessionItem {
     place: String,
     counts: String,
     cancelled: bool,
+    /// "Moved from …" or "Cancelled by the organiser", with the reason.
+    note: Option<String>,
     /// The registered list, for who may read it.
     url: Option<String>,
 }
@@ -107,6 +109,7 @@ pub async fn list(
                         ]),
                     ),
                     cancelled: s.status == sportello_domain::SessionStatus::Cancelled,
+                    note: sportello_app::events::state_note(lang, s),
                     url: access
                         .can_read_bookings(centre.id, kind(e))
                         .then(|| format!("/{lang}/office/events/{}/sessions/{}", e.id.0, s.id.0)),
