@@ -189,3 +189,6 @@ agenda-move-none = In den nächsten Tagen keine freie Zeit für diesen Dienst.
 agenda-move-choose = Wählen Sie eine der aufgeführten freien Zeiten.
 agenda-move-taken = Diese Zeit wurde inzwischen vergeben: Wählen Sie eine andere.
 agenda-done-moved = Der Termin { $reference } ist verlegt; die Person wird benachrichtigt.
+agenda-place = Wo
+agenda-place-office = In den Räumen des Zentrums
+agenda-choose-place = Wo findet der Termin statt?

@@ -189,3 +189,6 @@ agenda-move-none = No free time in the coming days for this service.
 agenda-move-choose = Choose one of the free times listed.
 agenda-move-taken = That time was taken meanwhile: choose another.
 agenda-done-moved = The appointment { $reference } has been moved; the person is being told.
+agenda-place = Where
+agenda-place-office = At the centre's office
+agenda-choose-place = Where is the appointment?

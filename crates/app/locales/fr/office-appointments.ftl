@@ -189,3 +189,6 @@ agenda-move-none = Aucune heure libre ces prochains jours pour ce service.
 agenda-move-choose = Choisissez une des heures libres listées.
 agenda-move-taken = Cette heure a été prise entre-temps : choisissez-en une autre.
 agenda-done-moved = Le rendez-vous { $reference } a été déplacé ; la personne est prévenue.
+agenda-place = Où
+agenda-place-office = Dans les locaux du centre
+agenda-choose-place = Où a lieu le rendez-vous ?

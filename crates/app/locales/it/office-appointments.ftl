@@ -189,3 +189,6 @@ agenda-move-none = Nessun orario libero nei prossimi giorni per questo servizio.
 agenda-move-choose = Scelga uno degli orari liberi elencati.
 agenda-move-taken = Quell'orario è stato preso nel frattempo: ne scelga un altro.
 agenda-done-moved = L'appuntamento { $reference } è stato spostato; la persona riceve l'avviso.
+agenda-place = Dove
+agenda-place-office = Nella sede del centro
+agenda-choose-place = Dove si tiene l'appuntamento?

@@ -5,7 +5,7 @@
 //! with its weekly hours; booking at the camper through the pages (in
 //! person only, the stop's square in the mail) and through the API (its
 //! slots, booked, moved to the next stop and cancelled against the camper's
-//! calendar); operators adding and
+//! calendar) and by an operator on someone's behalf; operators adding and
 //! cancelling stops, with bad input refused in their language and nothing
 //! saved, and a booked stop never cancelled silently.
 
@@ -28,6 +28,7 @@ on_both_backends!(
     the_camper_on_the_board_in_feeds_and_on_a_poster,
     booking_at_the_camper,
     booking_at_the_camper_through_the_api,
+    an_operator_books_at_the_camper,
     operators_add_and_cancel_stops,
 );
 
@@ -324,6 +325,74 @@ async fn booking_at_the_camper_through_the_api(app: TestApp) {
         .find(|m| m.mail.kind == "booking.cancelled" && m.mail.to.as_str() == "ama@example.org")
         .expect("the cancellation");
     assert!(mail.mail.text.contains(&stops[1].data.place), "{}", mail.mail.text);
+}
+
+async fn an_operator_books_at_the_camper(app: TestApp) {
+    let camper = point(&app, "camper").await;
+    let lecce = app.centre("lecce").await;
+    let services = app.storage().services(lecce.id).await.unwrap();
+    let did = services.iter().find(|s| s.data.kind == ServiceKind::Did).unwrap();
+    let taking = services
+        .iter()
+        .find(|s| s.data.kind == ServiceKind::TakingInCharge)
+        .unwrap();
+    let grant = Grant::new(Role::Operator, Scope::Centre(lecce.id)).unwrap();
+    let (mut office, _) = signed_in(&app, "op-camper@example.org", grant).await;
+    let first = office.get("/it/office/agenda/new?centre=lecce").await;
+    assert!(first.body.contains("point=camper"), "the places to book at");
+    let at_camper = office.get("/it/office/agenda/new?centre=lecce&point=camper").await;
+    assert_eq!(at_camper.status, StatusCode::OK);
+    assert!(at_camper.body.contains(&format!("service={}", did.id.0)));
+    assert!(
+        !at_camper.body.contains(&format!("service={}\"", taking.id.0)),
+        "only the services the camper offers"
+    );
+    // In person only: the one modality is chosen, the slots are the stops'.
+    let base = format!("/it/office/agenda/new?centre=lecce&point=camper&service={}", did.id.0);
+    let slots = office.get(&base).await;
+    assert_eq!(slots.status, StatusCode::OK);
+    let at = slots.body.find("start=").expect("a free time at the camper") + "start=".len();
+    let start = slots.body[at..at + 16].to_string();
+    let stops = app.storage().stops(camper.id, today_in_rome(), 50).await.unwrap();
+    assert!(stops.iter().any(|s| s.data.date.to_string() == start[..10]), "{start}");
+    let details = office.get(&format!("{base}&modality=in_office&start={start}")).await;
+    let key = crate::common::browser::input_value(&details.body, "key").unwrap();
+    let service = did.id.0.to_string();
+    let fields = [
+        ("service", service.as_str()),
+        ("modality", "in_office"),
+        ("start", start.as_str()),
+        ("name", "Kofi Boateng"),
+        ("phone", "+39 333 765 1111"),
+        ("email", ""),
+        ("person_lang", "en"),
+        ("key", key.as_str()),
+    ];
+    let booked = office
+        .post("/it/office/agenda/new?centre=lecce&point=camper", &fields)
+        .await;
+    assert_eq!(booked.status, StatusCode::SEE_OTHER, "{}", booked.text());
+    let all = app
+        .storage()
+        .centre_bookings(lecce.id, Utc::now(), Utc::now() + chrono::Duration::days(90))
+        .await
+        .unwrap();
+    let booking = all.iter().find(|b| b.person.name == "Kofi Boateng").unwrap();
+    assert_eq!(booking.point, Some(camper.id));
+    // By phone at the camper, or at a point of another centre: refused.
+    let phone = office
+        .post(
+            "/it/office/agenda/new?centre=lecce&point=camper",
+            &[
+                ("service", service.as_str()),
+                ("modality", "phone"),
+                ("start", start.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(phone.status, StatusCode::BAD_REQUEST);
+    let elsewhere = office.get("/it/office/agenda/new?centre=lecce&point=boncuri").await;
+    assert_eq!(elsewhere.status, StatusCode::BAD_REQUEST);
 }
 
 /// A working day at least `after` days ahead with no demo stop.

@@ -1,5 +1,6 @@
 //! Booking on someone's behalf during a phone call: the operator picks the
-//! service, the modality, the day and a free slot (plain links and forms, no
+//! place (the office or one of the centre's outreach points), the service,
+//! the modality, the day and a free slot (plain links and forms, no
 //! JavaScript), then types the person's details; the booking is made by the
 //! same code as the public pages ([`appointments::book`]) with the operator as the
 //! actor, so it records who booked and the person gets the confirmation
@@ -37,6 +38,8 @@ pub struct StepQuery {
     modality: Option<String>,
     day: Option<String>,
     start: Option<String>,
+    /// An outreach point's slug: booking there instead of at the office.
+    point: Option<String>,
 }
 
 /// A free slot as a link.
@@ -49,9 +52,34 @@ struct SlotLink {
 /// What has been chosen so far.
 struct Choice<'a> {
     centre: Centre,
+    /// The place's calendar: the office's, or the chosen point's.
+    calendar: CentreCalendar,
     services: Vec<Service>,
     service: Option<&'a Service>,
     modality: Option<Modality>,
+}
+
+/// The calendar of the place asked: the centre's office, or its outreach
+/// point `slug` (a 400 naming `point` for a slug that is not one of them).
+async fn place_calendar(
+    state: &AppState,
+    lang: Lang,
+    centre: &Centre,
+    slug: Option<&str>,
+) -> Result<CentreCalendar, AppError> {
+    let Some(slug) = slug.map(str::trim).filter(|s| !s.is_empty()) else {
+        return CentreCalendar::load(state, centre.clone()).await.on_page(lang);
+    };
+    let point = state
+        .storage
+        .point_by_slug(slug)
+        .await
+        .on_page(lang)?
+        .filter(|p| p.data.centre == centre.id)
+        .ok_or_else(|| AppError::bad_parameter("point", slug).page(lang))?;
+    CentreCalendar::of_point(state, centre.clone(), point)
+        .await
+        .on_page(lang)
 }
 
 /// Everything the page shows besides the choices.
@@ -93,12 +121,15 @@ async fn handled_services(
     Ok(handled)
 }
 
-fn chosen_modality(service: Option<&Service>, value: Option<&str>) -> Option<Modality> {
+/// The modality asked, if the service offers it at the place (none for one
+/// it does not); when none is asked, the only one there is, if so.
+fn chosen_modality(calendar: &CentreCalendar, service: Option<&Service>, value: Option<&str>) -> Option<Modality> {
     let service = service?;
+    let offered = calendar.modalities(&service.data.modalities);
     match value.and_then(Modality::parse) {
-        Some(m) if service.data.offers(m) => Some(m),
-        _ if service.data.modalities.len() == 1 => Some(service.data.modalities[0]),
-        _ => None,
+        Some(m) => offered.contains(&m).then_some(m),
+        None if offered.len() == 1 => Some(offered[0]),
+        None => None,
     }
 }
 
@@ -112,10 +143,11 @@ async fn page(
     let lang = user.lang;
     let centre = &choice.centre;
     let now = Utc::now();
+    let calendar = &choice.calendar;
     let services: Vec<Opt> = choice
         .services
         .iter()
-        .filter(|s| s.data.active)
+        .filter(|s| s.data.active && calendar.serves(s))
         .map(|s| Opt {
             value: s.id.0.to_string(),
             label: service_name(lang, s),
@@ -129,9 +161,8 @@ async fn page(
     let mut day = extra.day;
     if let Some(service) = choice.service {
         step = "modality";
-        modalities = service
-            .data
-            .modalities
+        modalities = calendar
+            .modalities(&service.data.modalities)
             .iter()
             .map(|m| Opt {
                 value: m.code().into(),
@@ -140,9 +171,8 @@ async fn page(
             .collect();
         if choice.modality.is_some() {
             step = if extra.start.is_some() { "details" } else { "slot" };
-            let calendar = CentreCalendar::load(state, centre.clone()).await.on_page(lang)?;
             let today = sportello_domain::time::today_in_rome();
-            let open = appointments::open_days(state, &calendar, service, today, now, DAYS_SHOWN)
+            let open = appointments::open_days(state, calendar, service, today, now, DAYS_SHOWN)
                 .await
                 .on_page(lang)?;
             let day_value = day.or_else(|| open.first().map(|(d, _)| *d)).unwrap_or(today);
@@ -152,7 +182,7 @@ async fn page(
                 .map(|(d, _)| (d.to_string(), sportello_app::view::day(lang, *d), *d == day_value))
                 .collect::<Vec<_>>();
             if step == "slot" {
-                match appointments::free_slots(state, &calendar, service, day_value, now)
+                match appointments::free_slots(state, calendar, service, day_value, now)
                     .await
                     .on_page(lang)?
                 {
@@ -189,9 +219,28 @@ async fn page(
         .collect();
     let errors: std::collections::BTreeMap<String, String> = extra.errors.iter().cloned().collect();
     let title = format!("{} · {}", msg(lang, "agenda-book-title"), centre.data.name);
+    let point = calendar.point.as_ref().map(|p| p.point.data.slug.clone());
+    // The office, then each outreach point of the centre: where to book.
+    let office = format!("/{lang}/office/agenda/new?centre={}", centre.data.slug);
+    let mut places = Vec::new();
+    let points = state.storage.points(Some(centre.id)).await.on_page(lang)?;
+    if !points.is_empty() {
+        places.push((office.clone(), msg(lang, "agenda-place-office"), point.is_none()));
+        for p in &points {
+            let current = point.as_deref() == Some(p.data.slug.as_str());
+            places.push((
+                format!("{office}&point={}", p.data.slug),
+                p.data.name(lang).to_string(),
+                current,
+            ));
+        }
+    }
     let ctx = context! {
         step,
         centre => centre.data.slug.clone(),
+        point,
+        place => calendar.point.as_ref().map(|p| p.point.data.name(lang).to_string()),
+        places,
         services => minijinja::value::Serde(&services),
         service => choice.service.map(|s| (s.id.0, service_name(lang, s))),
         modalities => minijinja::value::Serde(&modalities),
@@ -240,8 +289,9 @@ pub async fn steps(
     )
     .await?;
     let services = handled_services(&state, &user, &centre, query.service.as_deref()).await?;
-    let service = chosen_service(&services, query.service.as_deref());
-    let modality = chosen_modality(service, query.modality.as_deref());
+    let calendar = place_calendar(&state, lang, &centre, query.point.as_deref()).await?;
+    let service = chosen_service(&services, query.service.as_deref()).filter(|s| calendar.serves(s));
+    let modality = chosen_modality(&calendar, service, query.modality.as_deref());
     let day = match query.day.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(d) => {
             Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| AppError::bad_parameter("day", d).page(lang))?)
@@ -257,6 +307,7 @@ pub async fn steps(
     let choice = Choice {
         services: services.clone(),
         centre,
+        calendar,
         service,
         modality,
     };
@@ -304,16 +355,17 @@ pub async fn book(
     .await?;
     let service_value = form.get("service");
     let services = handled_services(&state, &user, &centre, Some(&service_value)).await?;
+    let calendar = place_calendar(&state, lang, &centre, query.point.as_deref()).await?;
     let service = chosen_service(&services, Some(&service_value))
+        .filter(|s| calendar.serves(s))
         .ok_or_else(|| AppError::bad_parameter("service", service_value.clone()).page(lang))?;
     let modality_value = form.get("modality");
-    let modality = chosen_modality(Some(service), Some(&modality_value))
+    let modality = chosen_modality(&calendar, Some(service), Some(&modality_value))
         .ok_or_else(|| AppError::bad_parameter("modality", modality_value.clone()).page(lang))?;
     let start_value = form.get("start");
     let start = parse_start(&start_value).ok_or_else(|| AppError::bad_parameter("start", start_value).page(lang))?;
     let person_lang = Lang::parse(&form.get("person_lang")).unwrap_or(lang);
     let raw = raw_from_form(&form);
-    let calendar = CentreCalendar::load(&state, centre.clone()).await.on_page(lang)?;
     let input = BookingInput {
         calendar: &calendar,
         service,
@@ -330,6 +382,7 @@ pub async fn book(
     let choice = Choice {
         services: services.clone(),
         centre: centre.clone(),
+        calendar,
         service: Some(service),
         modality: Some(modality),
     };
