@@ -5,7 +5,8 @@
 // WCAG 2.0/2.1 A/AA violations found by axe; a booking made with the keyboard
 // alone, then its own page and its move page in every language, and moved; the
 // agenda printed without the navigation; the centre's week and its part-day
-// closures (one refused, one added and removed).
+// closures (one refused, one added and removed), and the patron days of the
+// towns the outreach points visit.
 //
 // Needs a running `sportello demo` server: SPORTELLO_URL=http://127.0.0.1:PORT
 // (see run.sh). It adds one booking to the demo data.
@@ -199,6 +200,8 @@ describe('booking on behalf with the keyboard alone, and printing the agenda', (
 describe("the centre's week and its part-day closures, in every language", () => {
   for (const lang of LANGS) {
     it(`week and closures in ${lang}`, async () => {
+      await check(page, `/${lang}/office/outreach/towns?centre=lecce`, { lang });
+      assert.ok((await page.locator('main textarea[name="days"]').count()) > 0, 'the towns visited');
       await check(page, `/${lang}/office/week?centre=lecce`, { lang });
       assert.ok((await page.locator('main section.week-day').count()) >= 5, 'the week has its working days');
       await check(page, `/${lang}/office/closures?centre=lecce`, { lang });

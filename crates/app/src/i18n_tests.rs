@@ -164,6 +164,7 @@ fn every_message_formats_without_errors() {
         ("position", 3.into()),
         ("deadline", "Tuesday 15/12/2026, 07:00".into()),
         ("town", "Veglie".into()),
+        ("dates", "martedì 26/08/2027".into()),
         ("weeks", 8.into()),
         ("taken", 3.into()),
         ("seats", 20.into()),

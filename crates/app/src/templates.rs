@@ -123,6 +123,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/office/event_session.html"),
     ),
     ("office/week.html", include_str!("../templates/office/week.html")),
+    ("office/towns.html", include_str!("../templates/office/towns.html")),
     (
         "office/closures.html",
         include_str!("../templates/office/closures.html"),

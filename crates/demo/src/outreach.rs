@@ -104,7 +104,9 @@ pub async fn create(storage: &dyn Storage, centres: &[Centre], today: NaiveDate)
     }
     for (town, day, name) in PATRON_DAYS {
         let day = PatronDay::parse(day, name).expect("the demo's patron days are valid");
-        storage.set_town_patron_days(town, &[day]).await?;
+        storage
+            .set_town_patron_days(town, &[day], &Actor::system(), Utc::now())
+            .await?;
     }
     let centre = |slug: &str| centres.iter().find(|c| c.data.slug == slug);
     let (Some(lecce), Some(nardo)) = (centre("lecce"), centre("nardo")) else {

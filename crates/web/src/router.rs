@@ -400,6 +400,10 @@ fn routes() -> Routes {
     )
     .route("/{lang}/office/services", get(office::appointments::services::list))
     .route("/{lang}/office/outreach", get(office::appointments::outreach::list))
+    .route(
+        "/{lang}/office/outreach/towns",
+        get(office::appointments::towns::list).post(office::appointments::towns::save),
+    )
     .route("/{lang}/office/events", get(office::events::list))
     .route("/{lang}/office/week", get(office::week::page))
     .route(

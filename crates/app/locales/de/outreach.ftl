@@ -37,3 +37,12 @@ office-outreach-address = Adresse (freiwillig)
 office-outreach-added = Halt hinzugefügt.
 office-outreach-cancelled = Halt abgesagt: Er bleibt in der Liste, als abgesagt markiert.
 office-outreach-has-bookings = Der Halt wurde nicht abgesagt. An diesem Halt gebuchte Termine: { $count }. Verlegen Sie sie zuerst über den Terminkalender.
+## Die Patronatsfeste der Orte, die die mobilen Stellen besuchen.
+towns-title = Patronatsfeste der besuchten Orte
+towns-intro = Das Fest des Schutzheiligen eines Ortes ist dort ein örtlicher Feiertag: An diesem Tag hält der Job-Camper dort nicht, und eine Beratungsstelle dort ist geschlossen. Das sind die Orte der Beratungsstellen und der kommenden Halte.
+towns-none = Keine Beratungsstelle und kein kommender Halt: kein Ort aufzuführen.
+towns-hint = Ein Tag pro Zeile: Monat-Tag und Name des Heiligen, z. B. „08-26 Sant'Oronzo“. Ein leeres Feld entfernt sie.
+towns-save = Die Tage von { $town } speichern
+towns-no-days = Kein Patronatsfest eingetragen.
+towns-saved = Die Patronatsfeste sind gespeichert.
+towns-clash = Am { $dates } ist ein Halt oder ein Termin an der Beratungsstelle geplant: Verlegen oder stornieren Sie ihn zuerst, dann speichern Sie den Tag.

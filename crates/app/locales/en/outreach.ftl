@@ -37,3 +37,12 @@ office-outreach-address = Address (optional)
 office-outreach-added = Stop added.
 office-outreach-cancelled = Stop cancelled: it stays on the list, marked as cancelled.
 office-outreach-has-bookings = The stop was not cancelled. Appointments booked at this stop: { $count }. Move them from the agenda first.
+## The patron days of the towns the outreach points visit.
+towns-title = Patron days of the towns visited
+towns-intro = A town's patron-saint day is a local holiday: the camper makes no stop there that day and a desk there is closed. These are the towns of the desks and of the stops to come.
+towns-none = No desk and no stop to come: no town to list.
+towns-hint = One day a line: month-day and the saint's name, e.g. “08-26 Sant'Oronzo”. An empty box removes them.
+towns-save = Save the days of { $town }
+towns-no-days = No patron day recorded.
+towns-saved = The patron days are saved.
+towns-clash = A stop or a desk appointment is planned on { $dates }: move or cancel it first, then save the day.

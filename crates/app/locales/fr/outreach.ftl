@@ -37,3 +37,12 @@ office-outreach-address = Adresse (facultative)
 office-outreach-added = Étape ajoutée.
 office-outreach-cancelled = Étape annulée : elle reste dans la liste, marquée comme annulée.
 office-outreach-has-bookings = L'étape n'a pas été annulée. Rendez-vous pris à cette étape : { $count }. Déplacez-les d'abord depuis l'agenda.
+## Les fêtes patronales des communes visitées par les points itinérants.
+towns-title = Fêtes patronales des communes visitées
+towns-intro = La fête du saint patron d'une commune y est un jour férié local : ce jour-là, le camping-car n'y fait pas étape et un guichet y est fermé. Voici les communes des guichets et des étapes à venir.
+towns-none = Aucun guichet ni aucune étape à venir : aucune commune à lister.
+towns-hint = Un jour par ligne : mois-jour et nom du saint, par ex. « 08-26 Sant'Oronzo ». Une case vide les supprime.
+towns-save = Enregistrer les jours de { $town }
+towns-no-days = Aucune fête patronale enregistrée.
+towns-saved = Les fêtes patronales sont enregistrées.
+towns-clash = Une étape ou un rendez-vous au guichet est prévu le { $dates } : déplacez-le ou annulez-le d'abord, puis enregistrez le jour.

@@ -37,3 +37,12 @@ office-outreach-address = Indirizzo (facoltativo)
 office-outreach-added = Tappa aggiunta.
 office-outreach-cancelled = Tappa annullata: resta nell'elenco, segnata come annullata.
 office-outreach-has-bookings = La tappa non è stata annullata. Appuntamenti prenotati a questa tappa: { $count }. Spostateli prima dall'agenda.
+## I giorni del santo patrono dei comuni visitati dai presìdi itineranti.
+towns-title = Patroni dei comuni visitati
+towns-intro = Il giorno del santo patrono di un comune è festa locale: quel giorno il camper non fa tappa lì e uno sportello lì è chiuso. Questi sono i comuni degli sportelli e delle tappe in programma.
+towns-none = Nessuno sportello e nessuna tappa in programma: nessun comune da elencare.
+towns-hint = Un giorno per riga: mese-giorno e nome del santo, ad es. «08-26 Sant'Oronzo». Un riquadro vuoto li toglie.
+towns-save = Salva i giorni di { $town }
+towns-no-days = Nessun giorno del patrono registrato.
+towns-saved = I giorni del patrono sono salvati.
+towns-clash = Il { $dates } è in programma una tappa o un appuntamento allo sportello: lo sposti o lo annulli prima, poi salvi il giorno.

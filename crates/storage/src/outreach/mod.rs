@@ -65,6 +65,12 @@ pub trait OutreachPoints: Send + Sync {
     /// The patron days of `town` (a local holiday there).
     async fn town_patron_days(&self, town: &str) -> Result<Vec<PatronDay>, StorageError>;
 
-    /// Replaces the patron days of `town`.
-    async fn set_town_patron_days(&self, town: &str, days: &[PatronDay]) -> Result<(), StorageError>;
+    /// Replaces the patron days of `town` (in the audit log).
+    async fn set_town_patron_days(
+        &self,
+        town: &str,
+        days: &[PatronDay],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError>;
 }

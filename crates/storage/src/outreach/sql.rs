@@ -401,7 +401,13 @@ impl OutreachPoints for Store {
             .collect()
     }
 
-    async fn set_town_patron_days(&self, town: &str, days: &[PatronDay]) -> Result<(), StorageError> {
+    async fn set_town_patron_days(
+        &self,
+        town: &str,
+        days: &[PatronDay],
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
         let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM town_patron_days WHERE town = $1")
             .bind(town)
@@ -416,6 +422,13 @@ impl OutreachPoints for Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        let listed: Vec<String> = days
+            .iter()
+            .map(|d| format!("{:02}-{:02} {}", d.month, d.day, d.name))
+            .collect();
+        let details = serde_json::json!({ "days": listed }).to_string();
+        let entry = NewAuditEntry::new("town_patron_days.set", "town", town).details(details);
+        write_audit(&mut tx, actor, &entry, now).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -106,9 +106,14 @@ async fn stops_are_checked_before_they_are_saved(backend: Backend) {
     let s = db.storage.as_ref();
     let (camper, _) = camper(s).await;
     let patron = PatronDay::parse("12-10", "Madonna di Loreto").unwrap();
-    s.set_town_patron_days("Porto Cesareo", std::slice::from_ref(&patron))
-        .await
-        .unwrap();
+    s.set_town_patron_days(
+        "Porto Cesareo",
+        std::slice::from_ref(&patron),
+        &Actor::system(),
+        Utc::now(),
+    )
+    .await
+    .unwrap();
     assert_eq!(s.town_patron_days("Porto Cesareo").await.unwrap(), vec![patron]);
     let actor = &Actor::system();
     let id = camper.id;

@@ -36,6 +36,7 @@ mod office_print;
 mod one_booking;
 mod operator_api;
 mod outreach;
+mod outreach_towns;
 mod pages;
 mod parallel_attacks;
 mod part_closures;

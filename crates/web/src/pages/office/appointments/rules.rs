@@ -66,7 +66,7 @@ fn closed_days(lang: Lang, calendar: &CentreCalendar, today: NaiveDate) -> Vec<C
 
 /// Patron days as typed, one `MM-DD Name` a line; each wrong line as
 /// `(line number, message)`.
-fn parse_patron_days(lang: Lang, text: &str) -> Result<Vec<PatronDay>, Vec<(usize, String)>> {
+pub(super) fn parse_patron_days(lang: Lang, text: &str) -> Result<Vec<PatronDay>, Vec<(usize, String)>> {
     let mut days = Vec::new();
     let mut errors = Vec::new();
     for (i, line) in text.lines().enumerate() {
