@@ -31,7 +31,6 @@ impl From<StorageError> for ChangeError {
         match e {
             // Started or called off between the check and the lock.
             StorageError::Stale => ChangeError::Refused(ChangeProblem::Started),
-            StorageError::NotFound => ChangeError::Storage(StorageError::NotFound),
             other => ChangeError::Storage(other),
         }
     }

@@ -440,31 +440,36 @@ fn text(
     if title.chars().count() > 40 {
         title = format!("{}...", title.chars().take(37).collect::<String>());
     }
+    let say = |name: &'static str, value: &str| {
+        msg_args(
+            lang,
+            kind.sms_id(),
+            &args(&[
+                ("centre", ctx.centre.data.name.as_str().into()),
+                ("title", title.as_str().into()),
+                (name, value.into()),
+                ("link", short_url(app, &first.reference).into()),
+            ]),
+        )
+    };
+    // The first of `tries` that fits in a text, else the last.
+    let fitting = |name: &'static str, tries: &[String]| {
+        tries
+            .iter()
+            .map(|t| say(name, t))
+            .find(|t| sportello_domain::SmsText::parse(t).is_ok())
+            .unwrap_or_else(|| say(name, tries.last().map(String::as_str).unwrap_or_default()))
+    };
     if let Some(message) = message {
-        let say = |body: &str| {
-            msg_args(
-                lang,
-                kind.sms_id(),
-                &args(&[
-                    ("centre", ctx.centre.data.name.as_str().into()),
-                    ("title", title.as_str().into()),
-                    ("message", body.into()),
-                    ("link", short_url(app, &first.reference).into()),
-                ]),
-            )
-        };
         // The whole message, else its subject, else the subject's start:
         // the link leads to the whole of it.
         let short: String = message.subject.chars().take(40).collect();
         let tries = [
             format!("{} - {}", message.subject, message.body),
             message.subject.clone(),
+            format!("{short}..."),
         ];
-        return tries
-            .iter()
-            .map(|t| say(t))
-            .find(|t| sportello_domain::SmsText::parse(t).is_ok())
-            .unwrap_or_else(|| say(&format!("{short}...")));
+        return fitting("message", &tries);
     }
     let sessions: Vec<String> = rows
         .iter()
@@ -478,21 +483,9 @@ fn text(
             Some(format!("{} {}", local.format("%d/%m %H:%M"), status_text(lang, r)))
         })
         .collect();
-    let say = |when: String| {
-        msg_args(
-            lang,
-            kind.sms_id(),
-            &args(&[
-                ("centre", ctx.centre.data.name.as_str().into()),
-                ("title", title.as_str().into()),
-                ("when", when.into()),
-                ("link", short_url(app, &first.reference).into()),
-            ]),
-        )
-    };
-    let full = say(sessions.join("; "));
-    if sportello_domain::SmsText::parse(&full).is_ok() || sessions.len() < 2 {
-        return full;
+    let mut tries = vec![sessions.join("; ")];
+    if sessions.len() >= 2 {
+        tries.push(format!("{} (+{})", sessions[0], sessions.len() - 1));
     }
-    say(format!("{} (+{})", sessions[0], sessions.len() - 1))
+    fitting("when", &tries)
 }

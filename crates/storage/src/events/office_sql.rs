@@ -51,19 +51,6 @@ impl Store {
             .map(|r| registration_from_row(r, self.data_keys()))
             .collect()
     }
-
-    /// The registrations of `ids` as they are now.
-    async fn registrations_of(&self, tx: &mut Tx, ids: &[i64]) -> Result<Vec<Registration>, StorageError> {
-        let mut all = Vec::with_capacity(ids.len());
-        for id in ids {
-            let row = sqlx::query(AssertSqlSafe(format!("{REGISTRATION_SELECT} WHERE r.id = $1")))
-                .bind(id)
-                .fetch_one(&mut **tx)
-                .await?;
-            all.push(registration_from_row(&row, self.data_keys())?);
-        }
-        Ok(all)
-    }
 }
 
 /// Queues what `notices` says to each registration, one person at a time.
@@ -137,11 +124,7 @@ impl EventOffice for Store {
         if changed != 1 {
             return Err(StorageError::Stale);
         }
-        let row = sqlx::query(AssertSqlSafe(format!("{REGISTRATION_SELECT} WHERE r.id = $1")))
-            .bind(registration)
-            .fetch_one(&mut *tx)
-            .await?;
-        let marked = registration_from_row(&row, self.data_keys())?;
+        let marked = self.registration_by_id(&mut tx, registration).await?;
         let centre: i64 = sqlx::query_scalar(
             "SELECT e.centre_id FROM events e JOIN event_sessions s ON s.event_id = e.id WHERE s.id = $1",
         )
@@ -228,17 +211,12 @@ impl EventOffice for Store {
         .bind(session.0)
         .execute(&mut *tx)
         .await?;
-        let ids: Vec<i64> = self
-            .active_registrations(&mut tx, session)
-            .await?
-            .iter()
-            .map(|r| r.id)
-            .collect();
-        for id in &ids {
-            release(&mut tx, *id).await?;
-            set_status(&mut tx, *id, RegistrationStatus::Cancelled, None, now).await?;
+        let mut cancelled = Vec::new();
+        for active in self.active_registrations(&mut tx, session).await? {
+            release(&mut tx, active.id).await?;
+            set_status(&mut tx, active.id, RegistrationStatus::Cancelled, None, now).await?;
+            cancelled.push(self.registration_by_id(&mut tx, active.id).await?);
         }
-        let cancelled = self.registrations_of(&mut tx, &ids).await?;
         tell_each(&mut tx, notices, &cancelled, now).await?;
         let details = serde_json::json!({ "reason": reason, "told": cancelled.len() });
         let entry = NewAuditEntry::new("session.cancel", "session", &session.0.to_string())

@@ -184,7 +184,7 @@ impl Store {
         registration_from_row(&row, self.data_keys())
     }
 
-    async fn registration_by_id(&self, tx: &mut Tx, id: i64) -> Result<Registration, StorageError> {
+    pub(super) async fn registration_by_id(&self, tx: &mut Tx, id: i64) -> Result<Registration, StorageError> {
         let row = sqlx::query(AssertSqlSafe(format!("{REGISTRATION_SELECT} WHERE r.id = $1")))
             .bind(id)
             .fetch_one(&mut **tx)

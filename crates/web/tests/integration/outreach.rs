@@ -21,7 +21,7 @@ use crate::appointments_pages::{book, first_free_start};
 use crate::common::TestApp;
 use crate::common::appointments::{body, book_by_mail, post};
 use crate::common::browser::Browser;
-use crate::office_appointments::signed_in;
+use crate::office_appointments::{service_of, signed_in};
 
 on_both_backends!(
     using crate::common::TestApp::new =>
@@ -158,12 +158,8 @@ async fn booking_at_the_camper(app: TestApp) {
     assert_eq!(choose.status, StatusCode::OK);
     assert!(choose.h1().contains("Camper del lavoro"), "{}", choose.h1());
     let lecce = app.centre("lecce").await;
-    let services = app.storage().services(lecce.id).await.unwrap();
-    let did = services.iter().find(|s| s.data.kind == ServiceKind::Did).unwrap();
-    let taking = services
-        .iter()
-        .find(|s| s.data.kind == ServiceKind::TakingInCharge)
-        .unwrap();
+    let did = service_of(&app, "lecce", ServiceKind::Did).await;
+    let taking = service_of(&app, "lecce", ServiceKind::TakingInCharge).await;
     let service_url = format!("/it/appointments/camper/{}", did.id.0);
     assert!(choose.body.contains(&format!("href=\"{service_url}\"")));
     // Only the services the camper offers, and only in person.
@@ -246,13 +242,8 @@ async fn camper_slots(app: &TestApp, service: i64, day: &str) -> Vec<String> {
 
 async fn booking_at_the_camper_through_the_api(app: TestApp) {
     let camper = point(&app, "camper").await;
-    let lecce = app.centre("lecce").await;
-    let services = app.storage().services(lecce.id).await.unwrap();
-    let did = services.iter().find(|s| s.data.kind == ServiceKind::Did).unwrap();
-    let taking = services
-        .iter()
-        .find(|s| s.data.kind == ServiceKind::TakingInCharge)
-        .unwrap();
+    let did = service_of(&app, "lecce", ServiceKind::Did).await;
+    let taking = service_of(&app, "lecce", ServiceKind::TakingInCharge).await;
     let stops = app
         .storage()
         .stops(camper.id, today_in_rome() + Days::new(2), 5)
@@ -280,7 +271,7 @@ async fn booking_at_the_camper_through_the_api(app: TestApp) {
         &app,
         &[],
         body(
-            did,
+            &did,
             &slots[0],
             serde_json::json!({ "point": "camper", "email": "ama@example.org" }),
         ),
@@ -330,12 +321,8 @@ async fn booking_at_the_camper_through_the_api(app: TestApp) {
 async fn an_operator_books_at_the_camper(app: TestApp) {
     let camper = point(&app, "camper").await;
     let lecce = app.centre("lecce").await;
-    let services = app.storage().services(lecce.id).await.unwrap();
-    let did = services.iter().find(|s| s.data.kind == ServiceKind::Did).unwrap();
-    let taking = services
-        .iter()
-        .find(|s| s.data.kind == ServiceKind::TakingInCharge)
-        .unwrap();
+    let did = service_of(&app, "lecce", ServiceKind::Did).await;
+    let taking = service_of(&app, "lecce", ServiceKind::TakingInCharge).await;
     let grant = Grant::new(Role::Operator, Scope::Centre(lecce.id)).unwrap();
     let (mut office, _) = signed_in(&app, "op-camper@example.org", grant).await;
     let first = office.get("/it/office/agenda/new?centre=lecce").await;

@@ -41,8 +41,6 @@ struct Held {
     centre: Centre,
     reference: RegistrationRef,
     token: String,
-    /// The organiser's messages to each session's registered people.
-    messages: Vec<(SessionId, Vec<SentMessage>)>,
 }
 
 impl Held {
@@ -80,20 +78,12 @@ async fn held(state: &AppState, lang: Lang, reference: &str, token: &str) -> Res
     if links::link_expired(&event, Utc::now()) {
         return Ok(Err(link_refused(state, lang, StatusCode::GONE)?));
     }
-    let mut messages = Vec::with_capacity(rows.len());
-    for r in &rows {
-        messages.push((
-            r.session,
-            state.storage.session_messages(r.session).await.on_page(lang)?,
-        ));
-    }
     Ok(Ok(Held {
         rows,
         event,
         centre,
         reference,
         token: token.to_string(),
-        messages,
     }))
 }
 
@@ -151,7 +141,7 @@ struct MessageView {
     sent: String,
 }
 
-fn row_view(lang: Lang, held: &Held, r: &Registration) -> Option<RowView> {
+fn row_view(lang: Lang, held: &Held, r: &Registration, messages: &[(SessionId, Vec<SentMessage>)]) -> Option<RowView> {
     let session = held.event.session(r.session)?;
     let now = Utc::now();
     let upcoming = session.start > now;
@@ -174,8 +164,7 @@ fn row_view(lang: Lang, held: &Held, r: &Registration) -> Option<RowView> {
         can_confirm: r.status == RegistrationStatus::Offered && r.offer_expires.is_some_and(|d| d > now),
         can_cancel: r.status.is_active() && upcoming,
         change: events::state_note(lang, session),
-        messages: held
-            .messages
+        messages: messages
             .iter()
             .filter(|(s, _)| *s == session.id)
             .flat_map(|(_, m)| m)
@@ -188,7 +177,9 @@ fn row_view(lang: Lang, held: &Held, r: &Registration) -> Option<RowView> {
     })
 }
 
-fn registration_page(
+/// The registration's page, with the organiser's messages to each of its
+/// sessions (read only here, where they are shown).
+async fn registration_page(
     state: &AppState,
     lang: Lang,
     guard: &FormGuard,
@@ -197,7 +188,18 @@ fn registration_page(
     error: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let rows: Vec<RowView> = held.rows.iter().filter_map(|r| row_view(lang, held, r)).collect();
+    let mut messages = Vec::with_capacity(held.rows.len());
+    for r in &held.rows {
+        messages.push((
+            r.session,
+            state.storage.session_messages(r.session).await.on_page(lang)?,
+        ));
+    }
+    let rows: Vec<RowView> = held
+        .rows
+        .iter()
+        .filter_map(|r| row_view(lang, held, r, &messages))
+        .collect();
     let event: EventView = event_view(lang, &held.event, &held.centre, Utc::now());
     let title = msg_args(
         lang,
@@ -252,7 +254,7 @@ pub async fn page(
         Some("confirmed") => Some(msg(lang, "event-confirmed-done")),
         _ => None,
     };
-    registration_page(&state, lang, &guard, &held, done, None, StatusCode::OK)
+    registration_page(&state, lang, &guard, &held, done, None, StatusCode::OK).await
 }
 
 /// `GET /{lang}/events/registration/{reference}/calendar/{session}?t=…`.
@@ -302,7 +304,7 @@ async fn change(
     let held = held_or_refuse!(&state, lang, &reference, &form.get("t"));
     if !guard.accepts(&form.get("csrf")) {
         let error = Some(msg(lang, "form-expired-text"));
-        return registration_page(&state, lang, &guard, &held, None, error, StatusCode::FORBIDDEN);
+        return registration_page(&state, lang, &guard, &held, None, error, StatusCode::FORBIDDEN).await;
     }
     let Some(row) = held.row(&form.get("session")) else {
         let error = Some(msg(lang, "event-no-session"));
@@ -314,7 +316,8 @@ async fn change(
             None,
             error,
             StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        )
+        .await;
     };
     let actor = sportello_domain::Actor::anonymous(&address);
     let now = Utc::now();
@@ -340,11 +343,12 @@ async fn change(
             );
             Ok(Redirect::to(&to).into_response())
         }
-        Err(RegistrationError::TooLate) => refused("event-too-late-text", StatusCode::CONFLICT),
-        Err(RegistrationError::OfferLapsed) => refused("event-offer-lapsed-text", StatusCode::CONFLICT),
+        Err(RegistrationError::TooLate) => refused("event-too-late-text", StatusCode::CONFLICT).await,
+        Err(RegistrationError::OfferLapsed) => refused("event-offer-lapsed-text", StatusCode::CONFLICT).await,
         Err(RegistrationError::Limited(limited)) => {
             let error = Some(crate::error::too_many_text(lang, &limited));
-            let page = registration_page(&state, lang, &guard, &held, None, error, StatusCode::TOO_MANY_REQUESTS)?;
+            let page =
+                registration_page(&state, lang, &guard, &held, None, error, StatusCode::TOO_MANY_REQUESTS).await?;
             Ok(crate::error::retry_after(page, &limited))
         }
         Err(RegistrationError::Storage(e)) => Err(AppError::from(e).page(lang)),

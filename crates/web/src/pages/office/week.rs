@@ -18,7 +18,7 @@ use minijinja::context;
 use minijinja::value::Serde;
 use serde::{Deserialize, Serialize};
 use sportello_domain::time::{from_rome_local, rome_date};
-use sportello_domain::{Audience, BookingStatus, PointKind, ServiceKind, SessionStatus};
+use sportello_domain::{BookingStatus, PointKind, SessionStatus};
 
 use super::appointments::agenda::{readable_bookings, status_id};
 use super::appointments::services::{Need, centre_choices, centre_for, service_name};
@@ -67,15 +67,6 @@ struct Day {
 /// Rome midnight at the start of `day`.
 fn midnight(day: NaiveDate) -> DateTime<Utc> {
     from_rome_local(day.and_time(NaiveTime::MIN))
-}
-
-/// Whether an event's registrations are the Collocamento Mirato's.
-fn event_kind(audience: Audience) -> ServiceKind {
-    if audience == Audience::Mirato {
-        ServiceKind::MiratoAdvice
-    } else {
-        ServiceKind::BasicGuidance
-    }
 }
 
 /// `GET /{lang}/office/week?centre={slug}&week=YYYY-MM-DD`.
@@ -147,7 +138,7 @@ pub async fn page(
         .on_page(lang)?
     {
         let title = event.text(lang).map(|t| t.title.clone()).unwrap_or_default();
-        let readable = access.can_read_bookings(centre.id, event_kind(event.audience));
+        let readable = access.can_read_bookings(centre.id, super::events::kind(&event));
         for s in event.sessions.iter().filter(|s| s.start >= span.0 && s.start < span.1) {
             let counts = msg_args(
                 lang,
