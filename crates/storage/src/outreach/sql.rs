@@ -215,6 +215,15 @@ impl OutreachPoints for Store {
     }
 
     async fn point_by_slug(&self, slug: &str) -> Result<Option<OutreachPoint>, StorageError> {
+        // Only what the schema accepts as a slug names a point; anything
+        // else (a NUL byte, which PostgreSQL refuses in text) names none.
+        let shaped = slug.bytes().next().is_some_and(|b| b != b'-')
+            && slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !shaped {
+            return Ok(None);
+        }
         Ok(self.load_points(Pick::Slug(slug)).await?.pop())
     }
 

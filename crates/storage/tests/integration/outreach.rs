@@ -88,6 +88,9 @@ async fn points_are_stored_with_their_parts(backend: Backend) {
     assert_eq!(s.points(None).await.unwrap().len(), 2);
     assert_eq!(s.points(Some(nardo.id)).await.unwrap(), vec![desk]);
     assert_eq!(s.point_by_slug("nowhere").await.unwrap(), None);
+    // Not a slug at all (a NUL byte PostgreSQL refuses in text): no point, no error.
+    assert_eq!(s.point_by_slug("bon\0curi").await.unwrap(), None);
+    assert_eq!(s.point_by_slug("").await.unwrap(), None);
     // Another centre's service cannot be booked at a point: nothing written.
     let mut foreign = point(nardo.id, "foreign", PointKind::Tour);
     foreign.services = vec![service.id];

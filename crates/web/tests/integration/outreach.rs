@@ -259,7 +259,11 @@ async fn booking_at_the_camper_through_the_api(app: TestApp) {
         .json();
     assert_ne!(office["days"][0]["slots"], serde_json::json!(slots));
     // A point that does not offer the service, or that does not exist: 404.
-    for (service, point) in [(taking.id.0, "camper"), (did.id.0, "no-such-point")] {
+    for (service, point) in [
+        (taking.id.0, "camper"),
+        (did.id.0, "no-such-point"),
+        (did.id.0, "%00%19Xb"),
+    ] {
         let r = app
             .get(&format!(
                 "/api/v1/services/{service}/slots?point={point}&from={first}&days=1"
