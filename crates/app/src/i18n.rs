@@ -6,7 +6,7 @@
 //! ready-to-paste posts, `newsletter.ftl` for the newsletter's pages, e-mails
 //! and back-office page, `print.ftl` for the printed posters and boards,
 //! `reports.ftl` for the weekly reports' pages, post texts, cards and PDFs,
-//! `sms.ftl` for text messages and the notes about them, `events.ftl` for
+//! `account.ftl` for citizen accounts' pages and messages, `sms.ftl` for text messages and the notes about them, `events.ftl` for
 //! group meetings' pages and messages).
 //! Italian is the fallback; a
 //! message missing everywhere is logged and shown as an empty string, never
@@ -20,7 +20,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 12]); 4] = [
+pub const SOURCES: [(&str, [&str; 13]); 4] = [
     (
         "it",
         [
@@ -36,6 +36,7 @@ pub const SOURCES: [(&str, [&str; 12]); 4] = [
             include_str!("../locales/it/events.ftl"),
             include_str!("../locales/it/outreach.ftl"),
             include_str!("../locales/it/figures.ftl"),
+            include_str!("../locales/it/account.ftl"),
         ],
     ),
     (
@@ -53,6 +54,7 @@ pub const SOURCES: [(&str, [&str; 12]); 4] = [
             include_str!("../locales/en/events.ftl"),
             include_str!("../locales/en/outreach.ftl"),
             include_str!("../locales/en/figures.ftl"),
+            include_str!("../locales/en/account.ftl"),
         ],
     ),
     (
@@ -70,6 +72,7 @@ pub const SOURCES: [(&str, [&str; 12]); 4] = [
             include_str!("../locales/fr/events.ftl"),
             include_str!("../locales/fr/outreach.ftl"),
             include_str!("../locales/fr/figures.ftl"),
+            include_str!("../locales/fr/account.ftl"),
         ],
     ),
     (
@@ -87,6 +90,7 @@ pub const SOURCES: [(&str, [&str; 12]); 4] = [
             include_str!("../locales/de/events.ftl"),
             include_str!("../locales/de/outreach.ftl"),
             include_str!("../locales/de/figures.ftl"),
+            include_str!("../locales/de/account.ftl"),
         ],
     ),
 ];

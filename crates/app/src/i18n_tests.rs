@@ -169,6 +169,9 @@ fn every_message_formats_without_errors() {
         ("taken", 3.into()),
         ("seats", 20.into()),
         ("waiting", 1.into()),
+        ("n", 24.into()),
+        ("duration", "24 hours".into()),
+        ("code", "123456".into()),
     ]);
     for lang in Lang::ALL {
         for id in message_ids(lang) {

@@ -21,6 +21,7 @@ pub mod markup;
 pub mod metrics;
 pub mod newsletter;
 pub mod outreach;
+pub mod people;
 pub mod periodic;
 pub mod printed;
 pub mod reports;

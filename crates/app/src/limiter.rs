@@ -28,6 +28,8 @@ pub struct Limits {
     pub sign_in_per_net: Limit,
     pub sms_per_net: Limit,
     pub sms_per_number: Limit,
+    pub accounts_per_net: Limit,
+    pub account_mails_per_recipient: Limit,
 }
 
 impl Default for Limits {
@@ -45,6 +47,8 @@ impl Default for Limits {
             sign_in_per_net: defaults::SIGN_IN_PER_NET,
             sms_per_net: defaults::SMS_PER_NET,
             sms_per_number: defaults::SMS_PER_NUMBER,
+            accounts_per_net: defaults::ACCOUNTS_PER_NET,
+            account_mails_per_recipient: defaults::ACCOUNT_MAILS_PER_RECIPIENT,
         }
     }
 }
@@ -119,7 +123,7 @@ impl App {
         actor: &sportello_domain::Actor,
         now: DateTime<Utc>,
     ) -> Result<Option<Limited>, StorageError> {
-        if !actor.is_anonymous() {
+        if !actor.is_public() {
             return Ok(None);
         }
         let contacts = [

@@ -1,5 +1,6 @@
 //! The periodic jobs of every node, run every minute: expiring offers whose
-//! valid-through day has passed, removing ended sessions, forgetting old
+//! valid-through day has passed, removing ended sessions (back office and
+//! citizens) and expired one-time links and codes, forgetting old
 //! idempotency keys and the limiter's old counts, queueing appointment
 //! and group meeting reminders, letting unconfirmed seat offers of group meetings lapse (the
 //! seat passing to the next in line) and the newsletter's digests. Each is
@@ -34,6 +35,20 @@ pub async fn run_once(app: &App) {
         .await
     {
         tracing::error!(error = %e, "removing ended sessions failed");
+    }
+    if let Err(e) = app
+        .storage
+        .purge_person_sessions(now - IDLE_TIMEOUT, now - ABSOLUTE_TIMEOUT)
+        .await
+    {
+        tracing::error!(error = %e, "removing ended sessions of citizens failed");
+    }
+    // A used or expired challenge holds nothing anyone needs: a sign-up's
+    // details (its password hash among them) go with it.
+    match app.storage.purge_challenges(now).await {
+        Ok(0) => {}
+        Ok(count) => tracing::debug!(count, "expired sign-in links and codes removed"),
+        Err(e) => tracing::error!(error = %e, "removing expired sign-in links and codes failed"),
     }
     if let Err(e) = app.storage.purge_idempotency_keys(now - IDEMPOTENCY_WINDOW).await {
         tracing::error!(error = %e, "forgetting old idempotency keys failed");

@@ -14,6 +14,43 @@ use crate::i18n;
 /// Every template, by name.
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
+    (
+        "account/challenge.html",
+        include_str!("../templates/account/challenge.html"),
+    ),
+    (
+        "account/message.html",
+        include_str!("../templates/account/message.html"),
+    ),
+    (
+        "account/my_page.html",
+        include_str!("../templates/account/my_page.html"),
+    ),
+    ("account/once.html", include_str!("../templates/account/once.html")),
+    (
+        "account/recovery_codes.html",
+        include_str!("../templates/account/recovery_codes.html"),
+    ),
+    (
+        "account/second_factor_setup.html",
+        include_str!("../templates/account/second_factor_setup.html"),
+    ),
+    (
+        "account/second_factor.html",
+        include_str!("../templates/account/second_factor.html"),
+    ),
+    (
+        "account/settings.html",
+        include_str!("../templates/account/settings.html"),
+    ),
+    (
+        "account/sign_in.html",
+        include_str!("../templates/account/sign_in.html"),
+    ),
+    (
+        "account/sign_up.html",
+        include_str!("../templates/account/sign_up.html"),
+    ),
     ("offer_list.html", include_str!("../templates/offer_list.html")),
     ("search_box.html", include_str!("../templates/search_box.html")),
     (

@@ -363,6 +363,11 @@ pub async fn demo(config: Demo) -> Result<(), String> {
         "  Every account signs in with its password, then a code from an authenticator app holding its key \
          (or: oathtool --totp -b KEY)."
     );
+    let citizen = sportello_demo::accounts::CITIZEN;
+    println!(
+        "Demo citizen account, {own}/it/account/sign-in: {} with password {} ({})",
+        citizen.email, citizen.password, citizen.name
+    );
     println!("E-mails are never sent: see what would have been sent at {own}/it/demo/mailbox");
     println!("Sportello demo is running at {own}/ (press Ctrl-C to stop)");
     let mut app = App::new(storage.clone(), public_url, None).await?;

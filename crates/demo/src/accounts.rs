@@ -1,11 +1,11 @@
 //! One back-office account per role for the demo, with fixed passwords and
-//! fixed second-factor keys (every role must use a second factor) that the
-//! demo prints at every start. Never for a real installation: the demo
-//! database is public by design.
+//! fixed second-factor keys (every role must use a second factor), and one
+//! citizen account ([`CITIZEN`]), that the demo prints at every start. Never
+//! for a real installation: the demo database is public by design.
 
-use chrono::Utc;
-use sportello_domain::{Actor, Centre, Grant, Lang, Role, Scope, UserId};
-use sportello_storage::{NewUser, Storage, StorageError};
+use chrono::{NaiveDate, Utc};
+use sportello_domain::{Actor, Centre, Contact, Email, Grant, Lang, Role, Scope, UserId};
+use sportello_storage::{NewPerson, NewUser, Storage, StorageError};
 
 /// A demo account as printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +92,43 @@ pub async fn create(storage: &dyn Storage, centres: &[Centre]) -> Result<bool, S
     Ok(true)
 }
 
+/// The demo's citizen account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoCitizen {
+    pub name: &'static str,
+    pub email: &'static str,
+    pub password: &'static str,
+}
+
+/// The citizen account printed at start (signs in at `/{lang}/account/sign-in`).
+pub const CITIZEN: DemoCitizen = DemoCitizen {
+    name: "Giulia Esposito",
+    email: "persona@demo.sportello.test",
+    password: "demo-sportello-cittadina",
+};
+
+/// Creates the demo's citizen account unless it exists; whether it did.
+pub async fn create_citizen(storage: &dyn Storage) -> Result<bool, StorageError> {
+    let email = Email::parse(CITIZEN.email).map_err(|e| StorageError::Invalid(e.to_string()))?;
+    if storage
+        .person_by_contact(&Contact::Email(email.clone()))
+        .await?
+        .is_some()
+    {
+        return Ok(false);
+    }
+    let person = NewPerson {
+        name: CITIZEN.name.into(),
+        email: Some(email),
+        phone: None,
+        birth_date: NaiveDate::from_ymd_opt(1994, 3, 17).unwrap_or_default(),
+        lang: Lang::It,
+        password_hash: Some(sportello_auth::hash_password(CITIZEN.password)),
+    };
+    storage.insert_person(&person, &Actor::system(), Utc::now()).await?;
+    Ok(true)
+}
+
 /// Turns on the second factor of a demo account with its fixed key.
 async fn enrol(storage: &dyn Storage, id: UserId, account: DemoAccount) -> Result<(), StorageError> {
     storage
@@ -117,5 +154,6 @@ mod tests {
         assert_eq!(keys.len(), ACCOUNTS.len(), "one key per account");
         let roles: Vec<Role> = ACCOUNTS.iter().map(|a| a.role).collect();
         assert_eq!(roles, Role::ALL);
+        assert_eq!(sportello_auth::check_policy(CITIZEN.password, CITIZEN.email), Ok(()));
     }
 }

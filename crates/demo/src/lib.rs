@@ -52,6 +52,7 @@ pub async fn load(storage: &dyn Storage, count: usize, seed: u64, today: NaiveDa
             appointments::create(storage, &centres).await?;
         }
         accounts::create(storage, &centres).await?;
+        accounts::create_citizen(storage).await?;
         events::create(storage, &centres, today).await?;
         outreach::create(storage, &centres, today).await?;
         return Ok(Loaded::AlreadyThere);
@@ -66,6 +67,7 @@ pub async fn load(storage: &dyn Storage, count: usize, seed: u64, today: NaiveDa
         .await?;
     appointments::create(storage, &stored).await?;
     accounts::create(storage, &stored).await?;
+    accounts::create_citizen(storage).await?;
     events::create(storage, &stored, today).await?;
     outreach::create(storage, &stored, today).await?;
     Ok(Loaded::Loaded {

@@ -3,7 +3,8 @@
 //! slots from a centre's calendar and holidays, bookings), `centres`,
 //! `employers` (requests, the Law 68/1999 quota), `events` (group meetings,
 //! their sessions, registrations and waiting lists), `offers` (the offer, its
-//! form, reference codes, the search query), `newsletter`, `places` (the
+//! form, reference codes, the search query), `newsletter`, `people` (citizen
+//! accounts, who may sign up, one-time links and codes), `places` (the
 //! national list of comuni and each one's competent centre), `reports` (the
 //! weekly figures) — beside the values that arrive from outside
 //! (`codice_fiscale`, `email`, `partita_iva`, `phone`, `public_url`), the
@@ -29,6 +30,7 @@ pub mod notification;
 pub mod offers;
 pub mod outreach;
 pub mod partita_iva;
+pub mod people;
 pub mod phone;
 pub mod places;
 pub mod public_url;
@@ -86,6 +88,8 @@ pub use offers::{
 pub use outreach::stops::{RawStop, check_stop};
 pub use outreach::{NewOutreachPoint, NewStop, OutreachPoint, OutreachPointId, PointKind, PointText, Stop, StopId};
 pub use partita_iva::{PartitaIva, PartitaIvaError};
+pub use people::sign_up::{RawSignUp, SignUp};
+pub use people::{ChallengePurpose, Contact, ContactError, PersonAccount, PersonId};
 pub use phone::{Phone, PhoneError};
 pub use places::{Comune, ComuneCode, ComuneCodeError};
 pub use public_url::PublicUrl;

@@ -152,6 +152,11 @@ pub mod defaults {
     /// Text messages caused by requests from one network (a hostel's desk
     /// books for many people; a script pumping texts is stopped).
     pub const SMS_PER_NET: Limit = Limit::new("sms-net", 20, Duration::hours(1));
+    /// Citizen accounts' forms from one network: sign-ups, one-time
+    /// sign-in links and codes, new passwords, codes typed.
+    pub const ACCOUNTS_PER_NET: Limit = Limit::new("accounts-net", 60, Duration::hours(1));
+    /// Links and codes of citizen accounts to one e-mail address or number.
+    pub const ACCOUNT_MAILS_PER_RECIPIENT: Limit = Limit::new("accounts-recipient", 5, Duration::hours(6));
     /// Text messages caused by requests for one number.
     pub const SMS_PER_NUMBER: Limit = Limit::new("sms-number", 6, Duration::days(1));
 }

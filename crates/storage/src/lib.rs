@@ -23,6 +23,7 @@ mod newsletter;
 mod offers;
 mod outbox;
 mod outreach;
+mod people;
 mod postgres;
 mod reports;
 mod sealed;
@@ -53,6 +54,7 @@ pub use offers::{
 };
 pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
 pub use outreach::{OutreachPoints, StopCancel};
+pub use people::{Challenge, NewChallenge, NewPerson, People, PersonChallenges, PersonCredentials, PersonSession};
 pub use postgres::PostgresStore;
 pub use reports::{Reports, StoredReport};
 pub use sealed::{SealedCounts, SealedData};
@@ -92,6 +94,8 @@ pub trait Storage:
     + Outbox
     + OutreachPoints
     + PartClosures
+    + People
+    + PersonChallenges
     + Reports
     + SealedData
     + SearchFeed

@@ -77,6 +77,12 @@ mod outreach;
 #[path = "appointments/part_closures_sql.rs"]
 mod part_closures;
 #[allow(clippy::duplicate_mod)]
+#[path = "people/accounts_sql.rs"]
+mod people_accounts;
+#[allow(clippy::duplicate_mod)]
+#[path = "people/challenges_sql.rs"]
+mod people_challenges;
+#[allow(clippy::duplicate_mod)]
 #[path = "accounts/proposals_sql.rs"]
 mod proposals;
 #[allow(clippy::duplicate_mod)]

@@ -13,6 +13,8 @@ pub mod feeds;
 pub mod hashing;
 pub mod metrics;
 pub mod pages;
+pub mod person_session;
+mod probes;
 pub mod renders;
 mod router;
 mod server;

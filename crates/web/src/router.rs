@@ -6,11 +6,10 @@
 
 use std::sync::Arc;
 
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
 use axum::http::Method;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderValue, header};
 use axum::routing::MethodRouter;
 use axum::{Extension, Router, middleware};
 use tower_http::compression::CompressionLayer;
@@ -21,7 +20,7 @@ use crate::error::{AppError, Problem};
 use crate::extract::Preferred;
 use crate::pages::{appointments, office};
 use crate::server_limits::{self as limits, BodyLimit, NEWSLETTER_BODY, SMALL_BODY, TEXT_BODY};
-use crate::{AppState, api, feeds, pages, sitemaps};
+use crate::{AppState, api, feeds, pages, probes, sitemaps};
 
 /// Content Security Policy of every answer: no scripts, nothing from elsewhere.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
@@ -167,10 +166,10 @@ fn routes() -> Routes {
         writes: Vec::new(),
     }
     .route("/", get(pages::redirect::root))
-    .route("/healthz", get(healthz))
-    .route("/readyz", get(readyz))
-    .route("/static/style.css", get(stylesheet))
-    .route("/static/picker.js", get(picker_script))
+    .route("/healthz", get(probes::healthz))
+    .route("/readyz", get(probes::readyz))
+    .route("/static/style.css", get(probes::stylesheet))
+    .route("/static/picker.js", get(probes::picker_script))
     .route("/o/{reference}", get(pages::redirect::short_offer))
     // For crawlers and feed readers.
     .route("/robots.txt", get(sitemaps::robots))
@@ -257,6 +256,54 @@ fn routes() -> Routes {
     .route(
         "/{lang}/newsletter/unsubscribe/{token}",
         get(pages::newsletter::unsubscribe_page).post(pages::newsletter::unsubscribe),
+    )
+    // Citizen accounts: sign-up, one-time links and codes, sign-in, My page.
+    .route(
+        "/{lang}/account/sign-up",
+        get(pages::account::sign_up::form).post(pages::account::sign_up::submit),
+    )
+    .route(
+        "/{lang}/account/sign-in",
+        get(pages::account::sign_in::form).post(pages::account::sign_in::submit),
+    )
+    .route(
+        "/{lang}/account/sign-in/once",
+        get(pages::account::sign_in::once_form).post(pages::account::sign_in::once_submit),
+    )
+    .route(
+        "/{lang}/account/reset",
+        get(pages::account::sign_in::once_form).post(pages::account::sign_in::once_submit),
+    )
+    .route(
+        "/{lang}/account/sign-in/second-factor",
+        get(pages::account::sign_in::second_factor_form).post(pages::account::sign_in::second_factor_submit),
+    )
+    .route("/{lang}/account/sign-out", post(pages::account::sign_in::sign_out))
+    .route(
+        "/{lang}/account/link/{token}",
+        get(pages::account::challenge::link_page).post(pages::account::challenge::link_submit),
+    )
+    .route(
+        "/{lang}/account/code/{token}",
+        get(pages::account::challenge::code_page).post(pages::account::challenge::code_submit),
+    )
+    .route("/{lang}/account", get(pages::account::my_page::show))
+    .route("/{lang}/account/settings", get(pages::account::settings::show))
+    .route(
+        "/{lang}/account/settings/profile",
+        post(pages::account::settings::profile),
+    )
+    .route(
+        "/{lang}/account/settings/contact",
+        post(pages::account::settings::contact),
+    )
+    .route(
+        "/{lang}/account/settings/password",
+        post(pages::account::settings::password),
+    )
+    .route(
+        "/{lang}/account/settings/second-factor",
+        get(pages::account::second_factor::show).post(pages::account::second_factor::submit),
     )
     // The SMS gateway's calls, and the short links of texts.
     .route("/sms/inbound", get(crate::sms_gateway::inbound))
@@ -482,90 +529,6 @@ fn routes() -> Routes {
     )
     .route("/{lang}/office/admin/audit", get(office::admin::audit::list))
     .route("/{lang}/office/admin/audit.csv", get(office::admin::audit::csv))
-}
-
-/// `GET /healthz`: 200 when the database answers, 503 otherwise.
-async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.storage.ping().await {
-        Ok(()) => (StatusCode::OK, "ok"),
-        Err(e) => {
-            tracing::error!(error = %e, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
-        }
-    }
-}
-
-/// `GET /readyz`: 200 when this node can serve traffic: the database
-/// answers, none of this binary's migrations is pending (a database ahead of
-/// the binary, migrated by a newer node, is accepted and logged) and the
-/// search index has caught up with the database within the last
-/// [`READY_LAG`]; otherwise 503. The body says each check's state (JSON).
-async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    let database = state.storage.ping().await.is_ok();
-    let migrations = if database {
-        state.storage.migration_status().await.ok()
-    } else {
-        None
-    };
-    if let Some(ahead) = migrations.as_ref().map(|m| &m.ahead).filter(|a| !a.is_empty()) {
-        // Once per new set of versions, not at every probe of the balancer.
-        static WARNED: std::sync::Mutex<Vec<i64>> = std::sync::Mutex::new(Vec::new());
-        let mut warned = WARNED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if *warned != *ahead {
-            tracing::warn!(
-                ?ahead,
-                "the database has migrations this binary does not know (a newer node ran them)"
-            );
-            warned.clone_from(ahead);
-        }
-    }
-    let pending = migrations.as_ref().map(|m| m.pending.len());
-    let search = state.search.caught_up_within(READY_LAG);
-    let ready = database && pending == Some(0) && search;
-    let body = serde_json::json!({
-        "ready": ready,
-        "database": if database { "ok" } else { "unreachable" },
-        "migrations_pending": pending,
-        "migrations_ahead": migrations.as_ref().map(|m| m.ahead.len()),
-        "search": if search { "caught up" } else { "behind" },
-    });
-    let status = if ready {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
-    };
-    (
-        status,
-        [
-            (header::CONTENT_TYPE, "application/json"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        body.to_string(),
-    )
-}
-
-/// How recently the search index must have caught up for `/readyz`.
-const READY_LAG: std::time::Duration = std::time::Duration::from_secs(10);
-
-async fn stylesheet() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        include_str!("../static/style.css"),
-    )
-}
-
-/// The filter box of long lists, for browsers with JavaScript.
-async fn picker_script() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        include_str!("../static/picker.js"),
-    )
 }
 
 /// Any other address: a "not found" page in the address's language when it

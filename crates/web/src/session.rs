@@ -63,7 +63,7 @@ impl FromRequestParts<AppState> for ClientAddress {
     }
 }
 
-fn client_address(parts: &Parts, state: &AppState) -> String {
+pub(crate) fn client_address(parts: &Parts, state: &AppState) -> String {
     if state.behind_proxy
         && let Some(forwarded) = parts
             .headers

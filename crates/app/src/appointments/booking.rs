@@ -334,7 +334,7 @@ pub fn contacts_given(email: &str, phone: &str) -> (Option<String>, Option<Strin
 }
 
 fn by_message(actor: &Actor, email: bool, sms: SmsVerdict) -> bool {
-    actor.is_anonymous() && (email || sms == SmsVerdict::Queued)
+    actor.is_public() && (email || sms == SmsVerdict::Queued)
 }
 
 /// Sends the link of the booking a person already holds again, to its
@@ -501,7 +501,7 @@ async fn limit_anonymous(
     more: &[(Limit, LimitKey<'_>)],
     now: DateTime<Utc>,
 ) -> Result<(), BookingError> {
-    if !actor.is_anonymous() {
+    if !actor.is_public() {
         return Ok(());
     }
     let mut keys = vec![(app.limits.appointments_per_net, LimitKey::Net(&actor.address))];

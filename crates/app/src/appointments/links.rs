@@ -37,12 +37,17 @@ pub fn link_expired(booking: &Booking, now: DateTime<Utc>) -> bool {
 
 /// The absolute address of a booking's page, with its token.
 pub fn manage_url(app: &App, lang: Lang, reference: &BookingRef, start: DateTime<Utc>) -> String {
-    app.public_url.join(&format!(
+    app.public_url.join(&manage_path(app, lang, reference, start))
+}
+
+/// The site-relative address of a booking's page, with its token.
+pub fn manage_path(app: &App, lang: Lang, reference: &BookingRef, start: DateTime<Utc>) -> String {
+    format!(
         "/{}/appointments/booking/{}?t={}",
         lang.code(),
         reference,
         manage_token(app, reference, start)
-    ))
+    )
 }
 
 /// Characters of the short link's tag: 96 bits of the HMAC.

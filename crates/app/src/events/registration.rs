@@ -199,7 +199,7 @@ pub fn answered_by_message(registered: &Registered, sms: SmsVerdict, actor: &Act
 }
 
 fn by_message(actor: &Actor, email: bool, sms: SmsVerdict) -> bool {
-    actor.is_anonymous() && (email || sms == SmsVerdict::Queued)
+    actor.is_public() && (email || sms == SmsVerdict::Queued)
 }
 
 /// Sends the registration a person holds again, to its contacts on file,
@@ -355,7 +355,7 @@ async fn limit_anonymous(
     more: &[(Limit, LimitKey<'_>)],
     now: DateTime<Utc>,
 ) -> Result<(), RegistrationError> {
-    if !actor.is_anonymous() {
+    if !actor.is_public() {
         return Ok(());
     }
     let mut keys = vec![(app.limits.events_per_net, LimitKey::Net(&actor.address))];

@@ -167,7 +167,7 @@ impl App {
         if self.storage.is_opted_out(&self.number_key(phone)).await? {
             return Ok(SmsVerdict::OptedOut);
         }
-        if actor.is_anonymous() {
+        if actor.is_public() {
             let code = phone.country_code();
             let country = self.sms.country_caps.limit(code);
             let keys = [

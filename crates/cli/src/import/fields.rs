@@ -145,6 +145,10 @@ pub fn describe(error: &FieldError, offer: &RawOffer, centres: &[Centre], today:
         FieldProblem::TimeOrder => "the closing time is not after the opening time".into(),
         FieldProblem::ClosedDay => format!("{value} is a holiday"),
         FieldProblem::Overlap => "overlaps another entry".into(),
+        // Problems of citizen accounts, never of an offer's fields.
+        FieldProblem::TooYoung { min_age } => format!("under {min_age}"),
+        FieldProblem::ImpossibleBirthDate => format!("{value} is not a possible birth date"),
+        FieldProblem::NotMobile => format!("{value:?} cannot receive text messages"),
     }
 }
 

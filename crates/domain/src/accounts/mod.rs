@@ -188,9 +188,19 @@ impl Actor {
         }
     }
 
-    /// Someone on the public site: their requests go through the limiter.
-    pub fn is_anonymous(&self) -> bool {
-        self.user.is_none() && self.label == "anonymous"
+    /// A person signed in to their citizen account, named by id only.
+    pub fn person(id: crate::PersonId, address: &str) -> Actor {
+        Actor {
+            user: None,
+            label: format!("person:{id}"),
+            address: address.to_string(),
+        }
+    }
+
+    /// Someone on the public site, signed in to a citizen account or not:
+    /// their requests go through the limiter.
+    pub fn is_public(&self) -> bool {
+        self.user.is_none() && (self.label == "anonymous" || self.label.starts_with("person:"))
     }
 }
 

@@ -125,6 +125,14 @@ pub enum FieldProblem {
     TimeOrder,
     /// A national holiday or the town's patron day.
     ClosedDay,
+    /// A person younger than the accounts' minimum age.
+    TooYoung {
+        min_age: u32,
+    },
+    /// A birth date in the future or before 1900.
+    ImpossibleBirthDate,
+    /// A phone number that cannot receive texts (an Italian landline).
+    NotMobile,
     /// At the same time as another entry of the same schedule.
     Overlap,
 }
@@ -153,6 +161,9 @@ impl FieldProblem {
             FieldProblem::TimeOrder => "field-time-order",
             FieldProblem::ClosedDay => "field-closed-day",
             FieldProblem::Overlap => "field-overlap",
+            FieldProblem::TooYoung { .. } => "field-too-young",
+            FieldProblem::ImpossibleBirthDate => "field-birth-date-impossible",
+            FieldProblem::NotMobile => "field-not-mobile",
         }
     }
 }

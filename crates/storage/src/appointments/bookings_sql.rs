@@ -333,6 +333,26 @@ impl Bookings for Store {
         row.as_ref().map(|r| booking_from_row(r, self.data_keys())).transpose()
     }
 
+    async fn bookings_of(
+        &self,
+        email: Option<&Email>,
+        phone: Option<&Phone>,
+        limit: u32,
+    ) -> Result<Vec<Booking>, StorageError> {
+        if email.is_none() && phone.is_none() {
+            return Ok(Vec::new());
+        }
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "{BOOKING_SELECT} WHERE email = $1 OR phone = $2 ORDER BY starts_at DESC, id DESC LIMIT $3"
+        )))
+        .bind(email.map(Email::as_str))
+        .bind(phone.map(Phone::as_str))
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(|r| booking_from_row(r, self.data_keys())).collect()
+    }
+
     #[tracing::instrument(skip_all)]
     async fn move_booking(
         &self,

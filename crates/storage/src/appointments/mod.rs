@@ -16,7 +16,8 @@ use std::collections::BTreeMap;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sportello_domain::{
-    Actor, Booking, BookingRef, BookingRequest, BookingStatus, CentreId, Notification, OutreachPointId, ServiceId,
+    Actor, Booking, BookingRef, BookingRequest, BookingStatus, CentreId, Email, Notification, OutreachPointId, Phone,
+    ServiceId,
 };
 
 pub use services::{PartClosures, Services};
@@ -175,4 +176,12 @@ pub trait Bookings: Send + Sync {
     ) -> Result<Booking, StorageError>;
     /// Forgets idempotency keys created before `before`.
     async fn purge_idempotency_keys(&self, before: DateTime<Utc>) -> Result<u64, StorageError>;
+    /// The bookings made with this e-mail address or this number (a
+    /// person's confirmed contacts), latest start first, at most `limit`.
+    async fn bookings_of(
+        &self,
+        email: Option<&Email>,
+        phone: Option<&Phone>,
+        limit: u32,
+    ) -> Result<Vec<Booking>, StorageError>;
 }

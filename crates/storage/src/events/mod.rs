@@ -19,8 +19,8 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sportello_domain::{
-    Actor, Audience, CentreId, Event, EventId, Needs, NewEvent, Notification, Person, Registration, RegistrationRef,
-    RegistrationStatus, SeatOfferRules, SentMessage, SessionId, SessionMessage, SessionMove,
+    Actor, Audience, CentreId, Email, Event, EventId, Needs, NewEvent, Notification, Person, Phone, Registration,
+    RegistrationRef, RegistrationStatus, SeatOfferRules, SentMessage, SessionId, SessionMessage, SessionMove,
 };
 
 use crate::{IdempotencyKey, StorageError};
@@ -183,6 +183,14 @@ pub trait Events: Send + Sync {
     async fn idempotent_registration(&self, key: &IdempotencyKey) -> Result<Option<Vec<Registration>>, StorageError>;
     /// The registrations of one reference, by session start.
     async fn registrations(&self, reference: &RegistrationRef) -> Result<Vec<Registration>, StorageError>;
+    /// The registrations made with this e-mail address or this number (a
+    /// person's confirmed contacts), latest first, at most `limit`.
+    async fn registrations_of(
+        &self,
+        email: Option<&Email>,
+        phone: Option<&Phone>,
+        limit: u32,
+    ) -> Result<Vec<Registration>, StorageError>;
     /// A session's registrations, in the order they were made.
     async fn session_registrations(&self, session: SessionId) -> Result<Vec<Registration>, StorageError>;
 

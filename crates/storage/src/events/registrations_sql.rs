@@ -405,6 +405,28 @@ impl Events for Store {
         self.reference_in(self.pool(), reference.as_str()).await
     }
 
+    async fn registrations_of(
+        &self,
+        email: Option<&Email>,
+        phone: Option<&Phone>,
+        limit: u32,
+    ) -> Result<Vec<Registration>, StorageError> {
+        if email.is_none() && phone.is_none() {
+            return Ok(Vec::new());
+        }
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "{REGISTRATION_SELECT} WHERE r.email = $1 OR r.phone = $2 ORDER BY r.id DESC LIMIT $3"
+        )))
+        .bind(email.map(Email::as_str))
+        .bind(phone.map(Phone::as_str))
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| registration_from_row(r, self.data_keys()))
+            .collect()
+    }
+
     async fn session_registrations(&self, session: SessionId) -> Result<Vec<Registration>, StorageError> {
         let rows = sqlx::query(AssertSqlSafe(format!(
             "{REGISTRATION_SELECT} WHERE r.session_id = $1 ORDER BY r.id"

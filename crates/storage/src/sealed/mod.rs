@@ -35,7 +35,13 @@ pub(crate) const BOOKING_NEEDS: SealedColumn = SealedColumn {
     purpose: "bookings.needs",
 };
 
-/// Every column of sealed values, for counting and rotating.
+/// Second-factor (TOTP) secrets of citizen accounts.
+pub(crate) const PERSON_TOTP_SECRETS: SealedColumn = SealedColumn {
+    table: "people",
+    column: "totp_secret",
+    purpose: "people.totp_secret",
+};
+
 /// The needs given with a registration to a group meeting (art. 9).
 pub(crate) const REGISTRATION_NEEDS: SealedColumn = SealedColumn {
     table: "registrations",
@@ -43,7 +49,9 @@ pub(crate) const REGISTRATION_NEEDS: SealedColumn = SealedColumn {
     purpose: "registrations.needs",
 };
 
-pub(crate) const SEALED_COLUMNS: [SealedColumn; 3] = [TOTP_SECRETS, BOOKING_NEEDS, REGISTRATION_NEEDS];
+/// Every column of sealed values, for counting and rotating.
+pub(crate) const SEALED_COLUMNS: [SealedColumn; 4] =
+    [TOTP_SECRETS, BOOKING_NEEDS, REGISTRATION_NEEDS, PERSON_TOTP_SECRETS];
 
 /// `plaintext` sealed for `column` with the current data key; an error
 /// when the store was opened without data keys.

@@ -1,6 +1,7 @@
 //! Public pages, server-rendered, under `/{lang}/…`. Every page works without
 //! JavaScript, names its language and links its translations (`hreflang`).
 
+pub mod account;
 pub mod appointments;
 pub mod board;
 pub mod employers;

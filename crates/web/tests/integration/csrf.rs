@@ -136,6 +136,38 @@ async fn every_writing_route_needs_a_form_token(app: TestApp) {
     let step = pending.sign_in("halfway@example.org", PASSWORD).await;
     assert_eq!(step.status, StatusCode::SEE_OTHER);
 
+    // A citizen signed in in the same browser, and another halfway
+    // through signing in, for the citizens' own forms.
+    crate::common::people::sign_up(&app, &mut browser, "citizen@example.org", "").await;
+    let mut citizen_pending = Browser::new(&app);
+    crate::common::people::sign_up(&app, &mut citizen_pending, "halfway.citizen@example.org", PASSWORD).await;
+    let email = sportello_domain::Email::parse("halfway.citizen@example.org").unwrap();
+    let person = app
+        .storage()
+        .person_by_contact(&sportello_domain::Contact::Email(email))
+        .await
+        .unwrap()
+        .unwrap()
+        .account;
+    app.storage()
+        .set_person_totp(
+            person.id,
+            Some(&TotpSecret::generate().to_base32()),
+            &[],
+            &Actor::system(),
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    citizen_pending.get("/en/account/sign-in").await;
+    let step = citizen_pending
+        .post(
+            "/en/account/sign-in",
+            &[("contact", "halfway.citizen@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(step.status, StatusCode::SEE_OTHER, "{}", step.text());
+
     let mut checked = 0;
     for (method, path) in &routes {
         if EXEMPT.iter().any(|(m, p, _)| *m == method.as_str() && p == path) {
@@ -152,6 +184,7 @@ async fn every_writing_route_needs_a_form_token(app: TestApp) {
         assert_eq!(*method, Method::POST, "{path}: a writing method the test does not send");
         let response = match *path {
             "/{lang}/office/sign-in/second-factor" => pending.post(&address, &fields).await,
+            "/{lang}/account/sign-in/second-factor" => citizen_pending.post(&address, &fields).await,
             _ => browser.post(&address, &fields).await,
         };
         assert_eq!(

@@ -40,6 +40,7 @@ mod outreach_towns;
 mod pages;
 mod parallel_attacks;
 mod part_closures;
+mod people_accounts;
 mod permissions;
 mod posters;
 mod reports;

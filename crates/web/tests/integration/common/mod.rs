@@ -6,6 +6,7 @@
 pub mod appointments;
 pub mod browser;
 pub mod newsletter;
+pub mod people;
 
 use axum::Router;
 use axum::body::Body;

@@ -380,18 +380,7 @@ pub async fn password_submit(
         }
     }
     if let Err(problem) = check_policy(&new, &user.user.email) {
-        let id = match problem {
-            sportello_auth::PasswordProblem::TooShort => "password-too-short",
-            sportello_auth::PasswordProblem::TooLong => "password-too-long",
-            sportello_auth::PasswordProblem::Common => "password-common",
-            sportello_auth::PasswordProblem::ContainsAccountName => "password-contains-name",
-        };
-        let max = sportello_auth::password::MAX_LEN as i64;
-        let min = sportello_auth::password::MIN_LEN as i64;
-        errors.push((
-            "new",
-            msg_args(lang, id, &args(&[("min", min.into()), ("max", max.into())])),
-        ));
+        errors.push(("new", password_message(lang, problem)));
     } else if new != form.get("repeat") {
         errors.push(("repeat", msg(lang, "password-repeat-differs")));
     }
@@ -418,4 +407,18 @@ pub async fn password_submit(
     Ok(no_store(
         see_other(&format!("/{lang}/office/?changed=password")).into_response(),
     ))
+}
+
+/// What is wrong with a new password, in `lang` (operators' and citizens'
+/// alike).
+pub fn password_message(lang: Lang, problem: sportello_auth::PasswordProblem) -> String {
+    let id = match problem {
+        sportello_auth::PasswordProblem::TooShort => "password-too-short",
+        sportello_auth::PasswordProblem::TooLong => "password-too-long",
+        sportello_auth::PasswordProblem::Common => "password-common",
+        sportello_auth::PasswordProblem::ContainsAccountName => "password-contains-name",
+    };
+    let max = sportello_auth::password::MAX_LEN as i64;
+    let min = sportello_auth::password::MIN_LEN as i64;
+    msg_args(lang, id, &args(&[("min", min.into()), ("max", max.into())]))
 }

@@ -78,6 +78,7 @@ pub fn field_message(lang: Lang, error: &FieldError) -> String {
         FieldProblem::TooLong { max } => (0, max as i64),
         FieldProblem::OutOfRange { min, max } => (i64::from(min), i64::from(max)),
         FieldProblem::DateTooFar { max_days } => (0, max_days as i64),
+        FieldProblem::TooYoung { min_age } => (i64::from(min_age), 0),
         _ => (0, 0),
     };
     msg_args(

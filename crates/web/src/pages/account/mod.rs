@@ -1,0 +1,121 @@
+//! Citizen accounts' pages (`/{lang}/account/…`), no JavaScript needed:
+//! signing up with an e-mail address or a mobile number (`sign_up.rs`), the
+//! link and code pages that confirm a contact, sign in or set a new password
+//! (`challenge.rs`), signing in and out (`sign_in.rs`), "My page"
+//! (`my_page.rs`), the account's settings (`settings.rs`) and its optional
+//! second factor (`second_factor.rs`). Every form
+//! of these pages goes through the limiter; none of their answers tells
+//! whether a contact has an account. Their answers hold personal data or
+//! one-time tokens: never stored by a cache, never indexed.
+
+pub mod challenge;
+pub mod my_page;
+pub mod second_factor;
+pub mod settings;
+pub mod sign_in;
+pub mod sign_up;
+
+use std::collections::BTreeMap;
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use minijinja::Value;
+use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::limiter::Limited;
+use sportello_app::people::ChallengeError;
+use sportello_app::sms::SmsVerdict;
+use sportello_domain::{FieldError, Lang};
+
+use super::render_page;
+use crate::AppState;
+use crate::error::{AppError, retry_after};
+use crate::pages::office::offers::form::field_message;
+
+/// Errors of a form: field name → message (`form` for the whole form).
+pub type Errors = BTreeMap<String, String>;
+
+/// Never kept by a cache or indexed.
+pub fn private(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert("x-robots-tag", HeaderValue::from_static("noindex, nofollow"));
+    response
+}
+
+/// A page of the account pages with `status`, private.
+pub fn page(
+    state: &AppState,
+    lang: Lang,
+    template: &str,
+    path: &str,
+    title_id: &str,
+    ctx: Value,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let title = msg(lang, title_id);
+    let html = render_page(template, lang, path, &title, &state.public_url, ctx)?;
+    let mut response = html.into_response();
+    *response.status_mut() = status;
+    Ok(private(response))
+}
+
+/// A page with a title and paragraphs, and perhaps a link onwards.
+pub fn message(
+    state: &AppState,
+    lang: Lang,
+    title_id: &str,
+    paragraphs: &[String],
+    link: Option<(String, String)>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let ctx = minijinja::context! {
+        paragraphs => paragraphs.to_vec(),
+        link => link.map(|(href, label)| minijinja::context! { href, label }),
+    };
+    page(state, lang, "account/message.html", "/account", title_id, ctx, status)
+}
+
+/// The messages of field errors in `lang`.
+pub fn field_errors(lang: Lang, errors: &[FieldError]) -> Errors {
+    let mut out = Errors::new();
+    for e in errors {
+        out.entry(e.field.clone()).or_insert_with(|| field_message(lang, e));
+    }
+    out
+}
+
+/// The whole form's error when the limiter refused it.
+pub fn too_many(lang: Lang, limited: &Limited) -> Errors {
+    let text = msg_args(lang, "person-too-many", &args(&[("minutes", limited.minutes().into())]));
+    Errors::from([("form".to_string(), text)])
+}
+
+/// The form's error of a request for a link or code that went no further,
+/// its status, and the wait to announce; or the error page.
+pub fn challenge_refusal(
+    lang: Lang,
+    error: ChallengeError,
+    field: &str,
+) -> Result<(Errors, StatusCode, Option<Limited>), AppError> {
+    Ok(match error {
+        ChallengeError::Limited(limited) => (too_many(lang, &limited), StatusCode::TOO_MANY_REQUESTS, Some(limited)),
+        ChallengeError::NoText(verdict) => {
+            let id = match verdict {
+                SmsVerdict::OptedOut => "person-sms-opted-out",
+                SmsVerdict::Landline => "field-not-mobile",
+                _ => "person-sms-capped",
+            };
+            let errors = Errors::from([(field.to_string(), msg(lang, id))]);
+            (errors, StatusCode::UNPROCESSABLE_ENTITY, None)
+        }
+        ChallengeError::Storage(e) => return Err(AppError::from(e).page(lang)),
+    })
+}
+
+/// `response` with `Retry-After` when the limiter refused.
+pub fn with_wait(response: Response, limited: Option<&Limited>) -> Response {
+    match limited {
+        Some(l) => retry_after(response, l),
+        None => response,
+    }
+}
