@@ -90,6 +90,27 @@ it('signing up by e-mail, My page and the settings', async () => {
         lang,
       });
     }
+    // The CV: the form in every language, an error, then saved, with its PDF.
+    for (const lang of LANGS) {
+      await check(page, `/${lang}/account/cv`, { h1: message(lang, 'cv-title'), lang });
+    }
+    await page.goto(url('/en/account/cv'), { waitUntil: 'load' });
+    await page.fill('#f-domicile', 'Castro');
+    await page.fill('#f-experience-0-title', 'Cook');
+    await page.fill('#f-experience-0-from', '2019-05');
+    response = await submitWith(page, page.locator('form[action$="/account/cv"] button[type="submit"]'));
+    await checkShown(page, response, 'the CV with an error', {
+      status: 422,
+      lang: 'en',
+      extra: (p) => assertFieldErrors(p, 'CV errors', 'en'),
+    });
+    await page.fill('#f-domicile', 'Castro (LE)');
+    response = await submitWith(page, page.locator('form[action$="/account/cv"] button[type="submit"]'));
+    await checkShown(page, response, 'the CV saved', { h1: message('en', 'cv-title'), lang: 'en' });
+    const pdf = await page.request.get(url('/en/account/cv.pdf'));
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+
     // A password that is too common is refused, with the field named.
     await page.goto(url('/de/account/settings'), { waitUntil: 'load' });
     await page.fill('#f-current', 'tramonto sul mare 1987');

@@ -241,7 +241,7 @@ export async function assertNoAxeViolations(page, label = page.url()) {
 const fluentCache = new Map();
 
 /** The Fluent files of every language (public pages, back office). */
-export const FLUENT_FILES = ['main.ftl', 'office.ftl', 'markup.ftl', 'newsletter.ftl', 'print.ftl', 'reports.ftl', 'account.ftl'];
+export const FLUENT_FILES = ['main.ftl', 'office.ftl', 'markup.ftl', 'newsletter.ftl', 'print.ftl', 'reports.ftl', 'account.ftl', 'cv.ftl'];
 
 /** Path of a Fluent file of a language, relative to this file. */
 export function fluentPath(lang, file = 'main.ftl') {

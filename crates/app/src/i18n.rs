@@ -6,7 +6,8 @@
 //! ready-to-paste posts, `newsletter.ftl` for the newsletter's pages, e-mails
 //! and back-office page, `print.ftl` for the printed posters and boards,
 //! `reports.ftl` for the weekly reports' pages, post texts, cards and PDFs,
-//! `account.ftl` for citizen accounts' pages and messages, `sms.ftl` for text messages and the notes about them, `events.ftl` for
+//! `account.ftl` for citizen accounts' pages and messages, `cv.ftl` for the
+//! person's CV, `sms.ftl` for text messages and the notes about them, `events.ftl` for
 //! group meetings' pages and messages).
 //! Italian is the fallback; a
 //! message missing everywhere is logged and shown as an empty string, never
@@ -20,7 +21,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sportello_domain::Lang;
 
 /// The Fluent files of each language, in [`Lang::ALL`] order.
-pub const SOURCES: [(&str, [&str; 13]); 4] = [
+pub const SOURCES: [(&str, [&str; 14]); 4] = [
     (
         "it",
         [
@@ -37,6 +38,7 @@ pub const SOURCES: [(&str, [&str; 13]); 4] = [
             include_str!("../locales/it/outreach.ftl"),
             include_str!("../locales/it/figures.ftl"),
             include_str!("../locales/it/account.ftl"),
+            include_str!("../locales/it/cv.ftl"),
         ],
     ),
     (
@@ -55,6 +57,7 @@ pub const SOURCES: [(&str, [&str; 13]); 4] = [
             include_str!("../locales/en/outreach.ftl"),
             include_str!("../locales/en/figures.ftl"),
             include_str!("../locales/en/account.ftl"),
+            include_str!("../locales/en/cv.ftl"),
         ],
     ),
     (
@@ -73,6 +76,7 @@ pub const SOURCES: [(&str, [&str; 13]); 4] = [
             include_str!("../locales/fr/outreach.ftl"),
             include_str!("../locales/fr/figures.ftl"),
             include_str!("../locales/fr/account.ftl"),
+            include_str!("../locales/fr/cv.ftl"),
         ],
     ),
     (
@@ -91,6 +95,7 @@ pub const SOURCES: [(&str, [&str; 13]); 4] = [
             include_str!("../locales/de/outreach.ftl"),
             include_str!("../locales/de/figures.ftl"),
             include_str!("../locales/de/account.ftl"),
+            include_str!("../locales/de/cv.ftl"),
         ],
     ),
 ];

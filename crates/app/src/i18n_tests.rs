@@ -172,6 +172,8 @@ fn every_message_formats_without_errors() {
         ("n", 24.into()),
         ("duration", "24 hours".into()),
         ("code", "123456".into()),
+        ("version", "2026-12-08".into()),
+        ("km", 30.into()),
     ]);
     for lang in Lang::ALL {
         for id in message_ids(lang) {

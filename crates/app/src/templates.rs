@@ -18,6 +18,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "account/challenge.html",
         include_str!("../templates/account/challenge.html"),
     ),
+    ("account/cv.html", include_str!("../templates/account/cv.html")),
     (
         "account/message.html",
         include_str!("../templates/account/message.html"),

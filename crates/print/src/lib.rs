@@ -3,11 +3,13 @@
 //! PNG (`card`), drawn with the DejaVu Sans fonts shipped in `assets/fonts/`,
 //! with pure text fitting (`fit`) that wraps, shrinks and, only as a last
 //! resort, ends a title with an ellipsis; and the weekly report as a PDF
-//! (`report`) and as a 1080×1080 card (`report_card`).
+//! (`report`) and as a 1080×1080 card (`report_card`); a person's CV as a
+//! PDF (`cv`).
 
 pub mod board;
 mod canvas;
 pub mod card;
+pub mod cv;
 mod error;
 pub mod fit;
 pub mod fonts;
@@ -18,6 +20,7 @@ pub mod report_card;
 
 pub use board::{Board, BoardOffer, BoardSection, CoverBlock, render_board};
 pub use card::{Banner, OfferCard, render_offer_card};
+pub use cv::{CvDocument, CvEntry, CvPdfSection, render_cv};
 pub use error::PrintError;
 pub use pdf::{PdfMeta, qr_svg, render_pdf};
 pub use poster::{Poster, PosterBanner, PosterBlock, PosterCentre, render_poster};

@@ -54,7 +54,10 @@ pub use offers::{
 };
 pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
 pub use outreach::{OutreachPoints, StopCancel};
-pub use people::{Challenge, NewChallenge, NewPerson, People, PersonChallenges, PersonCredentials, PersonSession};
+pub use people::{
+    Challenge, ConsentRecord, Cvs, NewChallenge, NewPerson, People, PersonChallenges, PersonCredentials, PersonSession,
+    StoredCv,
+};
 pub use postgres::PostgresStore;
 pub use reports::{Reports, StoredReport};
 pub use sealed::{SealedCounts, SealedData};
@@ -84,6 +87,7 @@ pub trait Storage:
     + AuditLog
     + Bookings
     + Centres
+    + Cvs
     + EmployerRequests
     + EventOffice
     + Events

@@ -83,6 +83,9 @@ mod people_accounts;
 #[path = "people/challenges_sql.rs"]
 mod people_challenges;
 #[allow(clippy::duplicate_mod)]
+#[path = "people/cvs_sql.rs"]
+mod people_cvs;
+#[allow(clippy::duplicate_mod)]
 #[path = "accounts/proposals_sql.rs"]
 mod proposals;
 #[allow(clippy::duplicate_mod)]

@@ -290,6 +290,15 @@ fn routes() -> Routes {
     .route("/{lang}/account", get(pages::account::my_page::show))
     .route("/{lang}/account/settings", get(pages::account::settings::show))
     .route(
+        "/{lang}/account/cv",
+        get(pages::account::cv::show)
+            .post(pages::account::cv::save)
+            .layer(body_limit(TEXT_BODY)),
+    )
+    .route("/{lang}/account/cv/consents", post(pages::account::cv::consents))
+    .route("/{lang}/account/cv.pdf", get(pages::account::cv::pdf))
+    .route("/{lang}/account/cv.json", get(pages::account::cv::json))
+    .route(
         "/{lang}/account/settings/profile",
         post(pages::account::settings::profile),
     )

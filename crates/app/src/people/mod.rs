@@ -13,6 +13,7 @@
 //! The pages count each request under the limiter (per network first, then
 //! per recipient); texts also go through the SMS caps (`crate::sms`).
 
+pub mod cv;
 pub mod messages;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -149,6 +149,9 @@ pub fn describe(error: &FieldError, offer: &RawOffer, centres: &[Centre], today:
         FieldProblem::TooYoung { min_age } => format!("under {min_age}"),
         FieldProblem::ImpossibleBirthDate => format!("{value} is not a possible birth date"),
         FieldProblem::NotMobile => format!("{value:?} cannot receive text messages"),
+        FieldProblem::Ambiguous => format!("{value:?} names several places"),
+        FieldProblem::EndBeforeStart => "the end is before the start".into(),
+        FieldProblem::InFuture => format!("{value} is in the future"),
     }
 }
 

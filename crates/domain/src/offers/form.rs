@@ -133,6 +133,12 @@ pub enum FieldProblem {
     ImpossibleBirthDate,
     /// A phone number that cannot receive texts (an Italian landline).
     NotMobile,
+    /// A name several places share: the province is needed.
+    Ambiguous,
+    /// An end before its start.
+    EndBeforeStart,
+    /// A date still to come where only past ones make sense.
+    InFuture,
     /// At the same time as another entry of the same schedule.
     Overlap,
 }
@@ -164,6 +170,9 @@ impl FieldProblem {
             FieldProblem::TooYoung { .. } => "field-too-young",
             FieldProblem::ImpossibleBirthDate => "field-birth-date-impossible",
             FieldProblem::NotMobile => "field-not-mobile",
+            FieldProblem::Ambiguous => "field-ambiguous",
+            FieldProblem::EndBeforeStart => "field-end-before-start",
+            FieldProblem::InFuture => "field-in-future",
         }
     }
 }

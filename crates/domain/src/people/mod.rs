@@ -3,9 +3,12 @@
 //! (16 or older, [`sign_up`]), the contact an account is reached at (an
 //! e-mail address or a mobile number, [`Contact`]), and the one-time
 //! challenges that confirm a contact or sign someone in — a link by e-mail
-//! or a six-digit code by text ([`ChallengePurpose`]). Audit rows and logs
+//! or a six-digit code by text ([`ChallengePurpose`]) — and the structured
+//! CV ([`cv`], its form [`cv_form`]). Audit rows and logs
 //! name a person by their [`PersonId`] only, never by a contact.
 
+pub mod cv;
+pub mod cv_form;
 pub mod sign_up;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};

@@ -9,7 +9,7 @@ mod lists;
 
 pub use countries::Country;
 pub use isco::{Occupation, OccupationGroup, Sector, occupation, occupation_groups, occupations, sector, sectors};
-pub use lists::{Cefr, ContractType, EducationLevel, Licence, SpokenLanguage, WorkingTime};
+pub use lists::{Cefr, ContractType, EducationLevel, EqfLevel, Licence, SpokenLanguage, WorkingTime};
 
 use crate::Lang;
 

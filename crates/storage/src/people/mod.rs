@@ -4,11 +4,13 @@
 //! someone in or set a new password. A challenge's message (the mail with
 //! the link, the text with the code) is queued in the same transaction as
 //! the challenge, and every change to an account writes its audit row,
-//! naming the person by id only. The SQL of both backends is in
-//! `accounts_sql.rs` and `challenges_sql.rs`.
+//! naming the person by id only. [`Cvs`] keeps each person's structured CV
+//! and the record of their consents. The SQL of both backends is in
+//! `accounts_sql.rs`, `challenges_sql.rs` and `cvs_sql.rs`.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
+use sportello_domain::people::cv::{Cv, CvConsents};
 use sportello_domain::{Actor, ChallengePurpose, Contact, Email, Lang, Notification, PersonAccount, PersonId, Phone};
 
 use crate::{SessionStage, StorageError};
@@ -234,4 +236,44 @@ pub trait PersonChallenges: Send + Sync {
     ) -> Result<PersonAccount, StorageError>;
     /// Deletes challenges used, or expired before `before`; how many.
     async fn purge_challenges(&self, before: DateTime<Utc>) -> Result<u64, StorageError>;
+}
+
+/// A consent given or withdrawn, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentRecord {
+    /// `cv_proposable`, or `cv_share:SECTION`.
+    pub consent: String,
+    pub granted: bool,
+    pub notice_version: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A person's CV as stored, with what they agreed to share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCv {
+    pub cv: Cv,
+    pub consents: CvConsents,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The structured CVs and the consents about them (`cvs_sql.rs`).
+#[async_trait]
+pub trait Cvs: Send + Sync {
+    /// The person's CV; none before they saved one.
+    async fn cv(&self, person: PersonId) -> Result<Option<StoredCv>, StorageError>;
+    /// Saves the CV (its consents unchanged; none for a first one).
+    async fn save_cv(&self, person: PersonId, cv: &Cv, actor: &Actor, now: DateTime<Utc>) -> Result<(), StorageError>;
+    /// Sets what the person agrees to, recording each consent that changed
+    /// with `notice_version`, in one transaction. A person without a CV
+    /// gets an empty one.
+    async fn set_cv_consents(
+        &self,
+        person: PersonId,
+        consents: &CvConsents,
+        notice_version: &str,
+        actor: &Actor,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError>;
+    /// Every consent recorded for the person, oldest first.
+    async fn consent_records(&self, person: PersonId) -> Result<Vec<ConsentRecord>, StorageError>;
 }

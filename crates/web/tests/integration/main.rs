@@ -41,6 +41,8 @@ mod pages;
 mod parallel_attacks;
 mod part_closures;
 mod people_accounts;
+mod people_cv;
+mod people_second_factor;
 mod permissions;
 mod posters;
 mod reports;
