@@ -85,6 +85,7 @@ it('signing up by e-mail, My page and the settings', async () => {
     for (const lang of LANGS) {
       await check(page, `/${lang}/account`, { h1: message(lang, 'person-my-page-title'), lang });
       await check(page, `/${lang}/account/settings`, { h1: message(lang, 'person-settings-title'), lang });
+      await check(page, `/${lang}/account/data`, { h1: message(lang, 'person-data-title'), lang });
       await check(page, `/${lang}/account/settings/second-factor`, {
         h1: message(lang, 'second-factor-setup-title'),
         lang,
@@ -117,6 +118,20 @@ it('signing up by e-mail, My page and the settings', async () => {
     await page.fill('#f-new', 'qwertyuiop123');
     response = await submitWith(page, page.locator('form[action$="/settings/password"] button[type="submit"]'));
     await checkShown(page, response, 'a common password', { status: 422, lang: 'de' });
+
+    // Deleting the account: the tick first, then with the password.
+    await page.goto(url('/en/account/data'), { waitUntil: 'load' });
+    await page.fill('#f-password', 'tramonto sul mare 1987');
+    response = await submitWith(page, page.locator('form[action$="/account/delete"] button[type="submit"]'));
+    await checkShown(page, response, 'no tick', {
+      status: 422,
+      lang: 'en',
+      extra: (p) => assertFieldErrors(p, 'delete errors', 'en'),
+    });
+    await page.locator('#f-confirm').check();
+    await page.fill('#f-password', 'tramonto sul mare 1987');
+    response = await submitWith(page, page.locator('form[action$="/account/delete"] button[type="submit"]'));
+    await checkShown(page, response, 'deleted', { h1: message('en', 'person-deleted-title'), lang: 'en' });
   } finally {
     await closePage(page);
   }

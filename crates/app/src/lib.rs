@@ -60,7 +60,13 @@ pub struct App {
     pub sms: Arc<sms::Settings>,
     /// This application's counters and histograms (see `metrics`).
     pub metrics: Arc<metrics::Metrics>,
+    /// How long the recipient, subject and body of a message sent are kept
+    /// (the periodic job blanks them after; see `people::erase`).
+    pub message_retention: chrono::Duration,
 }
+
+/// The default of [`App::message_retention`].
+pub const MESSAGE_RETENTION: chrono::Duration = chrono::Duration::days(90);
 
 impl App {
     /// The application over `storage`, with keys from the configured
@@ -90,6 +96,7 @@ impl App {
             limits: Arc::new(limiter::Limits::default()),
             sms: Arc::new(sms::Settings::default()),
             metrics: Arc::new(metrics::Metrics::default()),
+            message_retention: MESSAGE_RETENTION,
         })
     }
 

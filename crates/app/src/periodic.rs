@@ -1,6 +1,7 @@
 //! The periodic jobs of every node, run every minute: expiring offers whose
 //! valid-through day has passed, removing ended sessions (back office and
-//! citizens) and expired one-time links and codes, forgetting old
+//! citizens) and expired one-time links and codes, blanking the recipients
+//! and bodies of messages sent longer ago than the retention, forgetting old
 //! idempotency keys and the limiter's old counts, queueing appointment
 //! and group meeting reminders, letting unconfirmed seat offers of group meetings lapse (the
 //! seat passing to the next in line) and the newsletter's digests. Each is
@@ -49,6 +50,11 @@ pub async fn run_once(app: &App) {
         Ok(0) => {}
         Ok(count) => tracing::debug!(count, "expired sign-in links and codes removed"),
         Err(e) => tracing::error!(error = %e, "removing expired sign-in links and codes failed"),
+    }
+    match app.storage.purge_message_bodies(now - app.message_retention).await {
+        Ok(0) => {}
+        Ok(count) => tracing::info!(count, "old messages' recipients and bodies blanked"),
+        Err(e) => tracing::error!(error = %e, "blanking old messages failed"),
     }
     if let Err(e) = app.storage.purge_idempotency_keys(now - IDEMPOTENCY_WINDOW).await {
         tracing::error!(error = %e, "forgetting old idempotency keys failed");

@@ -19,6 +19,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/account/challenge.html"),
     ),
     ("account/cv.html", include_str!("../templates/account/cv.html")),
+    ("account/data.html", include_str!("../templates/account/data.html")),
     (
         "account/message.html",
         include_str!("../templates/account/message.html"),

@@ -186,6 +186,7 @@ pub async fn serve(config: Serve) -> Result<(), String> {
     let (search, follower) = follow_search(storage.clone(), &config.index_dir, config.search_hold_file)?;
     app.search = search;
     app.appointments = std::sync::Arc::new(config.appointments);
+    app.message_retention = config.message_retention;
     tracing::info!(transport = ?config.sms.transport, "text messages");
     app.sms = std::sync::Arc::new(config.sms.settings);
     if let Some(url) = &config.translate_url {

@@ -37,6 +37,7 @@ pub struct FileConfig {
     pub seat_offers: Option<String>,
     pub mail_rate: Option<u32>,
     pub mail_lease: Option<u64>,
+    pub message_retention_days: Option<u64>,
     pub index_dir: Option<String>,
     pub max_connections: Option<u64>,
     pub max_in_flight: Option<u64>,
@@ -138,6 +139,10 @@ pub struct ServeArgs {
     /// sends what it had claimed once the claim ends (at least 10) [default: 900]
     #[arg(long, env = "SPORTELLO_MAIL_LEASE", value_name = "SECONDS")]
     mail_lease: Option<u64>,
+    /// Days after which the recipient, subject and body of a message sent
+    /// are blanked (1 to 3650) [default: 90]
+    #[arg(long, env = "SPORTELLO_MESSAGE_RETENTION_DAYS", value_name = "DAYS")]
+    message_retention_days: Option<u64>,
     #[command(flatten)]
     index: IndexArgs,
     /// While this file exists, the node's search index stops following the
@@ -222,6 +227,8 @@ pub struct Serve {
     pub mail_rate: Option<NonZeroU32>,
     /// How long a claim on e-mail (and on text messages) lasts.
     pub mail_lease: chrono::Duration,
+    /// How long messages sent keep their recipient and body.
+    pub message_retention: chrono::Duration,
     /// Text messages: gateway, rate, reminders, caps.
     pub sms: crate::sms::SmsConfig,
     /// This node's search index.
@@ -250,6 +257,15 @@ fn mail_rate(given: Option<String>, file: &FileConfig) -> Result<Option<NonZeroU
         .or_else(|| file.mail_rate.map(|n| n.to_string()))
         .map(|text| sportello_jobs::parse_rate(&text).map_err(|e| format!("{e} (--mail-rate or SPORTELLO_MAIL_RATE)")))
         .transpose()
+}
+
+/// `--message-retention-days` (1 to 3650), or the application's default.
+fn message_retention(days: Option<u64>) -> Result<chrono::Duration, String> {
+    match days {
+        None => Ok(sportello_app::MESSAGE_RETENTION),
+        Some(d) if (1..=3650).contains(&d) => Ok(chrono::Duration::days(d as i64)),
+        Some(d) => Err(format!("--message-retention-days must be between 1 and 3650, not {d}")),
+    }
 }
 
 /// `--mail-lease` in seconds (at least 10), or the outbox's default.
@@ -336,6 +352,7 @@ impl ServeArgs {
             appointments,
             mail_rate: mail_rate(self.mail_rate, file)?,
             mail_lease: mail_lease(self.mail_lease.or(file.mail_lease))?,
+            message_retention: message_retention(self.message_retention_days.or(file.message_retention_days))?,
             sms,
             index_dir: self.index.resolve(file, "sportello-index"),
             search_hold_file: self.search_hold_file,

@@ -55,8 +55,8 @@ pub use offers::{
 pub use outbox::{ClaimedMail, MailCounts, MailStatus, Outbox, StoredMail};
 pub use outreach::{OutreachPoints, StopCancel};
 pub use people::{
-    Challenge, ConsentRecord, Cvs, NewChallenge, NewPerson, People, PersonChallenges, PersonCredentials, PersonSession,
-    StoredCv,
+    Challenge, ConsentRecord, Cvs, Erased, Erasure, MessageRecord, NewChallenge, NewPerson, People, PersonChallenges,
+    PersonCredentials, PersonSession, StoredCv,
 };
 pub use postgres::PostgresStore;
 pub use reports::{Reports, StoredReport};
@@ -88,6 +88,7 @@ pub trait Storage:
     + Bookings
     + Centres
     + Cvs
+    + Erasure
     + EmployerRequests
     + EventOffice
     + Events

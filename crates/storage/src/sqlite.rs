@@ -86,6 +86,9 @@ mod people_challenges;
 #[path = "people/cvs_sql.rs"]
 mod people_cvs;
 #[allow(clippy::duplicate_mod)]
+#[path = "people/erase_sql.rs"]
+mod people_erase;
+#[allow(clippy::duplicate_mod)]
 #[path = "accounts/proposals_sql.rs"]
 mod proposals;
 #[allow(clippy::duplicate_mod)]

@@ -66,3 +66,55 @@ pub async fn execute(url: &DatabaseUrl, sql: &str) -> u64 {
         }
     }
 }
+
+/// Every row of every table of the application, each as one line of text
+/// (`table: col1 | col2 | …`, every column cast to text): what a search for
+/// a person's data must not find after they are erased.
+pub async fn dump(url: &DatabaseUrl) -> Vec<String> {
+    let mut lines = Vec::new();
+    match url {
+        DatabaseUrl::Sqlite(path) => {
+            let tables = texts(
+                url,
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                &[],
+            )
+            .await;
+            let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
+                .await
+                .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+            for table in tables {
+                let columns = texts(url, &format!("SELECT name FROM pragma_table_info('{table}')"), &[]).await;
+                // As bytes, read leniently: a column may hold bytes that are
+                // not UTF-8 (a sealed value, a file).
+                let row = columns
+                    .iter()
+                    .map(|c| format!("CAST(COALESCE(\"{c}\", '') AS BLOB)"))
+                    .collect::<Vec<_>>()
+                    .join(" || CAST(' | ' AS BLOB) || ");
+                let sql = sqlx::AssertSqlSafe(format!("SELECT {row} FROM \"{table}\""));
+                let rows: Vec<Vec<u8>> = sqlx::query_scalar(sql)
+                    .fetch_all(&mut conn)
+                    .await
+                    .unwrap_or_else(|e| panic!("{table}: {e}"));
+                for bytes in rows {
+                    lines.push(format!("{table}: {}", String::from_utf8_lossy(&bytes)));
+                }
+            }
+        }
+        DatabaseUrl::Postgres(_) => {
+            let tables = texts(
+                url,
+                "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename",
+                &[],
+            )
+            .await;
+            for table in tables {
+                for line in texts(url, &format!("SELECT CAST(t AS TEXT) FROM \"{table}\" t"), &[]).await {
+                    lines.push(format!("{table}: {line}"));
+                }
+            }
+        }
+    }
+    lines
+}

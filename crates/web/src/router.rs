@@ -298,6 +298,10 @@ fn routes() -> Routes {
     .route("/{lang}/account/cv/consents", post(pages::account::cv::consents))
     .route("/{lang}/account/cv.pdf", get(pages::account::cv::pdf))
     .route("/{lang}/account/cv.json", get(pages::account::cv::json))
+    .route("/{lang}/account/data", get(pages::account::data::show))
+    .route("/{lang}/account/data.json", get(pages::account::data::json))
+    .route("/{lang}/account/data.pdf", get(pages::account::data::pdf))
+    .route("/{lang}/account/delete", post(pages::account::data::delete))
     .route(
         "/{lang}/account/settings/profile",
         post(pages::account::settings::profile),

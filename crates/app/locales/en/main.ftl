@@ -165,13 +165,13 @@ privacy-intro = This notice explains, under article 13 of the General Data Prote
 privacy-controller-title = Who is responsible
 privacy-controller = The controller is the regional employment agency that runs the centres (Arpal Puglia for the Lecce area, the Regional Employment Agency of Emilia-Romagna for Rimini and Riccione). You can contact its data protection officer through the agency’s website.
 privacy-data-title = What data
-privacy-data = Browsing the offers needs no registration and sets no cookies. The forms (the companies' request form and the staff sign-in) set one technical cookie that protects them from forged submissions; staff who sign in get a session cookie that ends when they sign out or after 30 minutes of inactivity. No cookie is used to track anyone. Companies that send an offer give their contacts, which the centre uses only to handle the request. The server records, for security, the network address of each request, its time and the page asked for.
+privacy-data = Browsing the offers needs no registration and sets no cookies. The forms set one technical cookie that protects them from forged submissions; people who sign in get a session cookie that ends when they sign out or after 30 minutes of inactivity. No cookie is used to track anyone. When you book an appointment or a place at a group meeting you give your name and contacts, and if you wish needs such as a wheelchair or an interpreter (kept encrypted, read only by who serves you). With an account we keep your name, confirmed e-mail address or mobile number, birth date (to check that you are 16 or older) and, if you write one, your CV and the choices you make about it, each recorded with the date. Companies that send an offer give their contacts, which the centre uses only to handle the request. The server records, for security, the network address of each request, its time and the page asked for.
 privacy-purpose-title = Why
 privacy-purpose = These records are used only to keep the service running and secure (legal basis: the public tasks of the employment services, GDPR art. 6(1)(e)). They are not used to profile anyone and are not given to others, except to the authorities when the law requires it.
 privacy-retention-title = For how long
-privacy-retention = Security records are deleted after 30 days at the latest.
+privacy-retention = Security records are deleted after 30 days at the latest. The text of the messages we send you is wiped 90 days after sending. Your account, CV and choices are kept until you delete them; appointments and meetings already held are then kept only as numbers, without your name or contacts.
 privacy-rights-title = Your rights
-privacy-rights = You can ask to see, correct or delete your data, or object to their use (GDPR articles 15 to 22), by writing to the controller. You can also complain to the Italian data protection authority, the Garante per la protezione dei dati personali.
+privacy-rights = With an account you can download all your data and delete your account yourself, from the page My data. You can also ask to see, correct or delete your data, or object to their use (GDPR articles 15 to 22), by writing to the controller. You can also complain to the Italian data protection authority, the Garante per la protezione dei dati personali.
 
 ## Employers
 employers-title = For employers

@@ -336,7 +336,7 @@ pub async fn lapse_due(app: &App, now: DateTime<Utc>) -> Result<u32, StorageErro
 
 /// The messages about registrations just changed, by their new status
 /// (cancelled, offered a seat, lapsed).
-fn notice_of_status(
+pub(crate) fn notice_of_status(
     app: &App,
     ctx: &EventContext,
     rows: &[Registration],

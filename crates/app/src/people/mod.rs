@@ -14,6 +14,7 @@
 //! per recipient); texts also go through the SMS caps (`crate::sms`).
 
 pub mod cv;
+pub mod erase;
 pub mod messages;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -5,8 +5,9 @@
 //! the link, the text with the code) is queued in the same transaction as
 //! the challenge, and every change to an account writes its audit row,
 //! naming the person by id only. [`Cvs`] keeps each person's structured CV
-//! and the record of their consents. The SQL of both backends is in
-//! `accounts_sql.rs`, `challenges_sql.rs` and `cvs_sql.rs`.
+//! and the record of their consents; [`Erasure`] forgets a person, and the
+//! bodies of old messages. The SQL of both backends is in `accounts_sql.rs`,
+//! `challenges_sql.rs`, `cvs_sql.rs` and `erase_sql.rs`.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -276,4 +277,50 @@ pub trait Cvs: Send + Sync {
     ) -> Result<(), StorageError>;
     /// Every consent recorded for the person, oldest first.
     async fn consent_records(&self, person: PersonId) -> Result<Vec<ConsentRecord>, StorageError>;
+}
+
+/// What erasing a person removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Erased {
+    /// Bookings and registrations kept for the counts, without the person.
+    pub bookings: u64,
+    pub registrations: u64,
+    /// Messages to the person not sent yet, given up.
+    pub unsent_messages: u64,
+    pub subscriptions: u64,
+}
+
+/// A message sent (or to be sent) to a person, as their data export lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MessageRecord {
+    /// `mail` or `sms`.
+    pub channel: &'static str,
+    pub kind: String,
+    /// The subject of a mail, the text of an SMS (empty once purged).
+    pub summary: String,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Forgetting people (`erase_sql.rs`): a person's erasure, and the purge of
+/// sent messages' bodies after the retention period.
+#[async_trait]
+pub trait Erasure: Send + Sync {
+    /// Erases account `id` in one transaction: the bookings and
+    /// registrations made with its contacts keep only what counts need (no
+    /// name, contact, *codice fiscale* or needs); its unsent messages,
+    /// newsletter subscription, challenges, CV, consents, sessions and the
+    /// account itself go. The audit row names the person by id only.
+    /// Cancel what is still to come first (seats go to others).
+    async fn erase_person(&self, id: PersonId, actor: &Actor, now: DateTime<Utc>) -> Result<Erased, StorageError>;
+    /// Blanks the recipient, subject and bodies of messages sent or given
+    /// up before `before` (mail and SMS); how many.
+    async fn purge_message_bodies(&self, before: DateTime<Utc>) -> Result<u64, StorageError>;
+    /// The messages to these contacts, newest first, at most `limit`.
+    async fn messages_to(
+        &self,
+        email: Option<&Email>,
+        phone: Option<&Phone>,
+        limit: u32,
+    ) -> Result<Vec<MessageRecord>, StorageError>;
 }

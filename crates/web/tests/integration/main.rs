@@ -42,6 +42,7 @@ mod parallel_attacks;
 mod part_closures;
 mod people_accounts;
 mod people_cv;
+mod people_erasure;
 mod people_second_factor;
 mod permissions;
 mod posters;

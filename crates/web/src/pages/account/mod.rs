@@ -3,13 +3,15 @@
 //! link and code pages that confirm a contact, sign in or set a new password
 //! (`challenge.rs`), signing in and out (`sign_in.rs`), "My page"
 //! (`my_page.rs`), the account's settings (`settings.rs`), its optional
-//! second factor (`second_factor.rs`) and the person's CV (`cv.rs`). Every form
+//! second factor (`second_factor.rs`), the person's CV (`cv.rs`), and their
+//! data to download or erase (`data.rs`). Every form
 //! of these pages goes through the limiter; none of their answers tells
 //! whether a contact has an account. Their answers hold personal data or
 //! one-time tokens: never stored by a cache, never indexed.
 
 pub mod challenge;
 pub mod cv;
+pub mod data;
 pub mod my_page;
 pub mod second_factor;
 pub mod settings;
