@@ -119,6 +119,23 @@ export async function linkFromMailbox(page, lang, recipient) {
   return href;
 }
 
+/**
+ * The path of the newest link containing `part` in a mail to `recipient`
+ * in the demo's mailbox, waiting up to ten seconds for the mail.
+ */
+export async function mailedPath(page, recipient, part) {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    await page.goto(url('/it/demo/mailbox'), { waitUntil: 'load' });
+    const item = page.locator('ol.mailbox > li', { hasText: recipient }).first();
+    if ((await item.count()) > 0) {
+      const href = await item.locator(`a[href*="${part}"]`).first().getAttribute('href');
+      if (href) return new URL(href).pathname;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  assert.fail(`no mail to ${recipient} with a link containing ${part} in the demo mailbox`);
+}
+
 // ---------------------------------------------------------------------------
 // Page inspection
 

@@ -8,7 +8,7 @@
 
 import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { LANGS, baseUrl, url, launchBrowser, newPage, closePage, message } from './helpers.mjs';
+import { LANGS, baseUrl, url, launchBrowser, newPage, closePage, message, mailedPath } from './helpers.mjs';
 import { check, checkShown, submitWith, signInAs, pathOf } from './office-helpers.mjs';
 
 let browser;
@@ -23,19 +23,8 @@ after(async () => {
   await browser?.close();
 });
 
-/** The newest link of the demo mailbox that contains `part`, as a path. */
-async function mailboxLink(page, part) {
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    await page.goto(url('/it/demo/mailbox'), { waitUntil: 'load' });
-    const item = page.locator('ol.mailbox > li', { hasText: address }).first();
-    if ((await item.count()) > 0) {
-      const href = await item.locator(`a[href*="${part}"]`).first().getAttribute('href');
-      if (href) return new URL(href).pathname;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  assert.fail(`no mail to ${address} with a link containing ${part} in the demo mailbox`);
-}
+/** The newest link containing `part` mailed to this test's address. */
+const mailboxLink = (page, part) => mailedPath(page, address, part);
 
 for (const lang of LANGS) {
   it(`the subscription form in ${lang}`, async () => {

@@ -63,6 +63,9 @@ pub struct App {
     /// How long the recipient, subject and body of a message sent are kept
     /// (the periodic job blanks them after; see `people::erase`).
     pub message_retention: chrono::Duration,
+    /// How long an account may go unused before it is erased, after two
+    /// warnings (see `people::retention`).
+    pub inactive_accounts: chrono::Duration,
 }
 
 /// The default of [`App::message_retention`].
@@ -97,6 +100,7 @@ impl App {
             sms: Arc::new(sms::Settings::default()),
             metrics: Arc::new(metrics::Metrics::default()),
             message_retention: MESSAGE_RETENTION,
+            inactive_accounts: people::retention::INACTIVE_ACCOUNTS,
         })
     }
 

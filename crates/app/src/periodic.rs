@@ -1,7 +1,8 @@
 //! The periodic jobs of every node, run every minute: expiring offers whose
 //! valid-through day has passed, removing ended sessions (back office and
 //! citizens) and expired one-time links and codes, blanking the recipients
-//! and bodies of messages sent longer ago than the retention, forgetting old
+//! and bodies of messages sent longer ago than the retention, warning and
+//! then erasing accounts left unused, forgetting old
 //! idempotency keys and the limiter's old counts, queueing appointment
 //! and group meeting reminders, letting unconfirmed seat offers of group meetings lapse (the
 //! seat passing to the next in line) and the newsletter's digests. Each is
@@ -55,6 +56,17 @@ pub async fn run_once(app: &App) {
         Ok(0) => {}
         Ok(count) => tracing::info!(count, "old messages' recipients and bodies blanked"),
         Err(e) => tracing::error!(error = %e, "blanking old messages failed"),
+    }
+    match crate::people::retention::run(app, now).await {
+        Ok(run) if run.warned + run.erased > 0 => {
+            tracing::info!(
+                warned = run.warned,
+                erased = run.erased,
+                "unused accounts warned and erased"
+            );
+        }
+        Ok(_) => {}
+        Err(e) => tracing::error!(error = %e, "warning or erasing unused accounts failed"),
     }
     if let Err(e) = app.storage.purge_idempotency_keys(now - IDEMPOTENCY_WINDOW).await {
         tracing::error!(error = %e, "forgetting old idempotency keys failed");

@@ -187,6 +187,7 @@ pub async fn serve(config: Serve) -> Result<(), String> {
     app.search = search;
     app.appointments = std::sync::Arc::new(config.appointments);
     app.message_retention = config.message_retention;
+    app.inactive_accounts = config.inactive_accounts;
     tracing::info!(transport = ?config.sms.transport, "text messages");
     app.sms = std::sync::Arc::new(config.sms.settings);
     if let Some(url) = &config.translate_url {

@@ -38,6 +38,7 @@ pub struct FileConfig {
     pub mail_rate: Option<u32>,
     pub mail_lease: Option<u64>,
     pub message_retention_days: Option<u64>,
+    pub inactive_account_days: Option<u64>,
     pub index_dir: Option<String>,
     pub max_connections: Option<u64>,
     pub max_in_flight: Option<u64>,
@@ -143,6 +144,10 @@ pub struct ServeArgs {
     /// are blanked (1 to 3650) [default: 90]
     #[arg(long, env = "SPORTELLO_MESSAGE_RETENTION_DAYS", value_name = "DAYS")]
     message_retention_days: Option<u64>,
+    /// Days a citizen account may go unused before it is erased, after two
+    /// warnings 30 and 7 days before (60 to 3650) [default: 730]
+    #[arg(long, env = "SPORTELLO_INACTIVE_ACCOUNT_DAYS", value_name = "DAYS")]
+    inactive_account_days: Option<u64>,
     #[command(flatten)]
     index: IndexArgs,
     /// While this file exists, the node's search index stops following the
@@ -229,6 +234,8 @@ pub struct Serve {
     pub mail_lease: chrono::Duration,
     /// How long messages sent keep their recipient and body.
     pub message_retention: chrono::Duration,
+    /// How long a citizen account may go unused.
+    pub inactive_accounts: chrono::Duration,
     /// Text messages: gateway, rate, reminders, caps.
     pub sms: crate::sms::SmsConfig,
     /// This node's search index.
@@ -265,6 +272,15 @@ fn message_retention(days: Option<u64>) -> Result<chrono::Duration, String> {
         None => Ok(sportello_app::MESSAGE_RETENTION),
         Some(d) if (1..=3650).contains(&d) => Ok(chrono::Duration::days(d as i64)),
         Some(d) => Err(format!("--message-retention-days must be between 1 and 3650, not {d}")),
+    }
+}
+
+/// `--inactive-account-days` (60 to 3650), or the application's default.
+fn inactive_accounts(days: Option<u64>) -> Result<chrono::Duration, String> {
+    match days {
+        None => Ok(sportello_app::people::retention::INACTIVE_ACCOUNTS),
+        Some(d) if (60..=3650).contains(&d) => Ok(chrono::Duration::days(d as i64)),
+        Some(d) => Err(format!("--inactive-account-days must be between 60 and 3650, not {d}")),
     }
 }
 
@@ -353,6 +369,7 @@ impl ServeArgs {
             mail_rate: mail_rate(self.mail_rate, file)?,
             mail_lease: mail_lease(self.mail_lease.or(file.mail_lease))?,
             message_retention: message_retention(self.message_retention_days.or(file.message_retention_days))?,
+            inactive_accounts: inactive_accounts(self.inactive_account_days.or(file.inactive_account_days))?,
             sms,
             index_dir: self.index.resolve(file, "sportello-index"),
             search_hold_file: self.search_hold_file,

@@ -132,3 +132,6 @@ person-delete-button = Mein Konto löschen
 person-deleted-title = Ihr Konto ist gelöscht
 person-deleted = Ihr Konto und Ihre Daten sind gelöscht. Sie können jederzeit ein neues Konto erstellen.
 person-deleted-kept = Was die Zentren nach dem Gesetz aufbewahren müssen, etwa Ihre Erklärung der sofortigen Verfügbarkeit (DID) und die Leistungen, die Sie erhalten haben, sobald Mitarbeitende sie erfasst haben, wird getrennt und mit eingeschränktem Zugriff aufbewahrt, wie die Datenschutzhinweise erklären.
+person-inactive-subject = Ihr Konto wird gelöscht
+person-inactive-text = Sie haben Ihr Konto lange nicht benutzt. Zum Schutz Ihrer Daten löschen wir es mit Ihrem Lebenslauf und Ihrer Auswahl ab dem { $date }. Wenn Sie es behalten möchten, melden Sie sich einfach vorher an.
+person-sms-inactive = Ihr Konto wird ab dem { $date } gelöscht, weil es nicht benutzt wird. Um es zu behalten, melden Sie sich an: { $url }

@@ -132,3 +132,6 @@ person-delete-button = Delete my account
 person-deleted-title = Your account is deleted
 person-deleted = Your account and your data are deleted. You can create a new account at any time.
 person-deleted-kept = What the law makes the centres keep (such as your declaration of availability and the services you received, once recorded by an operator) is kept apart, with restricted access, as the privacy notice explains.
+person-inactive-subject = Your account will be deleted
+person-inactive-text = You have not used your account for a long time. To protect your data we will delete it, with your CV and your choices, from { $date }. If you want to keep it, just sign in before then.
+person-sms-inactive = Your account will be deleted from { $date } because it is not used. To keep it, sign in: { $url }

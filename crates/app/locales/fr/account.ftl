@@ -132,3 +132,6 @@ person-delete-button = Supprimer mon compte
 person-deleted-title = Votre compte est supprimé
 person-deleted = Votre compte et vos données sont supprimés. Vous pouvez créer un nouveau compte à tout moment.
 person-deleted-kept = Ce que la loi oblige les centres à conserver, comme votre déclaration de disponibilité immédiate (DID) et les services que vous avez reçus, une fois enregistrés par un agent, est conservé à part, avec un accès restreint, comme l'explique la notice sur la protection des données personnelles.
+person-inactive-subject = Votre compte va être supprimé
+person-inactive-text = Vous n'utilisez plus votre compte depuis longtemps. Pour protéger vos données, nous le supprimerons, avec votre CV et vos choix, à partir du { $date }. Pour le garder, il suffit de vous connecter avant cette date.
+person-sms-inactive = Votre compte sera supprimé à partir du { $date } car il n'est pas utilisé. Pour le garder, connectez-vous : { $url }

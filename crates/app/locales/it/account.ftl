@@ -132,3 +132,6 @@ person-delete-button = Elimina il mio account
 person-deleted-title = Il vostro account è stato eliminato
 person-deleted = Il vostro account e i vostri dati sono stati eliminati. Potete creare un nuovo account in qualsiasi momento.
 person-deleted-kept = Ciò che la legge obbliga i centri a conservare, come la vostra dichiarazione di immediata disponibilità (DID) e i servizi che avete ricevuto, una volta registrati da un operatore, è conservato a parte, con accesso limitato, come spiega l'informativa sulla privacy.
+person-inactive-subject = Il vostro account sarà eliminato
+person-inactive-text = Non usate il vostro account da molto tempo. Per proteggere i vostri dati lo elimineremo, con il curriculum e le vostre scelte, dal { $date }. Se volete tenerlo, basta accedere prima di quella data.
+person-sms-inactive = Il vostro account sarà eliminato dal { $date } perché non è usato. Per tenerlo, accedete: { $url }

@@ -16,6 +16,7 @@
 pub mod cv;
 pub mod erase;
 pub mod messages;
+pub mod retention;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

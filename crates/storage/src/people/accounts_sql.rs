@@ -309,7 +309,7 @@ impl People for Store {
         .bind(address)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("UPDATE people SET last_active_at = $1 WHERE id = $2")
+        sqlx::query("UPDATE people SET last_active_at = $1, inactivity_warnings = 0, warned_at = NULL WHERE id = $2")
             .bind(now)
             .bind(person.0)
             .execute(&mut *tx)
@@ -343,11 +343,13 @@ impl People for Store {
                 .fetch_optional(&mut *tx)
                 .await?;
         if let Some(person) = person {
-            sqlx::query("UPDATE people SET last_active_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(person)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE people SET last_active_at = $1, inactivity_warnings = 0, warned_at = NULL WHERE id = $2",
+            )
+            .bind(now)
+            .bind(person)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())

@@ -7,12 +7,13 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sportello_domain::{Actor, Email, PersonId, Phone};
-use sqlx::Row;
+use sportello_domain::{Actor, Email, Notification, PersonAccount, PersonId, Phone};
+use sqlx::{AssertSqlSafe, Row};
 
 use super::Store;
 use super::audit::write_audit;
-use super::people_accounts::{entry, person_in};
+use super::bookings::queue;
+use super::people_accounts::{PERSON_SELECT, credentials_from_row, entry, person_in};
 use crate::StorageError;
 use crate::people::{Erased, Erasure, MessageRecord};
 
@@ -112,6 +113,59 @@ impl Erasure for Store {
         .rows_affected();
         tx.commit().await?;
         Ok(mails + texts)
+    }
+
+    async fn inactive_people(
+        &self,
+        inactive_before: DateTime<Utc>,
+        warnings: u32,
+        warned_before: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<PersonAccount>, StorageError> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "{PERSON_SELECT} WHERE last_active_at < $1 AND inactivity_warnings = $2 \
+             AND (warned_at IS NULL OR warned_at < $3) ORDER BY last_active_at, id LIMIT $4"
+        )))
+        .bind(inactive_before)
+        .bind(warnings as i32)
+        .bind(warned_before)
+        .bind(i64::from(limit))
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| Ok(credentials_from_row(r, self.data_keys())?.account))
+            .collect()
+    }
+
+    #[tracing::instrument(skip_all, fields(person = id.0))]
+    async fn warn_inactive(
+        &self,
+        id: PersonId,
+        warnings: u32,
+        inactive_before: DateTime<Utc>,
+        notice: &Notification,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let mut tx = self.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE people SET inactivity_warnings = $1, warned_at = $2 \
+             WHERE id = $3 AND inactivity_warnings = $4 AND last_active_at < $5",
+        )
+        .bind(warnings as i32)
+        .bind(now)
+        .bind(id.0)
+        .bind(warnings.saturating_sub(1) as i32)
+        .bind(inactive_before)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Ok(false);
+        }
+        queue(&mut tx, notice, now).await?;
+        write_audit(&mut tx, &Actor::system(), &entry("person.inactivity_warning", id), now).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn messages_to(

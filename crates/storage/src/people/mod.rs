@@ -316,6 +316,27 @@ pub trait Erasure: Send + Sync {
     /// Blanks the recipient, subject and bodies of messages sent or given
     /// up before `before` (mail and SMS); how many.
     async fn purge_message_bodies(&self, before: DateTime<Utc>) -> Result<u64, StorageError>;
+    /// Accounts not active since `inactive_before` that have had exactly
+    /// `warnings` inactivity warnings, the last one (if any) before
+    /// `warned_before`; at most `limit`, least recently active first.
+    async fn inactive_people(
+        &self,
+        inactive_before: DateTime<Utc>,
+        warnings: u32,
+        warned_before: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<PersonAccount>, StorageError>;
+    /// Records inactivity warning number `warnings` of account `id` and
+    /// queues `notice` in the same transaction; false (nothing done) when
+    /// the person was active since `inactive_before` or was warned already.
+    async fn warn_inactive(
+        &self,
+        id: PersonId,
+        warnings: u32,
+        inactive_before: DateTime<Utc>,
+        notice: &Notification,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError>;
     /// The messages to these contacts, newest first, at most `limit`.
     async fn messages_to(
         &self,

@@ -165,4 +165,73 @@ async fn everything_goes(app: TestApp) {
     assert_eq!(left, 1);
 }
 
-on_both_backends!(using crate::common::TestApp::new => everything_goes);
+async fn unused_accounts_are_warned_then_erased(app: TestApp) {
+    let state = crate::common::appointments::state(&app).await;
+    // Only this test's people: the demo's citizen is left out.
+    raw::execute(&app.db.url, "DELETE FROM people").await;
+    let mut idle = Browser::new(&app);
+    sign_up(&app, &mut idle, "idle@example.org", PASSWORD).await;
+    let mut back = Browser::new(&app);
+    sign_up(&app, &mut back, "back@example.org", PASSWORD).await;
+    let now = Utc::now();
+    let run = |days: i64| sportello_app::people::retention::run(&state, now + Duration::days(days));
+    let warnings = |email: &'static str| {
+        let url = app.db.url.clone();
+        async move {
+            raw::number(
+                &url,
+                "SELECT CAST(inactivity_warnings AS TEXT) FROM people WHERE email = $1",
+                &[email],
+            )
+            .await
+        }
+    };
+    // Nothing before the first warning is due (730 days, 30 before).
+    assert_eq!(run(699).await.unwrap().warned, 0);
+    let first = run(701).await.unwrap();
+    assert_eq!((first.warned, first.erased), (2, 0));
+    assert_eq!(run(701).await.unwrap().warned, 0, "once");
+    let mails = app.storage().recent_mail(100).await.unwrap();
+    let warning = mails
+        .iter()
+        .find(|m| m.mail.to.as_str() == "idle@example.org" && m.mail.kind == "person.inactive")
+        .expect("a warning");
+    assert_eq!(warning.mail.subject, "Your account will be deleted");
+    // Signing in starts over.
+    back.get("/en/account/sign-in").await;
+    let r = back
+        .post(
+            "/en/account/sign-in",
+            &[("contact", "back@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(warnings("back@example.org").await, 0);
+    assert_eq!(warnings("idle@example.org").await, 1);
+    // In this test's clock the one who came back goes idle again: their
+    // first warning comes anew; the other's second one comes at least 14
+    // days after the first, 7 days before the erasure.
+    assert_eq!(run(710).await.unwrap().warned, 1);
+    assert_eq!(warnings("back@example.org").await, 1);
+    let second = run(724).await.unwrap();
+    assert_eq!((second.warned, second.erased), (1, 0));
+    assert_eq!(warnings("idle@example.org").await, 2);
+    // The erasure at least 7 days after the second warning.
+    let at_730 = run(730).await.unwrap();
+    assert_eq!(at_730.erased, 0);
+    assert_eq!(warnings("back@example.org").await, 2, "their second warning");
+    assert_eq!(run(732).await.unwrap().erased, 1);
+    let left = raw::number(
+        &app.db.url,
+        "SELECT CAST(COUNT(*) AS TEXT) FROM people WHERE email = 'idle@example.org'",
+        &[],
+    )
+    .await;
+    assert_eq!(left, 0);
+    assert_eq!(warnings("back@example.org").await, 2, "kept: warned only 2 days ago");
+}
+
+on_both_backends!(using crate::common::TestApp::new =>
+    everything_goes,
+    unused_accounts_are_warned_then_erased,
+);
