@@ -25,7 +25,7 @@ use sportello_domain::{Actor, ChallengePurpose, Contact, Lang, Notification, Per
 use sportello_storage::{NewChallenge, NewPerson, PersonCredentials, StorageError};
 
 use crate::App;
-use crate::limiter::{LimitKey, Limited};
+use crate::limiter::LimitKey;
 use crate::sms::SmsVerdict;
 
 /// What the page says once a challenge was asked for.
@@ -38,11 +38,10 @@ pub enum Answer {
     CodePage { token: String },
 }
 
-/// Why a request for a challenge went no further.
+/// Why a request for a challenge went no further (the pages count the
+/// network's requests under the limiter before they ask).
 #[derive(Debug)]
 pub enum ChallengeError {
-    /// Too many requests from this network: nothing was done.
-    Limited(Limited),
     /// A text cannot reach this number now (a cap holds, or it opted out).
     NoText(SmsVerdict),
     Storage(StorageError),
@@ -55,7 +54,8 @@ impl From<StorageError> for ChallengeError {
 }
 
 /// A sign-up's account, kept in its challenge until the contact is
-/// confirmed (then the challenge is used, and purged once expired).
+/// confirmed (then the challenge is used, and purged by the every-minute
+/// job with these details).
 #[derive(Clone, Serialize, Deserialize)]
 pub struct PendingAccount {
     pub name: String,

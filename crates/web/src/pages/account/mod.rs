@@ -94,14 +94,9 @@ pub fn too_many(lang: Lang, limited: &Limited) -> Errors {
 }
 
 /// The form's error of a request for a link or code that went no further,
-/// its status, and the wait to announce; or the error page.
-pub fn challenge_refusal(
-    lang: Lang,
-    error: ChallengeError,
-    field: &str,
-) -> Result<(Errors, StatusCode, Option<Limited>), AppError> {
+/// with its status; or the error page.
+pub fn challenge_refusal(lang: Lang, error: ChallengeError, field: &str) -> Result<(Errors, StatusCode), AppError> {
     Ok(match error {
-        ChallengeError::Limited(limited) => (too_many(lang, &limited), StatusCode::TOO_MANY_REQUESTS, Some(limited)),
         ChallengeError::NoText(verdict) => {
             let id = match verdict {
                 SmsVerdict::OptedOut => "person-sms-opted-out",
@@ -109,7 +104,7 @@ pub fn challenge_refusal(
                 _ => "person-sms-capped",
             };
             let errors = Errors::from([(field.to_string(), msg(lang, id))]);
-            (errors, StatusCode::UNPROCESSABLE_ENTITY, None)
+            (errors, StatusCode::UNPROCESSABLE_ENTITY)
         }
         ChallengeError::Storage(e) => return Err(AppError::from(e).page(lang)),
     })

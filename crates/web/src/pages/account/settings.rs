@@ -211,11 +211,8 @@ pub async fn contact(
     match people::request(&state, request, now).await {
         Ok(answer) => sent(&state, lang, &contact, answer),
         Err(e) => {
-            let (errors, status, limited) = challenge_refusal(lang, e, "contact")?;
-            Ok(with_wait(
-                settings_page(&state, &citizen, None, &errors, status)?,
-                limited.as_ref(),
-            ))
+            let (errors, status) = challenge_refusal(lang, e, "contact")?;
+            settings_page(&state, &citizen, None, &errors, status)
         }
     }
 }

@@ -283,8 +283,8 @@ pub async fn once_submit(
     match people::request(&state, request, now).await {
         Ok(answer) => sent(&state, lang, &contact, answer),
         Err(e) => {
-            let (errors, status, limited) = challenge_refusal(lang, e, "contact")?;
-            Ok(with_wait(fail(&errors, status)?, limited.as_ref()))
+            let (errors, status) = challenge_refusal(lang, e, "contact")?;
+            fail(&errors, status)
         }
     }
 }

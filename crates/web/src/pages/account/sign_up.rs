@@ -136,9 +136,8 @@ pub async fn submit(
     match people::request(&state, request, now).await {
         Ok(answer) => sent(&state, lang, &sign_up.contact, answer),
         Err(e) => {
-            let (errors, status, limited) = challenge_refusal(lang, e, "contact")?;
-            let page = form_page(&state, lang, &guard, &typed, &errors, status)?;
-            Ok(with_wait(page, limited.as_ref()))
+            let (errors, status) = challenge_refusal(lang, e, "contact")?;
+            form_page(&state, lang, &guard, &typed, &errors, status)
         }
     }
 }
