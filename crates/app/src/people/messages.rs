@@ -11,6 +11,31 @@ use super::Request;
 use crate::App;
 use crate::i18n::{args, msg, msg_args};
 
+/// A plain-text mail of citizen accounts: the paragraphs, then the
+/// footer that says replies are not read.
+pub fn plain_mail(
+    to: &Email,
+    name: Option<String>,
+    lang: sportello_domain::Lang,
+    subject_id: &str,
+    mut paragraphs: Vec<String>,
+    kind: String,
+) -> OutgoingMail {
+    paragraphs.push(format!("-- \n{}", msg(lang, "person-mail-footer")));
+    OutgoingMail {
+        to: to.clone(),
+        to_name: name,
+        lang,
+        subject: msg(lang, subject_id),
+        text: paragraphs.join("\n\n") + "\n",
+        html: None,
+        attachments: Vec::new(),
+        kind,
+        dedupe_key: None,
+        list_unsubscribe: None,
+    }
+}
+
 /// How long a challenge of `purpose` works, in words ("15 minutes",
 /// "24 hours").
 pub fn validity(lang: sportello_domain::Lang, purpose: ChallengePurpose) -> String {
@@ -77,22 +102,11 @@ pub fn mail(
         }
         None => body.push(msg(lang, "person-mail-not-you")),
     }
-    body.push(format!("-- \n{}", msg(lang, "person-mail-footer")));
     let name = owner
         .map(|o| o.account.name.clone())
         .or_else(|| request.pending.map(|p| p.name.clone()));
-    Some(OutgoingMail {
-        to: to.clone(),
-        to_name: name,
-        lang,
-        subject: msg(lang, subject),
-        text: body.join("\n\n") + "\n",
-        html: None,
-        attachments: Vec::new(),
-        kind: format!("person.{}", request.purpose.code()),
-        dedupe_key: None,
-        list_unsubscribe: None,
-    })
+    let kind = format!("person.{}", request.purpose.code());
+    Some(plain_mail(to, name, lang, subject, body, kind))
 }
 
 /// The text of `request` to `to`: the code when there is one to send, a
@@ -130,21 +144,17 @@ pub fn contact_changed(app: &App, account: &sportello_domain::PersonAccount) -> 
     let to = account.email.as_ref()?;
     let lang = account.lang;
     let reset = app.public_url.join(&format!("/{}/account/reset", lang.code()));
-    let body = [
+    let body = vec![
         msg(lang, "person-mail-changed-text"),
         format!("{}\n{reset}", msg(lang, "person-mail-changed-not-you")),
-        format!("-- \n{}", msg(lang, "person-mail-footer")),
     ];
-    Some(OutgoingMail {
-        to: to.clone(),
-        to_name: Some(account.name.clone()),
+    let name = Some(account.name.clone());
+    Some(plain_mail(
+        to,
+        name,
         lang,
-        subject: msg(lang, "person-mail-changed-subject"),
-        text: body.join("\n\n") + "\n",
-        html: None,
-        attachments: Vec::new(),
-        kind: "person.contact_changed".into(),
-        dedupe_key: None,
-        list_unsubscribe: None,
-    })
+        "person-mail-changed-subject",
+        body,
+        "person.contact_changed".into(),
+    ))
 }

@@ -10,6 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use sportello_domain::{Actor, Notification, PersonAccount};
 use sportello_storage::StorageError;
 
+use super::messages::plain_mail;
 use crate::App;
 use crate::i18n::{args, msg, msg_args};
 use crate::view;
@@ -32,25 +33,20 @@ fn warning(app: &App, account: &PersonAccount, on: DateTime<Utc>) -> Notificatio
     let date = view::date(lang, sportello_domain::time::rome_date(on)).text;
     let url = app.public_url.join(&format!("/{}/account/sign-in", lang.code()));
     if let Some(email) = &account.email {
-        let text = [
+        let body = vec![
             msg_args(lang, "person-inactive-text", &args(&[("date", date.clone().into())])),
             format!("{}\n{url}", msg(lang, "person-mail-sign-in-here")),
-            format!("-- \n{}", msg(lang, "person-mail-footer")),
-        ]
-        .join("\n\n")
-            + "\n";
-        return Notification::mail(Some(sportello_domain::OutgoingMail {
-            to: email.clone(),
-            to_name: Some(account.name.clone()),
+        ];
+        let name = Some(account.name.clone());
+        let mail = plain_mail(
+            email,
+            name,
             lang,
-            subject: msg(lang, "person-inactive-subject"),
-            text,
-            html: None,
-            attachments: Vec::new(),
-            kind: "person.inactive".into(),
-            dedupe_key: None,
-            list_unsubscribe: None,
-        }));
+            "person-inactive-subject",
+            body,
+            "person.inactive".into(),
+        );
+        return Notification::mail(Some(mail));
     }
     let sms = account.phone.as_ref().and_then(|phone| {
         let text = msg_args(

@@ -93,6 +93,41 @@ fn challenge_page(
     Ok(guard.attach(response))
 }
 
+/// The page of a link (`with_code` false) or of a typed code: the form,
+/// or the page of a link that cannot be used. A code page of a challenge
+/// that can never succeed shows the same form as a live one.
+async fn shown(
+    state: &AppState,
+    lang: Lang,
+    guard: &FormGuard,
+    token: &str,
+    with_code: bool,
+) -> Result<Response, AppError> {
+    let (_, challenge) = find(state, lang, token).await?;
+    let now = Utc::now();
+    let open = |c: &Challenge| match with_code {
+        false => c.usable(now) && c.code_hash.is_none(),
+        true => c.code_hash.is_some() && c.used_at.is_none() && c.expires_at > now,
+    };
+    match challenge.filter(open) {
+        Some(c) => {
+            let kind = if with_code { "code" } else { "link" };
+            let action = format!("/{lang}/account/{kind}/{token}");
+            challenge_page(
+                state,
+                lang,
+                guard,
+                c.purpose,
+                &action,
+                with_code,
+                &Errors::new(),
+                StatusCode::OK,
+            )
+        }
+        None => bad_link(state, lang),
+    }
+}
+
 /// `GET /{lang}/account/link/{token}`.
 pub async fn link_page(
     State(state): State<AppState>,
@@ -100,23 +135,7 @@ pub async fn link_page(
     guard: FormGuard,
     PathParams((_, token)): PathParams<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (_, challenge) = find(&state, lang, &token).await?;
-    match challenge.filter(|c| c.usable(Utc::now()) && c.code_hash.is_none()) {
-        Some(c) => {
-            let action = format!("/{lang}/account/link/{token}");
-            challenge_page(
-                &state,
-                lang,
-                &guard,
-                c.purpose,
-                &action,
-                false,
-                &Errors::new(),
-                StatusCode::OK,
-            )
-        }
-        None => bad_link(&state, lang),
-    }
+    shown(&state, lang, &guard, &token, false).await
 }
 
 /// `GET /{lang}/account/code/{token}`.
@@ -126,24 +145,7 @@ pub async fn code_page(
     guard: FormGuard,
     PathParams((_, token)): PathParams<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (_, challenge) = find(&state, lang, &token).await?;
-    // A challenge that can never succeed shows the same form as a live one.
-    match challenge.filter(|c| c.code_hash.is_some() && c.used_at.is_none() && c.expires_at > Utc::now()) {
-        Some(c) => {
-            let action = format!("/{lang}/account/code/{token}");
-            challenge_page(
-                &state,
-                lang,
-                &guard,
-                c.purpose,
-                &action,
-                true,
-                &Errors::new(),
-                StatusCode::OK,
-            )
-        }
-        None => bad_link(&state, lang),
-    }
+    shown(&state, lang, &guard, &token, true).await
 }
 
 /// What both posts share: the limiter, the form token, the challenge.

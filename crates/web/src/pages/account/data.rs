@@ -10,18 +10,15 @@ use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use minijinja::context;
 use sportello_app::i18n::msg;
-use sportello_app::limiter::LimitKey;
 use sportello_app::people::erase;
 use sportello_auth::tokens::hash_token;
-use sportello_auth::{dummy_hash, verify_password};
 use sportello_domain::{Lang, NewAuditEntry};
 use sportello_print::{CvDocument, CvEntry, CvPdfSection, render_cv};
 
-use super::{Errors, message, page, too_many, with_wait};
+use super::{Errors, PasswordCheck, check_password, message, page, too_many, with_wait};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::{FormFields, Locale};
-use crate::pages::office::argon2;
 use crate::person_session::{Citizen, PERSON_COOKIE};
 use crate::session::{clear_cookie, cookie};
 
@@ -173,27 +170,20 @@ pub async fn delete(
         errors.insert("confirm".into(), msg(lang, "person-delete-confirm-needed"));
     }
     if citizen.person.has_password {
-        let account_key = format!("person:{}", citizen.person.contact().as_str());
-        let limit = [(state.limits.sign_in_per_account, LimitKey::Named(&account_key))];
-        if let Some(limited) = state.limit(&limit, now).await.on_page(lang)? {
-            let page = data_page(
-                &state,
-                &citizen,
-                &too_many(lang, &limited),
-                StatusCode::TOO_MANY_REQUESTS,
-            )?;
-            return Ok(with_wait(page, Some(&limited)));
-        }
-        let stored = state
-            .storage
-            .person_credentials(citizen.person.id)
-            .await
-            .on_page(lang)?
-            .and_then(|c| c.password_hash);
-        let hash = stored.unwrap_or_else(|| dummy_hash().to_string());
-        let typed = form.get("password");
-        if !argon2(&state, lang, move || verify_password(&hash, &typed)).await? {
-            errors.insert("password".into(), msg(lang, "password-current-wrong"));
+        match check_password(&state, &citizen, form.get("password"), now).await? {
+            PasswordCheck::Right => {}
+            PasswordCheck::Wrong => {
+                errors.insert("password".into(), msg(lang, "password-current-wrong"));
+            }
+            PasswordCheck::Blocked(limited) => {
+                let page = data_page(
+                    &state,
+                    &citizen,
+                    &too_many(lang, &limited),
+                    StatusCode::TOO_MANY_REQUESTS,
+                )?;
+                return Ok(with_wait(page, Some(&limited)));
+            }
         }
     }
     if !errors.is_empty() {

@@ -22,17 +22,22 @@ use std::collections::BTreeMap;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
 use minijinja::Value;
 use sportello_app::i18n::{args, msg, msg_args};
+use sportello_app::limiter::LimitKey;
 use sportello_app::limiter::Limited;
 use sportello_app::people::ChallengeError;
 use sportello_app::sms::SmsVerdict;
-use sportello_domain::{FieldError, Lang};
+use sportello_auth::{dummy_hash, verify_password};
+use sportello_domain::{Contact, FieldError, Lang};
 
 use super::render_page;
 use crate::AppState;
-use crate::error::{AppError, retry_after};
+use crate::error::{AnswerAs, AppError, retry_after};
+use crate::pages::office::argon2;
 use crate::pages::office::offers::form::field_message;
+use crate::person_session::Citizen;
 
 /// Errors of a form: field name → message (`form` for the whole form).
 pub type Errors = BTreeMap<String, String>;
@@ -116,4 +121,47 @@ pub fn with_wait(response: Response, limited: Option<&Limited>) -> Response {
         Some(l) => retry_after(response, l),
         None => response,
     }
+}
+
+/// The limiter's key of an account's sign-in attempts: the password, the
+/// second factor and the password asked again all count under it.
+pub fn sign_in_key(contact: &Contact) -> String {
+    format!("person:{}", contact.as_str())
+}
+
+/// What the current password, asked again, turned out to be.
+pub enum PasswordCheck {
+    Right,
+    Wrong,
+    /// Too many attempts on the account: not checked.
+    Blocked(Limited),
+}
+
+/// Checks `typed` against the signed-in person's password, counted under
+/// the account's sign-in limit before it is checked and hashed in the
+/// capped Argon2 slots, so that an open session is no way to guess it.
+pub async fn check_password(
+    state: &AppState,
+    citizen: &Citizen,
+    typed: String,
+    now: DateTime<Utc>,
+) -> Result<PasswordCheck, AppError> {
+    let lang = citizen.lang;
+    let key = sign_in_key(&citizen.person.contact());
+    let limit = [(state.limits.sign_in_per_account, LimitKey::Named(&key))];
+    if let Some(limited) = state.limit(&limit, now).await.on_page(lang)? {
+        return Ok(PasswordCheck::Blocked(limited));
+    }
+    let stored = state
+        .storage
+        .person_credentials(citizen.person.id)
+        .await
+        .on_page(lang)?
+        .and_then(|c| c.password_hash);
+    let hash = stored.unwrap_or_else(|| dummy_hash().to_string());
+    Ok(if argon2(state, lang, move || verify_password(&hash, &typed)).await? {
+        PasswordCheck::Right
+    } else {
+        PasswordCheck::Wrong
+    })
 }

@@ -18,7 +18,7 @@ use sportello_app::limiter::LimitKey;
 use sportello_auth::tokens::recovery_codes;
 use sportello_auth::{TotpSecret, dummy_hash, hash_recovery_code, qr_svg, verify_password};
 
-use super::{page, too_many, with_wait};
+use super::{page, sign_in_key, too_many, with_wait};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError, Problem};
 use crate::extract::FormFields;
@@ -104,7 +104,7 @@ pub async fn submit(State(state): State<AppState>, citizen: Citizen, form: FormF
     let lang = citizen.lang;
     let now = Utc::now();
     let id = citizen.person.id;
-    let account_key = format!("person:{}", citizen.person.contact().as_str());
+    let account_key = sign_in_key(&citizen.person.contact());
     let limit = [(state.limits.sign_in_per_account, LimitKey::Named(&account_key))];
     let refused = state.limit(&limit, now).await.on_page(lang)?;
     let code = form.get("code");

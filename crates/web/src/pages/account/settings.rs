@@ -14,12 +14,12 @@ use serde::{Deserialize, Serialize};
 use sportello_app::i18n::msg;
 use sportello_app::limiter::LimitKey;
 use sportello_app::people::{self, Request};
-use sportello_auth::{dummy_hash, hash_password, verify_password};
+use sportello_auth::hash_password;
 use sportello_domain::people::sign_up::{NAME_MAX, contact_problem};
 use sportello_domain::{ChallengePurpose, Contact, FieldError, FieldProblem, Lang};
 
 use super::sign_up::{password_problem, sent};
-use super::{Errors, challenge_refusal, field_errors, page, too_many, with_wait};
+use super::{Errors, PasswordCheck, challenge_refusal, check_password, field_errors, page, too_many, with_wait};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale};
@@ -229,29 +229,17 @@ pub async fn password(
     let now = Utc::now();
     let id = citizen.person.id;
     if citizen.person.has_password {
-        let account_key = format!("person:{}", citizen.person.contact().as_str());
-        let limit = [(state.limits.sign_in_per_account, LimitKey::Named(&account_key))];
-        if let Some(limited) = state.limit(&limit, now).await.on_page(lang)? {
-            let page = settings_page(
-                &state,
-                &citizen,
-                None,
-                &too_many(lang, &limited),
-                StatusCode::TOO_MANY_REQUESTS,
-            )?;
-            return Ok(with_wait(page, Some(&limited)));
-        }
-        let stored = state
-            .storage
-            .person_credentials(id)
-            .await
-            .on_page(lang)?
-            .and_then(|c| c.password_hash);
-        let hash = stored.unwrap_or_else(|| dummy_hash().to_string());
-        let current = form.get("current");
-        if !argon2(&state, lang, move || verify_password(&hash, &current)).await? {
-            let errors = Errors::from([("current".to_string(), msg(lang, "password-current-wrong"))]);
-            return settings_page(&state, &citizen, None, &errors, StatusCode::UNPROCESSABLE_ENTITY);
+        match check_password(&state, &citizen, form.get("current"), now).await? {
+            PasswordCheck::Right => {}
+            PasswordCheck::Wrong => {
+                let errors = Errors::from([("current".to_string(), msg(lang, "password-current-wrong"))]);
+                return settings_page(&state, &citizen, None, &errors, StatusCode::UNPROCESSABLE_ENTITY);
+            }
+            PasswordCheck::Blocked(limited) => {
+                let errors = too_many(lang, &limited);
+                let page = settings_page(&state, &citizen, None, &errors, StatusCode::TOO_MANY_REQUESTS)?;
+                return Ok(with_wait(page, Some(&limited)));
+            }
         }
     }
     let new_hash = if form.checked("remove") {

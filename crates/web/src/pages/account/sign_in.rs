@@ -22,7 +22,7 @@ use sportello_domain::{Actor, ChallengePurpose, Contact, FieldError, Lang, NewAu
 use sportello_storage::SessionStage;
 
 use super::sign_up::sent;
-use super::{Errors, challenge_refusal, field_errors, page, too_many, with_wait};
+use super::{Errors, challenge_refusal, field_errors, page, sign_in_key, too_many, with_wait};
 use crate::AppState;
 use crate::error::{AnswerAs, AppError};
 use crate::extract::{FormFields, Locale};
@@ -107,7 +107,7 @@ pub async fn submit(
             return fail(field_errors(lang, &[error]), StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let account_key = format!("person:{}", contact.as_str());
+    let account_key = sign_in_key(&contact);
     let account_limit = [(state.limits.sign_in_per_account, LimitKey::Named(&account_key))];
     let account_refusal = state.limit(&account_limit, now).await.on_page(lang)?;
     if let Some(limited) = [net_refusal, account_refusal]
@@ -125,14 +125,9 @@ pub async fn submit(
         .and_then(|c| c.password_hash.clone())
         .unwrap_or_else(|| dummy_hash().to_string());
     let matches = argon2(&state, lang, move || verify_password(&hash, &password)).await?;
+    let known = credentials.as_ref().map(|c| c.account.id);
     let Some(credentials) = credentials.filter(|c| matches && c.password_hash.is_some()) else {
-        if let Some(id) = state
-            .storage
-            .person_by_contact(&contact)
-            .await
-            .on_page(lang)?
-            .map(|c| c.account.id)
-        {
+        if let Some(id) = known {
             let entry = NewAuditEntry::new("person.sign_in_failed", "person", &id.0.to_string());
             state
                 .storage
@@ -338,7 +333,7 @@ pub async fn second_factor_submit(
     let now = Utc::now();
     let next = safe_next(lang, Some(&form.get("next")));
     let id = pending.person.id;
-    let account_key = format!("person:{}", pending.person.contact().as_str());
+    let account_key = sign_in_key(&pending.person.contact());
     let limit = [(state.limits.sign_in_per_account, LimitKey::Named(&account_key))];
     if let Some(limited) = state.limit(&limit, now).await.on_page(lang)? {
         let page = second_factor_page(
